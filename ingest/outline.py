@@ -1,0 +1,154 @@
+"""Outline of a circular from its 公文 numbering: 一、 / (一) / 1. / (1) / ①.
+
+Why rank-based: real circulars skip levels (一、 then 1. directly), restart numbering under
+each parent or run it on across parents (1–6 under 一、, 7–12 under 二、), and scraped
+copies lose headings (items 13–19 and their heading vanish, 20. follows 12.). Nesting is
+decided by the conventional rank of each numbering style, not by the order in which styles
+first appear, and an item whose number jumps ahead of its style's sequence is detached from
+a parent it cannot belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import OutlineItem
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# (style, rank, pattern): rank is the conventional 公文 depth of the style.
+MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
+    ("chapter", 0, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})章[ \u3000]*")),
+    ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})[、.](?![0-9])[ \u3000]*")),
+    ("paren_cn", 2, re.compile(r"\(([一二三四五六七八九十]{1,3})\)[、.]?[ \u3000]*")),
+    ("article", 2, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})条[ \u3000]*")),
+    ("arabic", 3, re.compile(r"(\d{1,3})(?:[.、](?![0-9])|\s)[ \u3000]*")),
+    ("paren_arabic", 4, re.compile(r"\((\d{1,3})\)[、.]?[ \u3000]*")),
+    ("circled", 5, re.compile(f"([{CIRCLED}])[、.]?[ \u3000]*")),
+]
+
+
+def cn_to_int(s: str) -> int:
+    """Value of a small Chinese numeral (一 .. 九百九十九)."""
+    total, cur = 0, 0
+    for ch in s:
+        if ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = CN_DIGITS.get(ch, 0)
+    return total + cur
+
+
+def marker_value(style: str, raw: str) -> int:
+    if style in {"cn", "paren_cn", "chapter", "article"}:
+        return cn_to_int(raw)
+    if style == "circled":
+        return CIRCLED.index(raw) + 1
+    return int(raw)
+
+
+def marker_label(style: str, raw: str) -> str:
+    """The number as the schema writes it in paths: `一`, `(一)`, `1`, `(1)`, `①`, `第一条`."""
+    if style in {"paren_cn", "paren_arabic"}:
+        return f"({raw})"
+    if style == "chapter":
+        return f"第{raw}章"
+    if style == "article":
+        return f"第{raw}条"
+    return raw
+
+
+@dataclass
+class LineMarker:
+    style: str
+    rank: int
+    label: str
+    value: int
+    line_start: int  # offset of the line in the text
+    body_start: int  # offset right after the marker
+
+
+def match_marker(line: str) -> tuple[str, int, str, int] | None:
+    """(style, rank, raw number, marker length) when the line opens with an outline number."""
+    for style, rank, rx in MARKERS:
+        m = rx.match(line)
+        if not m:
+            continue
+        rest = line[m.end():]
+        if not rest or rest[0] in "%年月日号个项条万元.":
+            continue  # "1.5倍", "2021年", bare number: not an outline number
+        if style == "arabic" and not re.match(r"\d{1,3}[.、]", line):
+            # "1 强化..." with a space is a marker only if text follows directly
+            if not re.match(r"[\u4e00-\u9fff“《]", rest):
+                continue
+        return style, rank, m.group(1), m.end()
+    return None
+
+
+def find_markers(text: str, start: int = 0, end: int | None = None) -> list[LineMarker]:
+    end = len(text) if end is None else end
+    found: list[LineMarker] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        hit = match_marker(line)
+        if hit:
+            style, rank, raw, length = hit
+            found.append(LineMarker(style, rank, marker_label(style, raw), marker_value(style, raw), pos,
+                                    pos + length))
+        pos += len(line) + 1
+    return found
+
+
+def lead_sentence(text: str) -> str:
+    """Title of an item: its text up to the first 。 (or the whole first line)."""
+    first_line = text.split("\n", 1)[0]
+    m = re.search(r"[。!?;]", first_line)
+    title = first_line[: m.start()] if m else first_line
+    return title.strip().rstrip(",:;")
+
+
+def parse_outline(text: str, start: int = 0, end: int | None = None) -> list[OutlineItem]:
+    """Nested outline items of `text[start:end]`; spans are offsets into `text`."""
+    end = len(text) if end is None else end
+    markers = find_markers(text, start, end)
+    roots: list[OutlineItem] = []
+    stack: list[tuple[int, OutlineItem]] = []  # (rank, item)
+    last_value: dict[str, int] = {}
+    for mk in markers:
+        detached = _jumps_ahead(mk, last_value)
+        last_value[mk.style] = mk.value
+        while stack and stack[-1][0] >= mk.rank:
+            stack.pop()
+        if detached:
+            stack.clear()
+        parent = stack[-1][1] if stack else None
+        item = OutlineItem(
+            marker=mk.label, style=mk.style, level=len(stack), path=(parent.path if parent else []) + [mk.label],
+            start=mk.line_start, end=end, head_end=end, title=lead_sentence(text[mk.body_start:end]),
+            children=[],
+        )
+        (parent.children if parent else roots).append(item)
+        stack.append((mk.rank, item))
+    _close_spans(roots, end)
+    return roots
+
+
+def _jumps_ahead(mk: LineMarker, last_value: dict[str, int]) -> bool:
+    """An item numbered well past its style's running sequence lost its real parent."""
+    prev = last_value.get(mk.style)
+    return prev is not None and mk.value > prev + 1 and mk.value != 1
+
+
+def _close_spans(items: list[OutlineItem], end: int) -> None:
+    """Each item ends where its next sibling starts; its own text ends at its first child."""
+    for i, item in enumerate(items):
+        item.end = items[i + 1].start if i + 1 < len(items) else end
+        _close_spans(item.children, item.end)
+        item.head_end = item.children[0].start if item.children else item.end

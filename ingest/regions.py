@@ -1,0 +1,112 @@
+"""China's administrative divisions, for locating a circular and prefixing body names.
+
+Data: `data/gazetteer.tsv` (province / city / county with short names, plus townships;
+built by scripts/build_gazetteer.py) and `data/province_abbr.tsv` (简称 used as 发文字号
+prefixes). Loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|新区|林区|省|市|县|区|盟|旗|州)$")
+TOWN_SUFFIX = re.compile(r"(街道办事处|街道|镇|乡|苏木|地区办事处)$")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str  # full name: 山西省, 渭南市, 澄城县
+    short: str  # 山西, 渭南, 澄城
+    level: int  # 1 province, 2 city, 3 county
+    parent: str  # parent code ("" for provinces)
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.by_code: dict[str, Region] = {}
+        self.towns: dict[str, list[str]] = {}  # town stem -> county codes
+        self.abbr: dict[str, str] = {}  # 晋 -> 山西省
+        self._load()
+        self.provinces = [r for r in self.by_code.values() if r.level == 1]
+        self.by_name: dict[str, list[Region]] = {}
+        for r in self.by_code.values():
+            self.by_name.setdefault(r.name, []).append(r)
+
+    def _load(self) -> None:
+        text = resources.files(__package__).joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            level, name, short, code, parent = (line.split("\t") + [""] * 5)[:5]
+            if level == "4":
+                stem = TOWN_SUFFIX.sub("", name)
+                if len(stem) >= 2 and stem != name:
+                    self.towns.setdefault(stem, []).append(parent)
+                continue
+            lvl = int(level)
+            if lvl == 2 and code == parent:  # municipalities repeat themselves as their own city
+                continue
+            if lvl == 3 and parent not in self.by_code:
+                continue
+            parent = parent if parent in self.by_code else ""
+            self.by_code[code] = Region(code, name, short or SUFFIX.sub("", name), lvl, parent)
+        abbr = resources.files(__package__).joinpath("data/province_abbr.tsv").read_text(encoding="utf-8")
+        for line in abbr.splitlines():
+            if line and not line.startswith("#"):
+                prov, letters = line.split("\t")
+                for ch in letters.split():
+                    self.abbr[ch] = prov
+
+    # ------------------------------------------------------------------ lookups
+    def province_of(self, region: Region) -> Region:
+        while region.parent:
+            region = self.by_code[region.parent]
+        return region
+
+    def chain(self, region: Region) -> list[Region]:
+        """Province first, down to the region itself."""
+        out = [region]
+        while out[-1].parent:
+            out.append(self.by_code[out[-1].parent])
+        return out[::-1]
+
+    def province_by_abbr(self, ch: str) -> Region | None:
+        name = self.abbr.get(ch)
+        return self.by_name[name][0] if name and name in self.by_name else None
+
+    def province_named(self, text: str) -> Region | None:
+        """The province whose full or short name `text` starts with."""
+        for p in self.provinces:
+            if text.startswith(p.name) or (len(p.short) >= 2 and text.startswith(p.short)):
+                return p
+        return None
+
+    def mentions(self, text: str, min_level: int = 1, max_level: int = 3) -> list[Region]:
+        """Regions named in full in `text` (e.g. 澄城县, 渭南市, 云南省), longest names first."""
+        found: list[Region] = []
+        for name, regions in self.by_name.items():
+            if len(name) >= 3 and name in text:
+                found.extend(r for r in regions if min_level <= r.level <= max_level)
+        return sorted(found, key=lambda r: -len(r.name))
+
+    def counties_of_town(self, names: list[str]) -> set[str]:
+        """County codes of townships that open one of `names` (a named local unit such as
+        `尧头窑园区管委会` starts with its place) when that township name is unique nationally."""
+        hits: set[str] = set()
+        for name in names:
+            for n in (4, 3, 2):
+                codes = self.towns.get(name[:n])
+                if codes:
+                    if len(set(codes)) == 1:
+                        hits.add(codes[0])
+                    break
+        return hits
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install everything policykg needs into ./.venv. Idempotent: a second run with the same
+# pyproject.toml does nothing. `--test` also installs what the test suite drives from
+# outside Python: Debian's chromium + chromedriver (browser test) and Neo4j's Cypher
+# linter from npm (checks every Neo4j statement without a Neo4j server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+stamp=.venv/.policykg-install
+want=$(cat pyproject.toml scripts/bootstrap.sh | sha256sum | cut -c1-16)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "policykg: installing Python packages into .venv (first run takes a few minutes)" >&2
+  .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+  # torch first and pinned: any other spec resolves to the registry's multi-GB CUDA build.
+  .venv/bin/python -m pip install -q torch==2.13.0 2>&1 | grep -v '^WARNING: Location' || true
+  .venv/bin/python -m pip install -q -e ".[dev]" 2>&1 | grep -v '^WARNING: Location' || true
+  .venv/bin/python -c "import policykg, torch, spacy, jieba, opencc, falkordb, sentence_transformers" \
+    || { echo "policykg: Python install failed" >&2; exit 1; }
+  echo "$want" > "$stamp"
+fi
+if [ "${1:-}" = "--test" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "policykg: installing chromium + chromedriver for the browser test" >&2
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+        || echo "policykg: chromium install failed; the browser test will be skipped" >&2
+    fi
+  fi
+  if [ -f tools/cypherlint/package.json ] && [ ! -d tools/cypherlint/node_modules ] && command -v npm >/dev/null; then
+    (cd tools/cypherlint && npm install --silent --no-audit --no-fund) \
+      || echo "policykg: npm install of the Cypher linter failed; the lint test will be skipped" >&2
+  fi
+fi
