@@ -67,9 +67,17 @@ def is_date_line(line: str) -> bool:
     return parse_cn_date(line) is not None
 
 
+OUTLINE_START = re.compile(r"^(\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]|[①-⑳])")
+NOT_ORG_TAIL = re.compile(r"(格局|布局|大局|结局|全局|当局|时局|出局)$")
+
+
 def looks_like_org(line: str) -> bool:
+    """A signature-like line: a body name on its own (no sentence punctuation, no outline number)."""
     s = line.strip()
-    return 3 <= len(s) <= 40 and not re.search(r"[,。:;!?“”《》]", s) and bool(ORG_SUFFIX.search(s.split()[-1]))
+    if not 3 <= len(s) <= 40 or re.search(r"[,。:;!?“”《》]", s) or OUTLINE_START.match(s):
+        return False
+    last = s.split()[-1]
+    return bool(ORG_SUFFIX.search(last)) and not NOT_ORG_TAIL.search(last)
 
 
 # ---------------------------------------------------------------- the parser
@@ -155,7 +163,8 @@ def find_signature(lines: list[Line]) -> tuple[Line | None, list[str]]:
         if not is_date_line(ln.text):
             continue
         issuers: list[str] = []
-        for j in (i - 1, i + 1, i - 2, i + 2):
+        after_note = i + 2 < len(lines) and re.match(r"^\(|^(联系人|联系电话|电话)", lines[i + 1].text)
+        for j in (i - 1, i + 1, i - 2) + ((i + 2,) if after_note else ()):
             if 0 <= j < len(lines) and looks_like_org(lines[j].text) and not lines[j].text.endswith(":"):
                 issuers = [part for part in lines[j].text.split() if ORG_SUFFIX.search(part)]
                 if issuers and not all(SPAM_ONLY_OFFICE.match(x) for x in issuers):

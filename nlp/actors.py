@@ -106,13 +106,17 @@ ISSUER_SHORT = re.compile(r"(?P<lvl>省|市|县)厅|(?P<lvl2>省|市|县)局(?!�
 class Jurisdiction:
     """Names of the document's own jurisdiction, for prefixing short and relative forms."""
 
-    def __init__(self, meta: Meta):
-        self.meta = meta
+    def __init__(self, province: str | None, locality: str | None):
         g = gazetteer()
-        chain = g.mentions(meta.locality) if meta.locality else []
+        chain = g.mentions(locality) if locality else []
         self.county = next((r.name for r in chain if r.level == 3), None)
         self.city = next((r.name for r in chain if r.level == 2), None)
-        self.province = meta.province
+        self.province = province
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def of(province: str | None, locality: str | None) -> "Jurisdiction":
+        return Jurisdiction(province, locality)
 
     @property
     def local(self) -> str | None:
@@ -139,7 +143,7 @@ class Jurisdiction:
 
 def find_mentions(text: str, meta: Meta, issuer_short: dict[str, str] | None = None) -> list[Mention]:
     """Explicit body mentions in a task text, canonical, non-overlapping, in text order."""
-    jur = Jurisdiction(meta)
+    jur = Jurisdiction.of(meta.province, meta.locality)
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
 
@@ -199,6 +203,52 @@ def find_mentions(text: str, meta: Meta, issuer_short: dict[str, str] | None = N
             add([jur.body(dept, None) or ""], m.start(), m.end())
     found.sort(key=lambda x: x.start)
     return found
+
+
+LABELLED = re.compile(r"(?P<label>牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位)"
+                      r"[::]\s*(?P<names>[^;。\n]+)")
+LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "责任单位": "responsible",
+              "责任部门": "responsible", "配合单位": "participant", "配合部门": "participant",
+              "协办单位": "participant", "参与单位": "participant"}
+NAME_SPLIT = re.compile(r"[、,,;/\s]+|(?<=[局厅委办府队])和|(?<=[局厅委办府队])及")
+
+
+def canonical_body(name: str, meta: Meta) -> str:
+    """Canonical form of one body name written on its own (a table cell, a labelled list)."""
+    name = re.sub(r"\([^)]*\)", "", name).strip()
+    jur = Jurisdiction.of(meta.province, meta.locality)
+    m = specific_rx().fullmatch(name)
+    if m:
+        return jur.body(dept_by_short()[m.group("dept")], m.group("lvl")) or name
+    m = COMMITTEE.fullmatch(name)
+    if m:
+        place, _ = jur.place_for(m.group("lvl")) if m.group("lvl") else (None, False)
+        return (place or "") + COMMITTEE_FULL[m.group("name")]
+    for rx, repl in collective_rules():
+        m = rx.fullmatch(name)
+        if m:
+            return snap_to_addressee(m.expand(repl).split("|")[0], meta)
+    m = re.match(r"^(省|市|县|区)(?!级)", name)
+    if m:
+        place, _ = jur.place_for(m.group(1))
+        if place and not name.startswith(place):
+            return place + name[1:]
+    return name
+
+
+def bodies_in_cell(cell: str, role: str, meta: Meta) -> list[Mention]:
+    """Every body of a table cell or labelled list ("市应急管理局、市公安局") with one role."""
+    names = [n for n in NAME_SPLIT.split(cell) if len(n) >= 2 and not re.fullmatch(r"[\d\s]+", n)]
+    return [Mention(canonical_body(n, meta), 0, 0, role) for n in names]
+
+
+def labelled_mentions(text: str, meta: Meta) -> tuple[list[Mention], str]:
+    """Mentions of `牵头单位:…; 配合单位:…` fields, and the text with those fields blanked."""
+    found: list[Mention] = []
+    for m in LABELLED.finditer(text):
+        found.extend(bodies_in_cell(m.group("names"), LABEL_ROLE[m.group("label")], meta))
+    blanked = LABELLED.sub(lambda m: " " * len(m.group(0)), text)
+    return found, blanked
 
 
 def issuer_level(issuer: str, jur: Jurisdiction) -> str | None:
@@ -296,7 +346,7 @@ def level_of(name: str, meta: Meta) -> str:
     levels (各市, 州、市); `other` for parties with no level (企业, 相关部门)."""
     if name.startswith("各级"):
         return "all"
-    jur = Jurisdiction(meta)
+    jur = Jurisdiction.of(meta.province, meta.locality)
     own = jur.local or jur.province
     if (own and name.startswith(own)) or (not jur.local and name.startswith(("省", "省级"))):
         return "own"
@@ -315,7 +365,8 @@ def is_report_target(text: str, m: Mention) -> bool:
 
 
 def recipients_and_mentions(text: str, meta: Meta) -> tuple[list[str], list[Mention]]:
-    mentions = find_mentions(text, meta)
+    labelled, text = labelled_mentions(text, meta)
+    mentions = labelled + find_mentions(text, meta)
     recipients: list[str] = []
     actors: list[Mention] = []
     for m in mentions:
@@ -334,11 +385,20 @@ def recipients_and_mentions(text: str, meta: Meta) -> tuple[list[str], list[Ment
     return list(dict.fromkeys(recipients)), actors
 
 
-def actors_for(text: str, title: str, meta: Meta) -> tuple[list[dict], list[str]]:
-    """(actors, recipients) of one task: explicit mentions, plus defaults for levels nobody is
-    named at; bodies that receive reports are recipients, not actors."""
-    recipients, mentions = recipients_and_mentions(text, meta)
-    mentions = dedupe(mentions)
+def actors_for(text: str, title: str, meta: Meta, with_mentions: bool = False,
+               columns: dict[str, str] | None = None):
+    """(actors, recipients[, mentions]) of one task: explicit mentions, plus defaults for levels
+    nobody is named at; bodies that receive reports are recipients, not actors. A table row's
+    牵头/配合/责任 columns name its actors outright."""
+    if columns and {"lead", "participant", "responsible"} & set(columns):
+        cells = [m for kind in ("lead", "participant", "responsible") if columns.get(kind)
+                 for m in bodies_in_cell(columns[kind], "responsible" if kind == "responsible" else kind, meta)]
+        recipients, _ = recipients_and_mentions(columns.get("task", ""), meta)
+        mentions = dedupe(cells)
+        out = [{"name": m.name, "role": m.role, "explicit": True} for m in mentions]
+        return (out, recipients, cells) if with_mentions else (out, recipients)
+    recipients, raw_mentions = recipients_and_mentions(text, meta)
+    mentions = dedupe(raw_mentions)
     # a participant named alone leaves the lead to the defaults; anyone else named at a level
     # (or a levelless party that carries the task) replaces the defaults of that level
     explicit_levels = {level_of(m.name, meta) for m in mentions if m.role != "participant"}
@@ -354,4 +414,4 @@ def actors_for(text: str, title: str, meta: Meta) -> tuple[list[dict], list[str]
         if d in names or "all" in explicit_levels or lvl in explicit_levels:
             continue
         out.append({"name": d, "role": inferred_role, "explicit": False})
-    return out, recipients
+    return (out, recipients, raw_mentions) if with_mentions else (out, recipients)

@@ -12,13 +12,11 @@ from pathlib import Path
 
 from ..ingest.model import Document
 from ..ingest.pipeline import load_document
-from .actors import actors_for
-from .deadlines import find_deadlines
+from .pipeline import analyse
 from .practices import find_sections, mechanisms_of
-from .sectors import sectors_of
+from .preamble import preamble_tasks
 from .targets import find_targets
 from .tasks import TaskSpan, select_tasks
-from .preamble import preamble_tasks
 
 
 def extract_path(path: str | Path) -> dict:
@@ -69,7 +67,9 @@ def plan_period(doc: Document) -> tuple[dt.date, dt.date] | None:
 
 
 def task_text(doc: Document, ts: TaskSpan) -> str:
-    """The task's clean text without its outline number, lines joined."""
+    """The task's clean text without its outline number, lines joined (a table row: its cells)."""
+    if ts.columns:
+        return " ".join(v for k, v in ts.columns.items() if k != "number")
     raw = doc.clean.text[ts.start:ts.end]
     if ts.item is not None:
         raw = raw[len(doc.clean.text[ts.item.start:ts.item.start]):]
@@ -93,8 +93,7 @@ def quote_for(doc: Document, ts: TaskSpan, text_start: int) -> str:
 
 def task_record(doc: Document, ts: TaskSpan, task_id: str) -> dict:
     text = task_text(doc, ts)
-    actors, recipients = actors_for(text, ts.title, doc.meta)
-    deadlines = [d.to_record() for d in find_deadlines(text, doc_date(doc), plan_period(doc))]
+    sdoc = analyse(text, doc.meta, ts.title, doc_date(doc), plan_period(doc), ts.columns or None)
     a, b = doc.clean.to_original(ts.start, ts.end)
     return {
         "id": task_id,
@@ -103,11 +102,11 @@ def task_record(doc: Document, ts: TaskSpan, task_id: str) -> dict:
         "text": text,
         "quote": quote_for(doc, ts, ts.start),
         "span": [a, b],
-        "actors": actors,
-        "recipients": recipients,
-        "deadlines": deadlines,
-        "sectors": sectors_of(text),
-        "targets": [t.to_record() for t in find_targets(text)],
+        "actors": sdoc._.actors,
+        "recipients": sdoc._.recipients,
+        "deadlines": [s._.data for s in sdoc.spans["deadlines"]],
+        "sectors": sdoc._.sectors,
+        "targets": [s._.data for s in sdoc.spans["targets"]],
     }
 
 
@@ -121,5 +120,5 @@ def practice_record(doc: Document, section) -> dict:
         "quote": quote,
         "span": [a, b],
         "mechanisms": mechanisms_of(flat),
-        "figures": [t.to_record() for t in find_targets(flat, figures=True)],
+        "figures": [t.to_record() for t in find_targets(flat, mode="figures")],
     }

@@ -24,7 +24,52 @@ class TaskSpan:
     start: int  # clean-text span of the whole task
     end: int
     item: OutlineItem | None = None
-    notes: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # a table row: column kind -> cell text
+
+
+# Column kinds of a 任务分工 table, by header wording (data: common headers of 任务分工方案).
+COLUMN_KINDS = [
+    ("number", re.compile(r"^(序号|编号)$")),
+    ("task", re.compile(r"(重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|任务|措施|事项)")),
+    ("lead", re.compile(r"(牵头单位|牵头部门|主办单位|责任领导)")),
+    ("participant", re.compile(r"(配合单位|配合部门|协办单位|参与单位)")),
+    ("responsible", re.compile(r"(责任单位|责任部门|实施单位|承办单位)")),
+    ("deadline", re.compile(r"(完成时限|完成时间|时间节点|时限要求|进度安排|时限)")),
+]
+CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
+
+
+def column_kind(header: str) -> str | None:
+    for kind, rx in COLUMN_KINDS:
+        if rx.search(header.strip()):
+            return kind
+    return None
+
+
+def table_tasks(text: str, start: int = 0) -> list[TaskSpan]:
+    """Rows of 任务分工 tables (cells separated by tabs or `|`, one row a line)."""
+    out: list[TaskSpan] = []
+    kinds: list[str | None] | None = None
+    pos = start
+    for line in text[start:].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        cells = [c.strip() for c in CELL_SPLIT.split(line.strip().strip("|"))]
+        if len(cells) < 3:
+            kinds = None
+            continue
+        header = [column_kind(c) for c in cells]
+        if "task" in header and ({"lead", "responsible", "participant", "deadline"} & set(header)):
+            kinds = header
+            continue
+        if kinds is None or len(cells) != len(kinds):
+            continue
+        row = {k: c for k, c in zip(kinds, cells) if k}
+        if not row.get("task"):
+            continue
+        number = row.get("number") or str(len(out) + 1)
+        out.append(TaskSpan([number], re.split(r"[。;]", row["task"])[0], line_start, line_start + len(line),
+                            columns=row))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +116,10 @@ def select_tasks(doc: Document) -> list[TaskSpan]:
 
     for top in doc.outline:
         visit(top, False)
+    rows = table_tasks(text, doc.body_start)
+    if rows:  # a table's rows are the tasks; outline items overlapping a row are its headings
+        tasks = [t for t in tasks if not any(t.start <= r.start < t.end for r in rows)] + rows
+        tasks.sort(key=lambda t: t.start)
     return tasks
 
 
