@@ -76,7 +76,7 @@ def dept_alternation() -> str:
 @lru_cache(maxsize=1)
 def specific_rx() -> re.Pattern[str]:
     d = dept_alternation()
-    return re.compile(rf"(?P<lvl>省|市|县|区|州)(?P<dept>{d})(?:管理)?(?P<suf>厅|局|委员会|委|部门)")
+    return re.compile(rf"(?P<lvl>省|市|县|区|州)(?P<dept>{d})(?:管理)?(?P<suf>厅|局|委员会|委|部门|总队|支队|大队)")
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +202,17 @@ def find_mentions(text: str, meta: Meta, issuer_short: dict[str, str] | None = N
             dept = dept_by_short()[m.group("dept")]
             add([jur.body(dept, None) or ""], m.start(), m.end())
     found.sort(key=lambda x: x.start)
+    share_chain_roles(text, found)
     return found
+
+
+def share_chain_roles(text: str, mentions: list[Mention]) -> None:
+    """`A、B配合` / `A和B牵头`: the verb after the last of a chain gives every member its role."""
+    for i in range(len(mentions) - 2, -1, -1):
+        cur, nxt = mentions[i], mentions[i + 1]
+        gap = text[cur.end:nxt.start]
+        if cur.role == "responsible" and nxt.role != "responsible" and gap in ("、", "和", "及", ",", "与"):
+            cur.role = nxt.role
 
 
 LABELLED = re.compile(r"(?P<label>牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位)"
