@@ -58,10 +58,14 @@ def deadlines_component(doc: Doc) -> Doc:
 
 @Language.component("policykg_sectors")
 def sectors_component(doc: Doc) -> Doc:
+    """Sectors named in the task, not counting body names (交通运输局 names no sector)."""
+    text = doc.text
+    for span in doc.spans.get("actors", []):
+        text = text[:span.start_char] + "\0" * (span.end_char - span.start_char) + text[span.end_char:]
     doc.spans["sectors"] = []
-    for h in find_sectors(doc.text):
+    for h in find_sectors(text):
         add_span(doc, "sectors", h.start, h.end, h.label, {"sector": h.label})
-    doc._.sectors = sectors_of(doc.text)
+    doc._.sectors = sectors_of(text)
     return doc
 
 

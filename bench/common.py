@@ -1,0 +1,44 @@
+"""Shared helpers for the benchmarks: a large corpus made by repeating the seeds, timing, RSS."""
+
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+def seed_texts() -> list[tuple[str, str]]:
+    return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
+
+
+def repeated_corpus(min_chars: int) -> list[tuple[str, str]]:
+    """The seeds repeated as separate documents until the total reaches `min_chars`."""
+    seeds = seed_texts()
+    docs: list[tuple[str, str]] = []
+    total = 0
+    i = 0
+    while total < min_chars:
+        name, text = seeds[i % len(seeds)]
+        docs.append((f"{i:05d}_{name}", text))
+        total += len(text)
+        i += 1
+    return docs
+
+
+def timed(fn, *args):
+    t0 = time.perf_counter()
+    out = fn(*args)
+    return out, time.perf_counter() - t0
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def report(title: str, rows: list[tuple[str, float, str]]) -> None:
+    print(f"\n{title}")
+    for name, value, unit in rows:
+        print(f"  {name:42} {value:14,.0f} {unit}")
