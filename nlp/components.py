@@ -17,10 +17,11 @@ from .targets import find_targets
 
 if not Span.has_extension("data"):
     Span.set_extension("data", default=None)
-if not Doc.has_extension("actors"):
-    Doc.set_extension("actors", default=None)
-    Doc.set_extension("recipients", default=None)
-    Doc.set_extension("sectors", default=None)
+# Records live in Doc-level lists: spaCy keys `Span._` data by offsets, so two findings over
+# the same characters would overwrite each other there. Spans are the evidence (where).
+for _name in ("actors", "recipients", "sectors", "deadlines", "targets"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 def context(doc: Doc) -> dict:
@@ -51,7 +52,9 @@ def actors_component(doc: Doc) -> Doc:
 def deadlines_component(doc: Doc) -> Doc:
     ctx = context(doc)
     doc.spans["deadlines"] = []
-    for d in find_deadlines(doc.text, ctx.get("doc_date"), ctx.get("period")):
+    found = find_deadlines(doc.text, ctx.get("doc_date"), ctx.get("period"))
+    doc._.deadlines = [d.to_record() for d in found]
+    for d in found:
         add_span(doc, "deadlines", d.start, d.end, d.type, d.to_record())
     return doc
 
@@ -72,6 +75,8 @@ def sectors_component(doc: Doc) -> Doc:
 @Language.component("policykg_targets")
 def targets_component(doc: Doc) -> Doc:
     doc.spans["targets"] = []
-    for t in find_targets(doc.text):
+    found = find_targets(doc.text)
+    doc._.targets = [t.to_record() for t in found]
+    for t in found:
         add_span(doc, "targets", t.start, t.end, "target", t.to_record())
     return doc

@@ -104,9 +104,9 @@ def task_record(doc: Document, ts: TaskSpan, task_id: str) -> dict:
         "span": [a, b],
         "actors": sdoc._.actors,
         "recipients": sdoc._.recipients,
-        "deadlines": [s._.data for s in sdoc.spans["deadlines"]],
+        "deadlines": sdoc._.deadlines,
         "sectors": sdoc._.sectors,
-        "targets": [s._.data for s in sdoc.spans["targets"]],
+        "targets": sdoc._.targets,
     }
 
 
