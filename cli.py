@@ -22,6 +22,11 @@ out = Console()
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 
 
+@app.callback()
+def main_options() -> None:
+    """policykg: who must do what, by when, in Chinese policy circulars."""
+
+
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files as given, folders expanded to the supported files inside them (sorted)."""
     files: list[Path] = []

@@ -1,0 +1,297 @@
+"""Cleaning a circular's text while keeping every character's place in the original.
+
+Steps, each a small function over `MappedText` (order matters):
+1. newlines and odd spaces;          6. spam standing where a name should be;
+2. page furniture (data/furniture.tsv); 7. pinyin notes after characters (監(jiān)管);
+3. contact details;                   8. full-width ASCII -> half-width, 〔〕 in 发文字号;
+4. a second copy of the document;     9. lines broken mid-sentence joined;
+5. (reserved: tables keep their tabs)  10. traditional -> simplified (OpenCC), indentation.
+Furniture rules match on a simplified copy of each line, so one rule list serves both scripts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .textmap import MappedText
+
+
+@dataclass
+class CleanResult:
+    mapped: MappedText
+    script: str  # "traditional" | "simplified"
+    removed: list[tuple[str, int, int]] = field(default_factory=list)  # (rule, original start, end)
+
+
+@lru_cache(maxsize=1)
+def t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+@lru_cache(maxsize=1)
+def furniture_rules() -> list[tuple[str, str, re.Pattern[str]]]:
+    """(name, scope, pattern) rows of data/furniture.tsv; scope: line | tail | block."""
+    rules = []
+    text = resources.files(__package__).joinpath("data/furniture.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, scope, pattern = line.split("\t")
+            rules.append((name, scope, re.compile(pattern)))
+    return rules
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end excluding the newline."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+class Cleaner:
+    def __init__(self, original: str):
+        self.mt = MappedText.identity(original)
+        self.removed: list[tuple[str, int, int]] = []
+
+    def drop_lines(self, rule: str, indices: list[int]) -> None:
+        if not indices:
+            return
+        spans = line_spans(self.mt.text)
+        text_len = len(self.mt.text)
+        cut = []
+        for i in sorted(set(indices)):
+            a, b = spans[i]
+            b = min(b + 1, text_len)  # with its newline
+            cut.append((a, b))
+            if a < b:
+                self.removed.append((rule, *self.mt.to_original(a, b)))
+        self.mt = self.mt.delete_spans(merge(cut))
+
+    def sub(self, rule: str, pattern: re.Pattern[str] | str, repl, record: bool = True) -> None:
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        if repl == "" and record:
+            for m in rx.finditer(self.mt.text):
+                if m.end() > m.start():
+                    self.removed.append((rule, *self.mt.to_original(m.start(), m.end())))
+        self.mt = self.mt.sub(rx, repl)
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+# ---------------------------------------------------------------- steps
+SPACES = re.compile(r"[\u00a0\u2002\u2003\u2009\u200b\ufeff\t]+")
+
+
+def normalise_space(c: Cleaner) -> None:
+    c.sub("newline", re.compile(r"\r\n?"), "\n")
+    # tabs separate table cells: keep them, but turn other exotic spaces into plain ones
+    c.sub("space", re.compile(r"[\u00a0\u2002\u2003\u2009\u200b\ufeff]"), " ")
+    c.sub("trailing-space", re.compile(r"[ \u3000]+$", re.M), "", record=False)
+
+
+def remove_furniture(c: Cleaner) -> None:
+    convert = t2s()
+    lines = c.mt.text.split("\n")
+    simple = [convert(x).strip() for x in lines]
+    n = len(lines)
+    drop: list[int] = []
+    tail_from: int | None = None
+    for i, s in enumerate(simple):
+        if not s:
+            continue
+        for name, scope, rx in furniture_rules():
+            if not rx.search(s):
+                continue
+            if scope == "tail" and i >= n * 0.5:
+                tail_from = i if tail_from is None else min(tail_from, i)
+            elif scope == "line":
+                drop.append(i)
+            elif scope == "block":  # the line and the file-name lines right under it
+                drop.append(i)
+                j = i + 1
+                while j < n and re.match(r"^\s*(\d+[.、]|附件\d)", simple[j]) and len(simple[j]) < 120:
+                    drop.append(j)
+                    j += 1
+            break
+    if tail_from is not None:
+        drop.extend(range(tail_from, n))
+    drop.extend(teaser_lines(simple))
+    drop.extend(nav_runs(simple))
+    c.drop_lines("furniture", drop)
+
+
+def teaser_lines(simple: list[str]) -> list[int]:
+    """核心提示/摘要 lines that repeat the opening of the text below them."""
+    out = []
+    for i, s in enumerate(simple):
+        m = re.match(r"^(核心提示|摘要|导读|内容提要)[::]\s*(.*)$", s)
+        if m:
+            out.append(i)
+    return out
+
+
+def nav_runs(simple: list[str]) -> list[int]:
+    """Runs of ≥ 3 short bullet lines (`- 政策法规`) are navigation menus."""
+    out: list[int] = []
+    run: list[int] = []
+    for i, s in enumerate(simple + [""]):
+        if re.match(r"^[-•·*>»]\s*\S{1,10}$", s):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.extend(run)
+        run = []
+    return out
+
+
+CONTACT_LINE = re.compile(r"^[(（]?\s*(联系人|联\s*系\s*人|联系电话|联系方式|电话|传真|邮箱|电子邮箱|电子信箱|E-?mail)\s*[(（:：]",
+                          re.I)
+PHONE = re.compile(r"(?<![\d〔\[])(?:0\d{2,3}[-—–]\d{7,8}|1[3-9]\d{9})(?![\d号])")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def remove_contacts(c: Cleaner) -> None:
+    convert = t2s()
+    lines = c.mt.text.split("\n")
+    drop = [i for i, x in enumerate(lines) if CONTACT_LINE.match(convert(x.strip()))]
+    c.drop_lines("contact", drop)
+    c.sub("phone", PHONE, "")
+    c.sub("email", EMAIL, "")
+
+
+def fold_line(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s)
+
+
+def remove_duplicate_copy(c: Cleaner, min_lines: int = 8, min_share: float = 0.2) -> None:
+    """A document pasted twice (a page that shows the notice and its attachment, both full):
+    find the longest run of lines that reappears later and delete the later copy."""
+    lines = c.mt.text.split("\n")
+    folded = [fold_line(x) for x in lines]
+    total = sum(len(f) for f in folded) or 1
+    first_seen: dict[str, int] = {}
+    best = (0, 0, 0)  # (chars, start of later copy, length)
+    i = 0
+    for j, f in enumerate(folded):
+        if len(f) < 12:
+            continue
+        if f not in first_seen:
+            first_seen[f] = j
+            continue
+        i = first_seen[f]
+        k = 0
+        chars = 0
+        while j + k < len(folded) and i + k < j and folded[i + k] == folded[j + k]:
+            chars += len(folded[j + k])
+            k += 1
+        if k >= min_lines and chars > best[0]:
+            best = (chars, j, k)
+    chars, start, length = best
+    if chars >= total * min_share:
+        # the later copy may run past the matched block with lines the first copy also has
+        end = start + length
+        seen = set(folded[:start])
+        while end < len(folded) and (not folded[end] or folded[end] in seen):
+            end += 1
+        c.drop_lines("duplicate-copy", list(range(start, end)))
+
+
+@lru_cache(maxsize=1)
+def spam_rx() -> re.Pattern[str]:
+    words = [w.strip() for w in resources.files(__package__).joinpath("data/spam_markers.txt")
+             .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    alt = "|".join(map(re.escape, words))
+    # a Latin brand token glued to a marker word ("yabo官方通道"), or a marker standing alone
+    return re.compile(rf"[A-Za-z][A-Za-z0-9]{{1,15}}\s*(?:{alt})|(?:{alt})")
+
+
+def remove_spam(c: Cleaner) -> None:
+    c.sub("spam", spam_rx(), "")
+
+
+PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*"
+                    r"(?:\s?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]?[a-zü]*)*)\)")
+
+
+def remove_pinyin(c: Cleaner) -> None:
+    c.sub("pinyin", PINYIN, "")
+
+
+def normalise_width(c: Cleaner) -> None:
+    c.mt = c.mt.sub(re.compile(r"[\uff01-\uff5e]"), lambda m: chr(ord(m.group(0)) - 0xFEE0))
+    c.mt = c.mt.sub(re.compile(r"(?<=[\u4e00-\u9fff])[\[](\d{4})[\]](?=\s?\d{1,5}号)"), r"〔\1〕")
+
+
+SENTENCE_END = "。;:!?”」』)】》…"
+NEW_ITEM = re.compile(r"^\s*(\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\(?\d{1,3}\)|\d{1,3}[.、]|[①-⑳]|第[一二三四五六七八九十百]+[条章])")
+DATE_LINE = re.compile(r"^\s*(\d{4}年\d{1,2}月\d{1,2}日|[〇一二三四五六七八九○]{4}年)")
+
+
+def join_broken_lines(c: Cleaner) -> None:
+    """`…纳\\n入党政领导干部…`: a long line that stops mid-sentence continues on the next line
+    when that line is not indented, not a new item and not a date or heading."""
+    lines = c.mt.text.split("\n")
+    spans = line_spans(c.mt.text)
+    edits = []
+    for i in range(len(lines) - 1):
+        cur, nxt = lines[i].rstrip(), lines[i + 1]
+        if len(cur.strip()) < 20 or not cur or cur[-1] in SENTENCE_END or "\t" in cur:
+            continue
+        if not nxt or nxt[0] in " \u3000\t" or NEW_ITEM.match(nxt) or DATE_LINE.match(nxt):
+            continue
+        if not re.match(r"[\u4e00-\u9fff“《(0-9]", nxt) or cur.lstrip().startswith(("—", "-")):
+            continue
+        a = spans[i][1]
+        edits.append((a, a + 1, ""))
+    c.mt = c.mt.apply(edits)
+
+
+def detect_script(text: str) -> str:
+    sample = "".join(re.findall(r"[\u4e00-\u9fff]", text[:20000]))
+    if not sample:
+        return "simplified"
+    converted = t2s()(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return "traditional" if changed / len(sample) > 0.02 else "simplified"
+
+
+def to_simplified(c: Cleaner) -> str:
+    script = detect_script(c.mt.text)
+    if script == "traditional":
+        c.mt = c.mt.translate(t2s())
+    return script
+
+
+def tidy(c: Cleaner) -> None:
+    c.sub("indent", re.compile(r"^[ \u3000]+", re.M), "", record=False)
+    c.sub("blank-lines", re.compile(r"\n{2,}"), "\n", record=False)
+    c.sub("edges", re.compile(r"^\n+|\n+$"), "", record=False)
+
+
+def clean_text(text: str) -> CleanResult:
+    c = Cleaner(text)
+    normalise_space(c)
+    remove_pinyin(c)  # first: notes inside words would hide them from every other rule
+    remove_furniture(c)
+    remove_contacts(c)
+    remove_duplicate_copy(c)
+    remove_spam(c)
+    normalise_width(c)
+    join_broken_lines(c)
+    script = to_simplified(c)
+    tidy(c)
+    return CleanResult(c.mt, script, c.removed)
