@@ -238,6 +238,7 @@ def normalise_width(c: Cleaner) -> None:
 
 SENTENCE_END = "。;:!?”」』)】》…"
 NEW_ITEM = re.compile(r"^\s*(\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\(?\d{1,3}\)|\d{1,3}[.、]|[①-⑳]|第[一二三四五六七八九十百]+[条章])")
+TITLE_END = re.compile(r"(通知|要点|方案|意见|办法|规定|细则|计划|规划|决定|报告|通报|纲要|指南|汇总|公告)$")
 DATE_LINE = re.compile(r"^\s*(\d{4}年\d{1,2}月\d{1,2}日|[〇一二三四五六七八九○]{4}年)")
 
 
@@ -255,6 +256,8 @@ def join_broken_lines(c: Cleaner) -> None:
             continue
         if not re.match(r"[\u4e00-\u9fff“《(0-9]", nxt) or cur.lstrip().startswith(("—", "-")):
             continue
+        if TITLE_END.search(cur) or nxt.rstrip().endswith((":", ":")):
+            continue  # a title line, or the next line is a 主送 line of its own
         a = spans[i][1]
         edits.append((a, a + 1, ""))
     c.mt = c.mt.apply(edits)

@@ -10,7 +10,9 @@ import sys
 
 import pytest
 
-from conftest import SHARED
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared not beside the repo")
 
