@@ -96,11 +96,16 @@ class MappedText:
         return self.to_original(start, start)
 
     def sub(self, pattern: str | re.Pattern[str], repl: str | Callable[[re.Match[str]], str],
-            flags: int = 0) -> "MappedText":
-        """`re.sub` that keeps the mapping: each match's replacement maps to the match."""
+            flags: int = 0, count: int = 0) -> "MappedText":
+        """`re.sub` that keeps the mapping: each match's replacement maps to the match.
+
+        `count` limits the number of matches replaced, as in `re.sub` (0 = all).
+        """
         rx = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
         edits: list[Edit] = []
-        for m in rx.finditer(self.text):
+        for i, m in enumerate(rx.finditer(self.text)):
+            if count and i >= count:
+                break
             new = m.expand(repl) if isinstance(repl, str) else repl(m)
             if new != m.group(0):
                 edits.append((m.start(), m.end(), new))
@@ -112,6 +117,48 @@ class MappedText:
     def slice(self, start: int, end: int) -> "MappedText":
         """The sub-text `[start, end)`, still mapped to the same original."""
         return MappedText(self.text[start:end], self.original, self.starts[start:end], self.ends[start:end])
+
+    def strip(self) -> "MappedText":
+        """`str.strip()` on the text (same whitespace definition), keeping the map."""
+        text = self.text
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        return self.slice(start, max(start, end))
+
+    @classmethod
+    def join(cls, sep: str, parts: "list[MappedText]", original: str | None = None) -> "MappedText":
+        """`sep.join` of texts derived from one original, keeping every part's map.
+
+        A separator maps to the stretch of original between the parts it separates (the tab
+        or `|` between two table cells), so a span across it still maps to one original span.
+        `original` is needed only when `parts` is empty.
+        """
+        if not parts:
+            if original is None:
+                raise ValueError("join of no parts needs the original")
+            empty = np.zeros(0, dtype=np.int64)
+            return cls("", original, empty, empty)
+        orig = parts[0].original
+        if any(p.original is not orig and p.original != orig for p in parts):
+            raise ValueError("parts map to different originals")
+        pieces: list[str] = []
+        s_parts: list[np.ndarray] = []
+        e_parts: list[np.ndarray] = []
+        prev_end: int | None = None  # original end of the last non-empty part so far
+        for i, p in enumerate(parts):
+            if i and sep:
+                nxt = int(p.starts[0]) if len(p) else None
+                a = prev_end if prev_end is not None else (nxt if nxt is not None else 0)
+                b = max(a, nxt) if nxt is not None else a
+                pieces.append(sep)
+                s_parts.append(np.full(len(sep), a, dtype=np.int64))
+                e_parts.append(np.full(len(sep), b, dtype=np.int64))
+            pieces.append(p.text)
+            s_parts.append(p.starts)
+            e_parts.append(p.ends)
+            if len(p):
+                prev_end = int(p.ends[-1])
+        return cls("".join(pieces), orig, np.concatenate(s_parts), np.concatenate(e_parts))
 
     def translate(self, convert: Callable[[str], str], chunk_lines: bool = True) -> "MappedText":
         """Apply a whole-text conversion (e.g. OpenCC) and realign character by character.

@@ -35,6 +35,15 @@ class Mention:
     role: str = "responsible"
     explicit: bool = True
     national: bool = False  # a central body: named as a report target or authority, never as a local actor
+    # Where the name itself is written, when that differs from `start`/`end`: one item of a
+    # list ("水务" in "水务、气象等部门"), a name in a table cell or a labelled field (whose
+    # `start`/`end` stay 0 so that role and recipient rules ignore them). Evidence only.
+    where: tuple[int, int] | None = None
+
+    @property
+    def evidence(self) -> tuple[int, int]:
+        """The span to highlight for this mention."""
+        return self.where if self.where is not None else (self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -150,25 +159,29 @@ def find_mentions(text: str, meta: Meta, issuer_short: dict[str, str] | None = N
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    def add(names: list[str], a: int, b: int, national: bool = False) -> None:
+    def add(names: list[str], a: int, b: int, national: bool = False,
+            where: list[tuple[int, int]] | None = None) -> None:
         if not names or not free(a, b):
             return
         taken.append((a, b))
         if not mentioned_as_party(text, a, b):
             return
         role = role_at(text, a, b)
-        for n in names:
+        for i, n in enumerate(names):
             if n:
-                found.append(Mention(n, a, b, role, national=national))
+                found.append(Mention(n, a, b, role, national=national, where=where[i] if where else None))
 
     for m in list_rx().finditer(text):
-        names = []
+        names, where = [], []
+        pos = m.start("items")
         for raw in m.group("items").split("、"):
             dept = dept_by_short().get(re.sub(r"\(.*\)", "", raw))
             body = jur.body(dept, None) if dept else None
             if body:
                 names.append(body)
-        add(names, m.start(), m.end())
+                where.append((pos, pos + len(raw)))
+            pos += len(raw) + 1
+        add(names, m.start(), m.end(), where=where)
     for m in specific_rx().finditer(text):
         dept = dept_by_short()[m.group("dept")]
         add([jur.body(dept, m.group("lvl")) or ""], m.start(), m.end())
@@ -246,17 +259,31 @@ def canonical_body(name: str, meta: Meta) -> str:
     return name
 
 
-def bodies_in_cell(cell: str, role: str, meta: Meta) -> list[Mention]:
-    """Every body of a table cell or labelled list ("市应急管理局、市公安局") with one role."""
-    names = [n for n in NAME_SPLIT.split(cell) if len(n) >= 2 and not re.fullmatch(r"[\d\s]+", n)]
-    return [Mention(canonical_body(n, meta), 0, 0, role) for n in names]
+def split_names(cell: str) -> list[tuple[str, int]]:
+    """The pieces of a list of names (as `NAME_SPLIT.split`), each with its offset in `cell`."""
+    out, pos = [], 0
+    for m in NAME_SPLIT.finditer(cell):
+        out.append((cell[pos:m.start()], pos))
+        pos = m.end()
+    out.append((cell[pos:], pos))
+    return out
+
+
+def bodies_in_cell(cell: str, role: str, meta: Meta, offset: int | None = None) -> list[Mention]:
+    """Every body of a table cell or labelled list ("市应急管理局、市公安局") with one role.
+
+    `offset`, the cell's position in the task text, gives each mention its evidence span.
+    """
+    names = [(n, p) for n, p in split_names(cell) if len(n) >= 2 and not re.fullmatch(r"[\d\s]+", n)]
+    return [Mention(canonical_body(n, meta), 0, 0, role,
+                    where=(offset + p, offset + p + len(n)) if offset is not None else None) for n, p in names]
 
 
 def labelled_mentions(text: str, meta: Meta) -> tuple[list[Mention], str]:
     """Mentions of `牵头单位:…; 配合单位:…` fields, and the text with those fields blanked."""
     found: list[Mention] = []
     for m in LABELLED.finditer(text):
-        found.extend(bodies_in_cell(m.group("names"), LABEL_ROLE[m.group("label")], meta))
+        found.extend(bodies_in_cell(m.group("names"), LABEL_ROLE[m.group("label")], meta, m.start("names")))
     blanked = LABELLED.sub(lambda m: " " * len(m.group(0)), text)
     return found, blanked
 
@@ -374,14 +401,16 @@ def is_report_target(text: str, m: Mention) -> bool:
     return bool(head) or bool(re.search(r"(报送|上报|逐级上报)[^,。;]{1,12}(和|、)$", before))
 
 
-def recipients_and_mentions(text: str, meta: Meta) -> tuple[list[str], list[Mention]]:
+def recipients_and_mentions(text: str, meta: Meta, offset: int = 0) -> tuple[list[str], list[Mention], list[Mention]]:
+    """(recipient names, actor mentions, recipient mentions) of a task text; `offset` shifts
+    the evidence spans when `text` is one cell of a longer task text."""
     labelled, text = labelled_mentions(text, meta)
     mentions = labelled + find_mentions(text, meta)
-    recipients: list[str] = []
+    recipients: list[Mention] = []
     actors: list[Mention] = []
     for m in mentions:
         if is_report_target(text, m):
-            recipients.append(m.name)
+            recipients.append(m)
         elif not m.national:
             actors.append(m)
     for m in OWN_GOVERNMENT.finditer(text):
@@ -391,23 +420,31 @@ def recipients_and_mentions(text: str, meta: Meta) -> tuple[list[str], list[Ment
         if re.search(r"报|向|经", before) and subs:
             lvl = re.match(r"^各(州市|县区|州|市|县|区)", subs[0])
             if lvl:
-                recipients.append(f"各{lvl.group(1)}人民政府")
-    return list(dict.fromkeys(recipients)), actors
+                recipients.append(Mention(f"各{lvl.group(1)}人民政府", m.start(), m.end()))
+    if offset:
+        for m in actors + recipients:
+            a, b = m.evidence
+            m.where = (a + offset, b + offset)
+    return list(dict.fromkeys(m.name for m in recipients)), actors, recipients
 
 
 def actors_for(text: str, title: str, meta: Meta, with_mentions: bool = False,
-               columns: dict[str, str] | None = None):
-    """(actors, recipients[, mentions]) of one task: explicit mentions, plus defaults for levels
-    nobody is named at; bodies that receive reports are recipients, not actors. A table row's
-    牵头/配合/责任 columns name its actors outright."""
+               columns: dict[str, str] | None = None, cells: dict[str, tuple[int, int]] | None = None):
+    """(actors, recipients[, actor mentions, recipient mentions]) of one task: explicit
+    mentions, plus defaults for levels nobody is named at; bodies that receive reports are
+    recipients, not actors. A table row's 牵头/配合/责任 columns name its actors outright;
+    `cells` (each column's span in `text`) places their evidence."""
+    cells = cells or {}
     if columns and {"lead", "participant", "responsible"} & set(columns):
-        cells = [m for kind in ("lead", "participant", "responsible") if columns.get(kind)
-                 for m in bodies_in_cell(columns[kind], "responsible" if kind == "responsible" else kind, meta)]
-        recipients, _ = recipients_and_mentions(columns.get("task", ""), meta)
-        mentions = dedupe(cells)
+        found = [m for kind in ("lead", "participant", "responsible") if columns.get(kind)
+                 for m in bodies_in_cell(columns[kind], "responsible" if kind == "responsible" else kind, meta,
+                                         cells[kind][0] if kind in cells else None)]
+        recipients, _, to_whom = recipients_and_mentions(columns.get("task", ""), meta,
+                                                         cells["task"][0] if "task" in cells else 0)
+        mentions = dedupe(found)
         out = [{"name": m.name, "role": m.role, "explicit": True} for m in mentions]
-        return (out, recipients, cells) if with_mentions else (out, recipients)
-    recipients, raw_mentions = recipients_and_mentions(text, meta)
+        return (out, recipients, found, to_whom) if with_mentions else (out, recipients)
+    recipients, raw_mentions, to_whom = recipients_and_mentions(text, meta)
     mentions = dedupe(raw_mentions)
     # a participant named alone leaves the lead to the defaults; anyone else named at a level
     # (or a levelless party that carries the task) replaces the defaults of that level
@@ -424,4 +461,4 @@ def actors_for(text: str, title: str, meta: Meta, with_mentions: bool = False,
         if d in names or "all" in explicit_levels or lvl in explicit_levels:
             continue
         out.append({"name": d, "role": inferred_role, "explicit": False})
-    return (out, recipients, raw_mentions) if with_mentions else (out, recipients)
+    return (out, recipients, raw_mentions, to_whom) if with_mentions else (out, recipients)

@@ -1,6 +1,11 @@
 """policykg's spaCy components. Each runs one extractor over the Doc's text and stores its
 results as spaCy spans in `doc.spans[<group>]`, with the normalised record in `span._.data`.
 
+Spans snap to jieba tokens, which can be wider than what was found ("日前" is one token of
+"3月10日前"), so each component also lists its exact evidence in `doc._.marks`:
+`{"kind", "label", "start", "end"}` with character offsets in the Doc's text, which
+`extract.task_record` maps to the original file.
+
 The document context an extractor needs (metadata, date, plan period) travels in
 `doc.user_data["policykg"]`, set by `pipeline.PolicyPipeline` before the components run.
 """
@@ -19,7 +24,7 @@ if not Span.has_extension("data"):
     Span.set_extension("data", default=None)
 # Records live in Doc-level lists: spaCy keys `Span._` data by offsets, so two findings over
 # the same characters would overwrite each other there. Spans are the evidence (where).
-for _name in ("actors", "recipients", "sectors", "deadlines", "targets"):
+for _name in ("actors", "recipients", "sectors", "deadlines", "targets", "marks"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -35,16 +40,49 @@ def add_span(doc: Doc, group: str, start: int, end: int, label: str, data: dict)
         doc.spans.setdefault(group, []).append(span)
 
 
+def add_mark(doc: Doc, kind: str, label: str, start: int, end: int) -> None:
+    """Exact evidence (character offsets in the Doc's text) of one finding."""
+    if 0 <= start < end <= len(doc.text):
+        if doc._.marks is None:
+            doc._.marks = []
+        doc._.marks.append({"kind": kind, "label": label, "start": start, "end": end})
+
+
+def deadline_label(rec: dict) -> str:
+    """A deadline's normalised value as one string: a date, `anchor+duration`, or a frequency."""
+    if rec["type"] == "date":
+        return rec.get("date") or rec["text"]
+    if rec["type"] == "relative":
+        return f"{rec.get('anchor') or ''}+{rec.get('duration') or ''}"
+    return rec.get("freq") or rec["text"]
+
+
+def target_label(rec: dict) -> str:
+    """A target's value with its unit ("4个", "60%")."""
+    value = rec["value"]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value}{rec['unit']}"
+
+
 @Language.component("policykg_actors")
 def actors_component(doc: Doc) -> Doc:
     ctx = context(doc)
-    actors, recipients, mentions = actors_for(doc.text, ctx.get("title", ""), ctx["meta"], with_mentions=True,
-                                              columns=ctx.get("columns"))
+    actors, recipients, mentions, to_whom = actors_for(doc.text, ctx.get("title", ""), ctx["meta"],
+                                                       with_mentions=True, columns=ctx.get("columns"),
+                                                       cells=ctx.get("cells"))
     doc._.actors, doc._.recipients = actors, recipients
     doc.spans["actors"] = []
+    doc.spans["recipients"] = []
     for m in mentions:
         if m.end > m.start:
             add_span(doc, "actors", m.start, m.end, m.name, {"name": m.name, "role": m.role})
+        add_mark(doc, "actor", m.name, *m.evidence)
+    for m in to_whom:
+        a, b = m.evidence
+        if b > a:
+            add_span(doc, "recipients", a, b, m.name, {"name": m.name})
+        add_mark(doc, "recipient", m.name, a, b)
     return doc
 
 
@@ -55,7 +93,9 @@ def deadlines_component(doc: Doc) -> Doc:
     found = find_deadlines(doc.text, ctx.get("doc_date"), ctx.get("period"))
     doc._.deadlines = [d.to_record() for d in found]
     for d in found:
-        add_span(doc, "deadlines", d.start, d.end, d.type, d.to_record())
+        rec = d.to_record()
+        add_span(doc, "deadlines", d.start, d.end, d.type, rec)
+        add_mark(doc, "deadline", deadline_label(rec), d.start, d.end)
     return doc
 
 
@@ -66,9 +106,11 @@ def sectors_component(doc: Doc) -> Doc:
     for span in doc.spans.get("actors", []):
         text = text[:span.start_char] + "\0" * (span.end_char - span.start_char) + text[span.end_char:]
     doc.spans["sectors"] = []
+    doc._.sectors = sectors_of(text)
     for h in find_sectors(text):
         add_span(doc, "sectors", h.start, h.end, h.label, {"sector": h.label})
-    doc._.sectors = sectors_of(text)
+        if h.label in doc._.sectors:  # not a general word overridden by a specific one
+            add_mark(doc, "sector", h.label, h.start, h.end)
     return doc
 
 
@@ -78,5 +120,7 @@ def targets_component(doc: Doc) -> Doc:
     found = find_targets(doc.text)
     doc._.targets = [t.to_record() for t in found]
     for t in found:
-        add_span(doc, "targets", t.start, t.end, "target", t.to_record())
+        rec = t.to_record()
+        add_span(doc, "targets", t.start, t.end, "target", rec)
+        add_mark(doc, "target", target_label(rec), t.start, t.end)
     return doc

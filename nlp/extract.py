@@ -1,7 +1,9 @@
 """A structured document in, the extraction record of shared/gold/SCHEMA.md out.
 
 The record carries, beyond the schema, what the graph needs for evidence: the document's
-content-hash `id`, `original_text`, and for each task its `span` in the original text.
+content-hash `id`, `original_text`, and for each task its `span` in the original text and its
+`marks`: where each actor, recipient, deadline, sector and target was found, as offsets into
+`original_text` (the task text is a `MappedText` of the clean text, so every offset maps back).
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import numpy as np
+
 from ..ingest.model import Document
 from ..ingest.pipeline import load_document
+from ..ingest.textmap import MappedText
 from .pipeline import analyse
 from .practices import find_sections, mechanisms_of
 from .preamble import preamble_tasks
@@ -31,7 +36,10 @@ def extract_document(doc: Document) -> dict:
         meta.province = None
         meta.locality = None
     spans = select_tasks(doc)
-    spans = preamble_tasks(doc, sections) + spans
+    # a line already inside a task (a table row when the document has no numbered outline)
+    # is not also a cover-notice obligation
+    spans = [p for p in preamble_tasks(doc, sections)
+             if not any(p.start < s.end and s.start < p.end for s in spans)] + spans
     prefix = doc_prefix(doc)
     tasks = [task_record(doc, ts, f"{prefix}-{i:02d}") for i, ts in enumerate(spans, 1)]
     return {
@@ -66,15 +74,42 @@ def plan_period(doc: Document) -> tuple[dt.date, dt.date] | None:
     return (dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"])) if p else None
 
 
+ITEM_NUMBER = re.compile(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*")
+LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def task_mapped(doc: Document, ts: TaskSpan) -> tuple[MappedText, dict[str, tuple[int, int]]]:
+    """The task's clean text without its outline number, lines joined (a table row: its cells
+    joined by spaces), as a `MappedText` of `doc.clean` so that every character of it maps to
+    the original file; with, for a table row, each cell's span in that text.
+
+    Why mapped: the extractors report offsets in this text, and the document view highlights
+    their evidence in the original.
+    """
+    if ts.columns:
+        kinds = [k for k in ts.columns if k != "number"]
+        parts = [doc.clean.slice(*ts.cells[k]) if k in ts.cells else None for k in kinds]
+        if all(p is not None and p.text == ts.columns[k] for p, k in zip(parts, kinds)):
+            mt = MappedText.join(" ", parts, doc.clean.original)
+        else:  # cells given without positions: map the whole row to its line
+            row = " ".join(ts.columns[k] for k in kinds)
+            line = doc.clean.slice(ts.start, ts.end)
+            mt = MappedText(row, doc.clean.original, np.full(len(row), line.to_original(0, 0)[0]),
+                            np.full(len(row), line.to_original(0, len(line))[1]))
+        where, pos = {}, 0
+        for k in kinds:
+            where[k] = (pos, pos + len(ts.columns[k]))
+            pos += len(ts.columns[k]) + 1
+        return mt, where
+    mt = doc.clean.slice(ts.start, ts.end)
+    if ts.item is not None:
+        mt = mt.sub(ITEM_NUMBER, "", count=1)
+    return mt.sub(LINE_BREAK, "").strip(), {}
+
+
 def task_text(doc: Document, ts: TaskSpan) -> str:
     """The task's clean text without its outline number, lines joined (a table row: its cells)."""
-    if ts.columns:
-        return " ".join(v for k, v in ts.columns.items() if k != "number")
-    raw = doc.clean.text[ts.start:ts.end]
-    if ts.item is not None:
-        raw = raw[len(doc.clean.text[ts.item.start:ts.item.start]):]
-        raw = re.sub(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*", "", raw, count=1)
-    return re.sub(r"\s*\n\s*", "", raw).strip()
+    return task_mapped(doc, ts)[0].text
 
 
 def quote_for(doc: Document, ts: TaskSpan, text_start: int) -> str:
@@ -92,8 +127,9 @@ def quote_for(doc: Document, ts: TaskSpan, text_start: int) -> str:
 
 
 def task_record(doc: Document, ts: TaskSpan, task_id: str) -> dict:
-    text = task_text(doc, ts)
-    sdoc = analyse(text, doc.meta, ts.title, doc_date(doc), plan_period(doc), ts.columns or None)
+    mapped, cells = task_mapped(doc, ts)
+    text = mapped.text
+    sdoc = analyse(text, doc.meta, ts.title, doc_date(doc), plan_period(doc), ts.columns or None, cells or None)
     a, b = doc.clean.to_original(ts.start, ts.end)
     return {
         "id": task_id,
@@ -107,7 +143,25 @@ def task_record(doc: Document, ts: TaskSpan, task_id: str) -> dict:
         "deadlines": sdoc._.deadlines,
         "sectors": sdoc._.sectors,
         "targets": sdoc._.targets,
+        "marks": original_marks(mapped, sdoc._.marks or []),
     }
+
+
+def original_marks(mapped: MappedText, marks: list[dict]) -> list[dict]:
+    """The extractors' evidence (offsets in the task text) as offsets in the original text,
+    in text order, each once."""
+    out: list[dict] = []
+    seen: set[tuple] = set()
+    for m in marks:
+        if not 0 <= m["start"] < m["end"] <= len(mapped):
+            continue
+        a, b = mapped.to_original(m["start"], m["end"])
+        key = (m["kind"], m["label"], a, b)
+        if a < b and key not in seen:
+            seen.add(key)
+            out.append({"kind": m["kind"], "label": m["label"], "start": a, "end": b})
+    out.sort(key=lambda m: (m["start"], -m["end"]))
+    return out
 
 
 def practice_record(doc: Document, section) -> dict:

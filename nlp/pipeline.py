@@ -48,12 +48,17 @@ def load_pipeline() -> spacy.language.Language:
 
 
 def analyse(text: str, meta: Meta, title: str = "", doc_date: dt.date | None = None,
-            period: tuple[dt.date, dt.date] | None = None, columns: dict[str, str] | None = None) -> Doc:
-    """Run the pipeline over one task's text with its document context."""
+            period: tuple[dt.date, dt.date] | None = None, columns: dict[str, str] | None = None,
+            cells: dict[str, tuple[int, int]] | None = None) -> Doc:
+    """Run the pipeline over one task's text with its document context.
+
+    `columns` are a table row's cells by column kind and `cells` their spans in `text`, so
+    that evidence found in a cell gets offsets in the text like any other.
+    """
     nlp = load_pipeline()
     doc = nlp.make_doc(text)
     doc.user_data["policykg"] = {"meta": meta, "title": title, "doc_date": doc_date, "period": period,
-                                 "columns": columns}
+                                 "columns": columns, "cells": cells}
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -25,6 +25,7 @@ class TaskSpan:
     end: int
     item: OutlineItem | None = None
     columns: dict[str, str] = field(default_factory=dict)  # a table row: column kind -> cell text
+    cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # column kind -> clean-text span of its cell
 
 
 # Column kinds of a 任务分工 table, by header wording (data: common headers of 任务分工方案).
@@ -46,6 +47,29 @@ def column_kind(header: str) -> str | None:
     return None
 
 
+def split_cells(line: str) -> list[tuple[str, int, int]]:
+    """The cells of one table line, stripped, each with its span in the line.
+
+    Why spans: a row's task text is built from its cells, and evidence found in a cell must
+    map back to where that cell stands in the original file.
+    """
+    body = line.strip()
+    lead = len(line) - len(line.lstrip())
+    inner = body.strip("|")
+    lead += len(body) - len(body.lstrip("|"))
+    cells: list[tuple[str, int, int]] = []
+    pos = 0
+    for m in [*CELL_SPLIT.finditer(inner), None]:
+        end = m.start() if m else len(inner)
+        raw = inner[pos:end]
+        a = pos + len(raw) - len(raw.lstrip())
+        cell = raw.strip()
+        cells.append((cell, lead + a, lead + a + len(cell)))
+        if m:
+            pos = m.end()
+    return cells
+
+
 def table_tasks(text: str, start: int = 0) -> list[TaskSpan]:
     """Rows of 任务分工 tables (cells separated by tabs or `|`, one row a line)."""
     out: list[TaskSpan] = []
@@ -53,7 +77,8 @@ def table_tasks(text: str, start: int = 0) -> list[TaskSpan]:
     pos = start
     for line in text[start:].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        cells = [c.strip() for c in CELL_SPLIT.split(line.strip().strip("|"))]
+        spans = split_cells(line)
+        cells = [c for c, _, _ in spans]
         if len(cells) < 3:
             kinds = None
             continue
@@ -64,11 +89,12 @@ def table_tasks(text: str, start: int = 0) -> list[TaskSpan]:
         if kinds is None or len(cells) != len(kinds):
             continue
         row = {k: c for k, c in zip(kinds, cells) if k}
+        where = {k: (line_start + a, line_start + b) for k, (_, a, b) in zip(kinds, spans) if k}
         if not row.get("task"):
             continue
         number = row.get("number") or str(len(out) + 1)
         out.append(TaskSpan([number], re.split(r"[。;]", row["task"])[0], line_start, line_start + len(line),
-                            columns=row))
+                            columns=row, cells=where))
     return out
 
 
