@@ -1,0 +1,245 @@
+"""`GraphStore` over FalkorDB, through its own client on the embedded server's unix socket.
+
+FalkorDB runs each query as one transaction (a failing query writes nothing), so `write`
+is a plain GRAPH.QUERY and `read` a GRAPH.RO_QUERY, which the server refuses to let write.
+What needs care is around the edges: the client's default is to *re-send* a command after
+a dropped connection (a write could then apply twice), so retries are off; parameters go
+in a text header, so values it would mangle (dates, NaN, huge ints) are normalised or
+refused first; result values come back as client objects and are turned into plain ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from . import dialect, embedded
+from .schema import VECTOR_INDEX
+from .store import QueryError, StoreError, plain_params
+
+DEFAULT_GRAPH = "policykg"
+WRITE_TIMEOUT = 600.0  # seconds a write may run (a bulk UNWIND batch) before the client gives up
+READ_TIMEOUT = 60.0  # seconds a read may run; enforced by the server, which aborts it
+SCHEMA_TIMEOUT = 300.0  # seconds to wait for indexes/constraints to become operational
+
+
+def graph_name() -> str:
+    """The graph (Redis key) policykg uses: `POLICYKG_GRAPH`, default `policykg`."""
+    return os.environ.get("POLICYKG_GRAPH", DEFAULT_GRAPH)
+
+
+class FalkorStore:
+    """A FalkorDB graph reached over a unix socket."""
+
+    name = "falkordb"
+
+    def __init__(
+        self,
+        socket: Path,
+        graph: str | None = None,
+        *,
+        data: Path | None = None,
+        write_timeout: float = WRITE_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> None:
+        from falkordb import FalkorDB
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        self.socket = Path(socket)
+        self.data = Path(data) if data is not None else None
+        self.graph_name = graph or graph_name()
+        self.read_timeout = read_timeout
+        try:
+            self._db = FalkorDB(
+                unix_socket_path=os.fspath(self.socket),
+                socket_timeout=write_timeout,
+                socket_connect_timeout=embedded.PROBE_TIMEOUT,
+                retry=Retry(NoBackoff(), 0),
+            )
+        except Exception as e:  # the constructor already talks to the server (INFO)
+            raise self._unreachable(e) from e
+        self._graph = self._db.select_graph(self.graph_name)
+
+    @classmethod
+    def embedded(cls, data: Path, graph: str | None = None) -> FalkorStore:
+        """Connect to the embedded server of `data`, starting it if it is not running."""
+        sock = embedded.ensure_running(Path(data))
+        return cls(sock, graph, data=Path(data))
+
+    # --- GraphStore ----------------------------------------------------------------------
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one write statement; FalkorDB applies it whole or not at all."""
+        return self._run(query, params, read_only=False)
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one read-only statement (RO_QUERY: the server rejects writes)."""
+        return self._run(query, params, read_only=True)
+
+    def ping(self) -> bool:
+        """True when the server answers PING."""
+        try:
+            return bool(self._db.connection.ping())
+        except Exception:
+            return False
+
+    def close(self) -> None:
+        """Drop the connections; the embedded server keeps running for the next process."""
+        self._db.connection.close()
+
+    def ensure_schema(self, vector_dim: int | None = None) -> None:
+        """Create missing exact-match indexes, unique constraints (over those indexes) and,
+        with `vector_dim`, the Task vector index, recreated when its dimension differs.
+        FalkorDB has no IF NOT EXISTS, so existing ones are read from `db.indexes()`."""
+        existing = self._index_types()
+        for label, prop in dialect.unique_keys() + dialect.plain_indexes():
+            if "RANGE" not in existing.get((label, prop), set()):
+                self._create_index(dialect.index_ddl("falkordb", label, prop))
+        have = {(c["label"], tuple(c["properties"])) for c in self._constraints()}
+        for label, prop in dialect.unique_keys():
+            if (label, (prop,)) not in have:
+                cmd = dialect.falkordb_unique_command(self.graph_name, label, prop)
+                try:
+                    self._db.connection.execute_command(*cmd)
+                except Exception as e:
+                    if "already exists" not in str(e):
+                        raise self._error(e, " ".join(map(str, cmd))) from e
+        if vector_dim is not None:
+            dim = self._vector_dim()
+            if dim is not None and dim != vector_dim:
+                self.write(dialect.drop_vector_index_ddl("falkordb"))
+                dim = None
+            if dim is None:
+                self._create_index(dialect.vector_index_ddl("falkordb", vector_dim))
+        self._await_schema()
+
+    # --- embedded-only extras ------------------------------------------------------------
+
+    def compact(self) -> None:
+        """Rewrite the append-only file (call after a bulk ingest); see `embedded.compact`."""
+        if self.data is None:
+            raise StoreError("compact() needs the embedded store's data folder")
+        embedded.compact(self.data)
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _run(self, query: str, params: dict[str, Any] | None, read_only: bool) -> list[dict[str, Any]]:
+        clean = plain_params(params)
+        try:
+            if read_only:
+                res = self._graph.ro_query(query, clean, timeout=int(self.read_timeout * 1000))
+            else:
+                res = self._graph.query(query, clean)
+        except Exception as e:
+            raise self._error(e, query) from e
+        names = [col[1] for col in res.header]
+        return [{n: plain(v) for n, v in zip(names, row)} for row in res.result_set]
+
+    def _error(self, e: Exception, query: str) -> StoreError:
+        import redis
+
+        if isinstance(e, (redis.ConnectionError, redis.TimeoutError, OSError)):
+            return self._unreachable(e)
+        if isinstance(e, (redis.ResponseError, ValueError, TypeError)):
+            return QueryError(f"{e} (graph {self.graph_name!r}; statement: {_short(query)})")
+        return StoreError(f"{type(e).__name__}: {e} (statement: {_short(query)})")
+
+    def _unreachable(self, e: Exception) -> StoreError:
+        where = f"data folder {self.data}, " if self.data else ""
+        hint = (
+            f"; the embedded server may have stopped: see {self.data / embedded.LOG_NAME}"
+            if self.data
+            else ""
+        )
+        return StoreError(f"graph store unreachable: {where}socket {self.socket} ({e}){hint}")
+
+    def _create_index(self, ddl: str) -> None:
+        try:
+            self.write(ddl)
+        except QueryError as e:
+            if "already indexed" not in str(e):  # created by a concurrent ensure_schema
+                raise
+
+    def _indexes(self) -> list[dict[str, Any]]:
+        # a write query: on a graph that does not exist yet, RO_QUERY fails
+        return self.write(
+            "CALL db.indexes() YIELD label, types, options, entitytype, status "
+            "RETURN label, types, options, entitytype, status"
+        )
+
+    def _index_types(self) -> dict[tuple[str, str], set[str]]:
+        out: dict[tuple[str, str], set[str]] = {}
+        for row in self._indexes():
+            if row["entitytype"] != "NODE":
+                continue
+            for prop, types in (row["types"] or {}).items():
+                out.setdefault((row["label"], prop), set()).update(types)
+        return out
+
+    def _vector_dim(self) -> int | None:
+        label, prop = VECTOR_INDEX
+        for row in self._indexes():
+            if row["label"] == label and "VECTOR" in (row["types"] or {}).get(prop, []):
+                return int(((row["options"] or {}).get(prop) or {}).get("dimension", 0)) or None
+        return None
+
+    def _constraints(self) -> list[dict[str, Any]]:
+        return self.write(
+            "CALL db.constraints() YIELD type, label, properties, entitytype, status "
+            "RETURN type, label, properties, entitytype, status"
+        )
+
+    def _await_schema(self) -> None:
+        """Index and constraint creation runs in the background; wait until every one is
+        OPERATIONAL so the next statement relies on them (a constraint over existing
+        duplicate values FAILS: report which)."""
+        deadline = time.monotonic() + SCHEMA_TIMEOUT
+        while True:
+            pending = [r for r in self._indexes() if r["status"] != "OPERATIONAL"]
+            cons = self._constraints()
+            failed = [c for c in cons if c["status"] == "FAILED"]
+            if failed:
+                what = ", ".join(f"{c['label']}.{'/'.join(c['properties'])}" for c in failed)
+                raise QueryError(
+                    f"unique constraint on {what} failed in graph {self.graph_name!r}: the "
+                    "graph already holds duplicate values there; remove them, drop the "
+                    "failed constraint (GRAPH.CONSTRAINT DROP) and run ensure_schema again"
+                )
+            pending += [c for c in cons if c["status"] != "OPERATIONAL"]
+            if not pending:
+                return
+            if time.monotonic() > deadline:
+                raise StoreError(f"indexes still being built after {SCHEMA_TIMEOUT:.0f} s: {pending}")
+            time.sleep(0.05)
+
+
+def plain(value: Any) -> Any:
+    """A FalkorDB client value as plain Python: maps -> dict, dates -> ISO strings,
+    nodes/edges -> their property dicts, paths -> list of node property dicts."""
+    from falkordb.edge import Edge
+    from falkordb.node import Node
+    from falkordb.path import Path as FPath
+
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (Node, Edge)):
+        return {str(k): plain(v) for k, v in value.properties.items()}
+    if isinstance(value, FPath):
+        return [plain(n) for n in value.nodes()]
+    return str(value)  # durations and anything newer: readable rather than an object
+
+
+def _short(query: str, n: int = 300) -> str:
+    q = " ".join(query.split())
+    return q if len(q) <= n else q[: n - 1] + "…"
