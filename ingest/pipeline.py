@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from .clean import clean_text
 from .metadata import parse_metadata
 from .model import Document, IngestError, RawDocument
 from .outline import find_markers, parse_outline
-from .readers import read_document
+from .readers import SUPPORTED, read_document
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given (a bad one is reported when read), folders expanded to the supported
+    files inside them, sorted."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED))
+        else:
+            files.append(p)
+    return files
 
 
 def load_document(path: str | Path) -> Document:

@@ -52,8 +52,18 @@ def extract_document(doc: Document) -> dict:
         "meta": meta.as_dict(),
         "tasks": tasks,
         "practices": [practice_record(doc, s) for s in sections],
+        "outline": outline_records(doc),
         "original_text": doc.raw.text,
     }
+
+
+def outline_records(doc: Document) -> list[dict]:
+    """Every numbered heading and item, in document order: path, title, original-text span."""
+    out = []
+    for item in doc.items():
+        a, b = doc.clean.to_original(item.start, item.end)
+        out.append({"path": item.path, "title": item.title, "span": [a, b]})
+    return out
 
 
 def doc_prefix(doc: Document) -> str:

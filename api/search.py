@@ -1,0 +1,91 @@
+"""Hybrid retrieval over the graph's tasks: BM25 over jieba tokens fused with vector
+similarity from the store's vector index (reciprocal rank fusion).
+
+Why both: researchers type their own words ("危化品搬迁"); BM25 finds the tasks that share
+them, the embedding finds tasks worded differently ("危险化学品生产企业搬迁改造"), and
+fusion keeps what either is sure of. The lexical index lives in memory (built from the
+graph, rebuilt when documents change); vectors live in the store's vector index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..graph.dialect import vector_call
+from ..graph.queries import TASK_TEXTS
+from ..graph.store import GraphStore
+from ..nlp.lexical import LexicalIndex
+from ..nlp.retrieval import reciprocal_rank_fusion
+
+CANDIDATES = 100  # how deep each ranking goes before fusion
+
+
+@dataclass
+class SearchIndex:
+    store: GraphStore
+    embedder: Any
+    key: tuple
+    lexical: LexicalIndex
+    ids: list[str]
+    regions: dict[str, list[str]]  # task id -> its document's region chain (names)
+    positions: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, store: GraphStore, embedder: Any, key: tuple) -> "SearchIndex":
+        rows = store.read(TASK_TEXTS)
+        ids = [r["id"] for r in rows]
+        lexical = LexicalIndex(ids, [(r["title"] or "") + "\n" + (r["text"] or "") for r in rows])
+        return cls(store, embedder, key, lexical, ids, {r["id"]: r["regions"] or [] for r in rows},
+                   {tid: i for i, tid in enumerate(ids)})
+
+    @property
+    def mode(self) -> str:
+        return "hybrid" if self.embedder is not None else "lexical"
+
+    def vector_ranking(self, vector: list[float], k: int) -> list[tuple[str, float]]:
+        query = vector_call(self.store.name, k) + " RETURN node.id AS id, score ORDER BY score DESC"
+        return [(r["id"], float(r["score"])) for r in self.store.read(query, {"vector": vector})]
+
+    def search(self, q: str, region: str | None = None, limit: int = 20) -> list[tuple[str, float, dict]]:
+        """(task id, fused score, {"lexical": rank, "vector": rank}) best first."""
+        lexical = self.lexical.search(q, CANDIDATES)
+        rankings = [[tid for tid, _ in lexical]]
+        vector: list[tuple[str, float]] = []
+        if self.embedder is not None and self.ids:
+            vec = [float(x) for x in self.embedder.embed([q])[0]]
+            if any(vec):
+                vector = self.vector_ranking(vec, min(CANDIDATES, len(self.ids)))
+                rankings.append([tid for tid, _ in vector])
+        fused = reciprocal_rank_fusion([r for r in rankings if r])
+        lex_rank = {tid: i + 1 for i, (tid, _) in enumerate(lexical)}
+        vec_rank = {tid: i + 1 for i, (tid, _) in enumerate(vector)}
+        out = []
+        for tid, score in fused:
+            if region and region not in self.regions.get(tid, []):
+                continue
+            out.append((tid, score, {"lexical_rank": lex_rank.get(tid), "vector_rank": vec_rank.get(tid)}))
+            if len(out) >= limit:
+                break
+        return out
+
+    def similar(self, task_id: str, other_regions: bool = True, limit: int = 10) -> list[tuple[str, float, dict]]:
+        """The tasks closest to `task_id` by embedding (BM25 on its text without a model)."""
+        own = set(self.regions.get(task_id, [])[:1])
+        if self.embedder is not None:
+            row = self.store.read("MATCH (t:Task {id: $id}) RETURN t.embedding AS e", {"id": task_id})
+            vec = row[0]["e"] if row else None
+            ranking = self.vector_ranking([float(x) for x in vec], min(len(self.ids), limit * 10 + 1)) if vec else []
+        else:
+            text = self.store.read("MATCH (t:Task {id: $id}) RETURN t.title + '\n' + t.text AS s", {"id": task_id})
+            ranking = self.lexical.search(text[0]["s"], limit * 10 + 1) if text else []
+        out = []
+        for tid, score in ranking:
+            if tid == task_id:
+                continue
+            if other_regions and own and own & set(self.regions.get(tid, [])[:1]):
+                continue
+            out.append((tid, score, {}))
+            if len(out) >= limit:
+                break
+        return out

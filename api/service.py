@@ -1,0 +1,392 @@
+"""What the API and the CLI ask of the graph, in the shapes users see.
+
+`Service` owns one `GraphStore` and turns the rows of `policykg.graph.queries` into
+obligation rows, a body's duties, a document with its outline and marked spans, the
+comparison matrices, and search hits. The HTTP layer (`api/app.py`) only validates
+parameters and maps exceptions to status codes; the CLI calls the same methods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..graph import queries as Q
+from ..graph.store import GraphStore, StoreError, data_dir, open_store
+from ..graph.ingest import default_embedder
+from ..graph.writer import counts as graph_counts
+from ..graph.writer import delete_document, write_record
+
+
+class NotFound(Exception):
+    """An id that the graph does not hold (HTTP 404)."""
+
+
+class StoreDown(Exception):
+    """The graph store cannot be reached (HTTP 503)."""
+
+
+class BadInput(Exception):
+    """A file or parameter that cannot be processed; the message says why (HTTP 422)."""
+
+
+@lru_cache(maxsize=1)
+def sector_synonyms() -> dict[str, str]:
+    """Any sector wording (危化品, 化工, 民爆…) -> the schema's sector name."""
+    from ..nlp.vocab import read_table
+
+    out: dict[str, str] = {}
+    for label, syns in read_table("sectors.tsv").items():
+        out[label] = label
+        for s in syns:
+            out.setdefault(s, label)
+    return out
+
+
+def canonical_sector(s: str | None) -> str | None:
+    return sector_synonyms().get(s.strip(), s.strip()) if s else s
+
+
+def canonical_region(name: str | None) -> str | None:
+    """A province, city or county as users type it (山西, 山西省, 澄城县) -> its full name."""
+    if not name:
+        return name
+    from ..ingest.regions import gazetteer
+
+    name = name.strip().split("/")[-1]
+    gz = gazetteer()
+    if name in gz.by_name:
+        return name
+    for p in gz.provinces:
+        if name == p.short:
+            return p.name
+    for r in gz.by_code.values():
+        if r.short == name and r.level > 1:
+            return r.name
+    return name
+
+
+def as_int(v: Any) -> int:
+    return int(v or 0)
+
+
+class Service:
+    """The graph, read and written the way the API's users need it."""
+
+    def __init__(self, store: GraphStore, embedder: Any = None):
+        self.store = store
+        self.embedder = embedder
+        self._lock = threading.Lock()
+        self._search = None  # a SearchIndex built lazily (issue 6)
+
+    @classmethod
+    def from_env(cls) -> "Service":
+        embedder = default_embedder()
+        try:
+            store = open_store()
+            store.ensure_schema(vector_dim=embedder.dimension if embedder else None)
+        except StoreError as exc:
+            raise StoreDown(str(exc)) from exc
+        return cls(store, embedder)
+
+    # ------------------------------------------------------------------ plumbing
+    def _read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            return self.store.read(query, params or {})
+        except StoreError as exc:
+            raise StoreDown(str(exc)) from exc
+
+    def store_name(self) -> str:
+        return self.store.name
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        try:
+            return graph_counts(self.store)
+        except StoreError as exc:
+            raise StoreDown(str(exc)) from exc
+
+    @staticmethod
+    def filters(f: dict[str, Any]) -> Q.Filters:
+        iso = lambda d: d.isoformat() if d is not None and hasattr(d, "isoformat") else d
+        return Q.Filters(
+            body=f.get("body") or None, role=f.get("role"), explicit=f.get("explicit"),
+            sector=canonical_sector(f.get("sector")) or None, region=canonical_region(f.get("region")) or None,
+            due_after=iso(f.get("due_after")), due_before=iso(f.get("due_before")), status=f.get("status"),
+            as_of=iso(f.get("as_of")), within_days=f.get("within_days", 30), document=f.get("document") or None,
+            q=f.get("q") or None, task_ids=f.get("task_ids"))
+
+    # ------------------------------------------------------------------ obligations
+    def obligations(self, f: dict[str, Any], limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        filters = self.filters(f)
+        try:
+            rows, total = Q.obligations(self.store, filters, limit, offset)
+        except StoreError as exc:
+            raise StoreDown(str(exc)) from exc
+        return {"total": total, "limit": limit, "offset": offset, "items": [obligation_row(r) for r in rows]}
+
+    def deadlines(self, f: dict[str, Any], limit: int = 500) -> dict[str, Any]:
+        try:
+            rows = Q.deadlines(self.store, self.filters(f), limit)
+        except StoreError as exc:
+            raise StoreDown(str(exc)) from exc
+        for r in rows:
+            r["region"] = (r.get("province") or "") + (r.get("locality") or "") or None
+        return {"total": len(rows), "items": rows}
+
+    # ------------------------------------------------------------------ bodies
+    def bodies(self, q: str | None, limit: int = 100) -> dict[str, Any]:
+        rows = self._read(Q.BODIES, {"q": q or None, "limit": limit})
+        for r in rows:
+            for k in ("duties", "lead", "participant", "responsible"):
+                r[k] = as_int(r[k])
+        return {"total": len(rows), "items": rows}
+
+    def body(self, body_id: str) -> dict[str, Any]:
+        found = self._read(Q.BODY, {"id": body_id})
+        if not found:
+            raise NotFound(f"no body with id {body_id!r}")
+        body = found[0]
+        duties = self._read(Q.BODY_DUTIES, {"id": body_id})
+        groups: dict[str, dict[str, Any]] = {}
+        roles = {"lead": 0, "participant": 0, "responsible": 0}
+        for d in duties:
+            roles[d["role"]] = roles.get(d["role"], 0) + 1
+            g = groups.setdefault(d["document_id"], {"document_id": d["document_id"],
+                                                     "document_title": d["document_title"],
+                                                     "document_date": d["document_date"], "duties": []})
+            g["duties"].append({k: d[k] for k in ("task_id", "path", "title", "role", "explicit", "evidence",
+                                                  "start", "end", "sectors", "deadlines")})
+        body.update({
+            "counts": {"total": len(duties), **roles},
+            "documents": list(groups.values()),
+            "receives": self._read(Q.BODY_RECEIVES, {"id": body_id}),
+            "issued": self._read(Q.BODY_ISSUED, {"id": body_id}),
+        })
+        return body
+
+    # ------------------------------------------------------------------ documents
+    def documents(self, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        total = self._read(Q.DOCUMENT_COUNT)[0]["total"]
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": self._read(Q.DOCUMENTS, {"limit": limit, "offset": offset})}
+
+    def document(self, doc_id: str, with_text: bool = True) -> dict[str, Any]:
+        found = self._read(Q.DOCUMENT, {"id": doc_id, "with_text": with_text})
+        if not found:
+            raise NotFound(f"no document with id {doc_id!r}")
+        row = found[0]
+        d = row["doc"]
+        meta = {k: d.get(k) for k in ("title", "doc_number", "issuers", "date", "province", "locality",
+                                      "addressees")}
+        meta["period"] = {"start": d["period_start"], "end": d["period_end"]} if d.get("period_start") else None
+        meta["citations"] = sorted(row["citations"] or [])
+        tasks, spans = [], []
+        for r in self._read(Q.DOCUMENT_TASKS, {"id": doc_id}):
+            t = r["task"]
+            task = {
+                "id": t["id"], "local_id": t["local_id"], "path": t["path"], "title": t["title"], "text": t["text"],
+                "quote": t["quote"], "span": [t["start"], t["end"]], "sectors": t["sectors"] or [],
+                "actors": [{k: a[k] for k in ("name", "body_id", "role", "explicit")} for a in r["actors"]],
+                "recipients": [a["name"] for a in r["recipients"]],
+                "deadlines": r["deadlines"], "targets": r["targets"],
+            }
+            tasks.append(task)
+            spans.extend(evidence_spans(t["id"], r))
+        outline = build_outline(self._read(Q.DOCUMENT_SECTIONS, {"id": doc_id}), tasks)
+        practices = [{**p["practice"], "figures": p["figures"]} for p in self._read(Q.DOCUMENT_PRACTICES, {"id": doc_id})]
+        for p in practices:
+            if p.get("start") is not None:
+                spans.append({"kind": "practice", "label": p["region"], "start": p["start"], "end": p["end"],
+                              "ref": p["id"]})
+        out = {"id": d["id"], "doc": d.get("name"), "meta": meta, "outline": outline, "tasks": tasks,
+               "practices": practices,
+               "source": {k: d.get(k) for k in ("source_path", "format", "encoding", "script", "ingested_at")}}
+        if with_text:
+            out["original_text"] = row["original_text"]
+            out["spans"] = sorted(spans, key=lambda s: (s["start"], -s["end"]))
+        return out
+
+    def upload(self, filename: str, data: bytes) -> dict[str, Any]:
+        """Keep the uploaded file under the data folder, extract it and write it to the graph."""
+        from ..ingest.model import IngestError
+        from ..nlp.extract import extract_path
+
+        safe = re.sub(r"[^\w.\-]+", "_", Path(filename).name) or "upload.txt"
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        folder = data_dir() / "uploads" / digest
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / safe
+        path.write_bytes(data)
+        try:
+            record = extract_path(path)
+        except IngestError as exc:
+            raise BadInput(f"{filename}: {exc.reason}") from exc
+        with self._lock:
+            try:
+                result = write_record(self.store, record, self.embedder)
+            except StoreError as exc:
+                raise StoreDown(str(exc)) from exc
+        self._search = None
+        return {"id": result.doc_id, "title": record["meta"].get("title"), "tasks": result.tasks,
+                "replaced": result.replaced}
+
+    def delete(self, doc_id: str) -> dict[str, Any]:
+        with self._lock:
+            try:
+                removed = delete_document(self.store, doc_id)
+            except StoreError as exc:
+                raise StoreDown(str(exc)) from exc
+        if not removed:
+            raise NotFound(f"no document with id {doc_id!r}")
+        self._search = None
+        return {"id": doc_id, "deleted": True}
+
+    # ------------------------------------------------------------------ comparison
+    def regions(self) -> list[str]:
+        """Provinces that have documents, then regions of roundup practices."""
+        docs = self._read("MATCH (d:Document) WHERE d.province IS NOT NULL RETURN DISTINCT d.province AS r")
+        prs = self._read("MATCH (p:Practice) RETURN DISTINCT p.region AS r")
+        return sorted({r["r"] for r in docs + prs if r["r"]})
+
+    def compare(self, regions: list[str], topic: str | None, limit: int = 5) -> dict[str, Any]:
+        wanted = [canonical_region(r) for r in regions]
+        if wanted:
+            sector_rows = self._read(Q.SECTOR_MATRIX_FOR_REGIONS, {"regions": wanted})
+        else:
+            sector_rows = self._read(Q.SECTOR_MATRIX_BY_PROVINCE)
+        mech_rows = self._read(Q.MECHANISM_MATRIX, {"regions": wanted})
+        out: dict[str, Any] = {"regions": wanted or self.regions(),
+                               "sectors": Q.matrix(sector_rows, wanted or None),
+                               "mechanisms": Q.matrix(mech_rows, wanted or None), "topic": topic, "topic_tasks": []}
+        if topic:
+            out["topic_tasks"] = self.topic_alignment(topic, wanted or out["regions"], limit)
+        return out
+
+    def topic_alignment(self, topic: str, regions: list[str], limit: int) -> list[dict[str, Any]]:
+        """For each region, its tasks (and roundup practices) on `topic`, side by side."""
+        search = self.search_index()
+        cols = []
+        for region in regions:
+            if search is not None:
+                hits = search.search(topic, region=region, limit=limit)
+                tasks = self.hits(hits)
+            else:
+                tasks = self._read(Q.TOPIC_TASKS, {"topic": topic, "region": region, "limit": limit})
+            practices = self._read(Q.TOPIC_PRACTICES, {"topic": topic, "region": region, "limit": limit})
+            cols.append({"region": region, "tasks": tasks, "practices": practices})
+        return cols
+
+    # ------------------------------------------------------------------ search (issue 6)
+    def search_index(self):
+        """The hybrid index over every task, rebuilt when the graph's documents change."""
+        from .search import SearchIndex
+
+        with self._lock:
+            sig = self._read("MATCH (d:Document) RETURN count(d) AS n, max(d.ingested_at) AS last")[0]
+            key = (sig["n"], sig["last"])
+            if self._search is None or self._search.key != key:
+                self._search = SearchIndex.build(self.store, self.embedder, key)
+            return self._search
+
+    def hits(self, hits: list[tuple[str, float, dict]]) -> list[dict[str, Any]]:
+        """Task rows for (task id, score, detail) hits, in hit order."""
+        if not hits:
+            return []
+        rows = {r["task_id"]: r for r in self._read(Q.TASKS_BY_ID, {"ids": [h[0] for h in hits]})}
+        out = []
+        for tid, score, detail in hits:
+            if tid in rows:
+                r = dict(rows[tid])
+                r["region"] = (r.get("province") or "") + (r.get("locality") or "") or None
+                out.append({**r, "score": round(score, 4), **detail})
+        return out
+
+    def search(self, q: str, f: dict[str, Any], limit: int = 20) -> dict[str, Any]:
+        filters = self.filters({**f, "q": None})
+        index = self.search_index()
+        hits = index.search(q, limit=limit * 5)
+        if any(v is not None for k, v in vars(filters).items() if k not in ("as_of", "within_days")):
+            allowed = self._filter_tasks(filters, [h[0] for h in hits])
+            hits = [h for h in hits if h[0] in allowed]
+        return {"query": q, "mode": index.mode, "total": len(hits[:limit]), "items": self.hits(hits[:limit])}
+
+    def _filter_tasks(self, filters: Q.Filters, ids: list[str]) -> set[str]:
+        filters.task_ids = ids
+        rows, _ = Q.obligations(self.store, filters, limit=10_000)
+        return {r["task_id"] for r in rows}
+
+    def similar(self, task_id: str, other_regions: bool = True, limit: int = 10) -> dict[str, Any]:
+        index = self.search_index()
+        if task_id not in index.positions:
+            raise NotFound(f"no task with id {task_id!r}")
+        hits = index.similar(task_id, other_regions=other_regions, limit=limit)
+        return {"task": self.hits([(task_id, 1.0, {})])[0], "items": self.hits(hits)}
+
+
+# ---------------------------------------------------------------------- shaping helpers
+def obligation_row(r: dict[str, Any]) -> dict[str, Any]:
+    region = (r.get("province") or "") + (r.get("locality") or "")
+    return {
+        "body": r["body"], "body_id": r["body_id"], "role": r["role"], "explicit": r["explicit"],
+        "task_id": r["task_id"], "path": r["path"], "title": r["title"], "deadlines": r["deadlines"],
+        "due": r["due"], "sectors": r["sectors"] or [], "recipients": r["recipients"], "region": region or None,
+        "document_id": r["document_id"], "document_title": r["document_title"], "doc_number": r["doc_number"],
+        "evidence": r["evidence"],
+        "location": {"document_id": r["document_id"], "start": r["start"], "end": r["end"],
+                     "actor_start": r["actor_start"], "actor_end": r["actor_end"]},
+    }
+
+
+def evidence_spans(task_id: str, r: dict[str, Any]) -> list[dict[str, Any]]:
+    """Original-text spans of one task and of what was extracted from it."""
+    t = r["task"]
+    spans = []
+    if t.get("start") is not None:
+        spans.append({"kind": "task", "label": t["title"], "start": t["start"], "end": t["end"], "ref": task_id})
+    for kind, items, label in (("actor", r["actors"], "name"), ("recipient", r["recipients"], "name"),
+                               ("deadline", r["deadlines"], "text"), ("sector", r["sector_marks"], "name"),
+                               ("target", r["targets"], "text")):
+        for it in items:
+            if it.get("start") is not None and it.get("end") is not None:
+                spans.append({"kind": kind, "label": it.get(label) or "", "start": it["start"], "end": it["end"],
+                              "ref": task_id})
+    return spans
+
+
+def build_outline(sections: list[dict[str, Any]], tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Headings and tasks as a tree in document order: [{path, title, task_id, children}]."""
+    nodes: dict[tuple[str, ...], dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+
+    def place(path: tuple[str, ...], node: dict[str, Any]) -> None:
+        parent = nodes.get(path[:-1]) if len(path) > 1 else None
+        (parent["children"] if parent else roots).append(node)
+        nodes[path] = node
+
+    items = [(tuple(s["path"]), {"path": s["path"], "title": s.get("title"), "task_id": None, "children": []})
+             for s in sections]
+    items += [(tuple(t["path"]), {"path": t["path"], "title": t["title"], "task_id": t["id"], "children": []})
+              for t in tasks]
+    seen_sections = {p for p, _ in items[: len(sections)]}
+    order = {t["id"]: i for i, t in enumerate(tasks)}
+    # a section comes right before its first task; tasks keep document order
+    first_task = {}
+    for t in tasks:
+        for depth in range(1, len(t["path"])):
+            first_task.setdefault(tuple(t["path"][:depth]), order[t["id"]])
+    items.sort(key=lambda it: (first_task.get(it[0], order.get(it[1]["task_id"], 0)), len(it[0]) if it[0] in seen_sections else 99))
+    for path, node in items:
+        if path in nodes and node["task_id"]:
+            nodes[path]["task_id"] = node["task_id"]
+            nodes[path]["title"] = nodes[path]["title"] or node["title"]
+            continue
+        place(path, node)
+    return roots
+
+

@@ -1,0 +1,283 @@
+"""An extraction record (shared/gold/SCHEMA.md plus id, original text and evidence) as the
+parameters of the graph's write statement.
+
+Why a separate step: the write must be one statement (one transaction on both stores), so
+everything it needs — resolved regions, body keys, evidence offsets — is computed here, in
+plain Python that tests can check without a store.
+
+Identity rules:
+- a Document is its content hash (`record["id"]`);
+- a Task is `<document id>:<task id>`; Deadlines/Targets/Practices hang off it by index;
+- a Body is its canonical name plus its region (`山西省|山西省应急管理厅`): names that begin
+  with a place belong to that place; collective and generic names (`各市应急管理局`,
+  `企业`) belong to the document's own region, so Shanxi's 各市应急管理局 is not Yunnan's;
+- a Region is its chain of names (`陕西省/渭南市/澄城县`), since county names repeat.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..ingest.regions import Region, gazetteer
+from ..nlp.components import deadline_label, target_label
+
+NATIONAL = "全国"
+
+
+@lru_cache(maxsize=1)
+def body_kind_rules() -> list[tuple[re.Pattern[str], str]]:
+    text = resources.files(__package__).joinpath("data/body_kinds.tsv").read_text(encoding="utf-8")
+    rules = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, kind = line.split("\t")
+            rules.append((re.compile(pattern), kind))
+    return rules
+
+
+def body_kind(name: str) -> str:
+    for rx, kind in body_kind_rules():
+        if rx.search(name):
+            return kind
+    return "other"
+
+
+def region_key(chain: list[Region]) -> str:
+    return "/".join(r.name for r in chain)
+
+
+def document_regions(province: str | None, locality: str | None) -> list[Region]:
+    """The document's region chain, province first (empty for national documents and roundups)."""
+    gz = gazetteer()
+    prov = next((r for r in gz.by_name.get(province or "", []) if r.level == 1), None)
+    if prov is None:
+        return []
+    chain = [prov]
+    if locality:
+        inside = [r for r in gz.mentions(locality, min_level=2) if gz.province_of(r).code == prov.code]
+        if inside:
+            deepest = max(inside, key=lambda r: (r.level, len(r.name)))
+            chain = gz.chain(deepest)
+    return chain
+
+
+def region_of_name(name: str, doc_chain: list[Region]) -> list[Region] | None:
+    """The region a body's name begins with (`澄城县水务局` -> 陕西省/渭南市/澄城县), or None.
+
+    Places of the document's own chain win over namesakes elsewhere; then provinces; then
+    a city or county whose name is unique nationally.
+    """
+    for r in sorted(doc_chain, key=lambda r: -r.level):
+        if name.startswith(r.name) or (r.level == 1 and len(r.short) >= 2 and name.startswith(r.short)):
+            return gazetteer().chain(r)
+    gz = gazetteer()
+    prov = gz.province_named(name)
+    if prov is not None:
+        return [prov]
+    for r in gz.mentions(name[:8], min_level=2):
+        if name.startswith(r.name) and len(gz.by_name.get(r.name, [])) == 1:
+            return gz.chain(r)
+    return None
+
+
+@dataclass
+class WriteParams:
+    """Everything the write statement needs, as plain JSON-like values."""
+
+    doc: dict[str, Any]
+    regions: list[dict[str, Any]] = field(default_factory=list)
+    region_links: list[dict[str, str]] = field(default_factory=list)
+    bodies: list[dict[str, Any]] = field(default_factory=list)
+    issued: list[str] = field(default_factory=list)
+    addressed: list[str] = field(default_factory=list)
+    citations: list[dict[str, str]] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    section_links: list[dict[str, str]] = field(default_factory=list)
+    top_sections: list[str] = field(default_factory=list)
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    task_links: list[dict[str, str]] = field(default_factory=list)
+    responsible: list[dict[str, Any]] = field(default_factory=list)
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    sectors: list[dict[str, Any]] = field(default_factory=list)
+    practices: list[dict[str, Any]] = field(default_factory=list)
+    mechanisms: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_params(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+
+class _Bodies:
+    """Collects Body rows (deduplicated by key) and their Region rows."""
+
+    def __init__(self, doc_chain: list[Region], regions: "_Regions"):
+        self.doc_chain = doc_chain
+        self.regions = regions
+        self.rows: dict[str, dict[str, Any]] = {}
+
+    def key(self, name: str, alias: str | None = None) -> str:
+        chain = region_of_name(name, self.doc_chain)
+        if chain is None and body_kind(name) in ("collective", "enterprise", "other"):
+            chain = self.doc_chain
+        rkey = self.regions.add(chain) if chain else None
+        key = f"{rkey or NATIONAL}|{name}"
+        row = self.rows.setdefault(key, {"key": key, "name": name, "kind": body_kind(name), "region": rkey,
+                                         "aliases": [name]})
+        if alias and alias not in row["aliases"]:
+            row["aliases"].append(alias)
+        return key
+
+
+class _Regions:
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.links: dict[str, str] = {}
+
+    def add(self, chain: list[Region]) -> str:
+        for i, r in enumerate(chain):
+            key = region_key(chain[: i + 1])
+            self.rows.setdefault(key, {"key": key, "name": r.name, "level": r.level, "code": r.code})
+            if i:
+                self.links[key] = region_key(chain[:i])
+        return region_key(chain)
+
+
+def _mark_index(task: dict[str, Any]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for m in task.get("marks") or []:
+        out.setdefault((m.get("kind", ""), str(m.get("label", ""))), []).append(m)
+    return out
+
+
+def _evidence(index: dict, kind: str, label: str, original: str) -> tuple[int | None, int | None, str | None]:
+    """The next unused mark of `kind` labelled `label` (two quarterly cadences in one task get
+    the first and the second mark): its offsets and its surface text as written."""
+    marks = index.get((kind, label)) or []
+    if not marks:
+        return None, None, None
+    m = marks.pop(0) if len(marks) > 1 else marks[0]
+    return m["start"], m["end"], original[m["start"]:m["end"]] if original else None
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | None = None,
+                 embedding_model: str | None = None, ingested_at: str | None = None) -> WriteParams:
+    """The write statement's parameters for one extraction record."""
+    meta = record["meta"]
+    doc_id = record["id"]
+    original = record.get("original_text") or ""
+    chain = document_regions(meta.get("province"), meta.get("locality"))
+    regions = _Regions()
+    doc_region = regions.add(chain) if chain else None
+    bodies = _Bodies(chain, regions)
+    period = meta.get("period") or {}
+    doc_props = {
+        "id": doc_id, "name": record.get("doc"), "title": meta.get("title"), "doc_number": meta.get("doc_number"),
+        "date": meta.get("date"), "province": meta.get("province"), "locality": meta.get("locality"),
+        "period_start": period.get("start"), "period_end": period.get("end"),
+        "issuers": list(meta.get("issuers") or []), "addressees": list(meta.get("addressees") or []),
+        "regions": [r.name for r in chain], "region": doc_region,
+        "source_path": record.get("source_path"), "format": record.get("format"),
+        "encoding": record.get("encoding"), "script": record.get("script"),
+        "original_text": original, "ingested_at": ingested_at,
+        "task_count": len(record.get("tasks") or []),
+    }
+    p = WriteParams(doc={"id": doc_id, "region": doc_region, "props": doc_props})
+    p.issued = [bodies.key(n) for n in meta.get("issuers") or []]
+    p.addressed = [bodies.key(n) for n in meta.get("addressees") or []]
+    p.citations = [{"key": c, "title": c, "number": bool(re.search(r"〔\d{4}〕|\[\d{4}\]", c))}
+                   for c in dict.fromkeys(meta.get("citations") or [])]
+
+    headings = {tuple(o["path"]): o for o in record.get("outline") or []}
+    sections: dict[str, dict[str, Any]] = {}
+    p_links: list[dict[str, str]] = []
+    p_top: list[str] = []
+    for order, task in enumerate(record.get("tasks") or []):
+        tid = f"{doc_id}:{task['id']}"
+        path = [str(x) for x in task.get("path") or []]
+        parent = None
+        for depth in range(1, len(path)):
+            sid = f"{doc_id}:/{'/'.join(path[:depth])}"
+            if sid not in sections:
+                head = headings.get(tuple(path[:depth])) or {}
+                hspan = head.get("span") or [None, None]
+                sections[sid] = {"id": sid, "doc_id": doc_id, "path": path[:depth], "order": len(sections),
+                                 "title": head.get("title"), "start": hspan[0], "end": hspan[1]}
+                if parent:
+                    p_links.append({"child": sid, "parent": parent})
+                else:
+                    p_top.append(sid)
+            parent = sid
+        marks = _mark_index(task)
+        span = task.get("span") or [None, None]
+        props = {
+            "id": tid, "local_id": task["id"], "doc_id": doc_id, "order": order, "path": path,
+            "path_str": " ".join(path), "title": task.get("title") or "", "text": task.get("text") or "",
+            "quote": task.get("quote"), "start": span[0], "end": span[1],
+            "sectors": list(task.get("sectors") or []), "region": doc_region,
+            "text_hash": text_hash((task.get("title") or "") + "\n" + (task.get("text") or "")),
+            "due": min((d["date"] for d in task.get("deadlines") or [] if d.get("date")), default=None),
+            "due_dates": sorted({d["date"] for d in task.get("deadlines") or [] if d.get("date")}),
+            "deadline_types": sorted({d["type"] for d in task.get("deadlines") or [] if d.get("type")}),
+        }
+        row: dict[str, Any] = {"id": tid, "props": props, "embedding": None}
+        if parent:
+            p.task_links.append({"task": tid, "section": parent})
+        if embeddings and tid in embeddings:
+            row["embedding"] = embeddings[tid]
+            props["embedding_model"] = embedding_model
+        p.tasks.append(row)
+        for a in task.get("actors") or []:
+            start, end, surface = _evidence(marks, "actor", a["name"], original)
+            key = bodies.key(a["name"], surface)
+            p.responsible.append({"task": tid, "body": key, "role": a.get("role", "responsible"),
+                                  "explicit": bool(a.get("explicit", True)), "doc_id": doc_id,
+                                  "start": start, "end": end})
+        for name in task.get("recipients") or []:
+            start, end, surface = _evidence(marks, "recipient", name, original)
+            p.reports.append({"task": tid, "body": bodies.key(name, surface), "doc_id": doc_id,
+                              "start": start, "end": end})
+        for i, d in enumerate(task.get("deadlines") or []):
+            start, end, _ = _evidence(marks, "deadline", deadline_label(d), original)
+            p.deadlines.append({"task": tid, "props": {
+                "id": f"{tid}:d{i}", "doc_id": doc_id, "type": d.get("type"), "date": d.get("date"),
+                "duration": d.get("duration"), "anchor": d.get("anchor"), "freq": d.get("freq"),
+                "rrule": d.get("rrule"), "text": d.get("text"), "start": start, "end": end}})
+        for i, t in enumerate(task.get("targets") or []):
+            start, end, _ = _evidence(marks, "target", target_label(t), original)
+            p.targets.append({"task": tid, "props": {
+                "id": f"{tid}:t{i}", "doc_id": doc_id, "text": t.get("text"), "value": t.get("value"),
+                "unit": t.get("unit"), "start": start, "end": end}})
+        for s in task.get("sectors") or []:
+            start, end, _ = _evidence(marks, "sector", s, original)
+            p.sectors.append({"task": tid, "sector": s, "doc_id": doc_id, "start": start, "end": end})
+    p.sections = list(sections.values())
+    p.section_links, p.top_sections = p_links, p_top
+
+    for i, pr in enumerate(record.get("practices") or []):
+        pid = f"{doc_id}:p{i}"
+        rchain = region_of_name(pr["region"], []) or []
+        rkey = regions.add(rchain) if rchain else None
+        span = pr.get("span") or [None, None]
+        p.practices.append({"id": pid, "region": rkey, "props": {
+            "id": pid, "doc_id": doc_id, "order": i, "region": pr["region"], "quote": pr.get("quote"),
+            "mechanisms": list(pr.get("mechanisms") or []), "start": span[0], "end": span[1]}})
+        p.mechanisms.extend({"practice": pid, "mechanism": m} for m in pr.get("mechanisms") or [])
+        for j, f in enumerate(pr.get("figures") or []):
+            p.figures.append({"practice": pid, "props": {"id": f"{pid}:f{j}", "doc_id": doc_id, "text": f.get("text"),
+                                                       "value": f.get("value"), "unit": f.get("unit")}})
+
+    p.bodies = list(bodies.rows.values())
+    p.regions = list(regions.rows.values())
+    p.region_links = [{"child": c, "parent": par} for c, par in regions.links.items()]
+    return p
