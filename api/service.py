@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..graph import queries as Q
+from ..graph.records import InvalidRecord
 from ..graph.store import GraphStore, StoreError, data_dir, open_store
 from ..graph.ingest import default_embedder
 from ..graph.writer import counts as graph_counts
@@ -230,6 +231,8 @@ class Service:
         with self._lock:
             try:
                 result = write_record(self.store, record, self.embedder)
+            except InvalidRecord as exc:
+                raise BadInput(f"{filename}: {exc}") from exc
             except StoreError as exc:
                 raise StoreDown(str(exc)) from exc
         self._search = None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .records import InvalidRecord
 from .store import GraphStore, StoreError
 from .writer import WriteResult, write_record
 
@@ -64,6 +65,8 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
             summary.written.append(result)
         except IngestError as exc:
             error = exc.reason
+        except InvalidRecord as exc:
+            error = f"not stored: {exc}"
         except StoreError:
             raise
         except Exception as exc:  # an extractor bug must not lose the rest of the batch

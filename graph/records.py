@@ -85,6 +85,23 @@ def region_of_name(name: str, doc_chain: list[Region]) -> list[Region] | None:
     return None
 
 
+class InvalidRecord(ValueError):
+    """An extraction record that cannot be stored as it is; the message says where."""
+
+
+SCALARS = (str, int, float, bool)
+
+
+def _plain(value: Any) -> bool:
+    """None, a scalar, or a list of scalars of one type (what Neo4j and FalkorDB both store)."""
+    if value is None or isinstance(value, SCALARS):
+        return True
+    if isinstance(value, list):
+        kinds = {type(v) for v in value}
+        return all(isinstance(v, SCALARS) for v in value) and (len(kinds) <= 1 or kinds == {int, float})
+    return False
+
+
 @dataclass
 class WriteParams:
     """Everything the write statement needs, as plain JSON-like values."""
@@ -112,6 +129,28 @@ class WriteParams:
 
     def as_params(self) -> dict[str, Any]:
         return dict(vars(self))
+
+    def validate(self) -> None:
+        """Raise `InvalidRecord` unless every property value is one both stores accept.
+
+        Why here and not in the store: FalkorDB 4.16 does not restore the relationships of
+        a node deleted earlier in a statement that then fails, so a replace must never be
+        sent with data that would make it fail halfway (tests/test_graph_writer.py).
+        """
+        props = [("document", self.doc["props"])]
+        props += [(f"task {t['id']}", t["props"]) for t in self.tasks]
+        props += [(f"deadline of {x['task']}", x["props"]) for x in self.deadlines]
+        props += [(f"target of {x['task']}", x["props"]) for x in self.targets]
+        props += [(f"figure of {x['practice']}", x["props"]) for x in self.figures]
+        props += [(f"practice {x['id']}", x["props"]) for x in self.practices]
+        props += [(f"section {x['id']}", x) for x in self.sections]
+        for where, values in props:
+            for key, value in values.items():
+                if not _plain(value):
+                    raise InvalidRecord(f"{where}: property {key!r} has a value no graph store accepts: {value!r}")
+        for t in self.tasks:
+            if t["embedding"] is not None and not all(isinstance(x, float) for x in t["embedding"]):
+                raise InvalidRecord(f"task {t['id']}: embedding is not a list of floats")
 
 
 class _Bodies:
@@ -280,4 +319,5 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
     p.bodies = list(bodies.rows.values())
     p.regions = list(regions.rows.values())
     p.region_links = [{"child": c, "parent": par} for c, par in regions.links.items()]
+    p.validate()
     return p

@@ -38,8 +38,9 @@ def task_embedding_text(task: dict[str, Any]) -> str:
     return (task.get("title") or "") + "\n" + (task.get("text") or "")
 
 
-def write_statement(store: GraphStore) -> str:
-    return cypher.WRITE_DOCUMENT.replace("{vec}", vector_value(store.name, "embedding").replace("$embedding", "t.embedding"))
+def write_statement(dialect: str) -> str:
+    """The document write statement with the dialect's way of storing a vector."""
+    return cypher.WRITE_DOCUMENT.replace("{vec}", vector_value(dialect, "embedding").replace("$embedding", "t.embedding"))
 
 
 def embeddings_for(store: GraphStore, record: dict[str, Any], embedder: Embedder | None) -> tuple[dict[str, list[float]], int]:
@@ -71,7 +72,7 @@ def write_record(store: GraphStore, record: dict[str, Any], embedder: Embedder |
     vectors, computed = embeddings_for(store, record, embedder)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     params = build_params(record, vectors, embedder.fingerprint if embedder else None, ingested_at=now)
-    store.write(write_statement(store), params.as_params())
+    store.write(write_statement(store.name), params.as_params())
     if existed:
         store.write(cypher.REMOVE_ORPHANS)
     return WriteResult(record["id"], existed, len(params.tasks), computed)
