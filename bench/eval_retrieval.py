@@ -73,7 +73,8 @@ def score(queries: list[dict], search: Callable[[str], list[str]], k: int = 5) -
 
 
 def evaluate(records: dict[str, dict], k: int = 5, depth: int = 50) -> dict[str, Scores]:
-    """Scores of the lexical, vector and hybrid rankers over the seed tasks."""
+    """Scores of the lexical, vector and hybrid rankers over the seed tasks (hybrid = the default
+    convex fusion of `hybrid_search`; hybrid-rrf = reciprocal rank fusion, k = 60, for comparison)."""
     from policykg.nlp.embedding import embed
     from policykg.nlp.lexical import LexicalIndex
     from policykg.nlp.retrieval import VectorIndex, hybrid_search
@@ -90,6 +91,7 @@ def evaluate(records: dict[str, dict], k: int = 5, depth: int = 50) -> dict[str,
         "lexical": score(queries, lambda q: [i for i, _ in lex.search(q, depth)], k),
         "vector": score(queries, lambda q: [i for i, _ in vec.search(embed([q])[0], depth)], k),
         "hybrid": score(queries, lambda q: [i for i, _ in hybrid_search(q, lex, vec, depth)], k),
+        "hybrid-rrf": score(queries, lambda q: [i for i, _ in hybrid_search(q, lex, vec, depth, method="rrf")], k),
     }
 
 

@@ -16,8 +16,8 @@ Method (every step deterministic; see the model's README.md for the figures):
    falls back to its characters, and an unknown character maps to [UNK] (a zero vector).
 3. Context vectors: positive PMI (context-distribution smoothing 0.75) over a harmonic
    +-window of the tokenizer's own output, reduced by truncated SVD (U * sqrt(S)).
-4. Characters: each character's vector is its own context vector plus the count-weighted
-   mean of the words that contain it; each word's vector mixes its context vector with the
+4. Characters: each character's vector is its own context vector plus the mean of the
+   words that contain it (each weighing log(1 + count)); each word's vector mixes its context vector with the
    mean of its characters, leaning on the characters when the word is rare (so rare and
    unseen words are not zero and words sharing characters are close).
 5. Retrofitting (Faruqui et al. 2015) towards the synonym groups of the vocabulary tables
@@ -64,6 +64,7 @@ class Params:
     svd_seed: int = 0
     svd_iter: int = 10
     rare_k: float = 3.0  # word vector = n/(n+k) * context + k/(n+k) * characters
+    char_pool: str = "log"  # how words vote for their characters' vectors: count | log (1+count) | type
     retrofit_iters: int = 10
     sif_a: float = 1e-3
     remove_components: int = 1
@@ -203,19 +204,26 @@ def unit(m: np.ndarray) -> np.ndarray:
     return np.divide(m, n, out=np.zeros_like(m), where=n > 0)
 
 
-def compose(pieces: list[str], ctx: np.ndarray, counts: np.ndarray, rare_k: float) -> np.ndarray:
-    """Mix every word's context vector with its characters' vectors (module doc, step 4)."""
+def compose(pieces: list[str], ctx: np.ndarray, counts: np.ndarray, rare_k: float,
+            char_pool: str = "log") -> np.ndarray:
+    """Mix every word's context vector with its characters' vectors (module doc, step 4).
+
+    `char_pool` says how much each word containing a character weighs in that character's
+    vector: its count lets one frequent word (执法) stand for the character (法) alone;
+    log(1 + count) or one vote per word type keep the character's other senses (法规, 立法).
+    """
     index = {p: i for i, p in enumerate(pieces)}
     ctx = unit(ctx)
+    vote = {"count": counts, "log": np.log1p(counts), "type": (counts > 0).astype(np.float64)}[char_pool]
     char_acc = np.zeros_like(ctx)
     for i, p in enumerate(pieces):
         if len(p) == 1:
-            char_acc[i] += ctx[i] * counts[i]
+            char_acc[i] += ctx[i] * vote[i]
     for i, p in enumerate(pieces):
         if len(p) > 1 and p != UNK and counts[i] > 0:
             for c in set(p):
                 if c in index:
-                    char_acc[index[c]] += ctx[i] * counts[i]
+                    char_acc[index[c]] += ctx[i] * vote[i]
     char_vec = unit(char_acc)
     out = np.zeros_like(ctx)
     for i, p in enumerate(pieces):
@@ -267,7 +275,7 @@ def build(out: Path, params: Params) -> dict:
 
     ctx = svd_vectors(ppmi(cooccurrence(seqs, n, params.window), params.cds_alpha), params.dim,
                       params.svd_seed, params.svd_iter)
-    vecs = compose(pieces, ctx, counts, params.rare_k)
+    vecs = compose(pieces, ctx, counts, params.rare_k, params.char_pool)
     vecs, retrofitted = retrofit(vecs, pieces, groups, params.retrofit_iters)
 
     p = counts / counts.sum()
@@ -287,7 +295,7 @@ def build(out: Path, params: Params) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     model.save(str(out))
     facts = {
-        "lines": len(lines), "tokens": int(counts.sum()), "vocab": n,
+        "lines": len(lines), "text_chars": sum(len(x) for x in lines), "tokens": int(counts.sum()), "vocab": n,
         "chars": sum(1 for p_ in pieces if len(p_) == 1), "groups": len(groups),
         "retrofitted": retrofitted, "dim": params.dim,
         "weights_sha256": hashlib.sha256(weights.tobytes()).hexdigest(),
@@ -304,10 +312,11 @@ def write_readme(out: Path, params: Params, facts: dict) -> None:
 A sentence-transformers `StaticEmbedding` model (mean of token vectors, then L2 normalisation)
 for semantic search over obligations in Chinese work-safety / emergency-management circulars.
 Built by `scripts/build_embedding_model.py` from data the project ships; no pretrained model,
-no downloaded data. Load it like any model: `SentenceTransformer("{out.name}")`.
+no downloaded data. Load it like any model: `SentenceTransformer("path/to/{out.name}", device="cpu")`;
+policykg loads it through `policykg.nlp.embedding.load_model()` unless `POLICYKG_EMBEDDING_MODEL` names another.
 
 ## Data
-- Text: the seed circulars `corpus/*.txt` ({facts['lines']} lines, {facts['tokens']} tokens after
+- Text: the seed circulars `corpus/*.txt` ({facts['lines']} lines, {facts['text_chars']} characters, {facts['tokens']} tokens after
   tokenisation), cleaned by `policykg.ingest.pipeline.load_document(path).clean.text` (simplified script).
 - Vocabulary and synonym groups ({facts['groups']} groups): `nlp/data/sectors.tsv` (sector wordings),
   `nlp/data/mechanisms.tsv` (mechanism wordings), `nlp/data/departments.tsv` (short forms and
@@ -324,7 +333,8 @@ no downloaded data. Load it like any model: `SentenceTransformer("{out.name}")`.
 2. PPMI over a harmonic window of +-{params.window} tokens of the tokenizer's own output
    (context-distribution smoothing {params.cds_alpha}), truncated SVD to {params.dim} dimensions
    (randomized SVD, seed {params.svd_seed}, {params.svd_iter} iterations), vectors U * sqrt(S).
-3. Character vectors = own context vector + count-weighted mean of the words containing the character;
+3. Character vectors = own context vector + mean of the words containing the character, each word
+   weighing {params.char_pool} (count | log = log(1+count) | type = one vote);
    word vector = n/(n+{params.rare_k}) * context + {params.rare_k}/(n+{params.rare_k}) * mean of its characters
    (n = corpus count), so rare and unseen words are not zero.
 4. Retrofitting (Faruqui et al. 2015, {params.retrofit_iters} iterations, alpha 1, beta 1/degree) towards the
@@ -339,10 +349,12 @@ Dimension {facts['dim']}, vocabulary {facts['vocab']} tokens. Weights sha256 `{f
 The build is deterministic: the same inputs give the same weights.
 
 ## Limits
-Trained on about seventy thousand characters: it knows the wording of these circulars and the
+Trained on about {round(facts['text_chars'], -3):,} characters: it knows the wording of these circulars and the
 synonym tables, not general Chinese. Words absent from both are represented by their characters;
 a paraphrase that shares neither characters nor table synonyms with a task is not found.
 For broader coverage set `POLICYKG_EMBEDDING_MODEL` to a pretrained model folder or hub name.
+`bench/eval_retrieval.py` measures retrieval with it on `tests/data/retrieval_queries.json`; those
+figures are in-sample (the queries are new wording, but the tasks are the training text).
 """
     (out / "README.md").write_text(text, encoding="utf-8")
 
@@ -351,8 +363,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--dim", type=int, default=Params.dim)
+    ap.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                    help="override another Params field (experiments; the README records it)")
     args = ap.parse_args(argv)
-    facts = build(args.out, Params(dim=args.dim))
+    params = Params(dim=args.dim)
+    for item in args.param:
+        name, _, value = item.partition("=")
+        if name not in Params.__dataclass_fields__ or name == "extra":
+            ap.error(f"unknown parameter {name}")
+        setattr(params, name, type(getattr(params, name))(value))
+    facts = build(args.out, params)
     print(json.dumps(facts, ensure_ascii=False))
     return 0
 
