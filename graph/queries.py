@@ -93,7 +93,10 @@ def where(conds: list[str]) -> str:
 
 
 OBLIGATION_MATCH = "MATCH (b:Body)-[r:RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)"
+ORDER_KEYS = f"coalesce(t.due, '{FAR_FUTURE}'), d.date DESC, d.id, t.order, b.name"
+# Page first, then look up deadlines and recipients for the page's rows only.
 OBLIGATION_RETURN = f"""
+WITH b, r, t, d ORDER BY {ORDER_KEYS} SKIP $offset LIMIT $limit
 RETURN b.key AS body_id, b.name AS body, b.kind AS body_kind, r.role AS role, r.explicit AS explicit,
        r.start AS actor_start, r.end AS actor_end,
        t.id AS task_id, t.local_id AS local_id, t.path AS path, t.title AS title, t.quote AS evidence,
@@ -101,9 +104,8 @@ RETURN b.key AS body_id, b.name AS body, b.kind AS body_kind, r.role AS role, r.
        [(t)-[:DUE]->(x:Deadline) | x {DEADLINE_FIELDS}] AS deadlines,
        [(t)-[:REPORTS_TO]->(rb:Body) | rb.name] AS recipients,
        d.id AS document_id, d.title AS document_title, d.doc_number AS doc_number, d.date AS document_date,
-       d.province AS province, d.locality AS locality
-ORDER BY coalesce(t.due, '{FAR_FUTURE}'), d.date DESC, d.id, t.order, b.name
-SKIP $offset LIMIT $limit
+       d.province AS province, d.locality AS locality, t.order AS task_order
+ORDER BY coalesce(due, '{FAR_FUTURE}'), document_date DESC, document_id, task_order, body
 """
 
 
