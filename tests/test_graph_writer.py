@@ -113,3 +113,28 @@ def test_params_are_plain_property_values(seed_records):
             assert not isinstance(v, dict), k
             if isinstance(v, list):
                 assert all(x is not None and not isinstance(x, (dict, list)) for x in v), k
+
+
+class RenamedModel:
+    """The shipped model under another fingerprint, as if the configured model changed."""
+
+    def __init__(self, inner, fingerprint: str):
+        self.inner, self.fingerprint, self.dimension = inner, fingerprint, inner.dimension
+
+    def embed(self, texts):
+        return self.inner.embed(texts)
+
+
+def test_reingest_reuses_embeddings_and_a_model_change_recomputes(store, seed_records, embedder):
+    store.ensure_schema(vector_dim=embedder.dimension)
+    rec = seed_records["003"]
+    n = len(rec["tasks"])
+    assert write_record(store, rec, embedder).embedded == n
+    assert write_record(store, rec, embedder).embedded == 0
+    changed = copy.deepcopy(rec)
+    changed["tasks"][0]["text"] += "并于年底前完成。"
+    assert write_record(store, changed, embedder).embedded == 1
+    assert write_record(store, changed, RenamedModel(embedder, "another-model")).embedded == n
+    rows = store.read("MATCH (t:Task) WHERE t.embedding IS NOT NULL RETURN count(t) AS n, "
+                      "collect(DISTINCT t.embedding_model) AS models")
+    assert rows == [{"n": n, "models": ["another-model"]}]
