@@ -10,7 +10,9 @@ differences are small and fixed, so they are written here as data-like string bu
   *distance* (0 = same direction, 2 = opposite); Neo4j stores plain float lists and yields a
   *similarity* normalised to [0, 1] as (1 + cos) / 2. `vector_call` converts FalkorDB's
   distance with `1 - d/2`, which is exactly Neo4j's score, so callers rank and threshold
-  the same way on both stores (higher is closer).
+  the same way on both stores (higher is closer). FalkorDB 4.16's index also keeps
+  orphan vectors of updated/deleted nodes, so it is asked for more and the best k
+  distinct nodes are kept (`falkordb_fetch`).
 """
 
 from __future__ import annotations
@@ -130,8 +132,14 @@ def vector_value(dialect: Dialect, param: str = "vector") -> str:
     """The Cypher expression that turns parameter `$param` (a list of floats) into a stored
     or queried vector: `vecf32($p)` on FalkorDB, `$p` itself on Neo4j.
     Example: f"MATCH (t:Task {{id: $id}}) SET t.embedding = {vector_value(d, 'emb')}"."""
+    return vector_expr(dialect, f"${param}")
+
+
+def vector_expr(dialect: Dialect, expr: str) -> str:
+    """Like `vector_value`, for any Cypher expression holding a float list (e.g. `t.embedding`
+    of an UNWIND row): `vecf32(expr)` on FalkorDB, `expr` on Neo4j."""
     _check(dialect)
-    return f"vecf32(${param})" if dialect == "falkordb" else f"${param}"
+    return f"vecf32({expr})" if dialect == "falkordb" else expr
 
 
 def vector_param(vec: list[float] | tuple[float, ...]) -> list[float]:
@@ -139,9 +147,21 @@ def vector_param(vec: list[float] | tuple[float, ...]) -> list[float]:
     return [float(x) for x in vec]
 
 
+def falkordb_fetch(k: int) -> int:
+    """How many candidates FalkorDB's index is asked for to return `k` good ones.
+
+    FalkorDB 4.16 leaves the old vector of an updated or deleted node in the index as an
+    orphan that still takes one of the k slots and is then dropped (fixed upstream in
+    FalkorDB PR #2197), and concurrent queries can repeat a node (issue #2848). Asking for
+    more and keeping the best k distinct nodes hides both until `FalkorStore.compact()`
+    rebuilds the index.
+    """
+    return 4 * k + 20
+
+
 def vector_call(dialect: Dialect, k: int, param: str = "vector") -> str:
-    """`CALL … YIELD` prefix binding `node` (a Task) and `score` (similarity, higher is
-    closer, same scale on both stores) for the `k` Tasks nearest to `$param`.
+    """`CALL … YIELD …` prefix binding `node` (a Task) and `score` (similarity, higher is
+    closer, same scale on both stores), at most `k` rows, nearest to `$param` first.
     Append MATCH/WHERE/RETURN to filter or join; `vector_query` is the plain form."""
     _check(dialect)
     k = _positive_int(k, "k")
@@ -152,8 +172,9 @@ def vector_call(dialect: Dialect, k: int, param: str = "vector") -> str:
             "YIELD node, score"
         )
     return (
-        f"CALL db.idx.vector.queryNodes('{label}', '{prop}', {k}, vecf32(${param})) "
-        "YIELD node, score WITH node, 1.0 - score / 2.0 AS score"
+        f"CALL db.idx.vector.queryNodes('{label}', '{prop}', {falkordb_fetch(k)}, vecf32(${param})) "
+        f"YIELD node, score WITH DISTINCT node, 1.0 - score / 2.0 AS score "
+        f"ORDER BY score DESC LIMIT {k}"
     )
 
 

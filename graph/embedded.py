@@ -434,35 +434,46 @@ def stop_embedded(data: Path, timeout: float = STOP_TIMEOUT) -> bool:
 
 
 def compact(data: Path, wait: bool = True, timeout: float = 600.0) -> None:
-    """Rewrite the append-only file as a compact snapshot (BGREWRITEAOF); call after a
-    bulk ingest so the next start loads a snapshot instead of every logged change."""
+    """Rewrite the append-only file of `data`'s server as a compact snapshot; see
+    `rewrite_aof`. `FalkorStore.compact()` also rebuilds the vector index first."""
     import redis
 
     data = Path(data).resolve()
     sock = socket_path(data)
     client = _redis(sock, 30.0)
     try:
-        try:
-            client.bgrewriteaof()
-        except redis.ResponseError as e:
-            if "already in progress" not in str(e):
-                raise StoreError(f"BGREWRITEAOF in {data} failed: {e}") from e
-        deadline = time.monotonic() + timeout
-        while wait:
-            info = client.info("persistence")
-            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                if info.get("aof_last_bgrewrite_status", "ok") != "ok":
-                    raise StoreError(
-                        f"the append-only rewrite in {data} failed; see {data / LOG_NAME}"
-                    )
-                break
-            if time.monotonic() > deadline:
-                raise StoreError(f"the append-only rewrite in {data} ran over {timeout:.0f} s")
-            time.sleep(0.05)
+        rewrite_aof(client, str(data), wait=wait, timeout=timeout)
     except (redis.ConnectionError, redis.TimeoutError) as e:
         raise StoreError(f"graph store unreachable: {sock} ({e})") from e
     finally:
         client.close()
+
+
+def rewrite_aof(client: Any, where: str, wait: bool = True, timeout: float = 600.0) -> None:
+    """BGREWRITEAOF on a connected redis client, waiting for it to finish.
+
+    Call after a bulk ingest and after schema changes: the next start then loads a
+    snapshot (indexes built once from it) instead of replaying every logged change. It
+    also keeps index definitions out of the replayed log, where FalkorDB 4.16 indexes each
+    replayed vector twice (k-nearest queries then return k/2 nodes).
+    """
+    import redis
+
+    try:
+        client.bgrewriteaof()
+    except redis.ResponseError as e:
+        if "already in progress" not in str(e):
+            raise StoreError(f"BGREWRITEAOF in {where} failed: {e}") from e
+    deadline = time.monotonic() + timeout
+    while wait:
+        info = client.info("persistence")
+        if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+            if info.get("aof_last_bgrewrite_status", "ok") != "ok":
+                raise StoreError(f"the append-only rewrite in {where} failed; see its redis.log")
+            return
+        if time.monotonic() > deadline:
+            raise StoreError(f"the append-only rewrite in {where} ran over {timeout:.0f} s")
+        time.sleep(0.05)
 
 
 def _size(path: Path) -> int:

@@ -69,7 +69,11 @@ class FalkorStore:
     def embedded(cls, data: Path, graph: str | None = None) -> FalkorStore:
         """Connect to the embedded server of `data`, starting it if it is not running."""
         sock = embedded.ensure_running(Path(data))
-        return cls(sock, graph, data=Path(data))
+        store = cls(sock, graph, data=Path(data))
+        # after a restart FalkorDB rebuilds indexes in the background, and vector queries
+        # fail ("Invalid arguments") until it is done: hand out the store once they are up
+        store._await_schema(timeout=embedded.START_TIMEOUT * 6, strict=False)
+        return store
 
     # --- GraphStore ----------------------------------------------------------------------
 
@@ -95,50 +99,92 @@ class FalkorStore:
     def ensure_schema(self, vector_dim: int | None = None) -> None:
         """Create missing exact-match indexes, unique constraints (over those indexes) and,
         with `vector_dim`, the Task vector index, recreated when its dimension differs.
-        FalkorDB has no IF NOT EXISTS, so existing ones are read from `db.indexes()`."""
+        FalkorDB has no IF NOT EXISTS, so existing ones are read from `db.indexes()`.
+        When anything changed, the append-only file is rewritten (see `rewrite_aof`)."""
+        changed = False
         existing = self._index_types()
         for label, prop in dialect.unique_keys() + dialect.plain_indexes():
             if "RANGE" not in existing.get((label, prop), set()):
-                self._create_index(dialect.index_ddl("falkordb", label, prop))
+                changed |= self._create_index(dialect.index_ddl("falkordb", label, prop))
         have = {(c["label"], tuple(c["properties"])) for c in self._constraints()}
         for label, prop in dialect.unique_keys():
             if (label, (prop,)) not in have:
                 cmd = dialect.falkordb_unique_command(self.graph_name, label, prop)
                 try:
                     self._db.connection.execute_command(*cmd)
+                    changed = True
                 except Exception as e:
                     if "already exists" not in str(e):
                         raise self._error(e, " ".join(map(str, cmd))) from e
         if vector_dim is not None:
-            dim = self._vector_dim()
+            dim = self.vector_dim()
             if dim is not None and dim != vector_dim:
                 self.write(dialect.drop_vector_index_ddl("falkordb"))
-                dim = None
+                dim, changed = None, True
             if dim is None:
-                self._create_index(dialect.vector_index_ddl("falkordb", vector_dim))
+                changed |= self._create_index(dialect.vector_index_ddl("falkordb", vector_dim))
         self._await_schema()
+        if changed:
+            self._rewrite_aof()
+
+    def vector_dim(self) -> int | None:
+        """Dimension of the Task vector index, None when there is none."""
+        label, prop = VECTOR_INDEX
+        for row in self._indexes():
+            if row["label"] == label and "VECTOR" in (row["types"] or {}).get(prop, []):
+                return int(((row["options"] or {}).get(prop) or {}).get("dimension", 0)) or None
+        return None
 
     # --- embedded-only extras ------------------------------------------------------------
 
     def compact(self) -> None:
-        """Rewrite the append-only file (call after a bulk ingest); see `embedded.compact`."""
-        if self.data is None:
-            raise StoreError("compact() needs the embedded store's data folder")
-        embedded.compact(self.data)
+        """Call after a bulk ingest: rebuild the vector index (FalkorDB 4.16 keeps the old
+        vectors of updated/deleted Tasks as orphans that crowd out live ones) and rewrite
+        the append-only file as a snapshot, so the next start is quick and clean."""
+        dim = self.vector_dim()
+        if dim is not None:
+            self.write(dialect.drop_vector_index_ddl("falkordb"))
+            self.write(dialect.vector_index_ddl("falkordb", dim))
+            self._await_schema()
+        self._rewrite_aof()
+
+    def _rewrite_aof(self) -> None:
+        import redis
+
+        try:
+            embedded.rewrite_aof(self._db.connection, str(self.data or self.socket))
+        except (redis.ConnectionError, redis.TimeoutError) as e:
+            raise self._unreachable(e) from e
 
     # --- internals -----------------------------------------------------------------------
 
     def _run(self, query: str, params: dict[str, Any] | None, read_only: bool) -> list[dict[str, Any]]:
         clean = plain_params(params)
         try:
-            if read_only:
-                res = self._graph.ro_query(query, clean, timeout=int(self.read_timeout * 1000))
-            else:
-                res = self._graph.query(query, clean)
+            try:
+                res = self._query(query, clean, read_only)
+            except Exception as e:
+                # RO_QUERY on a graph that was never written fails; an empty graph is
+                # what a fresh store means, so create it (an empty key) and read that
+                if not (read_only and "empty key" in str(e)):
+                    raise
+                self._graph.query("RETURN 0")
+                res = self._query(query, clean, read_only)
         except Exception as e:
             raise self._error(e, query) from e
         names = [col[1] for col in res.header]
         return [{n: plain(v) for n, v in zip(names, row)} for row in res.result_set]
+
+    def _query(self, query: str, params: dict[str, Any], read_only: bool) -> Any:
+        if read_only:
+            return self._graph.ro_query(query, params, timeout=int(self.read_timeout * 1000))
+        return self._graph.query(query, params)
+
+    def _exists(self) -> bool:
+        try:
+            return self.graph_name in self._db.connection.execute_command("GRAPH.LIST")
+        except Exception as e:
+            raise self._error(e, "GRAPH.LIST") from e
 
     def _error(self, e: Exception, query: str) -> StoreError:
         import redis
@@ -158,12 +204,14 @@ class FalkorStore:
         )
         return StoreError(f"graph store unreachable: {where}socket {self.socket} ({e}){hint}")
 
-    def _create_index(self, ddl: str) -> None:
+    def _create_index(self, ddl: str) -> bool:
         try:
             self.write(ddl)
+            return True
         except QueryError as e:
             if "already indexed" not in str(e):  # created by a concurrent ensure_schema
                 raise
+            return False
 
     def _indexes(self) -> list[dict[str, Any]]:
         # a write query: on a graph that does not exist yet, RO_QUERY fails
@@ -181,40 +229,39 @@ class FalkorStore:
                 out.setdefault((row["label"], prop), set()).update(types)
         return out
 
-    def _vector_dim(self) -> int | None:
-        label, prop = VECTOR_INDEX
-        for row in self._indexes():
-            if row["label"] == label and "VECTOR" in (row["types"] or {}).get(prop, []):
-                return int(((row["options"] or {}).get(prop) or {}).get("dimension", 0)) or None
-        return None
-
     def _constraints(self) -> list[dict[str, Any]]:
         return self.write(
             "CALL db.constraints() YIELD type, label, properties, entitytype, status "
             "RETURN type, label, properties, entitytype, status"
         )
 
-    def _await_schema(self) -> None:
-        """Index and constraint creation runs in the background; wait until every one is
-        OPERATIONAL so the next statement relies on them (a constraint over existing
-        duplicate values FAILS: report which)."""
-        deadline = time.monotonic() + SCHEMA_TIMEOUT
+    def _await_schema(self, timeout: float = SCHEMA_TIMEOUT, strict: bool = True) -> None:
+        """Index and constraint creation (and rebuilding after a restart) runs in the
+        background; wait until each is OPERATIONAL so the next statement can rely on it.
+        A unique constraint over existing duplicate values ends FAILED: `strict` reports
+        it (ensure_schema); opening the store only waits for the rest."""
+        if not self._exists():
+            return
+        deadline = time.monotonic() + timeout
         while True:
             pending = [r for r in self._indexes() if r["status"] != "OPERATIONAL"]
             cons = self._constraints()
             failed = [c for c in cons if c["status"] == "FAILED"]
-            if failed:
+            if failed and strict:
                 what = ", ".join(f"{c['label']}.{'/'.join(c['properties'])}" for c in failed)
                 raise QueryError(
                     f"unique constraint on {what} failed in graph {self.graph_name!r}: the "
                     "graph already holds duplicate values there; remove them, drop the "
                     "failed constraint (GRAPH.CONSTRAINT DROP) and run ensure_schema again"
                 )
-            pending += [c for c in cons if c["status"] != "OPERATIONAL"]
+            pending += [c for c in cons if c["status"] not in ("OPERATIONAL", "FAILED")]
             if not pending:
                 return
             if time.monotonic() > deadline:
-                raise StoreError(f"indexes still being built after {SCHEMA_TIMEOUT:.0f} s: {pending}")
+                raise StoreError(
+                    f"graph {self.graph_name!r} on {self.socket}: indexes still being built "
+                    f"after {timeout:.0f} s: {pending}"
+                )
             time.sleep(0.05)
 
 
