@@ -50,7 +50,8 @@ def load_model():
 def dimension() -> int:
     """Length of the vectors `embed` returns for the current model."""
     model = load_model()
-    dim = model.get_sentence_embedding_dimension()
+    getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    dim = getter()  # the method's name changed in sentence-transformers 6
     if dim is None:  # some modules cannot tell without encoding
         dim = int(model.encode(["维度"], convert_to_numpy=True).shape[1])
     return int(dim)
