@@ -38,7 +38,6 @@ import math
 import re
 import sys
 import tomllib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
