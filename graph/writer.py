@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, Sequence
 
 from . import cypher
-from .dialect import vector_value
+from .dialect import vector_expr
 from .records import build_params, text_hash
 from .store import GraphStore
 
@@ -40,7 +40,7 @@ def task_embedding_text(task: dict[str, Any]) -> str:
 
 def write_statement(dialect: str) -> str:
     """The document write statement with the dialect's way of storing a vector."""
-    return cypher.WRITE_DOCUMENT.replace("{vec}", vector_value(dialect, "embedding").replace("$embedding", "t.embedding"))
+    return cypher.WRITE_DOCUMENT.replace("{vec}", vector_expr(dialect, "t.embedding"))
 
 
 def embeddings_for(store: GraphStore, record: dict[str, Any], embedder: Embedder | None) -> tuple[dict[str, list[float]], int]:
