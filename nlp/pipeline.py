@@ -59,6 +59,9 @@ def analyse(text: str, meta: Meta, title: str = "", doc_date: dt.date | None = N
     doc = nlp.make_doc(text)
     doc.user_data["policykg"] = {"meta": meta, "title": title, "doc_date": doc_date, "period": period,
                                  "columns": columns, "cells": cells}
+    # spaCy's tokenizers are non-destructive (Doc.text == text), and rebuilding Doc.text from
+    # the tokens costs as much as a component: hand the components the string itself
+    doc.user_data["policykg_text"] = text
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
