@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .model import Meta
 from .outline import cn_to_int
@@ -20,7 +22,7 @@ CN_DATE = re.compile(r"([一二三四五六七八九〇零○Ｏ]{4})年([一二
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,120})》")
 INNER_TITLE = re.compile(r"[<〈]([^<>〈〉]{2,100})[>〉]")
 ORG_SUFFIX = re.compile(
-    r"(委员会|办公室|办公厅|人民政府|政府|管理厅|管理局|厅|局|委|办|部|署|院|中心|总队|支队|大队|公司|协会|指挥部|领导小组)$")
+    r"(委员会|办公室|办公厅|人民政府|政府|管理厅|管理局|厅|局|委|办|部|署|院|中心|总队|支队|大队|公司|协会|指挥部|领导小组|办事处|管委会)$")
 TITLE_KIND = re.compile(r"(要点|方案|通知|意见|办法|计划|规划|规定|细则|决定|报告|纲要|指南|措施|通报|函|公告|汇总|经验)$")
 SENTENCE_END = re.compile(r"[。;!?]$")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -188,6 +190,9 @@ COLLECTIVE = re.compile(r"^(各|全|有关|相关|省级|市级|县级|省直|�
 LOCAL_UNIT = re.compile(r"(街道办事处|管委会|管理委员会|镇人民政府|乡人民政府)$")
 
 
+LEVEL_WORD = re.compile(r"省|市|州|县|区|盟|旗|乡|镇|自治区|直辖市|自治州|自治县|计划单列市|副省级城市|地区")
+
+
 def split_addressees(raw: str, meta: Meta) -> list[str]:
     out: list[str] = []
     for chunk in re.split(r"[,;]", raw):
@@ -199,13 +204,13 @@ def split_addressees(raw: str, meta: Meta) -> list[str]:
         i = 0
         while i < len(parts):
             p = parts[i]
-            # "各州、市人民政府": one collective over two jurisdiction levels
-            if i + 1 < len(parts) and len(p.lstrip("各")) == 1 and p.lstrip("各") in "省市州县区盟旗乡镇":
-                merged.append(p + parts[i + 1])
-                i += 2
-                continue
-            merged.append(p)
-            i += 1
+            # "各州、市人民政府", "各省、自治区、直辖市应急管理厅": one collective over several
+            # jurisdiction levels, written as a run of level words before the shared head
+            j = i
+            while j + 1 < len(parts) and LEVEL_WORD.fullmatch(parts[j].removeprefix("各")):
+                j += 1
+            merged.append("".join(parts[i:j + 1]))
+            i = j + 1
         suffix = re.search(r"(管委会|管理委员会|人民政府|办事处|部门|单位)$", merged[-1])
         for k, p in enumerate(merged):
             if suffix and k < len(merged) - 1 and not ORG_SUFFIX.search(p) and not p.endswith(suffix.group(1)):
@@ -280,8 +285,25 @@ def prefix_jurisdiction(name: str, meta: Meta) -> str:
     return name
 
 
+@lru_cache(maxsize=1)
+def issuer_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for line in resources.files(__package__).joinpath("data/issuer_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, full = line.split("\t")
+            table[short] = full
+    alternation = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    # a short form only where the full form is not already written (安委会 inside 安全生产委员会 never occurs,
+    # but 应急厅 must not touch 应急管理厅)
+    return re.compile(rf"(?:{alternation})"), table
+
+
 def canonical_issuer(name: str) -> str:
-    return re.sub(r"\s+", "", name)
+    """A signature's issuer as a canonical name: no spaces, short forms spelled out
+    (国务院安委会办公室 -> 国务院安全生产委员会办公室)."""
+    name = re.sub(r"\s+", "", name)
+    rx, table = issuer_abbreviations()
+    return rx.sub(lambda m: table[m.group(0)], name)
 
 
 TOPIC_BODY = [

@@ -48,9 +48,12 @@ class Mention:
 
 @dataclass(frozen=True)
 class Department:
+    """One department as each level of government names it (卫健委 in a city is 卫生健康委员会,
+    in a county 卫生健康局; a fire brigade is a 总队, 支队, 大队 by level)."""
     shorts: tuple[str, ...]
     province_name: str
-    local_name: str
+    local_name: str  # city level
+    county_name: str
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +61,8 @@ def departments() -> list[Department]:
     out = []
     for line in resources.files(__package__).joinpath("data/departments.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            shorts, prov, local = line.split("\t")
-            out.append(Department(tuple(shorts.split()), prov, local))
+            shorts, prov, city, *county = line.split("\t")
+            out.append(Department(tuple(shorts.split()), prov, city, county[0] if county else city))
     return out
 
 
@@ -147,7 +150,9 @@ class Jurisdiction:
         place, provincial = self.place_for(lvl)
         if not place:
             return None
-        return place + (dept.province_name if provincial else dept.local_name)
+        if provincial:
+            return place + dept.province_name
+        return place + (dept.county_name if place == self.county else dept.local_name)
 
 
 def find_mentions(text: str, meta: Meta, issuer_short: dict[str, str] | None = None) -> list[Mention]:
@@ -175,8 +180,11 @@ def find_mentions(text: str, meta: Meta, issuer_short: dict[str, str] | None = N
         names, where = [], []
         pos = m.start("items")
         for raw in m.group("items").split("、"):
-            dept = dept_by_short().get(re.sub(r"\(.*\)", "", raw))
+            short = re.sub(r"\(.*\)", "", raw)
+            dept = dept_by_short().get(short)
             body = jur.body(dept, None) if dept else None
+            if dept and body is None and not jur.province:
+                body = short + m.group("head")  # a national document: 公安、交通运输部门 stay generic
             if body:
                 names.append(body)
                 where.append((pos, pos + len(raw)))
@@ -310,6 +318,8 @@ def mentioned_as_party(text: str, start: int, end: int) -> bool:
         return False
     if text[max(0, start - 2):start] in ("按照", "结合", "根据", "依据", "通过", "经过"):
         return False  # an authority referred to, not a party acting
+    if re.match(r"(?:印发|发布|出台|制定|批准|部署)的", text[end:end + 3]):
+        return False  # the author of a document cited (由国务院安委会印发的《…》), not a party acting
     return text[max(0, start - 1):start] not in ("与", "同", "对", "按")
 
 
@@ -389,7 +399,10 @@ def level_of(name: str, meta: Meta) -> str:
         return "own"
     if (jur.province and name.startswith(jur.province)) or name.startswith(("省", "省级")):
         return "province"
-    if re.match(r"^各?(州|市|县|区|地|乡|镇)", name):
+    # 市政府各部门 in a city's document, 县直有关部门 in a county's: the document's own level
+    if jur.local and name[:1] in ("县区" if jur.county else "市州"):
+        return "own"
+    if re.match(r"^各?(州|市|县|区|地|乡|镇)|^各(省|自治区)", name):
         return "sub"
     return "other"
 
@@ -411,8 +424,8 @@ def recipients_and_mentions(text: str, meta: Meta, offset: int = 0) -> tuple[lis
     for m in mentions:
         if is_report_target(text, m):
             recipients.append(m)
-        elif not m.national:
-            actors.append(m)
+        elif not m.national or not meta.province:
+            actors.append(m)  # a central body acts only in a national (or multi-province) document
     for m in OWN_GOVERNMENT.finditer(text):
         before = text[max(0, m.start() - 4):m.start()]
         subs = [a.name for a in actors if level_of(a.name, meta) == "sub"] or \
@@ -426,6 +439,10 @@ def recipients_and_mentions(text: str, meta: Meta, offset: int = 0) -> tuple[lis
             a, b = m.evidence
             m.where = (a + offset, b + offset)
     return list(dict.fromkeys(m.name for m in recipients)), actors, recipients
+
+
+# A closing parenthesis that allocates the task: "(市应急管理局牵头, 市公安局配合, 6月底前完成)"
+ALLOCATION = re.compile(r"[(（][^()（）]{2,80}?(?:牵头|负责|配合|参与|协助)[^()（）]{0,60}[)）][。;,]?\s*$")
 
 
 def actors_for(text: str, title: str, meta: Meta, with_mentions: bool = False,
@@ -453,6 +470,10 @@ def actors_for(text: str, title: str, meta: Meta, with_mentions: bool = False,
         explicit_levels.add("all")
     names = {m.name for m in mentions}
     out = [{"name": m.name, "role": m.role, "explicit": True} for m in mentions]
+    if any(m.role == "lead" for m in mentions) or ALLOCATION.search(text):
+        # "(X牵头, Y配合)" or a closing "(X负责)": the task allocates itself; nobody is implied
+        out_only = [{"name": m.name, "role": m.role, "explicit": True} for m in mentions]
+        return (out_only, recipients, raw_mentions, to_whom) if with_mentions else (out_only, recipients)
     inferred_role = "participant" if re.match(r"^(配合|协助|参与)", title) else "responsible"
     if re.search(r"(?:^|[。;,])牵头", text):
         inferred_role = "lead"

@@ -19,7 +19,7 @@ from ..ingest.pipeline import load_document
 from ..ingest.textmap import MappedText
 from .pipeline import analyse
 from .practices import find_sections, mechanisms_of
-from .preamble import preamble_tasks
+from .preamble import preamble_tasks, split_closing_request
 from .targets import find_targets
 from .tasks import TaskSpan, select_tasks
 
@@ -35,7 +35,7 @@ def extract_document(doc: Document) -> dict:
     if sections:  # a roundup of many regions belongs to no single province
         meta.province = None
         meta.locality = None
-    spans = select_tasks(doc)
+    spans = split_closing_request(doc, select_tasks(doc))
     # a line already inside a task (a table row when the document has no numbered outline)
     # is not also a cover-notice obligation
     spans = [p for p in preamble_tasks(doc, sections)

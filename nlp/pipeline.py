@@ -25,7 +25,7 @@ def domain_terms() -> set[str]:
     terms: set[str] = set()
     for d in departments():
         terms.update(d.shorts)
-        terms.update({d.province_name, d.local_name})
+        terms.update({d.province_name, d.local_name, d.county_name})
     terms.update(COMMITTEE_FULL)
     terms.update(COMMITTEE_FULL.values())
     for table in ("sectors.tsv", "mechanisms.tsv"):

@@ -1,13 +1,16 @@
-"""Obligations outside the numbered outline: the cover notice and the introduction.
+"""Obligations outside the numbered outline: the cover notice, the introduction, the close.
 
 A cover notice usually only says "印发给你们,请认真贯彻落实" — no task. When a paragraph
 there sets a calendar limit ("请各地…于2019年6月20日前…报送…", "此次专项行动至2023年底
-结束"), it is an obligation of its own and becomes a task with path ["preamble"].
+结束"), it is an obligation of its own and becomes a task with path ["preamble"]. So does a
+closing request after the last numbered item ("请各地于2月10日前将工作总结报送…"), which the
+outline would otherwise leave inside that item.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document
@@ -32,6 +35,29 @@ def preamble_tasks(doc: Document, sections: list) -> list[TaskSpan]:
         if dated:
             out.append(TaskSpan(["preamble"], first_sentence(s), start, start + len(line)))
     return out
+
+
+CLOSING_REQUEST = re.compile(r"^请(?:各|你|全|有关|相关|省|市|县|区|州)")
+
+
+def split_closing_request(doc: Document, spans: list[TaskSpan]) -> list[TaskSpan]:
+    """Cut a dated closing request (a paragraph starting 请各…) off the last numbered item."""
+    if not spans or spans[-1].path == ["preamble"] or spans[-1].columns:
+        return spans
+    last = spans[-1]
+    text = doc.clean.text
+    base = dt.date.fromisoformat(doc.meta.date) if doc.meta.date else None
+    pos = text.find("\n", last.start)
+    while 0 <= pos < last.end:
+        line_start = pos + 1
+        nxt = text.find("\n", line_start)
+        line_end = last.end if nxt < 0 or nxt > last.end else nxt
+        line = text[line_start:line_end].strip()
+        if CLOSING_REQUEST.match(line) and any(d.type == "date" for d in find_deadlines(line, base)):
+            head = TaskSpan(last.path, last.title, last.start, pos, last.item)
+            return spans[:-1] + [head, TaskSpan(["preamble"], first_sentence(line), line_start, last.end)]
+        pos = nxt
+    return spans
 
 
 def first_sentence(s: str) -> str:

@@ -106,3 +106,80 @@ def test_traditional_script_circular():
     assert task["title"] == "落实防汛责任制"
     assert task["deadlines"][0]["date"] == "2022-05-31"
     assert "防汛抗旱" in task["sectors"]
+
+
+CITY_BREAKDOWN = """广州市人民政府办公厅关于印发广州市2023年安全生产重点工作任务分工方案的通知
+穗府办函〔2023〕18号
+各区人民政府,市政府各部门、各直属机构:
+《广州市2023年安全生产重点工作任务分工方案》已经市人民政府同意,现印发给你们,请认真组织实施。
+广州市人民政府办公厅
+2023年3月15日
+广州市2023年安全生产重点工作任务分工方案
+一、压实安全生产责任
+(一)健全党政领导干部安全生产责任制,制定年度“工作清单”。(市应急管理局牵头,各区人民政府配合,2023年6月底前完成)
+(二)严格落实行业部门安全监管责任,厘清新业态新领域监管职责。(市安委办牵头,市有关部门按职责分工负责,长期坚持)
+二、深化重点行业领域专项整治
+(三)深入推进城镇燃气安全排查整治,瓶装液化石油气充装站实现100%视频监控全覆盖。(市住房城乡建设局牵头,市卫健委、市消防救援支队配合,持续推进)
+(四)各区每月5日前将上月隐患排查整治情况报送市安委办。(各区人民政府负责)
+"""
+
+
+def test_city_breakdown_allocates_each_task_itself():
+    """A 任务分工方案 names its lead and partners per task: nobody is implied from the
+    addressees, city-level departments get city-level names (支队, 卫生健康委员会), and a
+    city's own generic parties (市有关部门) are actors as written."""
+    rec = extract_text(CITY_BREAKDOWN)
+    tasks = {tuple(t["path"]): t for t in rec["tasks"]}
+    assert rec["meta"]["addressees"] == ["各区人民政府", "市政府各部门", "各直属机构"]
+    for t in rec["tasks"]:
+        assert all(a["explicit"] for a in t["actors"]), t["path"]
+    assert [(a["name"], a["role"]) for a in tasks[("一", "(一)")]["actors"]] == [
+        ("广州市应急管理局", "lead"), ("各区人民政府", "participant")]
+    assert ("市有关部门", "responsible") in {(a["name"], a["role"]) for a in tasks[("一", "(二)")]["actors"]}
+    assert {a["name"] for a in tasks[("二", "(三)")]["actors"]} == {
+        "广州市住房和城乡建设局", "广州市卫生健康委员会", "广州市消防救援支队"}
+    monthly = tasks[("二", "(四)")]
+    assert [a["name"] for a in monthly["actors"]] == ["各区人民政府"]
+    assert monthly["recipients"] == ["广州市安全生产委员会办公室"]
+    assert monthly["deadlines"][0]["freq"] == "monthly"
+
+
+def test_county_departments_take_county_level_names():
+    rec = extract_text(COUNTY_NOTICE.replace("县住建局牵头", "县卫健局牵头"))
+    gas = {tuple(t["path"]): t for t in rec["tasks"]}[("一", "(二)")]
+    assert {a["name"] for a in gas["actors"]} >= {"石泉县卫生健康局", "石泉县消防救援大队"}
+
+
+NATIONAL_NOTICE = """國務院安全生產委員會辦公室關於做好2022年元旦春節期間安全防範工作的通知
+安委辦明電〔2021〕25號
+各省、自治區、直轄市及新疆生產建設兵團安全生產委員會,國務院安委會各成員單位:
+為切實做好2022年元旦春節期間安全防範工作,現就有關事項通知如下:
+一、嚴格落實安全生產責任。各地區要督促企業主要負責人切實履行第一責任人職責。
+二、加強道路交通和水上交通安全管理。公安、交通運輸部門要加強對“兩客一危”車輛和渡船的檢查。
+三、強化值班值守。各地要嚴格執行24小時值班和領導帶班制度,發生較大以上事故要在1小時內報告國務院安委會辦公室。
+請各地於2022年2月10日前將節日期間安全防範工作總結報送國務院安委會辦公室。
+國務院安委會辦公室
+2021年12月24日
+"""
+
+
+def test_national_notice_in_traditional_script():
+    """A national notice: one collective addressee over several levels, the signature's short
+    form spelled out, departments named generically, and the closing request its own task."""
+    rec = extract_text(NATIONAL_NOTICE)
+    meta = rec["meta"]
+    assert meta["province"] is None and meta["issuers"] == ["国务院安全生产委员会办公室"]
+    assert meta["addressees"] == ["各省自治区直辖市及新疆生产建设兵团安全生产委员会", "国务院安委会各成员单位"]
+    tasks = {tuple(t["path"]): t for t in rec["tasks"]}
+    assert {a["name"] for a in tasks[("二",)]["actors"]} == {"公安部门", "交通运输部门"}
+    assert tasks[("三",)]["recipients"] == ["国务院安全生产委员会办公室"]
+    closing = tasks[("preamble",)]
+    assert closing["deadlines"][0]["date"] == "2022-02-10"
+    assert closing["recipients"] == ["国务院安全生产委员会办公室"]
+    assert "2月10日" not in tasks[("三",)]["text"]
+
+
+def test_cited_documents_author_is_not_an_actor():
+    rec = extract_text(NATIONAL_NOTICE.replace("一、嚴格落實安全生產責任。", "一、嚴格落實安全生產責任。認真貫徹由國務院安委會印發的《總體方案》。"))
+    first = {tuple(t["path"]): t for t in rec["tasks"]}[("一",)]
+    assert "国务院安全生产委员会" not in {a["name"] for a in first["actors"]}
