@@ -190,7 +190,7 @@ COLLECTIVE = re.compile(r"^(各|全|有关|相关|省级|市级|县级|省直|�
 LOCAL_UNIT = re.compile(r"(街道办事处|管委会|管理委员会|镇人民政府|乡人民政府)$")
 
 
-LEVEL_WORD = re.compile(r"省|市|州|县|区|盟|旗|乡|镇|自治区|直辖市|自治州|自治县|计划单列市|副省级城市|地区")
+LEVEL_WORD = re.compile(r"省|市|州|县|区|盟|旗|乡|镇|自治区|直辖市|自治州|自治县|计划单列市|副省级城市|地区|直管市|县级市|林区|新区|开发区")
 
 
 def split_addressees(raw: str, meta: Meta) -> list[str]:

@@ -75,8 +75,15 @@ class LineMarker:
     body_start: int  # offset right after the marker
 
 
+ITEM_BEFORE_DATE = re.compile(r"(\d{1,3})\.(?=(?:\d{1,2}月(?!份?\d)|\d{4}年|\d{1,2}日前))")
+ARABIC_RANK = next(rank for style, rank, _ in MARKERS if style == "arabic")
+
+
 def match_marker(line: str) -> tuple[str, int, str, int] | None:
     """(style, rank, raw number, marker length) when the line opens with an outline number."""
+    dated = ITEM_BEFORE_DATE.match(line)
+    if dated:  # "1.6月底前完成…": item 1 opening with a date, not the decimal 1.6
+        return "arabic", ARABIC_RANK, dated.group(1), dated.end(1) + 1
     for style, rank, rx in MARKERS:
         m = rx.match(line)
         if not m:

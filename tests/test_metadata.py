@@ -1,6 +1,7 @@
 """Metadata on real cover notices and on composed notices from other provinces and levels."""
 
-from policykg.ingest.metadata import parse_cn_date, parse_metadata
+from policykg.ingest.metadata import canonical_issuer, parse_cn_date, parse_metadata, split_addressees
+from policykg.ingest.model import Meta
 from policykg.ingest.outline import find_markers
 
 
@@ -77,3 +78,18 @@ def test_dates():
     assert parse_cn_date("2019年3月25日") == "2019-03-25"
     assert parse_cn_date("二〇二一年三月二十三日") == "2021-03-23"
     assert parse_cn_date("2019年13月1日") is None
+
+
+def test_addressees_over_several_levels_stay_one_collective():
+    """"各省、自治区、直辖市…" lists jurisdiction levels sharing one head: one addressee."""
+    assert split_addressees("各省、自治区、直辖市及新疆生产建设兵团安全生产委员会,国务院安委会各成员单位", Meta()) == [
+        "各省自治区直辖市及新疆生产建设兵团安全生产委员会", "国务院安委会各成员单位"]
+    assert split_addressees("各市、州、直管市、神农架林区安委会,省安委会各成员单位", Meta()) == [
+        "各市州直管市神农架林区安委会", "省安委会各成员单位"]
+    assert split_addressees("各镇人民政府、城关街道办事处", Meta()) == ["各镇人民政府", "城关街道办事处"]
+
+
+def test_signature_short_forms_are_spelled_out():
+    assert canonical_issuer("国务院安委会办公室") == "国务院安全生产委员会办公室"
+    assert canonical_issuer("云南省 安委办") == "云南省安全生产委员会办公室"
+    assert canonical_issuer("山西省应急管理厅") == "山西省应急管理厅"

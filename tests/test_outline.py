@@ -50,6 +50,14 @@ def test_numbers_that_are_not_markers():
     assert parse_outline(text) == []
 
 
+def test_item_opening_with_a_date_is_not_a_decimal():
+    """"1.6月底前完成…" is item 1 whose text opens with a month (bug: the item was lost)."""
+    text = "(一)危险化学品。\n1.6月底前完成化工园区安全风险评估。\n2.2022年底前完成整治。\n3.5倍以上的企业。\n"
+    items = [it for top in parse_outline(text) for it in top.walk()]
+    assert [it.path for it in items] == [["(一)"], ["(一)", "1"], ["(一)", "2"]]
+    assert items[1].title == "6月底前完成化工园区安全风险评估"
+
+
 def test_other_marker_styles():
     text = "第一条 为了规范。\n(1)各地要加强。\n①建立台账。\n"
     assert [it.marker for top in parse_outline(text) for it in top.walk()] == ["第一条", "(1)", "①"]
