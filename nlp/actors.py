@@ -270,7 +270,9 @@ def canonical_body(name: str, meta: Meta) -> str:
 def split_names(cell: str) -> list[tuple[str, int]]:
     """The pieces of a list of names (as `NAME_SPLIT.split`), each with its offset in `cell`."""
     out, pos = [], 0
-    for m in NAME_SPLIT.finditer(cell):
+    # separators inside a parenthesised note ("各县(市、区)人民政府") split nothing
+    masked = re.sub(r"\([^)]*\)|（[^）]*）", lambda m: "\0" * len(m.group(0)), cell)
+    for m in NAME_SPLIT.finditer(masked):
         out.append((cell[pos:m.start()], pos))
         pos = m.end()
     out.append((cell[pos:], pos))

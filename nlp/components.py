@@ -126,7 +126,13 @@ def sectors_component(doc: Doc) -> Doc:
 @Language.component("policykg_targets")
 def targets_component(doc: Doc) -> Doc:
     doc.spans["targets"] = []
-    found = find_targets(text_of(doc))
+    text = text_of(doc)
+    # a table row's commitments are in its task cell; the 牵头/配合/时限 cells beside it are not
+    # part of any target's wording
+    lo, hi = (context(doc).get("cells") or {}).get("task", (0, len(text)))
+    found = find_targets(text[lo:hi])
+    for t in found:
+        t.start, t.end = t.start + lo, t.end + lo
     doc._.targets = [t.to_record() for t in found]
     for t in found:
         rec = t.to_record()

@@ -183,3 +183,20 @@ def test_cited_documents_author_is_not_an_actor():
     rec = extract_text(NATIONAL_NOTICE.replace("一、嚴格落實安全生產責任。", "一、嚴格落實安全生產責任。認真貫徹由國務院安委會印發的《總體方案》。"))
     first = {tuple(t["path"]): t for t in rec["tasks"]}[("一",)]
     assert "国务院安全生产委员会" not in {a["name"] for a in first["actors"]}
+
+
+FLOOD_TABLE = """渭南市2022年防汛减灾重点任务分工表
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+1\t对全市32座水库逐一检查\t市水务局\t市应急局、市自然资源局\t2022年5月底前
+2\t加强地质灾害隐患点监测预警,实现专职监测员全覆盖\t市自然资源局\t各县（市、区）人民政府\t汛期
+"""
+
+
+def test_table_cells_bound_targets_and_names():
+    """A target's wording stays inside the task cell, and a note in parentheses
+    (各县(市、区)人民政府) does not split a name in a 配合单位 cell."""
+    tasks = extract_text(FLOOD_TABLE)["tasks"]
+    assert [(t["text"], t["value"], t["unit"]) for t in tasks[0]["targets"]] == [("对全市32座水库逐一检查", 32, "座")]
+    assert tasks[0]["deadlines"][-1]["date"] == "2022-05-31"
+    assert [(a["name"], a["role"]) for a in tasks[1]["actors"]] == [
+        ("渭南市自然资源局", "lead"), ("各县人民政府", "participant")]
