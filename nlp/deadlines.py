@@ -173,7 +173,7 @@ def _compile_cadences(c: dict[str, Any], d: dict[str, Any]) -> dict[str, re.Patt
             rf"(?:{spec})?(?P<ext>[\u4e00-\u9fff]{{0,6}}(?:{acts}))?"),
         "one_one": re.compile(rf"(?<![{_CN_DIGIT}十0-9])(?P<lead>一|半)(?P<u>季度|日|天|周|旬|月|季|年)一"
                               rf"(?P<act>{acts}|[\u4e00-\u9fff])"),
-        "unit_act": re.compile(rf"(?<![{not_before}])(?P<u>日|周|旬|月|季|年)(?P<act>{acts})"),
+        "unit_act": re.compile(rf"(?<![{not_before}])(?P<u>双周|双月|日|周|旬|月|季|年)(?P<act>{acts})"),
     }
 
 

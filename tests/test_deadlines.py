@@ -130,6 +130,8 @@ def test_phrase(phrase: str, expected: tuple | None) -> None:
     ("每年1月中旬前", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=20"),
     ("每周五前", "FREQ=WEEKLY;BYDAY=FR"),
     ("周调度", "FREQ=WEEKLY"),
+    ("双月调度", "FREQ=MONTHLY;INTERVAL=2"),  # was read as monthly (regression)
+    ("双周例会", "FREQ=WEEKLY;INTERVAL=2"),
 ])
 def test_rrule(phrase: str, rrule: str) -> None:
     d = parse_deadline_phrase(phrase, DOC)
