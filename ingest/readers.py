@@ -147,7 +147,27 @@ def html_text(html: str) -> str:
     full = fallback_text(html)
     if len(main) < 0.3 * len(full):
         return full
+    # trafilatura keeps a page's <h1> as metadata, not text; the circular's title is there
+    heading = page_heading(html)
+    if heading and heading not in main[:500]:
+        return heading + "\n" + main
     return main
+
+
+def page_heading(html: str) -> str | None:
+    """The text of the page's first <h1> (or <h2> when it has none), whitespace collapsed."""
+    from lxml import html as lhtml
+
+    try:
+        tree = lhtml.fromstring(html)
+    except Exception:  # noqa: BLE001 - no parsable heading is no heading
+        return None
+    for tag in ("h1", "h2"):
+        for node in tree.iter(tag):
+            text = re.sub(r"\s+", "", node.text_content())
+            if len(text) >= 6:
+                return text
+    return None
 
 
 def fallback_text(html: str) -> str:
