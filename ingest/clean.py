@@ -238,7 +238,8 @@ def normalise_width(c: Cleaner) -> None:
 
 SENTENCE_END = "。;:!?”」』)】》…"
 NEW_ITEM = re.compile(r"^\s*(\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\(?\d{1,3}\)|\d{1,3}[.、]|[①-⑳]|第[一二三四五六七八九十百]+[条章])")
-TITLE_END = re.compile(r"(通知|要点|方案|意见|办法|规定|细则|计划|规划|决定|报告|通报|纲要|指南|汇总|公告)$")
+# the kind word a document title ends with; metadata.py finds titles by the same words
+TITLE_END = re.compile(r"(要点|方案|通知|意见|办法|计划|规划|规定|细则|决定|报告|纲要|指南|措施|通报|函|公告|汇总|经验|做法|摘编|汇编|案例)$")
 DATE_LINE = re.compile(r"^\s*(\d{4}年\d{1,2}月\d{1,2}日|[〇一二三四五六七八九○]{4}年)")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .clean import TITLE_END
 from .model import Meta
 from .outline import cn_to_int
 from .regions import Region, gazetteer
@@ -23,7 +24,7 @@ BOOK_TITLE = re.compile(r"《([^《》\n]{2,120})》")
 INNER_TITLE = re.compile(r"[<〈]([^<>〈〉]{2,100})[>〉]")
 ORG_SUFFIX = re.compile(
     r"(委员会|办公室|办公厅|人民政府|政府|管理厅|管理局|厅|局|委|办|部|署|院|中心|总队|支队|大队|公司|协会|指挥部|领导小组|办事处|管委会)$")
-TITLE_KIND = re.compile(r"(要点|方案|通知|意见|办法|计划|规划|规定|细则|决定|报告|纲要|指南|措施|通报|函|公告|汇总|经验)$")
+TITLE_KIND = TITLE_END  # one vocabulary of title kinds for line joining and title finding
 SENTENCE_END = re.compile(r"[。;!?]$")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—\-–~至到]+\s*((?:19|20)\d{2})\s*年")

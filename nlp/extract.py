@@ -36,6 +36,8 @@ def extract_document(doc: Document) -> dict:
         meta.province = None
         meta.locality = None
     spans = split_closing_request(doc, select_tasks(doc))
+    # a roundup's numbered region sections ("一、江苏省:…") are practices, not obligations
+    spans = [t for t in spans if not any(s.start <= t.start < s.end or t.start <= s.start < t.end for s in sections)]
     # a line already inside a task (a table row when the document has no numbered outline)
     # is not also a cover-notice obligation
     spans = [p for p in preamble_tasks(doc, sections)

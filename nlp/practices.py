@@ -25,20 +25,51 @@ class Section:
     end: int
 
 
-def region_heading(line: str) -> Region | None:
-    """The region a heading line names, when the line is nothing but a region name."""
-    s = line.strip()
-    if not 2 <= len(s) <= 12 or re.search(r"[,。:;、\d]", s):
-        return None
+# A region's heading, as roundups write it: "山西省", "【浙江】", "一、江苏省:…", "(二)广西:…",
+# "3.重庆市——…". The name may be followed by a separator and a headline or the section's text.
+HEADING = re.compile(r"^(?P<marker>[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、])?\s*"
+                     r"[【\[]?(?P<name>[\u4e00-\u9fff]{2,10}?)[】\]]?\s*(?P<sep>[:：]|——|—|--|\s|$)")
+# what follows a region name in a body's name or a date line, not a headline
+BODY_AFTER = re.compile(r"^(?:省|市)?(?:人民政府|应急管理|安全生产|安委|政府|委员会|党委|\d)")
+
+
+def region_named(name: str) -> Region | None:
+    """A province (full or short name) or a prefecture-level city (full name) called `name`."""
     g = gazetteer()
     for r in g.provinces:
-        if s in (r.name, r.short):
+        if name in (r.name, r.short):
             return r
-    for regions in (g.by_name.get(s) or []), :
-        for r in regions:
-            if r.level == 2:
-                return r
+    for r in g.by_name.get(name) or []:
+        if r.level == 2:
+            return r
     return None
+
+
+def region_heading(line: str) -> Region | None:
+    """The region a line opens a section for (see `heading_at`)."""
+    found = heading_at(line)
+    return found[0] if found else None
+
+
+def heading_at(line: str) -> tuple[Region, int] | None:
+    """(region, where the section's own text starts in `line`) when the line opens a region's
+    section: a line that is nothing but a region's name, or one that starts with it (after an
+    optional outline number) and a separator; what follows the separator is the section's."""
+    s = line.strip()
+    lead = len(line) - len(line.lstrip())
+    if 2 <= len(s) <= 12 and not re.search(r"[,。:;、\d]", s):
+        bare = region_named(s.strip("【】[]"))
+        if bare is not None:
+            return bare, len(line)
+    m = HEADING.match(s)
+    if not m or not m["sep"] and len(s) > len(m[0]):
+        return None
+    r = region_named(m["name"])
+    after = s[m.end("name"):]
+    rest = after.lstrip("】] :：—-")
+    if r is None or BODY_AFTER.match(rest):
+        return None
+    return r, (lead + len(s) - len(rest)) if rest else len(line)
 
 
 def find_sections(text: str, start: int = 0) -> list[Section]:
@@ -46,9 +77,10 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
     pos = 0
     for line in text.split("\n"):
         if pos >= start:
-            r = region_heading(line)
-            if r is not None:
-                heads.append((r, pos, pos + len(line) + 1))
+            found = heading_at(line)
+            if found is not None:
+                r, body = found
+                heads.append((r, pos, pos + body + (1 if body == len(line) else 0)))
         pos += len(line) + 1
     if len({h[0].code for h in heads}) < MIN_SECTIONS:
         return []

@@ -200,3 +200,32 @@ def test_table_cells_bound_targets_and_names():
     assert tasks[0]["deadlines"][-1]["date"] == "2022-05-31"
     assert [(a["name"], a["role"]) for a in tasks[1]["actors"]] == [
         ("渭南市自然资源局", "lead"), ("各县人民政府", "participant")]
+
+
+ROUNDUP = """各地推进安全生产治本攻坚三年行动经验做法
+今年以来,各地认真落实治本攻坚三年行动部署,形成了一批好经验好做法,现摘编如下。
+一、江苏省:建立“一企一策”精准执法机制。江苏省成立工作专班,对全省1200家重点企业逐一制定执法检查计划,实行“周调度、月通报”。
+二、浙江:推行“安全码”信息化管理。依托数字化平台建立隐患排查数据库,对红码企业开展暗查暗访。
+三、四川省——强化专家帮扶。组建120个专家组深入企业查隐患,聘请第三方机构开展评估。
+"""
+
+
+def test_roundup_with_numbered_region_headings():
+    """Region sections headed "一、江苏省:…" are practices (not tasks); the headline line
+    ends the title rather than being joined to the introduction."""
+    rec = extract_text(ROUNDUP)
+    assert rec["meta"]["title"] == "各地推进安全生产治本攻坚三年行动经验做法"
+    assert rec["tasks"] == []
+    practices = {p["region"]: p for p in rec["practices"]}
+    assert list(practices) == ["江苏省", "浙江省", "四川省"]
+    assert {"工作专班", "调度通报"} <= set(practices["江苏省"]["mechanisms"])
+    assert {"信息化", "暗查暗访"} <= set(practices["浙江省"]["mechanisms"])
+    assert {"专家帮扶", "第三方机构"} <= set(practices["四川省"]["mechanisms"])
+    assert (1200, "家") in {(f["value"], f["unit"]) for f in practices["江苏省"]["figures"]}
+
+
+@pytest.mark.parametrize("line", ["山西省应急管理厅", "江苏省人民政府:", "一、总体要求", "2023年5月25日"])
+def test_body_names_and_headings_do_not_open_region_sections(line):
+    from policykg.nlp.practices import region_heading
+
+    assert region_heading(line) is None
