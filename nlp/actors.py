@@ -21,7 +21,7 @@ from importlib import resources
 from ..ingest.model import Meta
 from ..ingest.regions import gazetteer
 
-LEAD = re.compile(r"^(?:要|应|须|将|等部门|等单位)?(?:牵头|负责(?!人)|统筹|主办|组织实施)")
+LEAD = re.compile(r"^(?:要|应|须|将|等部门|等单位)?(?:牵头|负责(?!人)|统筹|主办|组织实施|会同)")
 PARTICIPANT = re.compile(r"^(?:要|应|须|等部门|等单位)?(?:参与|配合|协助|协办|共同)")
 SUBJECT_BOUNDARY = "。;,:!?\n"
 GENERIC = {"企业", "国有企业", "生产经营单位", "有关部门", "相关部门"}
@@ -228,12 +228,19 @@ def find_mentions(text: str, meta: Meta, issuer_short: dict[str, str] | None = N
 
 
 def share_chain_roles(text: str, mentions: list[Mention]) -> None:
-    """`A、B配合` / `A和B牵头`: the verb after the last of a chain gives every member its role."""
+    """`A、B配合` / `A和B牵头`: the verb after the last of a chain gives every member its role;
+    `会同A、B开展`: the verb before the first gives it to those after."""
     for i in range(len(mentions) - 2, -1, -1):
         cur, nxt = mentions[i], mentions[i + 1]
         gap = text[cur.end:nxt.start]
         if cur.role == "responsible" and nxt.role != "responsible" and gap in ("、", "和", "及", ",", "与"):
             cur.role = nxt.role
+    partnered = False
+    for prev, cur in zip(mentions, mentions[1:]):
+        partnered = (partnered or bool(PARTNER_BEFORE.search(text[max(0, prev.start - 2):prev.start]))) \
+            and text[prev.end:cur.start] in ("、", "和", "及", "与")
+        if partnered and cur.role == "responsible":
+            cur.role = "participant"
 
 
 LABELLED = re.compile(r"(?P<label>牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位)"
@@ -322,10 +329,18 @@ def mentioned_as_party(text: str, start: int, end: int) -> bool:
         return False  # an authority referred to, not a party acting
     if re.match(r"(?:印发|发布|出台|制定|批准|部署)的", text[end:end + 3]):
         return False  # the author of a document cited (由国务院安委会印发的《…》), not a party acting
+    if PARTNER_BEFORE.search(text[max(0, start - 2):start]):
+        return True  # 会同县公安局: a partner in the work
     return text[max(0, start - 1):start] not in ("与", "同", "对", "按")
 
 
+# a verb before a body that makes it a partner of the task's actor ("由X牵头,会同Y、Z开展…")
+PARTNER_BEFORE = re.compile(r"(会同|联合|协同|商请)$")
+
+
 def role_at(text: str, start: int, end: int) -> str:
+    if PARTNER_BEFORE.search(text[max(0, start - 2):start]):
+        return "participant"
     after = text[end:end + 8]
     if LEAD.search(after):
         return "lead"

@@ -78,3 +78,18 @@ def test_canonical_body_of_cells():
     assert canonical_body("县住建局", CHENGCHENG) == "澄城县住房和城乡建设局"
     assert canonical_body("省安委办", YUNNAN) == "云南省安全生产委员会办公室"
     assert canonical_body("各市(地)应急管理局", HEILONGJIANG) == "各市应急管理局"
+
+
+def test_partner_verbs_make_participants_and_their_subject_the_lead():
+    """"X会同Y、Z开展…": X leads, Y and Z take part (bug: Y was dropped after 会同)."""
+    from policykg.ingest.model import Meta
+    from policykg.nlp.actors import actors_for
+
+    meta = Meta(title="2023年全县应急管理工作要点", issuers=["石泉县应急管理局"], province="陕西省",
+                locality="安康市石泉县", addressees=["各镇人民政府"])
+    actors, _ = actors_for("县应急局会同县公安局、县交通局和县住建局开展检查。", "", meta)
+    assert [(a["name"], a["role"]) for a in actors] == [
+        ("石泉县应急管理局", "lead"), ("石泉县公安局", "participant"),
+        ("石泉县交通运输局", "participant"), ("石泉县住房和城乡建设局", "participant")]
+    actors, _ = actors_for("联合县市场监管局开展危化品检查。", "", meta)
+    assert ("石泉县市场监督管理局", "participant", True) in {(a["name"], a["role"], a["explicit"]) for a in actors}
