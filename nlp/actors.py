@@ -111,6 +111,11 @@ NATIONAL = re.compile(r"(?P<name>国务院安委会办公室|国务院安委办|
 NATIONAL_FULL = {"国务院安委会办公室": "国务院安全生产委员会办公室", "国务院安委办": "国务院安全生产委员会办公室",
                  "国务院安委会": "国务院安全生产委员会", "应急管理部": "应急管理部", "应急部": "应急管理部"}
 OWN_GOVERNMENT = re.compile(r"本级(?:人民)?政府")
+REPORT_VERB_BEFORE = re.compile(r"(报送|上报|报请|呈报|报告|向|报)(?:至|给)?$")
+# 市政府, 县人民政府办公室: a government of the document's jurisdiction (its departments as a
+# class, 市政府各部门 / 市政府有关部门, are collective parties instead)
+GOVERNMENT = re.compile(r"(?<![各本])(?P<lvl>省|市|县|区|州)(?:人民)?政府(?P<office>办公厅|办公室)?"
+                        r"(?!各|有关|相关|工作部门|部门|直属|所在地|驻地)")
 REPORT_VERB = re.compile(r"(报送|上报|报请|呈报|报告|报|向|和|、)$")
 ISSUER_SHORT = re.compile(r"(?P<lvl>省|市|县)厅|(?P<lvl2>省|市|县)局(?!面)")
 
@@ -215,6 +220,14 @@ def find_mentions(text: str, meta: Meta, issuer_short: dict[str, str] | None = N
                     and role_at(text, m.start(), m.end()) == "responsible":
                 continue
             add([snap_to_addressee(n, meta) for n in names], m.start(), m.end())
+    for m in GOVERNMENT.finditer(text):
+        # a government is mostly named as an authority (省委、省政府关于…, 报经市政府同意);
+        # it is a party only when it receives a report, carries a role or opens a clause
+        place, _ = jur.place_for(m.group("lvl"))
+        acts = role_at(text, m.start(), m.end()) != "responsible" or \
+            (at_boundary(text, m.start()) and re.match(r"要|应|须|将", text[m.end():m.end() + 1]))
+        if place and (acts or REPORT_VERB_BEFORE.search(text[max(0, m.start() - 4):m.start()])):
+            add([place + "人民政府" + (m.group("office") or "")], m.start(), m.end())
     for m in re.finditer(r"各地(?:应急管理局|应急管理部门|应急局)?", text):
         if text[m.end():m.end() + 1] != "区":
             add([snap_to_addressee("各地", meta)], m.start(), m.end())
@@ -428,7 +441,8 @@ def is_report_target(text: str, m: Mention) -> bool:
     """A body right after 报送/上报/向… (or listed after one) receives a report rather than acts."""
     before = text[max(0, m.start - 6):m.start]
     head = re.search(r"(报送|上报|报请|呈报|报告|向|报)(?:给)?(?:[^,。;]{0,1})$", before)
-    return bool(head) or bool(re.search(r"(报送|上报|逐级上报)[^,。;]{1,12}(和|、)$", before))
+    listed = re.search(r"(报送|上报|逐级上报)[^,。;]{1,12}(和|、)$", text[max(0, m.start - 18):m.start])
+    return bool(head) or bool(listed)
 
 
 def recipients_and_mentions(text: str, meta: Meta, offset: int = 0) -> tuple[list[str], list[Mention], list[Mention]]:

@@ -93,3 +93,19 @@ def test_partner_verbs_make_participants_and_their_subject_the_lead():
         ("石泉县交通运输局", "participant"), ("石泉县住房和城乡建设局", "participant")]
     actors, _ = actors_for("联合县市场监管局开展危化品检查。", "", meta)
     assert ("石泉县市场监督管理局", "participant", True) in {(a["name"], a["role"], a["explicit"]) for a in actors}
+
+
+def test_governments_and_more_departments_as_parties_and_recipients():
+    """市政府 receives reports and 市政府办公室 can lead; 省委、省政府关于… is an authority, not a
+    party. A second body after 上报至X和 is a recipient too (the window was too short)."""
+    from policykg.ingest.model import Meta
+    from policykg.nlp.actors import actors_for
+
+    meta = Meta(title="关于开展隐患排查的通知", issuers=["渭南市应急管理局"], province="陕西省",
+                locality="渭南市", addressees=["各县市区应急管理局"])
+    assert actors_for("向市政府报告。", "", meta)[1] == ["渭南市人民政府"]
+    assert actors_for("每月5日前上报至市应急管理局和市统计局。", "", meta)[1] == ["渭南市应急管理局", "渭南市统计局"]
+    assert actors_for("市政府办公室牵头督办。", "", meta)[0] == [
+        {"name": "渭南市人民政府办公室", "role": "lead", "explicit": True}]
+    assert all(a["name"] != "陕西省人民政府" for a in actors_for("贯彻省委、省政府关于安全生产的部署。", "", meta)[0])
+    assert actors_for("市国资委负责国有企业安全监管。", "", meta)[0][0]["name"] == "渭南市人民政府国有资产监督管理委员会"
