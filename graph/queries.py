@@ -218,15 +218,18 @@ RETURN d {.id, .name, .title, .doc_number, .date, .province, .locality, .period_
        CASE WHEN $with_text THEN d.original_text ELSE null END AS original_text
 """
 
+# Each pattern comprehension has its own variable names: FalkorDB 4.16 binds a name reused
+# across comprehensions of one RETURN to the first one's match (recipients and targets came
+# back empty, sector marks without offsets).
 DOCUMENT_TASKS = f"""
 MATCH (d:Document {{id: $id}})-[:HAS_TASK]->(t:Task)
 RETURN t {{.id, .local_id, .path, .title, .text, .quote, .start, .end, .sectors, .order}} AS task,
        [(t)<-[r:RESPONSIBLE_FOR]-(b:Body) | {{name: b.name, body_id: b.key, role: r.role, explicit: r.explicit,
                                                start: r.start, end: r.end}}] AS actors,
-       [(t)-[r:REPORTS_TO]->(b:Body) | {{name: b.name, body_id: b.key, start: r.start, end: r.end}}] AS recipients,
-       [(t)-[:DUE]->(x:Deadline) | x {DEADLINE_FIELDS}] AS deadlines,
-       [(t)-[r:IN_SECTOR]->(s:Sector) | {{name: s.name, start: r.start, end: r.end}}] AS sector_marks,
-       [(t)-[:HAS_TARGET]->(x:Target) | x {{.id, .text, .value, .unit, .start, .end}}] AS targets
+       [(t)-[rr:REPORTS_TO]->(rb:Body) | {{name: rb.name, body_id: rb.key, start: rr.start, end: rr.end}}] AS recipients,
+       [(t)-[:DUE]->(dl:Deadline) | dl {DEADLINE_FIELDS}] AS deadlines,
+       [(t)-[rs:IN_SECTOR]->(s:Sector) | {{name: s.name, start: rs.start, end: rs.end}}] AS sector_marks,
+       [(t)-[:HAS_TARGET]->(tg:Target) | tg {{.id, .text, .value, .unit, .start, .end}}] AS targets
 ORDER BY t.order
 """
 

@@ -81,6 +81,14 @@ def test_tasks_of_a_document_in_outline_order(corpus_store, seed_records):
     rows = corpus_store.read(Q.DOCUMENT_TASKS, {"id": rec["id"]})
     assert [r["task"]["local_id"] for r in rows] == [t["id"] for t in rec["tasks"]]
     assert [r["task"]["path"] for r in rows] == [t["path"] for t in rec["tasks"]]
+    # every field of every task comes back, with its evidence offsets (bug: on FalkorDB the
+    # comprehensions after the first that reused a variable name returned nothing)
+    for row, task in zip(rows, rec["tasks"]):
+        assert sorted(x["name"] for x in row["recipients"]) == sorted(task["recipients"]), task["id"]
+        assert sorted(x["value"] for x in row["targets"]) == sorted(t["value"] for t in task["targets"]), task["id"]
+        assert sorted(x["name"] for x in row["sector_marks"]) == sorted(task["sectors"]), task["id"]
+        assert all(x["start"] is not None for x in row["sector_marks"] + row["recipients"]), task["id"]
+    assert sum(len(r["recipients"]) for r in rows) and sum(len(r["targets"]) for r in rows)
 
 
 def test_region_by_sector_counts(corpus_store, seed_records):
