@@ -20,10 +20,11 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 if [ "${1:-}" = "--test" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  # fonts-wqy-microhei: without a CJK font the browser test's screenshots show empty boxes
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      echo "policykg: installing chromium + chromedriver for the browser test" >&2
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+      echo "policykg: installing chromium, chromedriver and a CJK font for the browser test" >&2
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null) \
         || echo "policykg: chromium install failed; the browser test will be skipped" >&2
     fi
   fi
