@@ -3,7 +3,9 @@
 Endpoints keep to the contract of issue 5; each one validates its parameters, normalises
 query text to simplified script (a traditional query finds the same rows), and calls one
 method of `Service` (api/service.py), which owns every graph query. Errors are JSON:
-404 unknown id, 422 bad filter, 413 upload too large, 415 unsupported file, 503 store down.
+404 unknown id, 422 bad filter, 413 upload too large, 415 unsupported file, 503 store down;
+401/403 refused write. Each status an operation can answer is declared in its OpenAPI
+description (tests/test_openapi_fuzz.py holds the app to it).
 """
 
 from __future__ import annotations
@@ -11,13 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import os
+import re
 from functools import lru_cache
 from importlib import resources
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from pydantic import AfterValidator, BaseModel, BeforeValidator
+from starlette.datastructures import Headers
+from starlette.routing import Match
 
 from .breakdown import WRITERS, build_breakdown
 from .calendar import build_calendar
@@ -41,27 +49,83 @@ def simplified(s: str | None) -> str | None:
 Role = Literal["lead", "participant", "responsible"]
 Status = Literal["overdue", "due_within", "recurring", "none"]
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date_only(v: Any) -> Any:
+    """Refuse anything but YYYY-MM-DD before pydantic's lax date parsing sees it: that parsing
+    reads digits as a Unix timestamp, so `due_after=20200101` silently meant 1970-08-23."""
+    if isinstance(v, str) and not ISO_DATE.fullmatch(v):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return v
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(iso_date_only)]
+
+
+def no_nul(v: str) -> str:
+    """FalkorDB's client cuts a string parameter at NUL and the server then fails to parse
+    the query (a 503 that blamed the store); no id or query text has a reason to hold one."""
+    if "\x00" in v:
+        raise ValueError("must not contain the NUL character (\\x00)")
+    return v
+
+
+# every string parameter: ids in the path and query text both end up as graph parameters
+Text = Annotated[str, AfterValidator(no_nul)]
+
+
+class Message(BaseModel):
+    """The body of the errors the app raises itself (404, 401/403, 413, 415, 503): one message."""
+
+    detail: str
+
+
+class UploadRejected(BaseModel):
+    """A refused upload: a message saying why the file cannot be read (BadInput), or
+    FastAPI's list of validation errors when the request itself is malformed."""
+
+    detail: str | list[dict[str, Any]]
+
+
+def json_error(description: str, model: type[BaseModel] = Message) -> dict[str, Any]:
+    return {"model": model, "description": description}
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: json_error("unknown id")}
+WRITE_REFUSED: dict[int | str, dict[str, Any]] = {
+    401: json_error("missing or wrong API token"),
+    403: json_error("writes are disabled: no POLICYKG_API_TOKEN on the server"),
+}
+
+
+def filter_error(field: str, value: Any, msg: str) -> RequestValidationError:
+    """A 422 in FastAPI's own shape, so every 422 of an operation matches its description."""
+    return RequestValidationError([{"loc": ("query", field), "msg": msg, "type": "value_error",
+                                    "input": value}])
+
 
 class Filters:
     """The /obligations filters, shared by /deadlines, /deadlines.ics and /search."""
 
     def __init__(
         self,
-        body: Annotated[str | None, Query(description="责任单位: any alias, either script, partial match")] = None,
+        body: Annotated[Text | None, Query(description="责任单位: any alias, either script, partial match")] = None,
         role: Annotated[Role | None, Query()] = None,
         explicit: Annotated[bool | None, Query(description="true: named in the task; false: inferred")] = None,
-        sector: Annotated[str | None, Query()] = None,
-        region: Annotated[str | None, Query(description="province, city or county; includes what lies below")] = None,
-        due_after: Annotated[dt.date | None, Query()] = None,
-        due_before: Annotated[dt.date | None, Query()] = None,
+        sector: Annotated[Text | None, Query()] = None,
+        region: Annotated[Text | None, Query(description="province, city or county; includes what lies below")] = None,
+        due_after: Annotated[IsoDate | None, Query(description="YYYY-MM-DD")] = None,
+        due_before: Annotated[IsoDate | None, Query(description="YYYY-MM-DD")] = None,
         status: Annotated[Status | None, Query(description="deadline status as of `as_of`")] = None,
         within_days: Annotated[int, Query(ge=0, le=3660)] = 30,
-        as_of: Annotated[dt.date | None, Query()] = None,
-        document: Annotated[str | None, Query(max_length=64)] = None,
-        q: Annotated[str | None, Query(max_length=200, description="full-text query")] = None,
+        as_of: Annotated[IsoDate | None, Query(description="YYYY-MM-DD; default today")] = None,
+        document: Annotated[Text | None, Query(max_length=64)] = None,
+        q: Annotated[Text | None, Query(max_length=200, description="full-text query")] = None,
     ):
         if due_after and due_before and due_after > due_before:
-            raise HTTPException(422, "due_after is later than due_before")
+            raise filter_error("due_after", due_after.isoformat(),
+                               f"due_after ({due_after}) is later than due_before ({due_before})")
         self.body = simplified(body)
         self.role = role
         self.explicit = explicit
@@ -72,6 +136,10 @@ class Filters:
         self.status = status
         self.within_days = within_days
         self.as_of = as_of or dt.date.today()
+        if self.as_of > dt.date.max - dt.timedelta(days=within_days):
+            # the queries compute as_of + within_days: a Python date past 9999-12-31 overflowed (a 500)
+            raise filter_error("as_of", self.as_of.isoformat(),
+                               f"as_of + within_days ({within_days}) is later than {dt.date.max}")
         self.document = document
         self.q = simplified(q)
 
@@ -93,9 +161,35 @@ def require_token(authorization: Annotated[str | None, Header()] = None) -> None
         raise HTTPException(401, "missing or wrong API token")
 
 
+class TokenGate:
+    """ASGI middleware: refuses a write that fails `require_token` before its body is read.
+
+    FastAPI reads and validates the request body (spooling an upload of up to MAX_UPLOAD)
+    before it runs any dependency, so the `require_token` dependency alone let anyone make
+    the server read a whole upload, and a malformed multipart body answered 400/422 instead
+    of 401/403. The gate runs the same check first, for the routes that depend on it; the
+    dependency stays, and it puts the `Authorization` header in the OpenAPI description.
+    """
+
+    def __init__(self, app: Any, routes: list[APIRoute]):
+        self.app = app
+        self.routes = routes
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and any(r.matches(scope)[0] == Match.FULL for r in self.routes):
+            try:
+                require_token(Headers(scope=scope).get("authorization"))
+            except HTTPException as exc:
+                await JSONResponse({"detail": exc.detail}, status_code=exc.status_code)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(service: Service | None = None) -> FastAPI:
+    # every operation reads or writes the graph, so any of them may find the store down
     app = FastAPI(title="policykg", version="0.1.0",
-                  description="Obligations in Chinese policy circulars: who must do what, by when.")
+                  description="Obligations in Chinese policy circulars: who must do what, by when.",
+                  responses={503: json_error("graph store unavailable")})
     app.state.service = service or Service.from_env()
     static_dir = resources.files(__package__).joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
@@ -128,13 +222,13 @@ def create_app(service: Service | None = None) -> FastAPI:
         return svc.obligations(f.as_dict(), limit, offset)
 
     @app.get("/bodies")
-    def bodies(q: Annotated[str | None, Query(max_length=100)] = None,
+    def bodies(q: Annotated[Text | None, Query(max_length=100)] = None,
                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                svc: Service = Depends(get_service)) -> dict:
         return svc.bodies(simplified(q), limit)
 
-    @app.get("/bodies/{body_id}")
-    def body(body_id: str, svc: Service = Depends(get_service)) -> dict:
+    @app.get("/bodies/{body_id}", responses=NOT_FOUND)
+    def body(body_id: Text, svc: Service = Depends(get_service)) -> dict:
         """A body's duties grouped by document, with counts by role."""
         return svc.body(body_id)
 
@@ -143,7 +237,9 @@ def create_app(service: Service | None = None) -> FastAPI:
                   svc: Service = Depends(get_service)) -> dict:
         return svc.deadlines(f.as_dict(), limit)
 
-    @app.get("/deadlines.ics", response_class=Response)
+    @app.get("/deadlines.ics", response_class=Response,
+             responses={200: {"content": {"text/calendar": {"schema": {"type": "string"}}},
+                              "description": "iCalendar feed of the deadlines"}})
     def deadlines_ics(f: Filters = Depends(), svc: Service = Depends(get_service)) -> Response:
         rows = svc.deadlines(f.as_dict(), 5000)["items"]
         return Response(build_calendar(rows), media_type="text/calendar; charset=utf-8",
@@ -151,15 +247,19 @@ def create_app(service: Service | None = None) -> FastAPI:
 
     @app.get("/documents")
     def documents(limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                  offset: Annotated[int, Query(ge=0)] = 0, svc: Service = Depends(get_service)) -> dict:
+                  offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                  svc: Service = Depends(get_service)) -> dict:
         return svc.documents(limit, offset)
 
-    @app.get("/documents/{doc_id}")
-    def document(doc_id: str, svc: Service = Depends(get_service)) -> dict:
+    @app.get("/documents/{doc_id}", responses=NOT_FOUND)
+    def document(doc_id: Text, svc: Service = Depends(get_service)) -> dict:
         """Metadata, outline, tasks, and the original text with extracted spans marked."""
         return svc.document(doc_id)
 
-    @app.post("/documents", status_code=201, dependencies=[Depends(require_token)])
+    @app.post("/documents", status_code=201, dependencies=[Depends(require_token)],
+              responses={**WRITE_REFUSED, 413: json_error("file too large"),
+                         415: json_error("unsupported file type"),
+                         422: json_error("unreadable file or malformed request", UploadRejected)})
     async def upload(file: UploadFile = File(...), svc: Service = Depends(get_service)) -> dict:
         name = file.filename or "upload.txt"
         ext = os.path.splitext(name)[1].lower()
@@ -170,12 +270,17 @@ def create_app(service: Service | None = None) -> FastAPI:
             raise HTTPException(413, f"file larger than {MAX_UPLOAD // (1024 * 1024)} MB")
         return svc.upload(name, data)
 
-    @app.delete("/documents/{doc_id}", dependencies=[Depends(require_token)])
-    def delete(doc_id: str, svc: Service = Depends(get_service)) -> dict:
+    @app.delete("/documents/{doc_id}", dependencies=[Depends(require_token)],
+                responses={**WRITE_REFUSED, **NOT_FOUND})
+    def delete(doc_id: Text, svc: Service = Depends(get_service)) -> dict:
         return svc.delete(doc_id)
 
-    @app.get("/documents/{doc_id}/breakdown")
-    def breakdown(doc_id: str, format: Literal["json", "csv", "xlsx", "docx", "md"] = "json",
+    @app.get("/documents/{doc_id}/breakdown", responses={
+        **NOT_FOUND,
+        200: {"description": "the table as JSON, or as a file in the requested format",
+              "content": {media.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
+                          for _, media in WRITERS.values()}}})
+    def breakdown(doc_id: Text, format: Literal["json", "csv", "xlsx", "docx", "md"] = "json",
                   svc: Service = Depends(get_service)):
         """The 任务分工 table: 序号, 重点任务, 牵头单位, 配合单位 (责任单位), 完成时限, 行业领域."""
         doc = svc.document(doc_id, with_text=False)
@@ -188,8 +293,8 @@ def create_app(service: Service | None = None) -> FastAPI:
                         headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
     @app.get("/compare")
-    def compare(regions: Annotated[str | None, Query(max_length=500, description="comma-separated")] = None,
-                topic: Annotated[str | None, Query(max_length=100)] = None,
+    def compare(regions: Annotated[Text | None, Query(max_length=500, description="comma-separated")] = None,
+                topic: Annotated[Text | None, Query(max_length=100)] = None,
                 limit: Annotated[int, Query(ge=1, le=50)] = 5,
                 svc: Service = Depends(get_service)) -> dict:
         """Region × sector and region × mechanism matrices; with `topic`, each region's tasks on it."""
@@ -197,14 +302,17 @@ def create_app(service: Service | None = None) -> FastAPI:
         return svc.compare(wanted, simplified(topic), limit)
 
     @app.get("/search")
-    def search(q: Annotated[str, Query(min_length=1, max_length=200)], f: Filters = Depends(),
+    def search(q: Annotated[Text, Query(min_length=1, max_length=200)], f: Filters = Depends(),
                limit: Annotated[int, Query(ge=1, le=100)] = 20, svc: Service = Depends(get_service)) -> dict:
         """Hybrid retrieval: lexical fused with vector similarity; filters as /obligations."""
         return svc.search(simplified(q), f.as_dict(), limit)
 
-    @app.get("/tasks/{task_id}/similar")
-    def similar(task_id: str, other_regions: bool = True, limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    @app.get("/tasks/{task_id}/similar", responses=NOT_FOUND)
+    def similar(task_id: Text, other_regions: bool = True, limit: Annotated[int, Query(ge=1, le=50)] = 10,
                 svc: Service = Depends(get_service)) -> dict:
         return svc.similar(task_id, other_regions, limit)
 
+    guarded = [r for r in app.routes
+               if isinstance(r, APIRoute) and any(d.call is require_token for d in r.dependant.dependencies)]
+    app.add_middleware(TokenGate, routes=guarded)
     return app

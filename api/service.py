@@ -60,7 +60,11 @@ def canonical_region(name: str | None) -> str | None:
         return name
     from ..ingest.regions import gazetteer
 
-    name = name.strip().split("/")[-1]
+    # a path like 山西省/太原市 names its last part; a trailing or stray "/" is no region
+    parts = [p.strip() for p in name.split("/") if p.strip()]
+    if not parts:
+        return None
+    name = parts[-1]
     gz = gazetteer()
     if name in gz.by_name:
         return name
@@ -258,7 +262,7 @@ class Service:
         return sorted({r["r"] for r in docs + prs if r["r"]})
 
     def compare(self, regions: list[str], topic: str | None, limit: int = 5) -> dict[str, Any]:
-        wanted = [canonical_region(r) for r in regions]
+        wanted = [c for c in (canonical_region(r) for r in regions) if c]
         if wanted:
             sector_rows = self._read(Q.SECTOR_MATRIX_FOR_REGIONS, {"regions": wanted})
         else:

@@ -196,3 +196,85 @@ def test_store_down_is_503(tmp_path):
     stop_embedded(tmp_path / "g")
     r = client.get("/obligations")
     assert r.status_code == 503 and "unavailable" in r.json()["detail"]
+
+
+# --- regressions found by the OpenAPI fuzzer (tests/test_openapi_fuzz.py) -------------------
+
+
+def test_a_bad_date_range_is_a_422_in_fastapis_shape(api_client):
+    """The operation's description promises FastAPI's list of errors for every 422."""
+    r = api_client.get("/obligations", params={"due_after": "2021-01-01", "due_before": "2020-01-01"})
+    assert r.status_code == 422
+    detail = r.json()["detail"]
+    assert isinstance(detail, list) and len(detail) == 1, detail
+    err = detail[0]
+    assert err["loc"] == ["query", "due_after"] and "later than due_before" in err["msg"]
+
+
+@pytest.mark.parametrize("param,value", [("due_after", "20200101"), ("due_before", "0"), ("as_of", "1700000000")])
+def test_dates_must_be_iso_not_unix_timestamps(api_client, param, value):
+    """Pydantic's lax parsing read digits as a Unix timestamp: 20200101 meant 1970-08-23."""
+    r = api_client.get("/obligations", params={param: value})
+    assert r.status_code == 422 and "YYYY-MM-DD" in r.json()["detail"][0]["msg"]
+
+
+def test_documents_offset_beyond_64_bits_is_a_422_not_store_down(api_client):
+    r = api_client.get("/documents", params={"offset": 7356435567660584915659210620928})
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "offset"]
+
+
+@pytest.mark.parametrize("url", [
+    "/compare?topic=a%00b", "/compare?regions=%00", "/obligations?body=%00", "/bodies?q=a%00",
+    "/search?q=a%00b", "/bodies/a%00b", "/documents/a%00b", "/documents/a%00b/breakdown", "/tasks/a%00b/similar"])
+def test_nul_in_text_is_a_422_not_store_down(api_client, url):
+    """FalkorDB cut the parameter at NUL and failed to parse the query: a 503 blaming the store."""
+    r = api_client.get(url)
+    assert r.status_code == 422 and "NUL" in r.json()["detail"][0]["msg"]
+
+
+def test_every_status_the_app_answers_is_in_its_description(api_client):
+    """404s, refused writes, 413/415 and 503 were undocumented, and the breakdown files and
+    the calendar were described as JSON: clients generated from the description broke."""
+    paths = api_client.get("/openapi.json").json()["paths"]
+    codes = {(m.upper(), p): set(op["responses"]) for p, ops in paths.items() for m, op in ops.items()}
+    assert all("503" in c for c in codes.values())
+    for op in [("GET", "/bodies/{body_id}"), ("GET", "/documents/{doc_id}"), ("GET", "/documents/{doc_id}/breakdown"),
+               ("GET", "/tasks/{task_id}/similar"), ("DELETE", "/documents/{doc_id}")]:
+        assert "404" in codes[op], op
+    assert {"401", "403", "413", "415", "422"} <= codes[("POST", "/documents")]
+    assert {"401", "403"} <= codes[("DELETE", "/documents/{doc_id}")]
+    breakdown = paths["/documents/{doc_id}/breakdown"]["get"]["responses"]["200"]["content"]
+    assert {"application/json", "text/csv", "text/markdown"} <= set(breakdown)
+    assert set(paths["/deadlines.ics"]["get"]["responses"]["200"]["content"]) == {"text/calendar"}
+
+
+@pytest.mark.parametrize("token,status", [(None, 403), ("s3cret", 401)])
+def test_a_write_is_refused_before_its_body_is_read(api_client, monkeypatch, token, status):
+    """A malformed multipart body answered 400 before the token was checked: FastAPI reads the
+    body before running dependencies, so anyone could make the server spool a whole upload."""
+    if token:
+        monkeypatch.setenv("POLICYKG_API_TOKEN", token)
+    else:
+        monkeypatch.delenv("POLICYKG_API_TOKEN", raising=False)
+    before = api_client.get("/documents").json()["total"]
+    r = api_client.post("/documents", content=b"not multipart", headers={
+        "Content-Type": "multipart/form-data", "Authorization": "Bearer wrong"})
+    assert r.status_code == status and r.json()["detail"]
+    assert api_client.get("/documents").json()["total"] == before
+
+
+@pytest.mark.parametrize("url", ["/obligations?as_of=9999-12-31", "/deadlines?as_of=9999-12-20&within_days=30",
+                                 "/deadlines.ics?as_of=9999-12-31&status=due_within", "/search?q=a&as_of=9999-12-31"])
+def test_as_of_at_the_end_of_the_calendar_is_a_422_not_a_crash(api_client, url):
+    """The queries compute as_of + within_days, which overflowed Python's dates (a 500)."""
+    r = api_client.get(url)
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "as_of"]
+    assert api_client.get("/obligations", params={"as_of": "9999-12-31", "within_days": 0}).status_code == 200
+
+
+def test_a_stray_slash_in_a_region_is_not_a_region(api_client):
+    """`山西/` compared an empty-named region ("" column) instead of 山西省."""
+    r = api_client.get("/compare", params={"regions": "山西/,黑龙江省"}).json()
+    assert r["regions"] == r["sectors"]["regions"] == ["山西省", "黑龙江省"]
+    everywhere = api_client.get("/compare").json()["regions"]
+    assert api_client.get("/compare", params={"regions": "/"}).json()["regions"] == everywhere
