@@ -30,7 +30,7 @@ from starlette.routing import Match
 from .breakdown import WRITERS, build_breakdown
 from .calendar import build_calendar
 from ..ingest.readers import SUPPORTED
-from .service import BadInput, NotFound, Service, StoreDown
+from .service import BadInput, NotFound, QueryFailed, Service, StoreDown
 
 MAX_UPLOAD = int(os.environ.get("POLICYKG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 
@@ -197,6 +197,10 @@ def create_app(service: Service | None = None) -> FastAPI:
     @app.exception_handler(StoreDown)
     async def store_down(_: Request, exc: StoreDown):
         return JSONResponse({"detail": f"graph store unavailable: {exc}"}, status_code=503)
+
+    @app.exception_handler(QueryFailed)
+    async def query_failed(_: Request, exc: QueryFailed):
+        return JSONResponse({"detail": f"the graph store rejected a query: {exc}"}, status_code=500)
 
     @app.exception_handler(BadInput)
     async def bad_input(_: Request, exc: BadInput):

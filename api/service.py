@@ -19,7 +19,7 @@ from typing import Any
 
 from ..graph import queries as Q
 from ..graph.records import InvalidRecord
-from ..graph.store import GraphStore, StoreError, data_dir, open_store
+from ..graph.store import GraphStore, QueryError, StoreError, data_dir, open_store
 from ..graph.ingest import default_embedder
 from ..graph.writer import counts as graph_counts
 from ..graph.writer import delete_document, write_record
@@ -35,6 +35,18 @@ class StoreDown(Exception):
 
 class BadInput(Exception):
     """A file or parameter that cannot be processed; the message says why (HTTP 422)."""
+
+
+class QueryFailed(Exception):
+    """The store is up but rejected a statement: a fault of ours, not of the store (HTTP 500)."""
+
+
+def store_failure(exc: StoreError) -> Exception:
+    """What a store error means for a caller: a parameter the store cannot take is bad input,
+    a rejected statement is a failed query, anything else is a store that is down."""
+    if isinstance(exc, QueryError):
+        return BadInput(str(exc)) if str(exc).startswith("parameter ") else QueryFailed(str(exc))
+    return StoreDown(str(exc))
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +109,7 @@ class Service:
             store = open_store()
             store.ensure_schema(vector_dim=embedder.dimension if embedder else None)
         except StoreError as exc:
-            raise StoreDown(str(exc)) from exc
+            raise store_failure(exc) from exc
         return cls(store, embedder)
 
     # ------------------------------------------------------------------ plumbing
@@ -105,7 +117,7 @@ class Service:
         try:
             return self.store.read(query, params or {})
         except StoreError as exc:
-            raise StoreDown(str(exc)) from exc
+            raise store_failure(exc) from exc
 
     def store_name(self) -> str:
         return self.store.name
@@ -114,7 +126,7 @@ class Service:
         try:
             return graph_counts(self.store)
         except StoreError as exc:
-            raise StoreDown(str(exc)) from exc
+            raise store_failure(exc) from exc
 
     @staticmethod
     def filters(f: dict[str, Any]) -> Q.Filters:
@@ -132,14 +144,14 @@ class Service:
         try:
             rows, total = Q.obligations(self.store, filters, limit, offset)
         except StoreError as exc:
-            raise StoreDown(str(exc)) from exc
+            raise store_failure(exc) from exc
         return {"total": total, "limit": limit, "offset": offset, "items": [obligation_row(r) for r in rows]}
 
     def deadlines(self, f: dict[str, Any], limit: int = 500) -> dict[str, Any]:
         try:
             rows = Q.deadlines(self.store, self.filters(f), limit)
         except StoreError as exc:
-            raise StoreDown(str(exc)) from exc
+            raise store_failure(exc) from exc
         for r in rows:
             r["region"] = (r.get("province") or "") + (r.get("locality") or "") or None
         return {"total": len(rows), "items": rows}
@@ -238,7 +250,7 @@ class Service:
             except InvalidRecord as exc:
                 raise BadInput(f"{filename}: {exc}") from exc
             except StoreError as exc:
-                raise StoreDown(str(exc)) from exc
+                raise store_failure(exc) from exc
         self._search = None
         return {"id": result.doc_id, "title": record["meta"].get("title"), "tasks": result.tasks,
                 "replaced": result.replaced}
@@ -248,7 +260,7 @@ class Service:
             try:
                 removed = delete_document(self.store, doc_id)
             except StoreError as exc:
-                raise StoreDown(str(exc)) from exc
+                raise store_failure(exc) from exc
         if not removed:
             raise NotFound(f"no document with id {doc_id!r}")
         self._search = None

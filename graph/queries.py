@@ -39,7 +39,9 @@ class Filters:
         p = {k: v for k, v in vars(self).items() if v is not None}
         as_of = dt.date.fromisoformat(self.as_of) if self.as_of else dt.date.today()
         p["as_of"] = as_of.isoformat()
-        p["within_end"] = (as_of + dt.timedelta(days=self.within_days)).isoformat()
+        # a window running past the calendar's end (9999-12-31) ends there
+        days = min(self.within_days, (dt.date.max - as_of).days)
+        p["within_end"] = (as_of + dt.timedelta(days=days)).isoformat()
         return p
 
 

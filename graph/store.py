@@ -54,7 +54,7 @@ class GraphStore(Protocol):
 def plain_params(params: dict[str, Any] | None) -> dict[str, Any]:
     """Parameters as both stores accept them identically: dates/times become ISO strings
     (the graph keeps dates as ISO text, comparable as strings), tuples/sets become lists.
-    Rejects what one store would silently alter: NaN/inf, ints beyond 64 bits."""
+    Rejects what one store would silently alter: NaN/inf, ints beyond 64 bits, NUL in text."""
     return {str(k): _param_value(v, str(k)) for k, v in (params or {}).items()}
 
 
@@ -62,6 +62,9 @@ def _param_value(value: Any, where: str) -> Any:
     import datetime as dt
     import math
 
+    if isinstance(value, str) and "\x00" in value:
+        # FalkorDB's client cuts a string at NUL and the statement no longer parses
+        raise QueryError(f"parameter {where}: text contains a NUL character")
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int):

@@ -278,3 +278,20 @@ def test_a_stray_slash_in_a_region_is_not_a_region(api_client):
     assert r["regions"] == r["sectors"]["regions"] == ["山西省", "黑龙江省"]
     everywhere = api_client.get("/compare").json()["regions"]
     assert api_client.get("/compare", params={"regions": "/"}).json()["regions"] == everywhere
+
+
+def test_store_errors_are_told_apart():
+    """A parameter the store cannot take is the caller's 422; a statement the store rejects is
+    our fault (500); only an unreachable store is 503 (all three were 503)."""
+    from policykg.api.service import BadInput, QueryFailed, StoreDown, store_failure
+    from policykg.graph.store import QueryError, StoreError
+
+    assert isinstance(store_failure(QueryError("parameter q: text contains a NUL character")), BadInput)
+    assert isinstance(store_failure(QueryError("errMsg: Invalid input at end of input")), QueryFailed)
+    assert isinstance(store_failure(StoreError("cannot connect to the embedded FalkorDB")), StoreDown)
+
+
+def test_deadline_window_at_the_end_of_the_calendar_is_clamped():
+    from policykg.graph.queries import Filters
+
+    assert Filters(as_of="9999-12-30", within_days=30).params()["within_end"] == "9999-12-31"
