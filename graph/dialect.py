@@ -13,10 +13,14 @@ differences are small and fixed, so they are written here as data-like string bu
   the same way on both stores (higher is closer). FalkorDB 4.16's index also keeps
   orphan vectors of updated/deleted nodes, so it is asked for more and the best k
   distinct nodes are kept (`falkordb_fetch`).
+- FalkorDB rebuilds its vector index in the background after a restart, and the index
+  procedure fails until it is done; `falkordb_exact_scan` turns a `vector_call` into the
+  same search by an exact scan (same scores), which `FalkorStore.read` runs meanwhile.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from .schema import INDEXES, UNIQUE_KEYS, VECTOR_INDEX
@@ -176,6 +180,34 @@ def vector_call(dialect: Dialect, k: int, param: str = "vector") -> str:
         f"YIELD node, score WITH DISTINCT node, 1.0 - score / 2.0 AS score "
         f"ORDER BY score DESC LIMIT {k}"
     )
+
+
+# the index call `vector_call` writes for FalkorDB: (fetch, parameter name)
+_FALKORDB_INDEX_CALL = re.compile(
+    r"CALL db\.idx\.vector\.queryNodes\('{0}', '{1}', (\d+), vecf32\(\$(\w+)\)\) YIELD node, score".format(
+        *VECTOR_INDEX
+    )
+)
+
+
+def falkordb_exact_scan(query: str) -> str | None:
+    """`query` with FalkorDB's vector-index call (as `vector_call` writes it) replaced by an
+    exact scan over every Task embedding yielding the same `node` and `score` (FalkorDB's
+    `vec.cosineDistance` is the index's distance: identical scores), or None when `query`
+    holds no such call. Used while the index is being (re)built, when FalkorDB refuses the
+    index call; a scan reads every vector (≈20 ms for 36k vectors of 128 dimensions)."""
+    label, prop = VECTOR_INDEX
+
+    def scan(m: re.Match[str]) -> str:
+        fetch, param = m.group(1), m.group(2)
+        return (
+            f"MATCH (node:{label}) WHERE node.{prop} IS NOT NULL "
+            f"WITH node, vec.cosineDistance(node.{prop}, vecf32(${param})) AS score "
+            f"ORDER BY score LIMIT {fetch}"
+        )
+
+    out, n = _FALKORDB_INDEX_CALL.subn(scan, query)
+    return out if n else None
 
 
 def vector_query(dialect: Dialect, k: int, param: str = "vector") -> str:

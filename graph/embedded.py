@@ -13,6 +13,21 @@ Why the details matter:
   as stale and removed. A server that holds the socket but does not answer is reported,
   never waited on forever: every step has a timeout.
 - Two processes starting at once serialise on an fcntl lock on `DIR/start.lock`.
+- Restart time is index building: FalkorDB rebuilds every index when it loads a graph
+  (≈7 s for the 36k task vectors of 2,000 documents; decoding the graph itself ≈0.5 s).
+  When the append-only files hold only a snapshot (nothing logged since the last
+  compaction, the state `policykg ingest` leaves) the server starts with
+  `DELAY_INDEXING yes`: it answers once the graph is decoded and builds the indexes in
+  the background (`FalkorStore` serves reads meanwhile; see its docstring). With changes
+  logged after the snapshot it builds them while loading, as before: FalkorDB 4.16 would
+  index each replayed vector twice if the replay raced the background build.
+- Compaction (BGREWRITEAOF) is verified: FalkorDB 4.16.3 writes, for some graph shapes,
+  a snapshot that crashes the server on load (SIGSEGV in RdbLoadRelationMatrices_v18):
+  the 2,000-document bench graph once reloaded, or 64k edges of one type from 427
+  sources (tests/test_embedded_store.py). The rewrite deletes the previous files, so
+  that would lose the store. `rewrite_aof` keeps them, loads the new snapshot in a
+  scratch server, and when it does not load puts the previous files back (plus what was
+  logged since). Redis's automatic rewrite, which nothing would verify, is off.
 """
 
 from __future__ import annotations
@@ -23,6 +38,7 @@ import fcntl
 import hashlib
 import logging
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -41,8 +57,11 @@ PID_NAME = "policykg.pid"
 LOG_NAME = "redis.log"
 LOCK_NAME = "start.lock"
 AOF_DIR = "appendonlydir"
+MANIFEST_NAME = "appendonly.aof.manifest"
+BACKUP_NAME = "aof-previous"  # the files a compaction replaces, kept until its result loads
 
 START_TIMEOUT = 10.0  # seconds until a fresh server must answer PING
+LOAD_TIMEOUT = 120.0  # seconds a server that is loading its data (making progress) is waited on
 PROBE_TIMEOUT = 2.0  # seconds one PING may take before the server counts as hung
 STOP_TIMEOUT = 30.0  # seconds SHUTDOWN may take (it flushes the append-only file)
 _MAX_SOCKET_PATH = 100  # AF_UNIX paths are limited to ~107 bytes
@@ -211,7 +230,8 @@ def ensure_running(data: Path, timeout: float = START_TIMEOUT) -> Path:
         data.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise StoreError(f"cannot create the graph data folder {data}: {e}") from e
-    with _start_lock(data, timeout + PROBE_TIMEOUT + 5):
+    # the holder may be waiting for a server that loads a big graph (LOAD_TIMEOUT)
+    with _start_lock(data, max(timeout, LOAD_TIMEOUT) + PROBE_TIMEOUT + 5):
         _clear_or_reuse(data, sock, timeout)
         if probe(sock)[0] == "pong":  # started by whoever held the lock before us
             return sock
@@ -271,9 +291,44 @@ def _clear_or_reuse(data: Path, sock: Path, timeout: float) -> None:
             pid_file.unlink()
 
 
+def _manifest(aof: Path) -> list[tuple[str, dict[str, str]]]:
+    """(line, fields) of each entry of the append-only manifest in `aof` (Redis 7+
+    multi-part AOF: `file NAME seq N type b|i|h ...`); raises OSError when unreadable."""
+    out = []
+    for line in (aof / MANIFEST_NAME).read_text().splitlines():
+        tokens = line.split()
+        if tokens:
+            out.append((line, dict(zip(tokens[0::2], tokens[1::2]))))
+    return out
+
+
+def snapshot_only(data: Path) -> bool:
+    """Whether `data`'s append-only files are one RDB snapshot and nothing else: a base
+    file in RDB format and empty incremental files (nothing logged since the last
+    BGREWRITEAOF). Loading then replays no change, so indexes can be built after the
+    load without racing a replay. False when there is nothing to load or in doubt."""
+    aof = Path(data) / AOF_DIR
+    try:
+        manifest = _manifest(aof)
+    except OSError:
+        return False
+    base = False
+    for _line, fields in manifest:
+        name, kind = fields.get("file", ""), fields.get("type")
+        try:
+            if kind == "b":
+                base = name.endswith(".rdb") and (aof / name).stat().st_size > 0
+            elif kind == "i" and (aof / name).stat().st_size > 0:
+                return False
+        except OSError:
+            return False
+    return base
+
+
 def _start(data: Path, sock: Path, timeout: float) -> None:
     server, module = server_binary()
     logf = data / LOG_NAME
+    delay = snapshot_only(data)
     args = [
         server,
         "--port", "0",
@@ -282,12 +337,16 @@ def _start(data: Path, sock: Path, timeout: float) -> None:
         "--dir", os.fspath(data),
         "--appendonly", "yes",
         "--appendfsync", "everysec",
+        "--aof-use-rdb-preamble", "yes",  # rewrites produce an RDB snapshot base
+        "--auto-aof-rewrite-percentage", "0",  # only verified rewrites (`rewrite_aof`)
         "--save", "",
         "--daemonize", "no",
         "--logfile", os.fspath(logf),
         "--loadmodule", module, "EFFECTS_THRESHOLD", "0",
+        "DELAY_INDEXING", "yes" if delay else "no",
     ]  # fmt: skip
     t0 = time.monotonic()
+    log_start = logf.stat().st_size if logf.exists() else 0
     # stdout/stderr also go to the log: argument errors are printed before logging starts
     with open(logf, "ab") as out:
         try:
@@ -304,16 +363,34 @@ def _start(data: Path, sock: Path, timeout: float) -> None:
             raise StoreError(f"cannot run {server}: {e}") from e
     _children[proc.pid] = proc
     (data / PID_NAME).write_text(f"{proc.pid}\n")
-    _wait_ready(data, sock, timeout, proc)
+    _wait_ready(data, sock, timeout, proc, log_start)
     log.info(
-        "started embedded FalkorDB (pid %d) in %s in %.2f s", proc.pid, data, time.monotonic() - t0
+        "started embedded FalkorDB (pid %d) in %s in %.2f s%s", proc.pid, data, time.monotonic() - t0,
+        " (indexes building in the background)" if delay else "",
     )
 
 
-def _wait_ready(data: Path, sock: Path, timeout: float, proc: subprocess.Popen[bytes] | None) -> None:
-    """Wait for PONG. A server still loading its data after `timeout` is left running
-    (it will answer soon); one that exited or never answers is reported with its log."""
-    deadline = time.monotonic() + timeout
+def _crashed(data: Path, since: int) -> bool:
+    """Whether redis.log, from byte `since` on, holds a crash report (a crashed
+    redis-server can linger in its memory test instead of exiting)."""
+    try:
+        with open(data / LOG_NAME, "rb") as f:
+            f.seek(since)
+            return b"crashed by signal" in f.read()
+    except OSError:
+        return False
+
+
+def _wait_ready(
+    data: Path, sock: Path, timeout: float, proc: subprocess.Popen[bytes] | None, log_start: int = 0
+) -> None:
+    """Wait for PONG. A server loading its data is making progress and is waited on for
+    up to LOAD_TIMEOUT (a big graph whose indexes are built while loading), then left
+    running with an error (it will answer soon); one that exited, crashed or never
+    answers within `timeout` is reported with its log."""
+    started = time.monotonic()
+    deadline = started + timeout
+    load_deadline = started + max(timeout, LOAD_TIMEOUT)
     state, detail = probe(sock, PROBE_TIMEOUT)
     while state != "pong":
         if proc is not None and proc.poll() is not None:
@@ -324,12 +401,25 @@ def _wait_ready(data: Path, sock: Path, timeout: float, proc: subprocess.Popen[b
                 f"the embedded graph store in {data} exited at start (code {proc.returncode}). "
                 f"Last lines of {data / LOG_NAME}:\n{_log_tail(data)}"
             )
-        if time.monotonic() > deadline:
+        if proc is not None and state in ("loading", "timeout") and _crashed(data, log_start):
+            _terminate(proc.pid, 5.0)
+            _children.pop(proc.pid, None)
+            with contextlib.suppress(FileNotFoundError):
+                (data / PID_NAME).unlink()
+            raise StoreError(
+                f"the embedded graph store in {data} crashed while loading its data. "
+                f"Look for 'crashed by signal' in {data / LOG_NAME}; the previous "
+                f"append-only files of a compaction, if kept, are in {data / BACKUP_NAME}"
+            )
+        # LOADING, or silent while our own live child loads (FalkorDB builds indexes at
+        # the end of a load without serving the socket): progress, given LOAD_TIMEOUT
+        loading = state == "loading" or (state == "timeout" and proc is not None and proc.poll() is None)
+        if time.monotonic() > (load_deadline if loading else deadline):
             if state == "loading":
                 raise StoreError(
                     f"the embedded graph store in {data} is still loading its append-only "
-                    f"file after {timeout:.0f} s; it keeps loading in the background: retry "
-                    f"shortly. Log: {data / LOG_NAME}"
+                    f"file after {max(timeout, LOAD_TIMEOUT):.0f} s; it keeps loading in the "
+                    f"background: retry shortly. Log: {data / LOG_NAME}"
                 )
             if proc is not None:
                 _terminate(proc.pid, 5.0)
@@ -337,7 +427,8 @@ def _wait_ready(data: Path, sock: Path, timeout: float, proc: subprocess.Popen[b
                     (data / PID_NAME).unlink()
             raise StoreError(
                 f"the embedded graph store in {data} did not answer on {sock} within "
-                f"{timeout:.0f} s ({state}: {detail}). Last lines of {data / LOG_NAME}:\n"
+                f"{time.monotonic() - started:.0f} s ({state}: {detail}). Last lines of "
+                f"{data / LOG_NAME}:\n"
                 f"{_log_tail(data)}"
             )
         time.sleep(0.02)
@@ -433,47 +524,176 @@ def stop_embedded(data: Path, timeout: float = STOP_TIMEOUT) -> bool:
         return stopped
 
 
-def compact(data: Path, wait: bool = True, timeout: float = 600.0) -> None:
-    """Rewrite the append-only file of `data`'s server as a compact snapshot; see
-    `rewrite_aof`. `FalkorStore.compact()` also rebuilds the vector index first."""
+def compact(data: Path, wait: bool = True, timeout: float = 600.0) -> bool:
+    """Rewrite the append-only file of `data`'s server as a compact, verified snapshot;
+    see `rewrite_aof` (False: the snapshot did not load and the previous files were put
+    back). `FalkorStore.compact()` also rebuilds the vector index first."""
     import redis
 
     data = Path(data).resolve()
     sock = socket_path(data)
     client = _redis(sock, 30.0)
     try:
-        rewrite_aof(client, str(data), wait=wait, timeout=timeout)
+        return rewrite_aof(client, str(data), wait=wait, timeout=timeout, data=data)
     except (redis.ConnectionError, redis.TimeoutError) as e:
         raise StoreError(f"graph store unreachable: {sock} ({e})") from e
     finally:
         client.close()
 
 
-def rewrite_aof(client: Any, where: str, wait: bool = True, timeout: float = 600.0) -> None:
+def rewrite_aof(
+    client: Any, where: str, wait: bool = True, timeout: float = 600.0, data: Path | None = None
+) -> bool:
     """BGREWRITEAOF on a connected redis client, waiting for it to finish.
 
     Call after a bulk ingest and after schema changes: the next start then loads a
-    snapshot (indexes built once from it) instead of replaying every logged change. It
-    also keeps index definitions out of the replayed log, where FalkorDB 4.16 indexes each
-    replayed vector twice (k-nearest queries then return k/2 nodes).
+    snapshot (indexes built once from it, in the background) instead of replaying every
+    logged change. It also keeps index definitions out of the replayed log, where FalkorDB
+    4.16 indexes each replayed vector twice (k-nearest queries then return k/2 nodes).
+
+    With `data` (the server's folder) and `wait`, the rewrite is verified: the files it
+    replaces are kept (hard links in DIR/aof-previous) until the new snapshot has loaded
+    in a scratch server; if it does not load (a FalkorDB 4.16.3 encoder fault), the
+    server is stopped, the previous files plus everything logged since the rewrite began
+    are put back, the server is started again, and False is returned (the data is whole,
+    just not compacted). True when the rewrite is in place.
     """
     import redis
 
+    backup = _backup_aof(Path(data)) if data is not None and wait else None
     try:
         client.bgrewriteaof()
     except redis.ResponseError as e:
         if "already in progress" not in str(e):
+            _drop_backup(backup)
             raise StoreError(f"BGREWRITEAOF in {where} failed: {e}") from e
     deadline = time.monotonic() + timeout
     while wait:
         info = client.info("persistence")
         if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
             if info.get("aof_last_bgrewrite_status", "ok") != "ok":
+                _drop_backup(backup)
                 raise StoreError(f"the append-only rewrite in {where} failed; see its redis.log")
-            return
+            break
         if time.monotonic() > deadline:
             raise StoreError(f"the append-only rewrite in {where} ran over {timeout:.0f} s")
         time.sleep(0.05)
+    if backup is None or data is None:
+        return True
+    problem = verify_snapshot(Path(data))
+    if problem is None:
+        _drop_backup(backup)
+        return True
+    log.error(
+        "the compacted snapshot of %s does not load (%s); putting the previous append-only "
+        "files back, with everything logged since, and restarting the server",
+        data, problem,
+    )
+    restore_previous_aof(Path(data))
+    return False
+
+
+def _backup_aof(data: Path) -> Path | None:
+    """Hard links to the base and incremental files the manifest lists, and a copy of the
+    manifest, in DIR/aof-previous (replacing an older backup). None without AOF files."""
+    aof, backup = data / AOF_DIR, data / BACKUP_NAME
+    try:
+        entries = _manifest(aof)
+    except OSError:
+        return None
+    shutil.rmtree(backup, ignore_errors=True)
+    backup.mkdir()
+    for _line, fields in entries:
+        if fields.get("type") in ("b", "i"):
+            os.link(aof / fields["file"], backup / fields["file"])
+    shutil.copy2(aof / MANIFEST_NAME, backup / MANIFEST_NAME)
+    return backup
+
+
+def _drop_backup(backup: Path | None) -> None:
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def verify_snapshot(data: Path, timeout: float = LOAD_TIMEOUT) -> str | None:
+    """Load the base snapshot that `data`'s manifest names in a scratch redis-server (own
+    temp folder and socket, indexes not built: decoding is what can fail). None when it
+    loads, else what went wrong, with the end of the scratch server's log."""
+    aof = data / AOF_DIR
+    try:
+        bases = [f for _line, f in _manifest(aof) if f.get("type") == "b"]
+    except OSError as e:
+        return f"no readable manifest in {aof}: {e}"
+    if len(bases) != 1:
+        return f"{len(bases)} base files in {aof / MANIFEST_NAME}"
+    server, module = server_binary()
+    tmp = Path(tempfile.mkdtemp(prefix="policykg-verify-"))
+    try:
+        (tmp / AOF_DIR).mkdir()
+        name = bases[0]["file"]
+        (tmp / AOF_DIR / name).symlink_to(aof / name)
+        (tmp / AOF_DIR / MANIFEST_NAME).write_text(f"file {name} seq {bases[0].get('seq', '1')} type b\n")
+        sock, logf = tmp / "verify.sock", tmp / LOG_NAME
+        args = [
+            server, "--port", "0", "--unixsocket", os.fspath(sock), "--unixsocketperm", "700",
+            "--dir", os.fspath(tmp), "--appendonly", "yes", "--save", "",
+            "--auto-aof-rewrite-percentage", "0", "--daemonize", "no", "--logfile", os.fspath(logf),
+            "--loadmodule", module, "EFFECTS_THRESHOLD", "0", "DELAY_INDEXING", "yes",
+        ]  # fmt: skip
+        proc = subprocess.Popen(
+            args, cwd=tmp, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if probe(sock, PROBE_TIMEOUT)[0] == "pong":
+                    return None
+                text = logf.read_text(errors="replace") if logf.exists() else ""
+                crashed = "crashed by signal" in text
+                if crashed or proc.poll() is not None or time.monotonic() > deadline:
+                    why = "crashed" if crashed else "exited" if proc.poll() is not None else "timed out"
+                    lines = text.splitlines()
+                    # the crash line and the module's frames say more than the log's end
+                    keys = [x for x in lines if "crashed by" in x or "RdbLoad" in x] or lines[-5:]
+                    return f"scratch server {why} loading {name}: " + " | ".join(x.strip() for x in keys[:6])
+                time.sleep(0.05)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()  # a crashed redis-server may linger in its memory test
+            proc.wait()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def restore_previous_aof(data: Path) -> None:
+    """Undo the last (verified-bad) rewrite of `data`: stop the server (it flushes what it
+    logged since the rewrite began), make the manifest list the backed-up base and
+    incremental files followed by the incremental files written since, drop the new base,
+    and start the server again. Nothing acknowledged is lost: the backup holds the state
+    before the rewrite, the later incremental files everything after."""
+    aof, backup = data / AOF_DIR, data / BACKUP_NAME
+    old = _manifest(backup)
+    stop_embedded(data)
+    current = _manifest(aof)
+    old_seq = max(int(f.get("seq", 0)) for _line, f in old)
+    keep = [line for line, f in old if f.get("type") in ("b", "i")]
+    keep += [line for line, f in current if f.get("type") == "i" and int(f.get("seq", 0)) > old_seq]
+    for _line, f in old:
+        if f.get("type") in ("b", "i") and not (aof / f["file"]).exists():
+            os.link(backup / f["file"], aof / f["file"])
+    tmp = aof / (MANIFEST_NAME + ".restore")
+    tmp.write_text("\n".join(keep) + "\n")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, aof / MANIFEST_NAME)
+    old_files = {f["file"] for _line, f in old}
+    for _line, f in current:
+        if f.get("type") == "b" and f["file"] not in old_files:
+            with contextlib.suppress(FileNotFoundError):
+                (aof / f["file"]).unlink()
+    shutil.rmtree(backup, ignore_errors=True)
+    ensure_running(data)
 
 
 def _size(path: Path) -> int:

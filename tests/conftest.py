@@ -32,6 +32,9 @@ def seed_records():
 # --- graph stores (graph/embedded.py, graph/falkor_store.py, graph/neo4j_store.py) --------
 # Real stores only: one embedded FalkorDB per test session in a temp folder (stopped at the
 # end), and Neo4j when NEO4J_URI is set (its database must start empty: tests wipe it).
+# FalkorDB gives each use its own graph (policykg_test, policykg_corpus); Neo4j Community has
+# one user database, shared by the `store` tests (which wipe it) and the seed corpus (which
+# is re-loaded whenever a test finds it gone: see `corpus_store`).
 
 
 @pytest.fixture(scope="session")
@@ -77,6 +80,10 @@ def neo4j_store():
 def store(request):
     """Each real GraphStore in turn, emptied before the test (indexes and constraints stay)."""
     backend = request.getfixturevalue({"falkordb": "falkor_store", "neo4j": "neo4j_store"}[request.param])
+    if request.param == "neo4j":
+        # the one Neo4j database also holds the seed corpus: it is about to be wiped (and
+        # the vector index may get another dimension), so corpus tests must re-load it
+        _NEO4J_CORPUS["valid"] = False
     backend.write("MATCH (n) DETACH DELETE n")
     return backend
 
@@ -112,17 +119,59 @@ def falkor_corpus(falkor_data, seed_records, embedder):
     store.close()
 
 
+# Whether the Neo4j database still holds the seed corpus as `neo4j_corpus` wrote it: `valid`
+# is cleared by the `store` fixture (it wipes the database); `fingerprint` is what the
+# database looked like right after loading, compared before each corpus test in case
+# anything else wrote to it.
+_NEO4J_CORPUS: dict = {"valid": False, "fingerprint": None}
+
+
+def _neo4j_fingerprint(store) -> tuple:
+    """Cheap summary of the Neo4j database: node and relationship counts (from Neo4j's count
+    store), Tasks carrying an embedding, Document ids, and the vector index's options."""
+    from policykg.graph import dialect
+
+    def one(query: str) -> int:
+        return store.read(query)[0]["c"]
+
+    return (
+        one("MATCH (n) RETURN count(n) AS c"),
+        one("MATCH ()-[r]->() RETURN count(r) AS c"),
+        one("MATCH (t:Task) WHERE t.embedding IS NOT NULL RETURN count(t) AS c"),
+        tuple(sorted(r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id"))),
+        repr(store.read(dialect.NEO4J_VECTOR_INDEX_INFO)),
+    )
+
+
+def _ensure_neo4j_corpus(store, seed_records, embedder):
+    """(Re-)load the seeds into the shared Neo4j database unless it still holds them."""
+    state = _NEO4J_CORPUS
+    if not state["valid"] or _neo4j_fingerprint(store) != state["fingerprint"]:
+        _load_corpus(store, seed_records, embedder)
+        state["fingerprint"] = _neo4j_fingerprint(store)
+        state["valid"] = True
+    return store
+
+
 @pytest.fixture(scope="session")
 def neo4j_corpus(seed_records, embedder, request):
+    """The Neo4j store with the seeds loaded once; `corpus_store` re-loads them when a
+    `store` test has wiped the shared database since."""
     store = request.getfixturevalue("neo4j_store")
-    yield _load_corpus(store, seed_records, embedder)
+    _NEO4J_CORPUS["valid"] = False
+    yield _ensure_neo4j_corpus(store, seed_records, embedder)
+    _NEO4J_CORPUS["valid"] = False
     store.write("MATCH (n) DETACH DELETE n")
 
 
-@pytest.fixture(scope="session", params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def corpus_store(request):
-    """Each real store holding the five seeds (read-only for tests)."""
-    return request.getfixturevalue({"falkordb": "falkor_corpus", "neo4j": "neo4j_corpus"}[request.param])
+@pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def corpus_store(request, seed_records, embedder):
+    """Each real store holding the five seeds (read-only for tests). Function-scoped so the
+    Neo4j branch checks, before each test, that the shared database still holds the seeds
+    (`store` tests wipe it) and re-loads them if not; FalkorDB keeps its own graph."""
+    if request.param == "falkordb":
+        return request.getfixturevalue("falkor_corpus")
+    return _ensure_neo4j_corpus(request.getfixturevalue("neo4j_corpus"), seed_records, embedder)
 
 
 @pytest.fixture(scope="session")

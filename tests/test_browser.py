@@ -209,12 +209,19 @@ def test_page_loads_in_chinese_with_all_obligations(driver: WebDriver, live_serv
     driver.save_screenshot(str(tmp_path / "home.png"))
 
 
-def test_search_by_body_shows_the_apis_rows(driver: WebDriver, live_server: str, tmp_path: Path) -> None:
-    open_page(driver, live_server)
+def run_search(driver: WebDriver, base: str, field: str, value: str, url_has: str, semantic: bool = False) -> None:
+    """Fill one search field on a fresh page, submit, and wait for the results it asks for."""
+    open_page(driver, base)
     ready(driver, "#results")
-    fill(driver, "f-body", "应急管理局")
+    fill(driver, field, value)
+    if semantic:
+        driver.find_element(By.ID, "semantic").click()
     driver.find_element(By.ID, "search-button").click()
-    ready(driver, "#results", url_has="body=应急管理局")
+    ready(driver, "#results", url_has=url_has)
+
+
+def test_search_by_body_shows_the_apis_rows(driver: WebDriver, live_server: str, tmp_path: Path) -> None:
+    run_search(driver, live_server, "f-body", "应急管理局", url_has="body=应急管理局")
 
     expected = api(live_server, "/obligations", body="应急管理局", limit=50, offset=0)
     assert 0 < expected["total"] <= 50, "the seed corpus fits one page for this query"
@@ -240,12 +247,7 @@ def test_search_by_body_shows_the_apis_rows(driver: WebDriver, live_server: str,
 
 
 def test_semantic_search_lists_the_apis_hits(driver: WebDriver, live_server: str, tmp_path: Path) -> None:
-    open_page(driver, live_server)
-    ready(driver, "#results")
-    fill(driver, "q", "危化品企业搬迁")
-    driver.find_element(By.ID, "semantic").click()
-    driver.find_element(By.ID, "search-button").click()
-    ready(driver, "#results", url_has="/search?q=危化品企业搬迁")
+    run_search(driver, live_server, "q", "危化品企业搬迁", url_has="/search?q=危化品企业搬迁", semantic=True)
 
     expected = api(live_server, "/search", q="危化品企业搬迁", limit=50)
     rows = result_rows(driver)
@@ -259,11 +261,7 @@ def test_semantic_search_lists_the_apis_hits(driver: WebDriver, live_server: str
 
 def test_opening_a_document_from_a_result_marks_the_extracted_spans(
         driver: WebDriver, live_server: str, tmp_path: Path) -> None:
-    open_page(driver, live_server)
-    ready(driver, "#results")
-    fill(driver, "f-body", "应急管理局")
-    driver.find_element(By.ID, "search-button").click()
-    ready(driver, "#results", url_has="body=应急管理局")
+    run_search(driver, live_server, "f-body", "应急管理局", url_has="body=应急管理局")
     first = result_rows(driver)[0]
     driver.find_element(By.CSS_SELECTOR, "#results a.doclink").click()
     ready(driver, "#doc-view")
