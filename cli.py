@@ -150,11 +150,28 @@ def status() -> None:
 
 @app.command()
 def stop() -> None:
-    """Stop the embedded FalkorDB server of POLICYKG_DATA (its data stays on disk)."""
-    from .graph.embedded import stop_embedded
-    from .graph.store import data_dir
+    """Stop the embedded FalkorDB server of POLICYKG_DATA (its data stays on disk).
 
-    stopped = stop_embedded(data_dir())
+    Changes logged since the last snapshot (documents uploaded or deleted through the API)
+    are compacted into one first: a start from a snapshot answers in about half a second and
+    builds its indexes in the background, while replaying logged changes holds the start
+    until every index is rebuilt (about 6 s for 2,000 documents)."""
+    from .graph.embedded import probe, snapshot_only, socket_path, stop_embedded
+    from .graph.falkor_store import FalkorStore
+    from .graph.store import StoreError, data_dir
+
+    data = data_dir()
+    if data.is_dir() and probe(socket_path(data))[0] == "pong" and not snapshot_only(data):
+        err.print("compacting the graph store so that its next start is quick…")
+        try:
+            store = FalkorStore.embedded(data)
+            try:
+                store.compact()
+            finally:
+                store.close()
+        except StoreError as e:  # the data is whole either way; the next start replays the log
+            err.print(f"[yellow]compaction skipped:[/yellow] {e}")
+    stopped = stop_embedded(data)
     err.print("stopped the embedded graph store" if stopped else "the embedded graph store was not running")
 
 

@@ -478,3 +478,28 @@ def test_long_data_path_gets_a_short_socket(tmp_path):
 def test_unreachable_socket_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="graph store unreachable"):
         FalkorStore(tmp_path / "nothing.sock")
+
+
+def test_cli_stop_compacts_logged_changes_into_a_snapshot(tmp_path, monkeypatch):
+    """`policykg stop` after writes leaves a snapshot and nothing logged, so the next start
+    takes the quick path (indexes built in the background); the data survives."""
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+    from policykg.graph.embedded import snapshot_only, stop_embedded
+    from policykg.graph.falkor_store import FalkorStore
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("POLICYKG_DATA", str(data))
+    store = FalkorStore.embedded(data)
+    try:
+        store.write("CREATE (:Probe {x: 1})")
+        assert not snapshot_only(data)
+        res = CliRunner().invoke(app, ["stop"])
+        assert res.exit_code == 0, res.output
+        assert snapshot_only(data)
+        store = FalkorStore.embedded(data)
+        assert store.read("MATCH (p:Probe) RETURN p.x AS x") == [{"x": 1}]
+    finally:
+        store.close()
+        stop_embedded(data)
