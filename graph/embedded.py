@@ -381,6 +381,13 @@ def _crashed(data: Path, since: int) -> bool:
         return False
 
 
+def _forget_child(data: Path, pid: int) -> None:
+    """A server of ours that is gone: no child to reap later, no pid file left behind."""
+    _children.pop(pid, None)
+    with contextlib.suppress(FileNotFoundError):
+        (data / PID_NAME).unlink()
+
+
 def _wait_ready(
     data: Path, sock: Path, timeout: float, proc: subprocess.Popen[bytes] | None, log_start: int = 0
 ) -> None:
@@ -394,18 +401,14 @@ def _wait_ready(
     state, detail = probe(sock, PROBE_TIMEOUT)
     while state != "pong":
         if proc is not None and proc.poll() is not None:
-            _children.pop(proc.pid, None)
-            with contextlib.suppress(FileNotFoundError):
-                (data / PID_NAME).unlink()
+            _forget_child(data, proc.pid)
             raise StoreError(
                 f"the embedded graph store in {data} exited at start (code {proc.returncode}). "
                 f"Last lines of {data / LOG_NAME}:\n{_log_tail(data)}"
             )
         if proc is not None and state in ("loading", "timeout") and _crashed(data, log_start):
             _terminate(proc.pid, 5.0)
-            _children.pop(proc.pid, None)
-            with contextlib.suppress(FileNotFoundError):
-                (data / PID_NAME).unlink()
+            _forget_child(data, proc.pid)
             raise StoreError(
                 f"the embedded graph store in {data} crashed while loading its data. "
                 f"Look for 'crashed by signal' in {data / LOG_NAME}; the previous "
