@@ -23,7 +23,7 @@ Why the details matter:
   index each replayed vector twice if the replay raced the background build.
 - Compaction (BGREWRITEAOF) is verified: FalkorDB 4.16.3 writes, for some graph shapes,
   a snapshot that crashes the server on load (SIGSEGV in RdbLoadRelationMatrices_v18):
-  the 2,000-document bench graph once reloaded, or 64k edges of one type from 427
+  a 2,000-document bench graph once reloaded, or 64k edges of one type from 427
   sources (tests/test_embedded_store.py). The rewrite deletes the previous files, so
   that would lose the store. `rewrite_aof` keeps them, loads the new snapshot in a
   scratch server, and when it does not load puts the previous files back (plus what was
