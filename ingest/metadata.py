@@ -287,9 +287,10 @@ def prefix_jurisdiction(name: str, meta: Meta) -> str:
 
 
 @lru_cache(maxsize=1)
-def issuer_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+def body_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """(a pattern matching any short form, short form -> full form) of data/body_abbreviations.tsv."""
     table: dict[str, str] = {}
-    for line in resources.files(__package__).joinpath("data/issuer_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+    for line in resources.files(__package__).joinpath("data/body_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             short, full = line.split("\t")
             table[short] = full
@@ -303,7 +304,7 @@ def canonical_issuer(name: str) -> str:
     """A signature's issuer as a canonical name: no spaces, short forms spelled out
     (国务院安委会办公室 -> 国务院安全生产委员会办公室)."""
     name = re.sub(r"\s+", "", name)
-    rx, table = issuer_abbreviations()
+    rx, table = body_abbreviations()
     return rx.sub(lambda m: table[m.group(0)], name)
 
 

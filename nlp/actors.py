@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..ingest.metadata import body_abbreviations
 from ..ingest.model import Meta
 from ..ingest.regions import gazetteer
 
@@ -104,9 +105,10 @@ def bare_dept_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![各关省市县区州级])(?P<dept>{d})(?:管理)?部门")
 
 
-COMMITTEE = re.compile(r"(?P<lvl>省|市|县|区|州)?(?P<name>安委会办公室|安委办|安委会|减灾委|防指|森防指)")
-COMMITTEE_FULL = {"安委会": "安全生产委员会", "安委会办公室": "安全生产委员会办公室", "安委办": "安全生产委员会办公室",
-                  "减灾委": "减灾委员会", "防指": "防汛抗旱指挥部", "森防指": "森林防灭火指挥部"}
+COMMITTEE_SHORTS = ("安委会办公室", "安委办", "安委会", "减灾委", "森防指", "防指")  # longest first
+COMMITTEE = re.compile(rf"(?P<lvl>省|市|县|区|州)?(?P<name>{'|'.join(COMMITTEE_SHORTS)})")
+# full names from the abbreviation table the ingest layer spells issuers out with
+COMMITTEE_FULL = {short: body_abbreviations()[1][short] for short in COMMITTEE_SHORTS}
 NATIONAL = re.compile(r"(?P<name>国务院安委会办公室|国务院安委办|国务院安委会|应急管理部(?!门)|应急部(?!门))")
 NATIONAL_FULL = {"国务院安委会办公室": "国务院安全生产委员会办公室", "国务院安委办": "国务院安全生产委员会办公室",
                  "国务院安委会": "国务院安全生产委员会", "应急管理部": "应急管理部", "应急部": "应急管理部"}
@@ -250,7 +252,7 @@ def share_chain_roles(text: str, mentions: list[Mention]) -> None:
             cur.role = nxt.role
     partnered = False
     for prev, cur in zip(mentions, mentions[1:]):
-        partnered = (partnered or bool(PARTNER_BEFORE.search(text[max(0, prev.start - 2):prev.start]))) \
+        partnered = (partnered or after_partner_verb(text, prev.start)) \
             and text[prev.end:cur.start] in ("、", "和", "及", "与")
         if partnered and cur.role == "responsible":
             cur.role = "participant"
@@ -342,7 +344,7 @@ def mentioned_as_party(text: str, start: int, end: int) -> bool:
         return False  # an authority referred to, not a party acting
     if re.match(r"(?:印发|发布|出台|制定|批准|部署)的", text[end:end + 3]):
         return False  # the author of a document cited (由国务院安委会印发的《…》), not a party acting
-    if PARTNER_BEFORE.search(text[max(0, start - 2):start]):
+    if after_partner_verb(text, start):
         return True  # 会同县公安局: a partner in the work
     return text[max(0, start - 1):start] not in ("与", "同", "对", "按")
 
@@ -351,8 +353,12 @@ def mentioned_as_party(text: str, start: int, end: int) -> bool:
 PARTNER_BEFORE = re.compile(r"(会同|联合|协同|商请)$")
 
 
+def after_partner_verb(text: str, start: int) -> bool:
+    return bool(PARTNER_BEFORE.search(text[max(0, start - 2):start]))
+
+
 def role_at(text: str, start: int, end: int) -> str:
-    if PARTNER_BEFORE.search(text[max(0, start - 2):start]):
+    if after_partner_verb(text, start):
         return "participant"
     after = text[end:end + 8]
     if LEAD.search(after):
@@ -494,17 +500,16 @@ def actors_for(text: str, title: str, meta: Meta, with_mentions: bool = False,
         return (out, recipients, found, to_whom) if with_mentions else (out, recipients)
     recipients, raw_mentions, to_whom = recipients_and_mentions(text, meta)
     mentions = dedupe(raw_mentions)
+    out = [{"name": m.name, "role": m.role, "explicit": True} for m in mentions]
+    if any(m.role == "lead" for m in mentions) or ALLOCATION.search(text):
+        # "(X牵头, Y配合)" or a closing "(X负责)": the task allocates itself; nobody is implied
+        return (out, recipients, raw_mentions, to_whom) if with_mentions else (out, recipients)
     # a participant named alone leaves the lead to the defaults; anyone else named at a level
     # (or a levelless party that carries the task) replaces the defaults of that level
     explicit_levels = {level_of(m.name, meta) for m in mentions if m.role != "participant"}
     if "other" in explicit_levels:
         explicit_levels.add("all")
     names = {m.name for m in mentions}
-    out = [{"name": m.name, "role": m.role, "explicit": True} for m in mentions]
-    if any(m.role == "lead" for m in mentions) or ALLOCATION.search(text):
-        # "(X牵头, Y配合)" or a closing "(X负责)": the task allocates itself; nobody is implied
-        out_only = [{"name": m.name, "role": m.role, "explicit": True} for m in mentions]
-        return (out_only, recipients, raw_mentions, to_whom) if with_mentions else (out_only, recipients)
     inferred_role = "participant" if re.match(r"^(配合|协助|参与)", title) else "responsible"
     if re.search(r"(?:^|[。;,])牵头", text):
         inferred_role = "lead"
