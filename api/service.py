@@ -19,7 +19,7 @@ from typing import Any
 
 from ..graph import queries as Q
 from ..graph.records import InvalidRecord
-from ..graph.store import GraphStore, QueryError, StoreError, data_dir, open_store
+from ..graph.store import BadParameter, GraphStore, QueryError, StoreError, data_dir, open_store
 from ..graph.ingest import default_embedder
 from ..graph.writer import counts as graph_counts
 from ..graph.writer import delete_document, write_record
@@ -44,8 +44,10 @@ class QueryFailed(Exception):
 def store_failure(exc: StoreError) -> Exception:
     """What a store error means for a caller: a parameter the store cannot take is bad input,
     a rejected statement is a failed query, anything else is a store that is down."""
+    if isinstance(exc, BadParameter):
+        return BadInput(str(exc))
     if isinstance(exc, QueryError):
-        return BadInput(str(exc)) if str(exc).startswith("parameter ") else QueryFailed(str(exc))
+        return QueryFailed(str(exc))
     return StoreDown(str(exc))
 
 

@@ -24,6 +24,11 @@ class QueryError(StoreError):
     same type, so callers handle rejections without knowing which store they talk to."""
 
 
+class BadParameter(QueryError):
+    """A parameter value no store can take unaltered (NaN, a 65-bit int, NUL in text): the
+    caller's input is at fault, not the statement; refused before anything is sent."""
+
+
 class GraphStore(Protocol):
     """A connection to a graph store.
 
@@ -64,16 +69,16 @@ def _param_value(value: Any, where: str) -> Any:
 
     if isinstance(value, str) and "\x00" in value:
         # FalkorDB's client cuts a string at NUL and the statement no longer parses
-        raise QueryError(f"parameter {where}: text contains a NUL character")
+        raise BadParameter(f"parameter {where}: text contains a NUL character")
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int):
         if not -(2**63) <= value < 2**63:
-            raise QueryError(f"parameter {where}: int {value} does not fit in 64 bits")
+            raise BadParameter(f"parameter {where}: int {value} does not fit in 64 bits")
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise QueryError(f"parameter {where}: {value} is not a finite number")
+            raise BadParameter(f"parameter {where}: {value} is not a finite number")
         return value
     if isinstance(value, (dt.date, dt.time)):  # datetime is a date
         return value.isoformat()
@@ -85,7 +90,7 @@ def _param_value(value: Any, where: str) -> Any:
         return [_param_value(v, f"{where}[]") for v in sorted(value, key=repr)]
     if hasattr(value, "tolist"):  # numpy scalars and arrays (embeddings)
         return _param_value(value.tolist(), where)
-    raise QueryError(f"parameter {where}: unsupported type {type(value).__name__}")
+    raise BadParameter(f"parameter {where}: unsupported type {type(value).__name__}")
 
 
 def data_dir() -> Path:

@@ -284,9 +284,9 @@ def test_store_errors_are_told_apart():
     """A parameter the store cannot take is the caller's 422; a statement the store rejects is
     our fault (500); only an unreachable store is 503 (all three were 503)."""
     from policykg.api.service import BadInput, QueryFailed, StoreDown, store_failure
-    from policykg.graph.store import QueryError, StoreError
+    from policykg.graph.store import BadParameter, QueryError, StoreError
 
-    assert isinstance(store_failure(QueryError("parameter q: text contains a NUL character")), BadInput)
+    assert isinstance(store_failure(BadParameter("parameter q: text contains a NUL character")), BadInput)
     assert isinstance(store_failure(QueryError("errMsg: Invalid input at end of input")), QueryFailed)
     assert isinstance(store_failure(StoreError("cannot connect to the embedded FalkorDB")), StoreDown)
 
