@@ -22,19 +22,54 @@ class IngestError(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
+Span = tuple[int, int]
+
+
+@dataclass
+class RawTable:
+    """A table as the file itself declares it (docx/html/xlsx/xls/pdf/ofd tables).
+
+    Why declared and not inferred from separators: a reader knows where its cells are; the
+    layers after it must not re-guess that from tab characters. Each cell is a span of
+    `RawDocument.text`. A merged cell is repeated into every row/column it covers by giving
+    those cells the same span (its text is written once). An empty cell is an empty span at
+    the place it would be. `header_rows` leading rows are headers (0 when the file does not
+    say; the block reader then looks for a header itself).
+    """
+
+    rows: list[list[Span]]
+    header_rows: int = 0
+    name: str | None = None  # sheet name, table caption
+
+
+@dataclass
+class OcrPage:
+    """A page whose text came from OCR, with the recogniser's mean confidence (0..1)."""
+
+    page: int  # 1-based
+    span: Span  # of RawDocument.text
+    confidence: float
+    engine: str
+
+
 @dataclass
 class RawDocument:
     """Text as read from a file, before any cleaning.
 
     `text` is the reference for all offsets: for .txt it is the decoded file byte for byte
-    (newlines untouched); for .html/.docx/.pdf it is the text layer the reader extracted.
+    (newlines untouched); for other formats it is the text layer the reader extracted, with
+    each declared table written row by row (one row a line) and listed in `tables`.
     """
 
     path: str
     text: str
     encoding: str | None
-    fmt: str  # txt | html | docx | pdf
+    fmt: str  # txt | html | docx | pdf | doc | wps | xls | xlsx | et | ofd ...
     sha256: str  # of the file's bytes: the document's identity
+    tables: list[RawTable] = field(default_factory=list)
+    ocr: list[OcrPage] = field(default_factory=list)  # pages read by OCR (empty: none)
+    attachments: list[str] = field(default_factory=list)  # attachment names/links the file lists
+    props: dict[str, str] = field(default_factory=dict)  # the format's own metadata (title, author, created)
 
 
 @dataclass
