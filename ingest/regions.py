@@ -38,6 +38,7 @@ class Gazetteer:
         # for `mentions`: the lengths full names come in, and each name's place in `by_name`
         self._name_lengths = sorted({len(n) for n in self.by_name if len(n) >= 3})
         self._name_rank = {n: i for i, n in enumerate(self.by_name)}
+        self._by_short: dict[str, list[Region]] | None = None
 
     def _load(self) -> None:
         text = resources.files(__package__).joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
@@ -106,6 +107,42 @@ class Gazetteer:
         for name in sorted(names, key=self._name_rank.__getitem__):
             found.extend(r for r in self.by_name[name] if min_level <= r.level <= max_level)
         return sorted(found, key=lambda r: -len(r.name))
+
+    def place_prefix(self, name: str, province: str | None = None) -> tuple[Region, int] | None:
+        """The region `name` opens with, by full name or short form (兰州高新区, 河北海事局), and
+        how many characters the place takes. A short form counts only inside `province` when
+        one is given (吉林 is a province and a city; 公安 is a county and a department)."""
+        for length in range(min(len(name), 12), 1, -1):
+            piece = name[:length]
+            full = self.by_name.get(piece)
+            if full:
+                return self._prefer(full, province), length
+        for length in range(min(len(name) - 1, 8), 1, -1):
+            shorts = self.by_short.get(name[:length])
+            if not shorts:
+                continue
+            if province:
+                shorts = [r for r in shorts if self.province_of(r).name == province]
+            if shorts:
+                return self._prefer(shorts, province), length
+        return None
+
+    def _prefer(self, regions: list[Region], province: str | None) -> Region:
+        if province:
+            inside = [r for r in regions if self.province_of(r).name == province]
+            if inside:
+                return min(inside, key=lambda r: r.level)
+        return min(regions, key=lambda r: r.level)
+
+    @property
+    def by_short(self) -> dict[str, list[Region]]:
+        if self._by_short is None:
+            table: dict[str, list[Region]] = {}
+            for r in self.by_code.values():
+                if len(r.short) >= 2 and r.short != r.name:
+                    table.setdefault(r.short, []).append(r)
+            self._by_short = table
+        return self._by_short
 
     def counties_of_town(self, names: list[str]) -> set[str]:
         """County codes of townships that open one of `names` (a named local unit such as

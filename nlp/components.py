@@ -76,30 +76,29 @@ def target_label(rec: dict) -> str:
 
 @Language.component("policykg_actors")
 def actors_component(doc: Doc) -> Doc:
-    ctx = context(doc)
-    actors, recipients, mentions, to_whom = actors_for(text_of(doc), ctx.get("title", ""), ctx["meta"],
-                                                       with_mentions=True, columns=ctx.get("columns"),
-                                                       cells=ctx.get("cells"))
-    doc._.actors, doc._.recipients = actors, recipients
+    c = context(doc)
+    res = actors_for(text_of(doc), c["ctx"], columns=c.get("columns"), cells=c.get("cells"),
+                     inherited=c.get("inherited"), title=c.get("title", ""))
+    doc._.actors = [a.model_dump(mode="json", exclude_none=True) for a in res.actors]
+    doc._.recipients = res.recipients
     doc.spans["actors"] = []
     doc.spans["recipients"] = []
-    for m in mentions:
+    for m in res.mentions:
         if m.end > m.start:
             add_span(doc, "actors", m.start, m.end, m.name, {"name": m.name, "role": m.role})
-        add_mark(doc, "actor", m.name, *m.evidence)
-    for m in to_whom:
-        a, b = m.evidence
-        if b > a:
-            add_span(doc, "recipients", a, b, m.name, {"name": m.name})
-        add_mark(doc, "recipient", m.name, a, b)
+            add_mark(doc, "actor", m.name, m.start, m.end)
+    for m in res.to_whom:
+        if m.end > m.start:
+            add_span(doc, "recipients", m.start, m.end, m.name, {"name": m.name})
+            add_mark(doc, "recipient", m.name, m.start, m.end)
     return doc
 
 
 @Language.component("policykg_deadlines")
 def deadlines_component(doc: Doc) -> Doc:
-    ctx = context(doc)
+    ctx = context(doc)["ctx"]
     doc.spans["deadlines"] = []
-    found = find_deadlines(text_of(doc), ctx.get("doc_date"), ctx.get("period"))
+    found = find_deadlines(text_of(doc), ctx.doc_date, ctx.period)
     doc._.deadlines = [d.to_record() for d in found]
     for d in found:
         rec = d.to_record()

@@ -17,7 +17,10 @@ import numpy as np
 from ..ingest.model import Document
 from ..ingest.pipeline import load_document
 from ..ingest.textmap import MappedText
+from ..ingest.names import Jurisdiction
+from .actors import DocContext, default_actors
 from .pipeline import analyse
+from .records import ExtractionRecord
 from .practices import find_sections, mechanisms_of
 from .preamble import preamble_tasks, split_closing_request
 from .targets import find_targets
@@ -43,8 +46,9 @@ def extract_document(doc: Document) -> dict:
     spans = [p for p in preamble_tasks(doc, sections)
              if not any(p.start < s.end and s.start < p.end for s in spans)] + spans
     prefix = doc_prefix(doc)
-    tasks = [task_record(doc, ts, f"{prefix}-{i:02d}") for i, ts in enumerate(spans, 1)]
-    return {
+    ctx = doc_context(doc)
+    tasks = [task_record(doc, ctx, ts, f"{prefix}-{i:02d}") for i, ts in enumerate(spans, 1)]
+    record = {
         "doc": doc.name,
         "id": doc.id,
         "source_path": doc.raw.path,
@@ -55,8 +59,38 @@ def extract_document(doc: Document) -> dict:
         "tasks": tasks,
         "practices": [practice_record(doc, s) for s in sections],
         "outline": outline_records(doc),
+        "ocr": [{"page": p.page, "confidence": p.confidence, "engine": p.engine} for p in doc.raw.ocr],
+        "attachments": list(doc.raw.attachments),
         "original_text": doc.raw.text,
     }
+    return ExtractionRecord.model_validate(record).to_json()
+
+
+YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[])((?:19[89]|20[0-4])\d)\s*年")
+DOC_NUMBER_YEAR = re.compile(r"[〔\[]((?:19|20)\d{2})[〕\]]")
+
+
+def doc_year(doc: Document) -> int | None:
+    """The year whose names are in force in the document: its date, its own 发文字号, its plan
+    period, else the year its text names most often."""
+    d = doc_date(doc)
+    if d:
+        return d.year
+    if doc.meta.doc_number:
+        m = DOC_NUMBER_YEAR.search(doc.meta.doc_number)
+        if m:
+            return int(m.group(1))
+    years = [int(y) for y in YEAR_IN_TEXT.findall(doc.clean.text)]
+    if years:
+        return max(set(years), key=lambda y: (years.count(y), -y))
+    return None
+
+
+def doc_context(doc: Document) -> DocContext:
+    meta = doc.meta
+    jur = Jurisdiction.of(meta.province, meta.locality, doc_year(doc), tuple(meta.issuers))
+    return DocContext(meta=meta, jur=jur, doc_date=doc_date(doc), period=plan_period(doc),
+                      defaults=default_actors(meta))
 
 
 def outline_records(doc: Document) -> list[dict]:
@@ -138,10 +172,10 @@ def quote_for(doc: Document, ts: TaskSpan, text_start: int) -> str:
     return body[:48].strip()
 
 
-def task_record(doc: Document, ts: TaskSpan, task_id: str) -> dict:
+def task_record(doc: Document, ctx: DocContext, ts: TaskSpan, task_id: str) -> dict:
     mapped, cells = task_mapped(doc, ts)
     text = mapped.text
-    sdoc = analyse(text, doc.meta, ts.title, doc_date(doc), plan_period(doc), ts.columns or None, cells or None)
+    sdoc = analyse(text, ctx, ts.title, ts.columns or None, cells or None)
     a, b = doc.clean.to_original(ts.start, ts.end)
     return {
         "id": task_id,

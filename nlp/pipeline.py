@@ -8,26 +8,27 @@ global jieba instance spaCy's Chinese tokenizer uses (see shared/PLATFORM.md).
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from importlib import resources
 
 import spacy
 from spacy.tokens import Doc
 
-from ..ingest.model import Meta
+from ..ingest.lexicon import lexicon
 from . import components  # noqa: F401  (registers the components)
-from .actors import COMMITTEE_FULL, departments
+from .actors import DocContext
+from .records import Actor
 from .vocab import read_table
 
 
 def domain_terms() -> set[str]:
+    lex = lexicon()
     terms: set[str] = set()
-    for d in departments():
-        terms.update(d.shorts)
-        terms.update({d.province_name, d.local_name, d.county_name})
-    terms.update(COMMITTEE_FULL)
-    terms.update(COMMITTEE_FULL.values())
+    for d in lex.departments:
+        terms.update(d.stems)
+        terms.update(d.names.values())
+    terms.update(lex.abbreviations)
+    terms.update(lex.abbreviations.values())
     for table in ("sectors.tsv", "mechanisms.tsv"):
         for label, syns in read_table(table).items():
             terms.add(label)
@@ -47,18 +48,18 @@ def load_pipeline() -> spacy.language.Language:
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
-def analyse(text: str, meta: Meta, title: str = "", doc_date: dt.date | None = None,
-            period: tuple[dt.date, dt.date] | None = None, columns: dict[str, str] | None = None,
-            cells: dict[str, tuple[int, int]] | None = None) -> Doc:
+def analyse(text: str, ctx: DocContext, title: str = "", columns: dict[str, str] | None = None,
+            cells: dict[str, tuple[int, int]] | None = None, inherited: list[Actor] | None = None) -> Doc:
     """Run the pipeline over one task's text with its document context.
 
     `columns` are a table row's cells by column kind and `cells` their spans in `text`, so
-    that evidence found in a cell gets offsets in the text like any other.
+    that evidence found in a cell gets offsets in the text like any other; `inherited` are
+    the actors of the sentence that introduces the task's list, for a task naming nobody.
     """
     nlp = load_pipeline()
     doc = nlp.make_doc(text)
-    doc.user_data["policykg"] = {"meta": meta, "title": title, "doc_date": doc_date, "period": period,
-                                 "columns": columns, "cells": cells}
+    doc.user_data["policykg"] = {"ctx": ctx, "title": title, "columns": columns, "cells": cells,
+                                 "inherited": inherited}
     # spaCy's tokenizers are non-destructive (Doc.text == text), and rebuilding Doc.text from
     # the tokens costs as much as a component: hand the components the string itself
     doc.user_data["policykg_text"] = text

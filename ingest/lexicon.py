@@ -1,0 +1,176 @@
+"""The body lexicon (`data/lexicon.toml`): how bodies are written and what they are called.
+
+One source for ingest (issuers, addressees), nlp (actors, recipients) and graph (body
+identity). It canonicalises names the recogniser found by their shape; it does not decide
+what is a body.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+
+LEVEL_NAMES = ("province", "city", "county")
+
+
+@dataclass(frozen=True)
+class Department:
+    """A government department as each level names it, and the years that name was in force."""
+
+    stems: tuple[str, ...]
+    names: dict[str, str]  # level ("province"|"city"|"county") -> suffixed name
+    since: int | None = None
+    until: int | None = None
+    after: str | None = None  # a stem of the department that took it over
+
+    def name_at(self, rank: int) -> str:
+        """The department's name at a jurisdiction rank (1 province, 2 city, 3+ county)."""
+        return self.names[LEVEL_NAMES[min(max(rank, 1), 3) - 1]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    org_suffixes: tuple[str, ...]  # longest first
+    person_suffixes: tuple[str, ...]
+    generic_heads: tuple[str, ...]
+    collective_prefixes: tuple[str, ...]  # longest first
+    collective_names: frozenset[str]
+    dropped_level_notes: frozenset[str]
+    level_words: dict[str, int]
+    abbreviations: dict[str, str]
+    zones: dict[str, str]
+    national: dict[str, str]
+    specials: tuple[tuple[str, str], ...]
+    own_specials: dict[str, str]
+    departments: tuple[Department, ...]
+    stop_openers: tuple[str, ...]
+    bad_chars: frozenset[str]
+    bad_char_exceptions: tuple[str, ...]
+    standalone: frozenset[str]
+
+    # ------------------------------------------------------------------ lookups
+    @cached_property
+    def abbreviation_rx(self) -> re.Pattern[str]:
+        keys = sorted({*self.abbreviations, *self.zones}, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, keys)))
+
+    def expand(self, name: str) -> str:
+        """Short forms inside a name spelled out (安监局 -> 安全生产监督管理局), once, left to right.
+
+        A short form that is the start of a longer word is left alone: 应急委 inside
+        应急委员会, 应急办 inside 应急办公室."""
+        table = {**self.abbreviations, **self.zones}
+
+        def repl(m: re.Match[str]) -> str:
+            if name[m.end():m.end() + 1] in ("员", "公"):
+                return m.group(0)
+            return table[m.group(0)]
+
+        return self.abbreviation_rx.sub(repl, name)
+
+    @cached_property
+    def department_by_stem(self) -> dict[str, list[Department]]:
+        out: dict[str, list[Department]] = {}
+        for d in self.departments:
+            for s in d.stems:
+                out.setdefault(s, []).append(d)
+        return out
+
+    @cached_property
+    def stem_rx(self) -> re.Pattern[str]:
+        stems = sorted(self.department_by_stem, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, stems)))
+
+    def department(self, stem: str, year: int | None) -> Department | None:
+        """The department a class word names at a date: 安全监管 in 2020 is 应急管理, 国土 in
+        2012 is 国土资源. Without a year, the name in force today."""
+        options = self.department_by_stem.get(stem)
+        if not options:
+            return None
+        dept = self._in_force(options, year)
+        seen = set()
+        while dept.after and (year is None or (dept.until is not None and year >= dept.until)) \
+                and dept.after not in seen:
+            seen.add(dept.after)
+            successors = self.department_by_stem.get(dept.after)
+            if not successors:
+                break
+            dept = self._in_force(successors, year)
+        return dept
+
+    @staticmethod
+    def _in_force(options: list[Department], year: int | None) -> Department:
+        if year is not None:
+            for d in options:
+                if (d.since is None or year >= d.since) and (d.until is None or year < d.until):
+                    return d
+        return options[-1]
+
+    @cached_property
+    def org_suffix_rx(self) -> re.Pattern[str]:
+        return re.compile("(?:" + "|".join(map(re.escape, self.org_suffixes)) + ")$")
+
+    @cached_property
+    def _ends_by_char(self) -> dict[str, tuple[str, ...]]:
+        words = self.org_suffixes + self.person_suffixes + ("各地区", "各地", "各县区", "各市州", "各乡镇", "各县市区")
+        table: dict[str, list[str]] = {}
+        for w in words:
+            table.setdefault(w[-1], []).append(w)
+        return {ch: tuple(ws) for ch, ws in table.items()}
+
+    def name_ends(self, text: str, people: bool = True) -> list[int]:
+        """Every position a body name may end at in `text` (after an organisation suffix, a
+        post suffix when `people`, or a class of places), in increasing order."""
+        ends = []
+        person = set(self.person_suffixes)
+        for i, ch in enumerate(text):
+            for w in self._ends_by_char.get(ch, ()):
+                if (people or w not in person) and text.endswith(w, 0, i + 1):
+                    ends.append(i + 1)
+                    break
+        return ends
+
+    def org_suffix(self, name: str) -> str | None:
+        m = self.org_suffix_rx.search(name)
+        return m.group(0) if m else None
+
+    def person_suffix(self, name: str) -> str | None:
+        return next((s for s in self.person_suffixes if name.endswith(s)), None)
+
+    def collective_prefix(self, name: str) -> str | None:
+        return next((p for p in self.collective_prefixes if name.startswith(p)), None)
+
+
+def _sorted_longest(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files(__package__).joinpath("data/lexicon.toml").read_text(encoding="utf-8"))
+    depts = tuple(
+        Department(tuple(d["stems"]), {lvl: d[lvl] for lvl in LEVEL_NAMES}, d.get("since"), d.get("until"),
+                   d.get("after"))
+        for d in data["department"])
+    return Lexicon(
+        org_suffixes=_sorted_longest(data["suffix"]["org"]),
+        person_suffixes=_sorted_longest(data["suffix"]["person"]),
+        generic_heads=tuple(data["suffix"]["generic_heads"]),
+        collective_prefixes=_sorted_longest(data["collective"]["prefixes"]),
+        collective_names=frozenset(data["collective"]["names"]),
+        dropped_level_notes=frozenset(data["collective"]["dropped_level_notes"]),
+        level_words=dict(data["level"]["words"]),
+        abbreviations={k: v for k, v in data["abbreviation"].items() if k != v},
+        zones={k: v for k, v in data["zone"].items() if k != v},
+        national=dict(data["national"]),
+        specials=tuple(data["special"].items()),
+        own_specials=dict(data["own_special"]),
+        departments=depts,
+        stop_openers=_sorted_longest(data["shape"]["stop_openers"]),
+        bad_chars=frozenset(data["shape"]["bad_chars"]),
+        bad_char_exceptions=_sorted_longest(data["shape"]["bad_char_exceptions"]),
+        standalone=frozenset(data["shape"]["standalone"]),
+    )

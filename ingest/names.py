@@ -1,0 +1,520 @@
+"""Canonical names of bodies, relative to the jurisdiction and date of the document.
+
+SCHEMA.md asks for the full official name with the document's jurisdiction in front when the
+text uses a short or relative form (省应急厅 in a Shanxi document -> 山西省应急管理厅), for
+collective and generic parties kept as written (各县(市、区) -> 各县市区), and for the names in
+force at the document's date (a 2012 林业厅 stays 林业厅). This module does that for a name
+that was already recognised as a body (by `nlp` in a task, or by ingest in a signature or a
+主送 line); it never decides whether a string is a body.
+
+Relative names resolve by level: a level word at the document's own level is the document's
+own place (市应急局 in a city notice), above it the enclosing place (省应急厅 in a county
+notice), below it the class of all such places (市(州)国土资源局 in a provincial notice is
+各市州国土资源局).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .regions import Region, gazetteer
+
+LEVEL_CHARS = "省市州县区镇乡村居社区街道旗盟地"
+BRACKET = re.compile(r"[(（]([^()（）]{0,20})[)）]")
+COUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[0-9一二三四五六七八九十两]+个(?=[\u4e00-\u9fff])")
+GOVERNMENT = re.compile(r"(?<!人民)(?<!级)政府(?=(?:办公室|办公厅)?$)")
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """Where and when a document was issued: the places its relative names resolve to."""
+
+    province: Region | None = None
+    city: Region | None = None
+    county: Region | None = None
+    town: str | None = None
+    year: int | None = None
+    issuers: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def rank(self) -> int:
+        """0 national, 1 province, 2 city, 3 county, 4 township."""
+        if self.town:
+            return 4
+        if self.county:
+            return 3
+        if self.city:
+            return 2
+        if self.province:
+            return 1
+        return 0
+
+    def place(self, rank: int) -> str | None:
+        """The full name of the document's place at a rank (its own or an enclosing one)."""
+        return {1: self.province.name if self.province else None,
+                2: self.city.name if self.city else None,
+                3: self.county.name if self.county else None,
+                4: self.town}.get(rank)
+
+    @property
+    def own_place(self) -> str | None:
+        return self.place(self.rank) if self.rank else None
+
+    @staticmethod
+    def of(province: str | None, locality: str | None, year: int | None = None,
+           issuers: tuple[str, ...] | list[str] = ()) -> "Jurisdiction":
+        return _jurisdiction(province, locality, year, tuple(issuers))
+
+
+@lru_cache(maxsize=512)
+def _jurisdiction(province: str | None, locality: str | None, year: int | None,
+                  issuers: tuple[str, ...]) -> Jurisdiction:
+    g = gazetteer()
+    prov = next((r for r in g.by_name.get(province or "", []) if r.level == 1), None)
+    city = county = None
+    town = None
+    if locality:
+        rest = locality
+        for r in g.mentions(locality):
+            if r.level == 2 and city is None:
+                city = r
+            elif r.level == 3 and county is None:
+                county = r
+        for r in (city, county):
+            if r is not None:
+                rest = rest.replace(r.name, "")
+        if re.search(r"(镇|乡|街道|苏木)$", rest) and len(rest) <= 8:
+            town = rest
+        elif rest and county is None and re.search(r"(区|园区|开发区|度假区)$", rest):
+            town = rest  # a zone below the county (a park or resort with its own committee)
+        if county is not None and city is None and county.parent in g.by_code:
+            parent = g.by_code[county.parent]
+            city = parent if parent.level == 2 else None
+        if prov is None:
+            anchor = county or city
+            if anchor is not None:
+                prov = g.province_of(anchor)
+    return Jurisdiction(prov, city, county, town, year, issuers)
+
+
+# ---------------------------------------------------------------- pieces of a name
+def merge_brackets(name: str) -> str:
+    """各县(市、区) -> 各县市区, 各市(州) -> 各市州, 各市(地) -> 各市, 省安监局(冶金) -> 省安监局.
+
+    A note listing level words spells the class out and is merged; any other note is dropped."""
+    lex = lexicon()
+
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1).replace("、", "").replace(",", "").strip()
+        if inner in lex.dropped_level_notes:
+            return ""
+        if inner and all(ch in LEVEL_CHARS for ch in inner):
+            return inner
+        return ""
+
+    return BRACKET.sub(repl, name)
+
+
+def tidy(name: str) -> str:
+    """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays)."""
+    name = re.sub(r"\s+", "", name)
+    name = merge_brackets(name)
+    name = COUNT_WORD.sub("", name)
+    if not name.startswith(("各级", "县级", "市级", "省级")):
+        name = GOVERNMENT.sub("人民政府", name)
+    return name
+
+
+def is_collective(name: str) -> bool:
+    """A class of parties (各市州, 有关部门, 企业, 任何单位和个人), kept as written."""
+    lex = lexicon()
+    if name in lex.collective_names or lex.collective_prefix(name):
+        return True
+    # 县级人民政府, 省级有关部门: a level class
+    if re.match(r"^(省|市|县|区|乡|镇)(级|直)", name):
+        return True
+    # 省政府有关部门, 市安委会各成员单位: a class of parties under a named body
+    if re.search(r".(各|有关|相关|其他)[^各]{0,8}(部门|单位|机构|成员单位)$", name):
+        return True
+    # 林区牧区施工单位, 重点企业: a generic head with no place and no department in front
+    return False
+
+
+@dataclass(frozen=True)
+class Place:
+    """The place a name opens with: a region named (rank of that region) or a level word."""
+
+    written: str
+    rank: int
+    region: Region | None = None  # None for a level word (省, 市, 县…)
+
+
+def leading_place(name: str, jur: Jurisdiction) -> Place | None:
+    lex = lexicon()
+    prov = jur.province.name if jur.province else None
+    hit = gazetteer().place_prefix(name, prov)
+    if hit is not None:
+        region, length = hit
+        rest = name[length:]
+        if rest and not rest.startswith("级"):
+            return Place(name[:length], region.level, region)
+    for word in sorted(lex.level_words, key=len, reverse=True):
+        if name.startswith(word) and len(name) > len(word) and name[len(word)] != "级":
+            rest = name[len(word):]
+            # 市场监管局 opens with 市 but names no city: the level word must leave a body
+            if word == "市" and rest.startswith("场"):
+                continue
+            if word in ("区", "地区") and rest.startswith(("域", "县")):
+                continue
+            return Place(word, lex.level_words[word])
+    return None
+
+
+def resolve_level(place: Place, jur: Jurisdiction) -> tuple[str | None, bool]:
+    """(place name, collective?) for a level word: own level -> own place, above -> the
+    enclosing place, below -> the class of all such places."""
+    rank = place.rank
+    own = jur.rank
+    # 市X in a county-level city's notice is the city itself (宜城市防指)
+    if place.written == "市" and own == 3 and jur.county and jur.county.name.endswith("市"):
+        return jur.county.name, False
+    if place.written in ("区", "县") and own == 3:
+        return jur.county.name if jur.county else None, False
+    if own == 0:
+        return None, False
+    if rank > own:
+        return None, True
+    return jur.place(rank), False
+
+
+def internal_division(rest: str) -> bool:
+    """A division inside a department (煤监一处, 办公室, 宣教办, 教育中心, 监察总队)."""
+    lex = lexicon()
+    if not re.search(r"(处|科|室|股|中心|办|总队|支队)$", rest) or rest.endswith("办公厅"):
+        return False
+    # 安委办, 人防办, 应急办: bodies of a government, not divisions of a department
+    return not (rest.endswith("办") and (rest in lex.abbreviations or rest[:-1] in lex.department_by_stem))
+
+
+def department_issuer(jur: Jurisdiction) -> str | None:
+    """The single issuing department whose divisions a bare division name refers to."""
+    if len(jur.issuers) != 1:
+        return None
+    issuer = jur.issuers[0]
+    if re.search(r"(厅|局|委员会|委)$", issuer) and not issuer.endswith(("人民政府", "办公厅")):
+        return issuer
+    return None
+
+
+def apply_special(name: str, jur: Jurisdiction) -> str | None:
+    """Names with the place inside them (武警河北总队 -> 中国人民武装警察部队河北省总队)."""
+    lex = lexicon()
+    prov = jur.province
+    if prov is None:
+        return None
+    alternatives = {
+        "prov": "|".join(map(re.escape, ["省", prov.name, prov.short])),
+        "city": "|".join(map(re.escape, ["市"] + ([jur.city.name] if jur.city else []))),
+        "county": "|".join(map(re.escape, ["县", "区"] + ([jur.county.name] if jur.county else []))),
+    }
+    if name in lex.own_specials and jur.own_place:
+        return lex.own_specials[name].replace("{own}", jur.own_place)
+    for key, template in lex.specials:
+        rx = re.escape(key)
+        for slot, alt in alternatives.items():
+            rx = rx.replace(re.escape("{" + slot + "}"), f"(?:{alt})")
+        if re.fullmatch(rx, name):
+            out = template.replace("{province}", prov.name)
+            if "{city}" in out:
+                if not jur.city:
+                    return None
+                out = out.replace("{city}", jur.city.name)
+            if "{county}" in out:
+                if not jur.county:
+                    return None
+                out = out.replace("{county}", jur.county.name)
+            return out
+    return None
+
+
+def national_name(name: str) -> str | None:
+    lex = lexicon()
+    if name in lex.national:
+        return lex.national[name]
+    if re.match(r"^(国务院|国家|中共中央|中央|全国|中国)", name):
+        return lex.expand(name)
+    return None
+
+
+# ---------------------------------------------------------------- the canonical name
+def canonical_name(written: str, jur: Jurisdiction) -> str:
+    """The canonical name of a body written `written` in a document of `jur`."""
+    lex = lexicon()
+    name = tidy(written)
+    if not name:
+        return name
+    national = national_name(name)
+    if national:
+        return national
+    if is_collective(name):
+        return name
+    special = apply_special(name, jur)
+    if special:
+        return special
+    issuer = department_issuer(jur)
+    m = re.match(r"^(?:本局|本厅|省厅|省局|市局|县局|区局|局|厅)(?=.{1,12}$)", name)
+    if m and issuer and internal_division(name[m.end():]):
+        return issuer + lex.expand(name[m.end():])  # 局办公室, 省厅地质环境处
+    if name in ("省厅", "省局", "市局", "县局", "本局", "本厅") and jur.issuers:
+        return jur.issuers[0]
+    place = leading_place(name, jur)
+    if place is not None and place.region is None:
+        rest = name[len(place.written):]
+        target, collective = resolve_level(place, jur)
+        if collective:
+            return "各" + name
+        if target is None:
+            return lex.expand(name)
+        special = apply_special(rest, jur) if rest in ("军区", "武警总队") else None
+        return special or target + lex.expand(rest)
+    if place is not None:
+        return place.written + lex.expand(name[len(place.written):])
+    elsewhere = gazetteer().place_prefix(name)
+    if elsewhere is not None and elsewhere[0].level <= 2 and elsewhere[1] < len(name):
+        return lex.expand(name)  # 沈阳铁路局 in a Jilin document: another place's body
+    # no place written
+    if issuer and internal_division(name):
+        return issuer + lex.expand(name)
+    own = jur.own_place
+    if own and re.search(r"(局|委员会|委|办公室|办|总队|支队|大队|指挥部)$", name) \
+            and not name.endswith("人民政府"):
+        if name.endswith("厅") and jur.province:
+            return jur.province.name + lex.expand(name)
+        return own + lex.expand(name)
+    if name.endswith("厅") and jur.province:
+        return jur.province.name + lex.expand(name)
+    return lex.expand(name)
+
+
+# ---------------------------------------------------------------- the shape of a name
+MASK = "\0"
+SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
+LEVEL_RUN = re.compile(r"^(?:各|沿江各|全)?(?:省|市|州|县|区|乡|镇|街道|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
+                       r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区)+$")
+ZONE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
+GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|人员|媒体)$")
+
+
+def name_kind(piece: str) -> str | None:
+    """`org`, `person`, `class`, `place` or `stem` when `piece` looks like a body (or a
+    department class word in a list), else None. Shape only: a suffix, a collective
+    prefix, no phrase material inside (a verb opening it, 要/应/对…, digits, quotes)."""
+    lex = lexicon()
+    p = piece.strip()
+    if len(p) < 2:
+        return None
+    if p in lex.department_by_stem:
+        return "stem"
+    if len(p) > 40:
+        return None
+    core = BRACKET.sub("", p)
+    probe = core
+    for ok in lex.bad_char_exceptions:
+        probe = probe.replace(ok, "")
+    bad = set(probe) & lex.bad_chars
+    if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24:
+        bad = set()  # 负有安全监管职责的行业主管部门: a class of parties
+    if bad or re.search(r"[0-9A-Za-z%《》“”\"'‘’:\s]", probe):
+        return None
+    if core.startswith(lex.stop_openers):
+        return None
+    if core in lex.collective_names or core in lex.standalone:
+        return "class" if core in lex.collective_names else "org"
+    if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
+        return "place" if place_only(core) else None
+    suffix = lex.org_suffix(core)
+    if suffix:
+        if len(core) == len(suffix) or core in ("人民政府", "政府"):
+            return None  # a bare suffix names nobody (政府主要负责同志…)
+        return "org"
+    if lex.person_suffix(core):
+        return "person" if len(core) <= 10 and not has_verb(core) else None
+    if place_only(core):
+        return "place"
+    return None
+
+
+def has_verb(name: str) -> bool:
+    """Whether a post name holds a verb (常态化推动领导 is a phrase, 四大班子领导 a post)."""
+    import jieba.posseg
+
+    return any(flag.startswith("v") and len(word) >= 2 for word, flag in jieba.posseg.lcut(name, HMM=False))
+
+
+def place_only(name: str) -> bool:
+    """各县区, 各地, 各市州, 各乡镇, 长春新区: a place (or class of places) standing for its
+    government or its bodies."""
+    s = tidy(name)
+    if s in ("各地", "各地区", "各部门", "各单位"):
+        return True
+    if LEVEL_RUN.match(s):
+        return s.startswith(("各", "沿江各"))
+    hit = gazetteer().place_prefix(s)
+    if hit is not None and hit[1] == len(s) and hit[0].level >= 2:
+        return True
+    return bool(ZONE.fullmatch(s))
+
+
+def split_names(span: str) -> list[tuple[str, int]]:
+    """The pieces of a list of names, each with its offset in `span`.
+
+    Separators inside a bracketed note split nothing (各县(市、区)人民政府); a known class
+    stays whole (任何单位和个人); a run of level words is one collective with what follows it
+    (各市、州、直管市及神农架林区人民政府); 各县区各单位 is two classes."""
+    lex = lexicon()
+    masked = re.sub(r"[(（][^()（）]*[)）]", lambda m: MASK * len(m.group(0)), span)
+    raw: list[tuple[str, int, str]] = []  # piece, offset, separator before it
+    pos, sep = 0, ""
+    for m in SEPARATORS.finditer(masked):
+        left = span[pos:m.start()]
+        if m.group(0) in ("和", "及", "与", "以及") and name_kind(left) is None \
+                and not LEVEL_RUN.match(tidy(left)):
+            continue  # 发展和改革委员会, 住房和城乡建设厅: a conjunction inside one name
+        raw.append((left, pos, sep))
+        pos, sep = m.end(), m.group(0)
+    raw.append((span[pos:], pos, sep))
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(raw):
+        piece, off, _ = raw[i]
+        j = i
+        # merge a level-word run, or a known class split by 和 (任何单位和个人), with what follows
+        while j + 1 < len(raw):
+            nxt, _, nsep = raw[j + 1]
+            joined = piece + ("" if nsep == "、" else nsep) + nxt
+            if LEVEL_RUN.match(tidy(piece)) and nxt.strip() and (
+                    LEVEL_RUN.match(tidy(nxt)) or gazetteer().place_prefix(tidy(nxt)) is not None
+                    or re.fullmatch(r"(?:省|市|州|县|区|乡|镇|旗|盟|直管市|林区|自治州|自治县)?(?:"
+                                    + "|".join(BARE_SUFFIXES) + ")", tidy(nxt))):
+                piece, j = joined, j + 1
+                continue
+            if tidy(joined) in lex.collective_names:
+                piece, j = joined, j + 1
+                continue
+            break
+        # 各县区各单位 / 各县区各有关部门: a class of places, then a class of bodies
+        m2 = re.match(r"^(各[\u4e00-\u9fff]{1,6}?)(各(?:有关|相关)?(?:部门|单位))$", tidy(piece))
+        if m2 and LEVEL_RUN.match(m2.group(1)):
+            k = len(m2.group(1))
+            out.append((piece[:k], off))
+            out.append((piece[k:], off + k))
+        elif piece.strip():
+            out.append((piece, off))
+        i = j + 1
+    # 各牵头单位和责任单位: 各 carries over to the bare classes after it
+    if out and tidy(out[0][0]).startswith("各"):
+        out = [(p, o) if k == 0 or p.startswith("各") or not re.fullmatch(r"[\u4e00-\u9fff]{1,4}(单位|部门)", tidy(p)) else ("各" + p, o)
+               for k, (p, o) in enumerate(out)]
+    return out
+
+
+def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
+    """The bodies of a list of names as (piece, offset, kind).
+
+    Pieces that share a head are completed from it: 公安、卫生、民政等分包县直部门 -> the stems
+    and the class 分包县直部门; 各县区党委、政府 -> 各县区党委, 各县区政府; 兰州高新区、兰州经开区党工委、
+    管委会 -> each zone with each committee. `strict` (a clause's subject): every piece must
+    look like a body; otherwise (a labelled field) pieces that do not are dropped."""
+    pieces = split_names(span)
+    if not pieces:
+        return None
+    last, off = pieces[-1]
+    m = re.match(r"^(?P<item>.*?)等(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体))$", last)
+    head = None
+    if m and m.group("item"):
+        pieces[-1] = (m.group("item"), off)
+        head = (m.group("head"), off + m.end("item") + 1)
+    elif m:
+        return None
+    kinds = [name_kind(p) for p, _ in pieces]
+    expanded = expand_shared(pieces, kinds)
+    if expanded is not None:
+        pieces, kinds = expanded
+    out: list[tuple[str, int, str]] = []
+    for (p, o), k in zip(pieces, kinds):
+        if k is None or (k == "stem" and head is None):
+            if strict:
+                return None
+            continue
+        out.append((p, o, k))
+    if head is not None:
+        h, ho = head
+        if h not in ("部门", "单位", "企业", "机构"):
+            out.append((h, ho, "class"))
+    return out or None
+
+
+BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "管理委员会", "安委会", "安委办", "应急管理局",
+                 "应急局", "安监局")
+
+
+def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tuple[list, list] | None:
+    """Distribute a shared place over bare suffixes (各县区党委、政府) and shared suffixes over
+    a run of places (兰州高新区、兰州经开区党工委、管委会)."""
+    changed = False
+    pieces = list(pieces)
+    kinds = list(kinds)
+    for i in range(len(pieces) - 1):
+        p, o = pieces[i]
+        q, qo = pieces[i + 1]
+        head = GENERIC_HEAD.search(q)
+        if kinds[i] is None and head and lexicon().collective_prefix(p) and not lexicon().collective_prefix(q):
+            mod = q[: head.start()]
+            if mod and len(p) > len(mod) + 1:
+                pieces[i] = (p + head.group(0), o)
+                pieces[i + 1] = (p[: len(p) - len(mod)] + q, qo)
+                kinds[i] = kinds[i + 1] = "class"
+                changed = True
+    i = 0
+    while i < len(pieces):
+        if kinds[i] != "place":
+            i += 1
+            continue
+        j = i
+        while j < len(pieces) and kinds[j] == "place":
+            j += 1
+        if j < len(pieces) and kinds[j] == "org":
+            full = pieces[j][0]
+            zone = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区)", full)
+            hit = gazetteer().place_prefix(full)
+            place_len = zone.end() if zone else (hit[1] if hit else 0)
+            if place_len and place_len < len(full):
+                tails = [full[place_len:]]
+                k = j + 1
+                while k < len(pieces) and pieces[k][0] in BARE_SUFFIXES:
+                    tails.append(pieces[k][0])
+                    k += 1
+                places = [pieces[x] for x in range(i, j)] + [(full[:place_len], pieces[j][1])]
+                if places[0][0].startswith("各"):
+                    places = [(pl if pl.startswith("各") else "各" + pl, po) for pl, po in places]
+                new = [(pl + t, po) for pl, po in places for t in tails]
+                pieces[i:k] = new
+                kinds[i:k] = ["org"] * len(new)
+                changed = True
+                i += len(new)
+                continue
+        i = j
+    for i in range(1, len(pieces)):
+        p, o = pieces[i]
+        if p in BARE_SUFFIXES:
+            prev = pieces[i - 1][0]
+            for suf in sorted(BARE_SUFFIXES, key=len, reverse=True):
+                if prev.endswith(suf) and len(prev) > len(suf):
+                    pieces[i] = (prev[: -len(suf)] + p, o)
+                    kinds[i] = "org"
+                    changed = True
+                    break
+    return (pieces, kinds) if changed else None

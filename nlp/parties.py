@@ -1,0 +1,391 @@
+"""Who a task names: bodies recognised by their shape in an actor's place in the sentence.
+
+A body is not looked up in a list. A span is a body when it *looks like one* — a name that
+ends in an organisation or post suffix (…局, …委员会, …办, …中心, …站, …单位, …人员; the
+suffixes are in ingest/data/lexicon.toml), a class of parties (各县区, 有关部门, 任何单位和个人),
+or a department class word in a list with a shared head (公安、卫生、民政等部门) — and when it
+stands where circulars put the bodies that must act (nlp/data/party_frames.toml):
+
+- `labelled`   a field:             牵头单位:省应急厅;配合单位:省公安厅
+- `allocation` a closing note:      (市应急局牵头,市公安局、市交通局配合)
+- `by`         由…负责/牵头/组成:    由煤监一处牵头负责,办公室配合
+- `subject`    a clause's subject:  各县区安监局要…; 省公安厅负责…; 请各地于…前报送
+- `partner`    after 会同/联合/配合:  会同县公安局开展…; 由A配合B开展 (B leads)
+- `list`       stems with a head:   安全监管、气象、水利、国土等部门
+- `recipient`  after 报送/上报/向…:   报送省安委会办公室; 向区政府作出书面说明
+
+Each mention records the rule that produced it, so a wrong actor can be traced. Canonical
+names come from `ingest.names.canonical_name` (jurisdiction and date of the document).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..ingest.lexicon import lexicon
+from ..ingest.names import MASK, Jurisdiction, canonical_name, parse_names, tidy
+from .records import Role
+
+CLAUSE_END = "。;!?:\n"
+# a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
+POST_WORDS = re.compile(r"(分管副局长|分管负责同志|主要负责同志|主要负责人|负责同志|负责人|副局长|局长|副主任|主任|人员|成员|同志)(?=[、,和及与]|$)")
+
+
+@dataclass
+class Party:
+    """One body a task names, with the rule that found it and where it is written."""
+
+    written: str  # as in the task text (simplified), brackets and all
+    start: int  # evidence span in the task text
+    end: int
+    name: str  # canonical
+    role: Role = Role.RESPONSIBLE
+    rule: str = "subject"
+    recipient: bool = False
+    national: bool = False
+
+
+# ---------------------------------------------------------------- vocabularies
+@dataclass(frozen=True)
+class Frames:
+    label_role: dict[str, Role]
+    verb_role: list[tuple[str, Role]]  # longest first
+    duty_markers: tuple[str, ...]
+    subject_triggers: tuple[str, ...]
+    partner_verbs: tuple[str, ...]
+    report_verbs: tuple[str, ...]
+    to_verbs: tuple[str, ...]
+    label_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
+    verb_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
+
+
+def _longest(words) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def frames() -> Frames:
+    d = tomllib.loads(resources.files(__package__).joinpath("data/party_frames.toml").read_text(encoding="utf-8"))
+    label_role = {w: Role(r) for r, words in d["labels"].items() for w in words}
+    verb_role = sorted(((w, Role(r)) for r, words in d["role_verbs"].items() for w in words), key=lambda p: -len(p[0]))
+    w = d["words"]
+    f = Frames(label_role, verb_role, _longest(w["duty_markers"]), _longest(w["subject_triggers"]),
+               _longest(w["partner_verbs"]), _longest(w["report_verbs"]), _longest(w["to_verbs"]))
+    labels = "|".join(map(re.escape, _longest(label_role)))
+    object.__setattr__(f, "label_rx", re.compile(rf"(?P<label>{labels})\s*[::]\s*"))
+    object.__setattr__(f, "verb_rx", re.compile("|".join(re.escape(w) for w, _ in verb_role)))
+    return f
+
+
+# ---------------------------------------------------------------- the recogniser
+class PartyFinder:
+    """Finds the parties of one task text; `jur` resolves names, `national_doc` says whether
+    central bodies may act."""
+
+    def __init__(self, text: str, jur: Jurisdiction, national_doc: bool):
+        self.text = text
+        self.jur = jur
+        self.national_doc = national_doc
+        self.fr = frames()
+        self.masked = mask_quotes(text)
+        self.taken: list[tuple[int, int]] = []
+        self.found: list[Party] = []
+
+    # -------------------------------------------------------------- bookkeeping
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.taken)
+
+    def add(self, span_start: int, names: list[tuple[str, int, str]], role: Role, rule: str,
+            recipient: bool = False) -> list[Party]:
+        added = []
+        for piece, off, kind in names:
+            a = span_start + off
+            b = a + len(piece)
+            if not self.free(a, b):
+                continue
+            name = self.canonical(piece, kind)
+            if not name:
+                continue
+            national = bool(re.match(r"^(国务院|国家|中共中央|中央|全国)", name)) or name in lexicon().national.values()
+            party = Party(piece, a, b, name, role, rule, recipient, national)
+            self.found.append(party)
+            added.append(party)
+        for p in added:
+            self.taken.append((p.start, p.end))
+        return added
+
+    def canonical(self, piece: str, kind: str) -> str | None:
+        lex = lexicon()
+        if kind == "stem":
+            stem = tidy(piece)
+            if self.jur.rank == 0 or self.jur.rank == 1 and stem not in lex.department_by_stem:
+                return stem + "部门"
+            dept = lex.department(stem, self.jur.year)
+            if dept is None:
+                return stem + "部门"
+            place = self.jur.own_place
+            return place + dept.name_at(self.jur.rank) if place else stem + "部门"
+        name = canonical_name(piece, self.jur)
+        # a department class in a local document names the local department (应急管理部门)
+        m = re.fullmatch(r"([\u4e00-\u9fff]{2,10}?)(?:管理)?部门", name)
+        if m and self.jur.rank >= 2 and m.group(1) in lex.department_by_stem:
+            dept = lex.department(m.group(1), self.jur.year)
+            if dept and self.jur.own_place:
+                return self.jur.own_place + dept.name_at(self.jur.rank)
+        return name
+
+    # -------------------------------------------------------------- frames
+    def run(self) -> list[Party]:
+        self.labelled()
+        self.allocations()
+        self.by_frames()
+        self.recipients()
+        self.partners()
+        self.subjects()
+        self.lists()
+        self.found.sort(key=lambda p: p.start)
+        return self.found
+
+    def labelled(self) -> None:
+        """牵头单位:省应急厅;配合单位:省公安厅、省交通厅."""
+        t = self.masked
+        for m in self.fr.label_rx.finditer(t):
+            role = self.fr.label_role[m.group("label")]
+            end = len(t)
+            nxt = self.fr.label_rx.search(t, m.end())
+            stop = re.search(r"[;。\n)）]", t[m.end():])
+            if stop:
+                end = m.end() + stop.start()
+            if nxt and nxt.start() < end:
+                end = nxt.start()
+            span = t[m.end():end].rstrip(",, ")
+            names = parse_names(span, strict=False)
+            if names:
+                self.add(m.end(), names, role, "labelled")
+            self.taken.append((m.start(), m.end()))
+
+    def allocations(self) -> None:
+        """A bracketed note that allocates the task: (X牵头,Y配合), (X负责), (X、Y分工负责;…)."""
+        t = self.masked
+        for m in re.finditer(r"[(（]([^()（）]{2,200})[)）]", t):
+            inner = m.group(1)
+            if not self.fr.verb_rx.search(inner):
+                continue
+            groups = self.role_groups(inner, m.start(1))
+            if groups:
+                self.assign_groups(groups, "allocation")
+
+    def role_groups(self, inner: str, offset: int) -> list[tuple[int, list[tuple[str, int, str]], Role, str]]:
+        """Segments "names + role verb" of an allocation or a 由-clause, with the verb found."""
+        out = []
+        pos = 0
+        for seg in re.split(r"([;;,,。])", inner):
+            if seg in ";;,,。" or not seg:
+                pos += len(seg)
+                continue
+            m = self.fr.verb_rx.search(seg)
+            if m:
+                names_span = seg[: m.start()]
+                names_span = re.sub(r"^(由|请)", lambda x: MASK * len(x.group(0)), names_span)
+                lead_in = len(names_span) - len(names_span.lstrip(MASK))
+                names = parse_names(names_span.strip(MASK), strict=False)
+                if names:
+                    role = dict(self.fr.verb_role)[m.group(0)]
+                    out.append((offset + pos + lead_in, names, role, m.group(0)))
+            pos += len(seg)
+        return out
+
+    def assign_groups(self, groups, rule: str) -> None:
+        """负责/分工负责 beside a participant group (and no 牵头 group) is the lead."""
+        has_participant = any(r == Role.PARTICIPANT for _, _, r, _ in groups)
+        has_lead = any(r == Role.LEAD for _, _, r, _ in groups)
+        for start, names, role, verb in groups:
+            if role == Role.RESPONSIBLE and has_participant and not has_lead and "负责" in verb:
+                role = Role.LEAD
+            self.add(start, names, role, rule)
+
+    def by_frames(self) -> None:
+        """由X牵头负责,Y配合 / 由X负责 / 由A、B组成 / 由A配合B开展 / 由X直接下发…: the names
+        right after 由 act; a role verb after them gives their role."""
+        t = self.masked
+        for m in re.finditer(r"由", t):
+            if t[max(0, m.start() - 1):m.start()] in ("理", "自", "缘", "经") or t[m.end():m.end() + 1] in ("于", "此"):
+                continue
+            end = m.end()
+            stop = re.search(r"[,,。;;!?:\n]", t[end:])
+            clause = t[end:end + stop.start()] if stop else t[end:]
+            pm = re.match(r"^(?P<a>.{2,60}?)配合(?P<b>.{2,80}?)(开展|做好|实施|落实|完成|负责)", clause)
+            if pm:
+                a = parse_names(pm.group("a"), strict=False)
+                b = parse_names(pm.group("b"), strict=False)
+                if a and b:
+                    self.add(end + pm.start("a"), a, Role.PARTICIPANT, "by")
+                    self.add(end + pm.start("b"), b, Role.LEAD, "by")
+                    continue
+            composed = re.match(r"^(?P<a>.{2,120}?)(?:共同)?组成", clause)
+            if composed:
+                members = [(re.sub(POST_WORDS, "", p), o, k) for p, o, k in
+                           parse_names(re.sub(POST_WORDS, lambda x: MASK * len(x.group(0)), composed.group("a")),
+                                       strict=False) or []]
+                members = [(p.rstrip(MASK), o, k) for p, o, k in members if p.rstrip(MASK)]
+                if members:
+                    self.add(end, members, Role.RESPONSIBLE, "by")
+                    continue
+            names = self.names_after(end)
+            if names:
+                last = max(o + len(p) for p, o, _ in names)
+                verb = self.fr.verb_rx.match(t, end + last)
+                role = dict(self.fr.verb_role)[verb.group(0)] if verb else Role.RESPONSIBLE
+                if role == Role.RESPONSIBLE and verb and "负责" in verb.group(0) and self.participant_in_sentence(end):
+                    role = Role.LEAD
+                self.add(end, names, role, "by")
+
+    def recipients(self) -> None:
+        t = self.masked
+        verbs = "|".join(map(re.escape, self.fr.report_verbs))
+        for m in re.finditer(rf"(?:{verbs})", t):
+            if t[m.start() - 1:m.start()] in ("汇", "预", "情", "通", "快") and m.group(0) in ("报", "报告", "送"):
+                continue
+            if m.group(0) in ("报", "送", "交") and t[m.end():m.end() + 1] in ("送", "告", "道", "表", "名", "请", "批"):
+                continue
+            self.receiving(m.end(), "recipient")
+        for m in re.finditer(r"向", t):
+            rest = t[m.end():m.end() + 40]
+            for v in self.fr.to_verbs:
+                k = rest.find(v)
+                if 2 <= k:
+                    names = parse_names(rest[:k], strict=True)
+                    if names:
+                        self.add(m.end(), names, Role.RESPONSIBLE, "recipient", recipient=True)
+                    break
+
+    def receiving(self, pos: int, rule: str) -> None:
+        """Bodies right after a report verb: the longest list of names ending in a suffix."""
+        t = self.masked
+        window = t[pos:pos + 60]
+        window = re.split(r"[。;!?\n]", window)[0]
+        best = None
+        for e in lexicon().name_ends(window, people=False):
+            names = parse_names(window[:e], strict=True)
+            if names:
+                best = names
+        if best:
+            self.add(pos, best, Role.RESPONSIBLE, rule, recipient=True)
+
+    def partners(self) -> None:
+        """会同/联合/协同/商请 X: X takes part; the clause's subject (found later) leads."""
+        t = self.masked
+        for verb in self.fr.partner_verbs:
+            if verb == "配合":
+                continue  # 配合 after names is a role verb; before them only inside 由-clauses
+            for m in re.finditer(re.escape(verb), t):
+                names = self.names_after(m.end())
+                if names:
+                    self.add(m.end(), names, Role.PARTICIPANT, "partner")
+
+    def names_after(self, pos: int) -> list[tuple[str, int, str]] | None:
+        """The longest list of body names starting at `pos` that ends before a verb."""
+        t = self.masked
+        window = re.split(r"[,。;!?:\n]", t[pos:pos + 60])[0]
+        best = None
+        for e in lexicon().name_ends(window, people=False):
+            names = parse_names(window[:e], strict=True)
+            if names:
+                best = names
+        return best
+
+    def subjects(self) -> None:
+        """A clause's subject: names at its start (or after 请/要求/同时…) followed by a duty marker."""
+        t = self.masked
+        starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in CLAUSE_END or ch in ",,"]
+        for s in starts:
+            s = self.skip_openers(s)
+            self.subject_at(s)
+
+    def skip_openers(self, s: int) -> int:
+        t = self.masked
+        while s < len(t) and t[s] in " \t\u3000" + MASK:
+            s += 1
+        for trig in self.fr.subject_triggers:
+            if t.startswith(trig, s) and trig != "由":
+                return s + len(trig)
+        return s
+
+    def subject_at(self, s: int) -> None:
+        t = self.masked
+        limit = min(len(t), s + 80)
+        stop = re.search(r"[,。;!?:\n]", t[s:limit])
+        if stop:
+            limit = s + stop.start()
+        best = None
+        for end in lexicon().name_ends(t[s:limit]):
+            e = s + end
+            if not self.marker_at(e):
+                continue
+            names = parse_names(t[s:e], strict=True)
+            if names:
+                best = (e, names)
+                break  # the first name followed by its duty: 省武警总队指导武警部队…
+        if best:
+            e, names = best
+            role = self.role_after(e)
+            self.add(s, names, role, "subject")
+
+    def marker_at(self, e: int) -> bool:
+        rest = self.masked[e:e + 6]
+        if self.masked[e - 1:e] == "所" and rest[:1] in "需有在属以谓":
+            return False  # 应急救援所需的…: 所 is a particle here, not a 派出所
+        if re.match(r"应(急|对|用)|要(点|素|闻)|可(能|靠|行)|对(象|口)", rest):
+            return False
+        return any(rest.startswith(w) for w in self.fr.duty_markers)
+
+    def role_after(self, e: int) -> Role:
+        rest = self.masked[e:e + 6]
+        for w, role in self.fr.verb_role:
+            if rest.startswith(w) or rest.startswith(("要", "应", "须")) and rest[1:].startswith(w):
+                if role == Role.RESPONSIBLE and "负责" in w and self.participant_in_sentence(e):
+                    return Role.LEAD
+                return role
+        return Role.RESPONSIBLE
+
+    def participant_in_sentence(self, e: int) -> bool:
+        stop = re.search(r"[。;\n]", self.masked[e:])
+        end = e + stop.start() if stop else len(self.masked)
+        return bool(re.search(r"配合|参与|协助|协办", self.masked[e:end]))
+
+    def lists(self) -> None:
+        """Department class words with a shared head anywhere: 安全监管、气象、水利、国土等部门."""
+        t = self.masked
+        for m in re.finditer(r"(?:[\u4e00-\u9fff()]{2,12}、)+[\u4e00-\u9fff()]{2,12}等(?:有关|相关)?部门", t):
+            a = m.start()
+            span = m.group(0)
+            # the list starts after any verb glued in front of the first stem
+            first = span.split("、", 1)[0]
+            stems = lexicon().stem_rx
+            sm = None
+            for sm in stems.finditer(first):
+                pass
+            if sm is None:
+                continue
+            cut = first.rfind(sm.group(0))
+            span = span[cut:]
+            a += cut
+            names = parse_names(span, strict=False)
+            if names:
+                after = t[m.end():m.end() + 4]
+                role = Role.PARTICIPANT if re.match(r"(参与|配合|协助|参加)", after) else \
+                    Role.LEAD if after.startswith("牵头") else Role.RESPONSIBLE
+                self.add(a, names, role, "list")
+
+
+def mask_quotes(text: str) -> str:
+    """Titles and quoted slogans hold no parties: 《…》 and “…” become mask characters."""
+    return re.sub(r"《[^《》]*》|“[^“”]{0,40}”", lambda m: MASK * len(m.group(0)), text)
+
+
+def find_parties(text: str, jur: Jurisdiction, national_doc: bool) -> list[Party]:
+    return PartyFinder(text, jur, national_doc).run()
