@@ -219,6 +219,20 @@ def spam_rx() -> re.Pattern[str]:
     return re.compile(rf"[A-Za-z][A-Za-z0-9]{{1,15}}\s*(?:{alt})|(?:{alt})")
 
 
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*/?>"
+                      r"|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);")
+
+
+SIGNED_BY = re.compile(r"[ \u3000]*(?:签发人?|簽發人?)\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?=\s*$)", re.M)
+
+
+def remove_html_debris(c: Cleaner) -> None:
+    """Tags and entities left in scraped text (<dfn id="j4tcm"></dfn>, &nbsp;), and the
+    签发 (signed-off-by) note a red-head document prints beside its number."""
+    c.sub("html", HTML_TAG, "")
+    c.sub("signed-by", SIGNED_BY, "")
+
+
 def remove_spam(c: Cleaner) -> None:
     c.sub("spam", spam_rx(), "")
 
@@ -239,7 +253,7 @@ def normalise_width(c: Cleaner) -> None:
 SENTENCE_END = "。;:!?”」』)】》…"
 NEW_ITEM = re.compile(r"^\s*(\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\(?\d{1,3}\)|\d{1,3}[.、]|[①-⑳]|第[一二三四五六七八九十百]+[条章])")
 # the kind word a document title ends with; metadata.py finds titles by the same words
-TITLE_END = re.compile(r"(要点|方案|通知|意见|办法|计划|规划|规定|细则|决定|报告|纲要|指南|措施|通报|函|公告|汇总|经验|做法|摘编|汇编|案例)$")
+TITLE_END = re.compile(r"(要点|方案|通知|意见|办法|计划|规划|规定|细则|决定|报告|纲要|指南|措施|通报|函|公告|通告|命令|禁火令|预案|汇总|经验|做法|摘编|汇编|案例|清单|分工)$")
 DATE_LINE = re.compile(r"^\s*(\d{4}年\d{1,2}月\d{1,2}日|[〇一二三四五六七八九○]{4}年)")
 
 
@@ -290,6 +304,7 @@ def clean_text(text: str) -> CleanResult:
     c = Cleaner(text)
     normalise_space(c)
     remove_pinyin(c)  # first: notes inside words would hide them from every other rule
+    remove_html_debris(c)
     remove_furniture(c)
     remove_contacts(c)
     remove_duplicate_copy(c)

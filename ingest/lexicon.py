@@ -156,7 +156,9 @@ def lexicon() -> Lexicon:
                    d.get("after"))
         for d in data["department"])
     return Lexicon(
-        org_suffixes=_sorted_longest(data["suffix"]["org"]),
+        # a body's name may end in a short form too (县安委会, 市防指)
+        org_suffixes=_sorted_longest(data["suffix"]["org"] + [k for k in data["abbreviation"]
+                                                              if k[-1] in "会办指委局厅站所"]),
         person_suffixes=_sorted_longest(data["suffix"]["person"]),
         generic_heads=tuple(data["suffix"]["generic_heads"]),
         collective_prefixes=_sorted_longest(data["collective"]["prefixes"]),

@@ -14,6 +14,7 @@ from importlib import resources
 
 from .clean import TITLE_END
 from .model import Meta
+from .names import Jurisdiction, canonical_name, name_kind, parse_names
 from .outline import cn_to_int
 from .regions import Region, gazetteer
 
@@ -35,10 +36,11 @@ SPAM_ONLY_OFFICE = re.compile(r"^(办公室|办公厅)$")
 class Line:
     text: str
     start: int
+    stop: int | None = None  # end of a title joined from several lines
 
     @property
     def end(self) -> int:
-        return self.start + len(self.text)
+        return self.stop if self.stop is not None else self.start + len(self.text)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -95,13 +97,18 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
     title_line = find_title(head, own_cited)
     if title_line is not None:
         meta.title = clean_title(title_line.text)
+        printed = re.search(r"(?:印发|转发|下发|发布)《([^《》]{4,80})》的?(?:通知|函)$", meta.title or "")
+        if printed:  # the cover of "关于印发《X》的通知": the document is X
+            meta.title = strip_inner(printed.group(1))
     body_start = title_line.end if title_line is not None else 0
     date_line, issuer_lines = find_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else None
     addressee_line = find_addressee_line(head)
-    meta.issuers = [canonical_issuer(s) for s in issuer_lines]
-    locate(meta, head, addressee_line or "")
-    meta.issuers = [prefix_jurisdiction(x, meta) for x in meta.issuers if x]
+    written_issuers = [canonical_issuer(s) for s in issuer_lines] or issuers_from_heading(head, title_line)
+    meta.issuers = written_issuers
+    locate(meta, head, addressee_line or "", text)
+    jur = Jurisdiction.of(meta.province, meta.locality, int(meta.date[:4]) if meta.date else None)
+    meta.issuers = [canonical_name(x, jur) for x in written_issuers if x]
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
     meta.addressees = split_addressees(addressee_line, meta) if addressee_line else []
@@ -123,10 +130,13 @@ def find_doc_number(head: list[Line]) -> str | None:
 
 
 def cited_as_printed(head: list[Line]) -> list[str]:
-    """Titles that a cover notice says it prints (印发/现将《X》…), i.e. the document's own title."""
+    """Titles that a cover notice says it prints (现将《X》印发…, 《X》已经…同意,现印发…): the
+    document's own title, found again as a line of its own further down."""
     found = []
     for ln in head:
-        for m in re.finditer(r"(?:现将|印发|制定了|制定|下发)\s*《([^》]{2,80})》", ln.text):
+        if not re.search(r"印发|制定|下发|现将|现予", ln.text):
+            continue
+        for m in re.finditer(r"《([^》]{2,80})》", ln.text):
             found.append(strip_inner(m.group(1)))
     return found
 
@@ -135,20 +145,54 @@ def strip_inner(title: str) -> str:
     return INNER_TITLE.sub(r"\1", title).strip()
 
 
+NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前位置|您现在的位置|您所在位置|首页|发布|来源|时间|日期|浏览|字号|打印|分享)")
+
+
+def title_candidates(head: list[Line]) -> list[Line]:
+    """Each head line, and runs of up to three lines joined (a title broken over lines:
+    平山县人民政府 / 关于2022年春季森林草原封山防火的 / 通 告)."""
+    out: list[Line] = []
+    for i, ln in enumerate(head[:15]):
+        if NOT_TITLE.search(ln.text) or is_date_line(ln.text) or CN_DATE.match(ln.text):
+            continue
+        out.append(ln)
+        text = ln.text
+        for j in range(i + 1, min(i + 3, len(head))):
+            nxt = head[j]
+            if NOT_TITLE.search(nxt.text) or SENTENCE_END.search(text) or re.search(r"[:,]", text) \
+                    or nxt.text.startswith(("—", "-")) or (looks_like_org(text) and not nxt.text.startswith("关于")) \
+                    or TITLE_KIND.search(clean_title(text)) or is_date_line(nxt.text) or DOC_NUMBER.search(nxt.text):
+                break
+            text = text + nxt.text
+            joined = Line(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text), ln.start, nxt.end)
+            if TITLE_KIND.search(clean_title(joined.text)) and len(joined.text) <= 90:
+                out.append(joined)
+    return out
+
+
 def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
-    """The work-points title: a line equal to what the cover notice prints, else the first title-like line."""
-    for ln in head:
-        if strip_inner(ln.text) in own_cited:
+    """The work-points title: a line equal to what the cover notice prints, else the first
+    title-like line (or run of lines)."""
+    candidates = title_candidates(head)
+    for ln in candidates:
+        if strip_inner(clean_title(ln.text)) in own_cited:
             return ln
-    for ln in head[:15]:
+    best = None
+    for ln in candidates:
         t = clean_title(ln.text)
-        if t and TITLE_KIND.search(t) and not SENTENCE_END.search(ln.text) and len(t) <= 60 \
+        if t and TITLE_KIND.search(t) and not SENTENCE_END.search(ln.text) and len(t) <= 90 \
                 and not ln.text.endswith(":") and not re.match(r"附件", t) and not t.startswith(("—", "-")):
-            return ln
+            # the longest title starting on the same line wins (a title over several lines)
+            if best is None or (ln.start == best.start and ln.end > best.end):
+                best = ln
+            elif ln.start != best.start:
+                break
+    if best is not None:
+        return best
     for ln in head[:6]:  # a headline with no kind word (newsletters, roundups)
         t = ln.text
         if 6 <= len(t) <= 40 and not re.search(r"[,。:;]", t) and not is_date_line(t) and not looks_like_org(t) \
-                and not t.startswith(("—", "-")):
+                and not t.startswith(("—", "-")) and not NOT_TITLE.search(t):
             return ln
     return None
 
@@ -178,68 +222,38 @@ def find_signature(lines: list[Line]) -> tuple[Line | None, list[str]]:
 
 
 def find_addressee_line(head: list[Line]) -> str | None:
-    """主送机关: an early line ending with a colon that lists bodies (各…, …政府, …局)."""
+    """主送机关: an early line ending with a colon that lists bodies (各…, …政府, …局), or the
+    list before the first colon of a line that runs on into the notice's text."""
     for ln in head[:12]:
-        t = ln.text
+        t = ln.text.strip("| ")
         if t.endswith(":") and len(t) < 200 and not re.search(r"(通知如下|如下|要求|事项)[:]$", t) \
                 and re.search(r"(各|政府|局|厅|委|部门|单位|办)", t):
             return t[:-1]
+        m = re.match(r"^(?P<names>[^:。,]{2,120}(?:,[^:。,]{2,60}){0,6}):", t)
+        if m and len(t) > len(m.group(0)) + 10 and parse_names(m.group("names"), strict=True):
+            return m.group("names")
     return None
 
 
-COLLECTIVE = re.compile(r"^(各|全|有关|相关|省级|市级|县级|省直|市直|县直|省|市|县|区|州)")
-LOCAL_UNIT = re.compile(r"(街道办事处|管委会|管理委员会|镇人民政府|乡人民政府)$")
-
-
-LEVEL_WORD = re.compile(r"省|市|州|县|区|盟|旗|乡|镇|自治区|直辖市|自治州|自治县|计划单列市|副省级城市|地区|直管市|县级市|林区|新区|开发区")
-
-
 def split_addressees(raw: str, meta: Meta) -> list[str]:
+    """主送机关 as canonical names: collectives kept as written (各县(区)人民政府 -> 各县区人民政府),
+    a run of level words one collective (各州、市人民政府), places sharing a suffix each with it
+    (梅河口市、公主岭市安委会办公室), named units with their jurisdiction (县应急局)."""
+    jur = Jurisdiction.of(meta.province, meta.locality, int(meta.date[:4]) if meta.date else None,
+                          tuple(meta.issuers))
     out: list[str] = []
-    for chunk in re.split(r"[,;]", raw):
-        chunk = re.sub(r"\([^)]*\)", "", chunk).strip()
-        if not chunk:
-            continue
-        parts = [p.strip() for p in chunk.split("、") if p.strip()]
-        merged: list[str] = []
-        i = 0
-        while i < len(parts):
-            p = parts[i]
-            # "各州、市人民政府", "各省、自治区、直辖市应急管理厅": one collective over several
-            # jurisdiction levels, written as a run of level words before the shared head
-            j = i
-            while j + 1 < len(parts) and LEVEL_WORD.fullmatch(parts[j].removeprefix("各")):
-                j += 1
-            merged.append("".join(parts[i:j + 1]))
-            i = j + 1
-        suffix = re.search(r"(管委会|管理委员会|人民政府|办事处|部门|单位)$", merged[-1])
-        for k, p in enumerate(merged):
-            if suffix and k < len(merged) - 1 and not ORG_SUFFIX.search(p) and not p.endswith(suffix.group(1)):
-                p += suffix.group(1)
-            out.append(local_prefix(p, meta))
+    for piece, _, kind in parse_names(raw, strict=False) or []:
+        name = piece if kind == "place" else canonical_name(piece, jur)
+        if kind == "place":
+            name = canonical_name(piece, jur)
+        if name and name not in out:
+            out.append(name)
     return out
 
 
-def local_prefix(name: str, meta: Meta) -> str:
-    """Named local units (a town office, a park committee) get the county's name in front."""
-    county = county_name(meta)
-    if county and LOCAL_UNIT.search(name) and not COLLECTIVE.match(name) and "的" not in name \
-            and not name.startswith(county):
-        return county + name
-    return name
-
-
-def county_name(meta: Meta) -> str | None:
-    if not meta.locality:
-        return None
-    g = gazetteer()
-    hits = [r for r in g.mentions(meta.locality) if r.level == 3]
-    return hits[0].name if hits else None
-
-
-# ---------------------------------------------------------------- place
-def locate(meta: Meta, head: list[Line], addressee_line: str) -> None:
-    """Province and locality from the issuers, 发文字号 prefix, title scope and place names."""
+def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") -> None:
+    """Province and locality from the issuers, the 发文字号 prefix and the head's place names;
+    failing those (a page without its head), from the places the text names most."""
     g = gazetteer()
     evidence = " ".join(meta.issuers)
     province: Region | None = None
@@ -249,9 +263,10 @@ def locate(meta: Meta, head: list[Line], addressee_line: str) -> None:
             province = province or r
         elif local is None:
             local = r
-    if province is None and meta.doc_number:
+    national = bool(meta.issuers) and all(re.match(r"^(国务院|国家|中共中央|中央|全国)|部$", i) for i in meta.issuers)
+    if province is None and meta.doc_number and not national:
         province = g.province_by_abbr(meta.doc_number[0])
-    if province is None and local is None:
+    if province is None and local is None and not national:
         for ln in head[:6]:
             hits = g.mentions(ln.text)
             if hits:
@@ -266,11 +281,97 @@ def locate(meta: Meta, head: list[Line], addressee_line: str) -> None:
         counties = g.counties_of_town(re.split(r"[,、;]", addressee_line))
         if len(counties) == 1:
             local = g.by_code[counties.pop()]
+    if province is None and local is None and not national and text:
+        province, local = places_named(text)
     if local is not None:
         chain = g.chain(local)
         province = chain[0]
         meta.locality = "".join(r.name for r in chain[1:]) or None
     meta.province = province.name if province else None
+
+
+PROVINCE_IN_NAME = re.compile(r"驻([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂藏宁新渝沪津京])")
+
+
+def places_named(text: str) -> tuple[Region | None, Region | None]:
+    """The province (and the city or county) a page names most: full place names, a
+    province's short name inside a body's name (河北海事局, 武警四川省总队), 驻冀/驻川. Each
+    mention of an ambiguous name counts for each of its places in part."""
+    g = gazetteer()
+    votes: dict[str, float] = {}
+    local_votes: dict[str, float] = {}
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,12}", text):
+        chunk = m.group(0)
+        for r in g.mentions(chunk):
+            regions = g.by_name.get(r.name, [r])
+            for x in regions:
+                prov = g.province_of(x)
+                votes[prov.code] = votes.get(prov.code, 0) + 1 / len(regions)
+                if x.level >= 2:
+                    local_votes[x.code] = local_votes.get(x.code, 0) + 1 / len(regions)
+    for p in g.provinces:
+        if len(p.short) >= 2:
+            n = len(re.findall(rf"{re.escape(p.short)}(?!{re.escape(p.name[len(p.short):])})(?=[\u4e00-\u9fff]{{0,6}}"
+                               rf"(局|厅|委|会|队|司|办|院|部|中心|集团))", text))
+            votes[p.code] = votes.get(p.code, 0) + n
+    for m in PROVINCE_IN_NAME.finditer(text):
+        p = g.province_by_abbr(m.group(1))
+        if p is not None:
+            votes[p.code] = votes.get(p.code, 0) + 1
+    if not votes:
+        return None, None
+    code, score = max(votes.items(), key=lambda kv: kv[1])
+    if score < 1:
+        return None, None
+    province = g.by_code[code]
+    inside = {c: v for c, v in local_votes.items() if g.province_of(g.by_code[c]).code == code}
+    local = None
+    if inside:
+        c, v = max(inside.items(), key=lambda kv: (kv[1], g.by_code[kv[0]].level))
+        if v >= 2:
+            local = g.by_code[c]
+    return province, local
+
+
+GOVERNMENT_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|委|指挥部|领导小组|管委会|管理委员会|厅|局|办|部|署)$")
+
+
+def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]:
+    """With no signature: the body a title opens with (江西省防减救灾委办公室关于…, 西昌市人民政府
+    森林草原防灭火禁火令) or a red-head line (苏州市安全生产委员会文件)."""
+    for ln in head[:8]:
+        m = re.fullmatch(r"(?P<org>[\u4e00-\u9fff()]{4,40})文件", ln.text.replace(" ", ""))
+        if m and name_kind(m.group("org")) == "org":
+            return [m.group("org")]
+    titles = title_candidates(head) + ([title_line] if title_line is not None else [])
+    for ln in titles:
+        title = re.sub(r"\s+", "", clean_title(ln.text))
+        org = title_issuer(title)
+        if org:
+            return [org]
+    return []
+
+
+def title_issuer(title: str) -> str | None:
+    """The issuing body a title opens with: the part before 关于, or the longest government
+    body name followed by the rest of the title (西昌市人民政府森林草原防灭火禁火令)."""
+    if "关于" in title:
+        org = title[: title.index("关于")]
+        if org and issuer_shaped(org):
+            return org
+        return None
+    from .lexicon import lexicon
+
+    best = None
+    for e in lexicon().name_ends(title, people=False):
+        if e < len(title) - 2 and issuer_shaped(title[:e]):
+            best = title[:e]
+    return best
+
+
+def issuer_shaped(org: str) -> bool:
+    return name_kind(org) == "org" and bool(GOVERNMENT_SUFFIX.search(org) or org.endswith(("安委会", "防指"))) and bool(
+        gazetteer().place_prefix(org) or re.match(r"^(国务院|国家|中共|省|市|县|区)", org))
 
 
 def prefix_jurisdiction(name: str, meta: Meta) -> str:

@@ -128,6 +128,7 @@ class Document:
     meta: Meta
     outline: list[OutlineItem]
     body_start: int = 0  # where the work-points body (after the cover notice) begins in clean text
+    blocks: list = field(default_factory=list)  # ingest.blocks.Paragraph | Table, in text order
 
     @property
     def id(self) -> str:

@@ -136,8 +136,8 @@ def is_collective(name: str) -> bool:
     # 县级人民政府, 省级有关部门: a level class
     if re.match(r"^(省|市|县|区|乡|镇)(级|直)", name):
         return True
-    # 省政府有关部门, 市安委会各成员单位: a class of parties under a named body
-    if re.search(r".(各|有关|相关|其他)[^各]{0,8}(部门|单位|机构|成员单位)$", name):
+    # 省政府有关部门, 市安委会各成员单位, 省政府各厅委办: a class of parties under a named body
+    if re.search(r".(各|有关|相关|其他)[^各]{0,8}(部门|单位|机构|成员单位|厅委办|直属机构)$", name):
         return True
     # 林区牧区施工单位, 重点企业: a generic head with no place and no department in front
     return False
@@ -193,7 +193,7 @@ def resolve_level(place: Place, jur: Jurisdiction) -> tuple[str | None, bool]:
 def internal_division(rest: str) -> bool:
     """A division inside a department (煤监一处, 办公室, 宣教办, 教育中心, 监察总队)."""
     lex = lexicon()
-    if not re.search(r"(处|科|室|股|中心|办|总队|支队)$", rest) or rest.endswith("办公厅"):
+    if not re.search(r"(处|科|室|股|中心|办|总队|支队)$", rest) or rest.endswith(("办公厅", "办事处")):
         return False
     # 安委办, 人防办, 应急办: bodies of a government, not divisions of a department
     return not (rest.endswith("办") and (rest in lex.abbreviations or rest[:-1] in lex.department_by_stem))
@@ -260,7 +260,14 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
     if national:
         return national
     if is_collective(name):
-        return name
+        if name.startswith("开发区") or re.fullmatch(r"开发区[\u4e00-\u9fff]{1,6}", name):
+            name = "各" + name
+        return lex.expand(name)
+    if re.match(r"^(开发区|园区)", name):
+        return "各" + lex.expand(name)  # 开发区管委会 in a 主送 line: every development zone's
+    zone = re.match(r"^(高新区|经开区|高新技术产业开发区|经济技术开发区)", name)
+    if zone and jur.city:
+        return jur.city.short + lex.expand(name)  # 高新区安委会 in 兰州: 兰州高新技术产业开发区…
     special = apply_special(name, jur)
     if special:
         return special
@@ -281,6 +288,10 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
         special = apply_special(rest, jur) if rest in ("军区", "武警总队") else None
         return special or target + lex.expand(rest)
     if place is not None:
+        region = place.region
+        if place.written != region.name and region.level >= 3 and jur.city and region.parent == jur.city.code \
+                and jur.rank == 2:
+            return jur.city.name + lex.expand(name)  # 湾里管理局 in a 南昌 notice: 南昌市湾里管理局
         return place.written + lex.expand(name[len(place.written):])
     elsewhere = gazetteer().place_prefix(name)
     if elsewhere is not None and elsewhere[0].level <= 2 and elsewhere[1] < len(name):
@@ -289,7 +300,7 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
     if issuer and internal_division(name):
         return issuer + lex.expand(name)
     own = jur.own_place
-    if own and re.search(r"(局|委员会|委|办公室|办|总队|支队|大队|指挥部)$", name) \
+    if own and re.search(r"(局|委员会|委|办公室|办|总队|支队|大队|指挥部|街道办事处|管委会|管理委员会|安委会|防指)$", name) \
             and not name.endswith("人民政府"):
         if name.endswith("厅") and jur.province:
             return jur.province.name + lex.expand(name)
@@ -321,7 +332,7 @@ def name_kind(piece: str) -> str | None:
     if len(p) > 40:
         return None
     core = BRACKET.sub("", p)
-    probe = core
+    probe = lex.abbreviation_rx.sub("", core)  # 应消站, 应急办: short forms are names, not phrases
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
     bad = set(probe) & lex.bad_chars
@@ -337,14 +348,22 @@ def name_kind(piece: str) -> str | None:
         return "place" if place_only(core) else None
     suffix = lex.org_suffix(core)
     if suffix:
-        if len(core) == len(suffix) or core in ("人民政府", "政府"):
-            return None  # a bare suffix names nobody (政府主要负责同志…)
+        if (len(core) == len(suffix) and core not in lex.abbreviations) or core in ("人民政府", "政府"):
+            return None  # a bare suffix names nobody (政府主要负责同志…); 应消站, 安委办 do
+        if re.search(r"(督办|承办|主办|协办|举办|创办|开办|查办|交办|批办|督查组织|组织)$", core) and suffix in ("办", "组"):
+            return None  # 督办, 举办: a verb ending in 办, not an office
+        if GENERIC_HEAD.search(core) and not leading_place_word(core) and has_verb(core):
+            return None  # 倒逼企业, 探索第三方技术服务机构: a verb phrase
         return "org"
     if lex.person_suffix(core):
         return "person" if len(core) <= 10 and not has_verb(core) else None
     if place_only(core):
         return "place"
     return None
+
+
+def leading_place_word(name: str) -> bool:
+    return bool(re.match(r"^(各|省|市|县|区|乡|镇)", name)) or gazetteer().place_prefix(name) is not None
 
 
 def has_verb(name: str) -> bool:
@@ -396,9 +415,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
             nxt, _, nsep = raw[j + 1]
             joined = piece + ("" if nsep == "、" else nsep) + nxt
             if LEVEL_RUN.match(tidy(piece)) and nxt.strip() and (
-                    LEVEL_RUN.match(tidy(nxt)) or gazetteer().place_prefix(tidy(nxt)) is not None
-                    or re.fullmatch(r"(?:省|市|州|县|区|乡|镇|旗|盟|直管市|林区|自治州|自治县)?(?:"
-                                    + "|".join(BARE_SUFFIXES) + ")", tidy(nxt))):
+                    LEVEL_RUN.match(tidy(nxt)) or region_named_at_start(tidy(nxt))
+                    or re.match(r"(?:省|市|州|县|区|乡|镇|旗|盟|直管市|林区|自治州|自治县|自治区|直辖市)", tidy(nxt))):
                 piece, j = joined, j + 1
                 continue
             if tidy(joined) in lex.collective_names:
@@ -414,11 +432,40 @@ def split_names(span: str) -> list[tuple[str, int]]:
         elif piece.strip():
             out.append((piece, off))
         i = j + 1
-    # 各牵头单位和责任单位: 各 carries over to the bare classes after it
-    if out and tidy(out[0][0]).startswith("各"):
-        out = [(p, o) if k == 0 or p.startswith("各") or not re.fullmatch(r"[\u4e00-\u9fff]{1,4}(单位|部门)", tidy(p)) else ("各" + p, o)
-               for k, (p, o) in enumerate(out)]
+    return distribute_shared(out)
+
+
+CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
+GENERIC_LOCAL = re.compile(r"(街道|乡镇|镇|乡|村|社区)(办事处|人民政府|政府)")
+
+
+def distribute_shared(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """What a list's first member says once holds for the bare members after it:
+    各牵头单位和责任单位 -> 各责任单位; 各镇人民政府、街道办事处 -> 各街道办事处;
+    省政府各厅委办、各直属机构 -> 省政府各直属机构."""
+    if len(pieces) < 2:
+        return pieces
+    first = tidy(pieces[0][0])
+    out = [pieces[0]]
+    owner = re.match(r"^(.{2,12}?)各(?!级)", first)
+    for p, o in pieces[1:]:
+        t = tidy(p)
+        shared = re.match(r"^(各(?:有关|相关)?)(?:部门|单位)$", first)
+        if shared and t in ("部门", "单位"):
+            p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
+        elif first.startswith("各") and not t.startswith("各") and (
+                (CLASS_NOUN.search(first) and CLASS_NOUN.fullmatch(t)) or GENERIC_LOCAL.fullmatch(t)):
+            p = "各" + p
+        elif owner and t.startswith("各") and not owner.group(1).startswith("各"):
+            p = owner.group(1) + p
+        out.append((p, o))
     return out
+
+
+def region_named_at_start(name: str) -> bool:
+    """Whether a name opens with a place's full name (神农架林区…), not a short form."""
+    g = gazetteer()
+    return any(name.startswith(n) for n in (name[:k] for k in range(2, min(len(name), 10) + 1)) if n in g.by_name)
 
 
 def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
@@ -499,7 +546,8 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
                     k += 1
                 places = [pieces[x] for x in range(i, j)] + [(full[:place_len], pieces[j][1])]
                 if places[0][0].startswith("各"):
-                    places = [(pl if pl.startswith("各") else "各" + pl, po) for pl, po in places]
+                    places = [(pl if pl.startswith("各") or not LEVEL_RUN.match(tidy(pl)) else "各" + pl, po)
+                              for pl, po in places]
                 new = [(pl + t, po) for pl, po in places for t in tails]
                 pieces[i:k] = new
                 kinds[i:k] = ["org"] * len(new)

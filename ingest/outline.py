@@ -99,11 +99,17 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
     return None
 
 
-def find_markers(text: str, start: int = 0, end: int | None = None) -> list[LineMarker]:
+def find_markers(text: str, start: int = 0, end: int | None = None,
+                 skip: list[tuple[int, int]] | None = None) -> list[LineMarker]:
+    """Outline numbers opening lines of `text[start:end]`, except lines inside `skip` spans
+    (tables: a row's 一、体系建设 cell is not the document's outline)."""
     end = len(text) if end is None else end
     found: list[LineMarker] = []
     pos = start
     for line in text[start:end].split("\n"):
+        if skip and any(a <= pos < b for a, b in skip):
+            pos += len(line) + 1
+            continue
         hit = match_marker(line)
         if hit:
             style, rank, raw, length = hit
@@ -121,10 +127,11 @@ def lead_sentence(text: str) -> str:
     return title.strip().rstrip(",:;")
 
 
-def parse_outline(text: str, start: int = 0, end: int | None = None) -> list[OutlineItem]:
+def parse_outline(text: str, start: int = 0, end: int | None = None,
+                  skip: list[tuple[int, int]] | None = None) -> list[OutlineItem]:
     """Nested outline items of `text[start:end]`; spans are offsets into `text`."""
     end = len(text) if end is None else end
-    markers = find_markers(text, start, end)
+    markers = find_markers(text, start, end, skip)
     roots: list[OutlineItem] = []
     stack: list[tuple[int, OutlineItem]] = []  # (rank, item)
     last_value: dict[str, int] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from .blocks import find_blocks, table_regions
 from .clean import clean_text
 from .metadata import parse_metadata
 from .model import Document, IngestError, RawDocument
@@ -35,8 +36,10 @@ def structure(raw: RawDocument) -> Document:
     text = cleaned.mapped.text
     if not text.strip():
         raise IngestError(raw.path, "no text left after removing page furniture")
-    markers = find_markers(text)
+    blocks = find_blocks(cleaned.mapped, raw.tables)
+    tables = table_regions(blocks)
+    markers = find_markers(text, skip=tables)
     meta, body_start = parse_metadata(text, markers[0].line_start if markers else None)
-    outline = parse_outline(text, start=body_start)
+    outline = parse_outline(text, start=body_start, skip=tables)
     return Document(raw=raw, clean=cleaned.mapped, script=cleaned.script, meta=meta, outline=outline,
-                    body_start=body_start)
+                    body_start=body_start, blocks=blocks)

@@ -54,6 +54,13 @@ class MappedText:
             return pos, pos
         return int(self.starts[start]), int(self.ends[end - 1])
 
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """Current span covering the original span `[start, end)`: the characters derived from
+        it (an empty span when everything in it was deleted, at the place it would be)."""
+        a = int(np.searchsorted(self.ends, start, side="right"))
+        b = int(np.searchsorted(self.starts, end, side="left"))
+        return (a, max(a, b))
+
     def original_slice(self, start: int, end: int) -> str:
         a, b = self.to_original(start, end)
         return self.original[a:b]

@@ -80,7 +80,7 @@ def same_system(addressee: str, issuer: str) -> bool:
 def row_parties(columns: dict[str, str], cells: dict[str, tuple[int, int]], ctx: DocContext) -> list[Party]:
     """A 任务分工 row's bodies by column: a 责任单位 column beside a 牵头单位 column is the
     participants' (SCHEMA conventions); alone, its bodies are responsible."""
-    finder = PartyFinder("", ctx.jur, ctx.national)
+    finder = PartyFinder("", ctx.jur, ctx.national, tuple(ctx.meta.addressees))
     has_lead = bool(columns.get("lead"))
     out: list[Party] = []
     for kind in ("lead", "participant", "responsible"):
@@ -119,22 +119,26 @@ def actors_for(text: str, ctx: DocContext, columns: dict[str, str] | None = None
         found = row_parties(columns, cells, ctx)
         task_text = columns.get("task", "")
         offset = cells["task"][0] if "task" in cells else 0
-        to_whom = [p for p in find_parties(task_text, ctx.jur, ctx.national) if p.recipient]
+        to_whom = [p for p in find_parties(task_text, ctx.jur, ctx.national, tuple(ctx.meta.addressees))
+                   if p.recipient]
         for p in to_whom:
             p.start += offset
             p.end += offset
     else:
-        parties = find_parties(text, ctx.jur, ctx.national)
+        parties = find_parties(text, ctx.jur, ctx.national, tuple(ctx.meta.addressees))
         to_whom = [p for p in parties if p.recipient]
         found = [p for p in parties if not p.recipient and (ctx.national or not p.national)]
     mentions = dedupe(found)
     actors = [Actor(name=p.name, role=p.role, explicit=True, rule=p.rule, written=p.written) for p in mentions]
     recipients = list(dict.fromkeys(p.name for p in to_whom))
-    if not actors:
+    if all(a.role == Role.PARTICIPANT for a in actors):
+        # nobody named, or only those who help: who does the work is inferred
         role = Role.PARTICIPANT if re.match(r"^(配合|协助|参与)", title) else Role.RESPONSIBLE
+        named = {a.name for a in actors}
         if inherited:
-            actors = [Actor(name=a.name, role=role, explicit=False, rule="inherited") for a in inherited]
+            actors += [Actor(name=a.name, role=role, explicit=False, rule="inherited") for a in inherited
+                       if a.name not in named]
         else:
-            actors = [Actor(name=n, role=role, explicit=False, rule="default") for n in ctx.defaults
-                      if n not in recipients]
+            actors += [Actor(name=n, role=role, explicit=False, rule="default") for n in ctx.defaults
+                       if n not in named]
     return ActorResult(actors, recipients, found, to_whom)

@@ -22,7 +22,8 @@ from .actors import DocContext, default_actors
 from .pipeline import analyse
 from .records import ExtractionRecord
 from .practices import find_sections, mechanisms_of
-from .preamble import preamble_tasks, split_closing_request
+from .parties import opens_with_subject
+from .preamble import preamble_tasks
 from .targets import find_targets
 from .tasks import TaskSpan, select_tasks
 
@@ -38,15 +39,12 @@ def extract_document(doc: Document) -> dict:
     if sections:  # a roundup of many regions belongs to no single province
         meta.province = None
         meta.locality = None
-    spans = split_closing_request(doc, select_tasks(doc))
+    ctx = doc_context(doc)
+    spans = select_tasks(doc, lambda line: opens_with_subject(line, ctx.jur))
     # a roundup's numbered region sections ("一、江苏省:…") are practices, not obligations
     spans = [t for t in spans if not any(s.start <= t.start < s.end or t.start <= s.start < t.end for s in sections)]
-    # a line already inside a task (a table row when the document has no numbered outline)
-    # is not also a cover-notice obligation
-    spans = [p for p in preamble_tasks(doc, sections)
-             if not any(p.start < s.end and s.start < p.end for s in spans)] + spans
+    spans = sorted(preamble_tasks(doc, ctx, sections, spans) + spans, key=lambda t: t.start)
     prefix = doc_prefix(doc)
-    ctx = doc_context(doc)
     tasks = [task_record(doc, ctx, ts, f"{prefix}-{i:02d}") for i, ts in enumerate(spans, 1)]
     record = {
         "doc": doc.name,
@@ -127,25 +125,19 @@ LINE_BREAK = re.compile(r"\s*\n\s*")
 def task_mapped(doc: Document, ts: TaskSpan) -> tuple[MappedText, dict[str, tuple[int, int]]]:
     """The task's clean text without its outline number, lines joined (a table row: its cells
     joined by spaces), as a `MappedText` of `doc.clean` so that every character of it maps to
-    the original file; with, for a table row, each cell's span in that text.
+    the original file; with, for a table row, the span of the first cell of each column kind.
 
     Why mapped: the extractors report offsets in this text, and the document view highlights
     their evidence in the original.
     """
-    if ts.columns:
-        kinds = [k for k in ts.columns if k != "number"]
-        parts = [doc.clean.slice(*ts.cells[k]) if k in ts.cells else None for k in kinds]
-        if all(p is not None and p.text == ts.columns[k] for p, k in zip(parts, kinds)):
-            mt = MappedText.join(" ", parts, doc.clean.original)
-        else:  # cells given without positions: map the whole row to its line
-            row = " ".join(ts.columns[k] for k in kinds)
-            line = doc.clean.slice(ts.start, ts.end)
-            mt = MappedText(row, doc.clean.original, np.full(len(row), line.to_original(0, 0)[0]),
-                            np.full(len(row), line.to_original(0, len(line))[1]))
-        where, pos = {}, 0
-        for k in kinds:
-            where[k] = (pos, pos + len(ts.columns[k]))
-            pos += len(ts.columns[k]) + 1
+    if ts.cells:
+        parts = [(kind, doc.clean.slice(a, b)) for kind, (a, b) in ts.cells if kind != "number"]
+        mt = MappedText.join(" ", [p for _, p in parts], doc.clean.original)
+        where: dict[str, tuple[int, int]] = {}
+        pos = 0
+        for kind, part in parts:
+            where.setdefault(kind, (pos, pos + len(part)))
+            pos += len(part) + 1
         return mt, where
     mt = doc.clean.slice(ts.start, ts.end)
     if ts.item is not None:
@@ -175,7 +167,8 @@ def quote_for(doc: Document, ts: TaskSpan, text_start: int) -> str:
 def task_record(doc: Document, ctx: DocContext, ts: TaskSpan, task_id: str) -> dict:
     mapped, cells = task_mapped(doc, ts)
     text = mapped.text
-    sdoc = analyse(text, ctx, ts.title, ts.columns or None, cells or None)
+    columns = {k: text[a:b] for k, (a, b) in cells.items()} if cells else None
+    sdoc = analyse(text, ctx, ts.title, columns, cells or None)
     a, b = doc.clean.to_original(ts.start, ts.end)
     return {
         "id": task_id,

@@ -86,10 +86,11 @@ class PartyFinder:
     """Finds the parties of one task text; `jur` resolves names, `national_doc` says whether
     central bodies may act."""
 
-    def __init__(self, text: str, jur: Jurisdiction, national_doc: bool):
+    def __init__(self, text: str, jur: Jurisdiction, national_doc: bool, addressees: tuple[str, ...] = ()):
         self.text = text
         self.jur = jur
         self.national_doc = national_doc
+        self.addressees = addressees
         self.fr = frames()
         self.masked = mask_quotes(text)
         self.taken: list[tuple[int, int]] = []
@@ -110,10 +111,11 @@ class PartyFinder:
             name = self.canonical(piece, kind)
             if not name:
                 continue
-            national = bool(re.match(r"^(国务院|国家|中共中央|中央|全国)", name)) or name in lexicon().national.values()
-            party = Party(piece, a, b, name, role, rule, recipient, national)
-            self.found.append(party)
-            added.append(party)
+            for n in self.snap(name):
+                national = bool(re.match(r"^(国务院|国家|中共中央|中央|全国)", n)) or n in lexicon().national.values()
+                party = Party(piece, a, b, n, role, rule, recipient, national)
+                self.found.append(party)
+                added.append(party)
         for p in added:
             self.taken.append((p.start, p.end))
         return added
@@ -138,6 +140,31 @@ class PartyFinder:
                 return self.jur.own_place + dept.name_at(self.jur.rank)
         return name
 
+    def snap(self, name: str) -> list[str]:
+        """A collective the text uses for the addressees is those addressees: 各地 -> the
+        regional addressees (各市州安全生产委员会, 兰州新区安全生产委员会), 各地应急管理局 -> 各市应急管理局,
+        各省级部门 -> 省级有关部门. National documents keep 各地区 as written."""
+        adds = self.addressees
+        if not adds or not (name.startswith(("各", "有关", "相关", "省级")) or name.endswith(("部门", "单位"))):
+            return [name]
+        m = re.fullmatch(r"各地(区)?(?P<tail>[\u4e00-\u9fff]*)", name)
+        if m and not self.national_doc:
+            regional = [a for a in adds if re.match(r"^各(省|州|市|县|区|地|乡|镇|设区市)", a)
+                        or re.match(r"^[\u4e00-\u9fff]{2,6}(新区|开发区|矿区)", a)]
+            tail = m.group("tail")
+            if tail:
+                regional = [a for a in regional if a.endswith(tail)]
+            return regional or [name]
+        key = fold_collective(name)
+        same = [a for a in adds if fold_collective(a) == key]
+        if same:
+            return same[:1]
+        for head in ("部门", "单位"):
+            heads = [a for a in adds if a.endswith(head) and "有关" in a]
+            if key == head and len(heads) == 1:
+                return heads
+        return [name]
+
     # -------------------------------------------------------------- frames
     def run(self) -> list[Party]:
         self.labelled()
@@ -146,7 +173,9 @@ class PartyFinder:
         self.recipients()
         self.partners()
         self.subjects()
+        self.role_anchored()
         self.lists()
+        self.collectives()
         self.found.sort(key=lambda p: p.start)
         return self.found
 
@@ -235,9 +264,11 @@ class PartyFinder:
                 if members:
                     self.add(end, members, Role.RESPONSIBLE, "by")
                     continue
-            names = self.names_after(end)
+            names = [n for n in self.names_after(end) or [] if n[2] != "person" and tidy(n[0]) != "企业"]
             if names:
                 last = max(o + len(p) for p, o, _ in names)
+                if re.match(r"(印发|发布|出台|制定|批准|部署|审议)", t[end + last:end + last + 2]):
+                    continue  # 由国务院安委会印发的《…》: the author of a document, not a party
                 verb = self.fr.verb_rx.match(t, end + last)
                 role = dict(self.fr.verb_role)[verb.group(0)] if verb else Role.RESPONSIBLE
                 if role == Role.RESPONSIBLE and verb and "负责" in verb.group(0) and self.participant_in_sentence(end):
@@ -357,6 +388,53 @@ class PartyFinder:
         end = e + stop.start() if stop else len(self.masked)
         return bool(re.search(r"配合|参与|协助|协办", self.masked[e:end]))
 
+    def role_anchored(self) -> None:
+        """A body right before a role verb anywhere in a clause: 完善应急管理部门统筹、相关部门参与的…
+        机制 (the left edge of the name is a word boundary, found with jieba)."""
+        t = self.masked
+        verbs = "|".join(re.escape(w) for w in ("牵头", "统筹", "负责", "参与", "配合", "协助", "协办", "主办"))
+        for m in re.finditer(verbs, t):
+            e = m.start()
+            if not self.free(e - 1, e):
+                continue
+            start = max(0, e - 40)
+            for sep in "。;!?:\n,,":
+                k = t.rfind(sep, start, e)
+                if k >= 0:
+                    start = max(start, k + 1)
+            window = t[start:e]
+            if not window or not lexicon().name_ends(window)[-1:] == [len(window)]:
+                continue
+            for b in word_starts(window):
+                names = parse_names(window[b:], strict=True)
+                if names and all(k != "person" for _, _, k in names):
+                    role = dict(self.fr.verb_role).get(m.group(0), Role.RESPONSIBLE)
+                    if m.group(0) == "负责" and self.participant_in_sentence(e):
+                        role = Role.LEAD
+                    self.add(start + b, names, role, "role")
+                    break
+
+    def collectives(self) -> None:
+        """Classes of parties named anywhere as parties (各级党委、政府及相关部门主要负责人…责任;
+        各有关部门和单位): not possessives (…部门的职责), not partners of a preposition (与有关部门)."""
+        t = self.masked
+        rx = re.compile(r"各级(?:各(?:有关|相关)?)?[\u4e00-\u9fff]{0,8}?(?:党委|政府|部门|单位|安委会|安委办|责任人)"
+                        r"(?:[、和及](?:各级)?(?:党委|政府|有关部门|相关部门))*"
+                        r"|各(?:有关|相关)(?:部门|单位)(?:和单位|和部门)?|(?<![各级有相省市县])(?:有关|相关)部门"
+                        r"|(?:其他)?行业(?:领域)?主管部门|涉改部门")
+        for m in rx.finditer(t):
+            a, b = m.start(), m.end()
+            if not self.free(a, b):
+                continue
+            before = t[max(0, a - 2):a]
+            after = t[b:b + 5]
+            if before[-1:] in ("与", "同", "对", "向", "经") or before in ("按照", "根据", "依据", "结合", "通过") \
+                    or after.startswith(("的", "职责", "责任", "批准", "同意", "审批")):
+                continue
+            names = parse_names(m.group(0), strict=False)
+            if names:
+                self.add(a, names, Role.RESPONSIBLE, "collective")
+
     def lists(self) -> None:
         """Department class words with a shared head anywhere: 安全监管、气象、水利、国土等部门."""
         t = self.masked
@@ -382,10 +460,34 @@ class PartyFinder:
                 self.add(a, names, role, "list")
 
 
+def fold_collective(name: str) -> str:
+    return re.sub(r"^各|有关|相关|\(.*?\)", "", name)
+
+
 def mask_quotes(text: str) -> str:
     """Titles and quoted slogans hold no parties: 《…》 and “…” become mask characters."""
     return re.sub(r"《[^《》]*》|“[^“”]{0,40}”", lambda m: MASK * len(m.group(0)), text)
 
 
-def find_parties(text: str, jur: Jurisdiction, national_doc: bool) -> list[Party]:
-    return PartyFinder(text, jur, national_doc).run()
+def word_starts(window: str) -> list[int]:
+    """Offsets where a jieba word starts in `window`, left to right (candidate left edges of a
+    name that ends the window)."""
+    import jieba
+
+    out, pos = [], 0
+    for w in jieba.lcut(window, HMM=False):
+        out.append(pos)
+        pos += len(w)
+    return out
+
+
+def find_parties(text: str, jur: Jurisdiction, national_doc: bool, addressees: tuple[str, ...] = ()) -> list[Party]:
+    return PartyFinder(text, jur, national_doc, addressees).run()
+
+
+def opens_with_subject(line: str, jur: Jurisdiction) -> bool:
+    """Whether a line opens with its own body and that body's duty (省公安厅负责…, 民政厅、省民防局
+    等有关部门及时启用…): a line of a duty list."""
+    finder = PartyFinder(line.strip(), jur, national_doc=jur.rank == 0)
+    finder.subject_at(0)
+    return any(p.rule == "subject" and p.start == 0 for p in finder.found)

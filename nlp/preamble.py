@@ -1,65 +1,107 @@
-"""Obligations outside the numbered outline: the cover notice, the introduction, the close.
+"""Obligations outside the numbered outline: the cover notice, unnumbered text, the close.
 
-A cover notice usually only says "印发给你们,请认真贯彻落实" — no task. When a paragraph
-there sets a calendar limit ("请各地…于2019年6月20日前…报送…", "此次专项行动至2023年底
-结束"), it is an obligation of its own and becomes a task with path ["preamble"]. So does a
-closing request after the last numbered item ("请各地于2月10日前将工作总结报送…"), which the
-outline would otherwise leave inside that item.
+A cover notice mostly says "现将…印发给你们,请认真贯彻落实" — boilerplate, no task. But it
+often sets work of its own: "各县区各单位要…并于2025年6月底前…报送市安委会办公室。市安委会办公室要
+加强统筹协调…" — one task per group of parties (SCHEMA conventions: unnumbered text gives
+`preamble` tasks, one per actor group). A letter or notice without numbered items is all
+such text. A sentence is an obligation when it has a duty word (要/应/须/请/负责…) or a
+calendar limit; consecutive sentences stay one task while the parties they name overlap (or
+name nobody). After the last numbered item, only a request with a calendar limit is a task
+("请各地于2月10日前将工作总结报送…"); the rest of a closing is exhortation.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document
+from .actors import DocContext
 from .deadlines import find_deadlines
-from .tasks import TaskSpan
+from .parties import find_parties
+from .tasks import TaskSpan, first_sentence
+
+DUTY = re.compile(r"要|应|须|请|负责|务必|不得|严禁|确保|牵头|配合")
+BOILERPLATE = re.compile(r"(现将|现予|现就|特此|通知如下|通告如下|如下[::]|印发给你们|印发你们|转发给你们|函告如下|"
+                         r"已经.{1,12}同意|提出如下|决定如下)")
+EXHORTATION = re.compile(r"^(请)?[^,。]{0,20}?(认真|切实|遵照|结合实际)?(贯彻执行|遵照执行|贯彻落实|抓好落实|组织实施|执行|落实)[。!]?$")
+SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 
 
-def preamble_tasks(doc: Document, sections: list) -> list[TaskSpan]:
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in SENTENCE.finditer(text[start:end]) if m.group(0).strip()]
+
+
+def is_obligation(s: str, parties: list, dated: bool) -> bool:
+    if BOILERPLATE.search(s):
+        # "现将…印发给你们,请…" can still carry its own work after a boilerplate clause
+        rest = re.split(r"[,,]", s)[-1]
+        if not (dated or (parties and DUTY.search(rest) and not EXHORTATION.match(rest.strip()))):
+            return False
+    core = s
+    for p in parties:
+        core = core.replace(p.written, "")
+    if EXHORTATION.match(core.strip()) or len(core.strip()) < 6:
+        return dated
+    return dated or bool(DUTY.search(s) and parties)
+
+
+def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_only: bool = False) -> list[TaskSpan]:
+    """Obligation-bearing sentence groups of the clean text `[start, end)`."""
     text = doc.clean.text
-    end = doc.outline[0].start if doc.outline else len(text)
-    if sections:
-        end = min(end, sections[0].start)
-    base = dt.date.fromisoformat(doc.meta.date) if doc.meta.date else None
+    base = ctx.doc_date
     out: list[TaskSpan] = []
-    pos = 0
-    for line in text[:end].split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        s = line.strip()
-        if len(s) < 15 or is_date_line(s) or looks_like_org(s) or s == doc.meta.title:
+    group: TaskSpan | None = None
+    names: set[str] = set()
+    for a, b in sentences(text, start, end):
+        s = text[a:b].strip()
+        line = text[text.rfind("\n", 0, a) + 1:text.find("\n", a) if text.find("\n", a) >= 0 else len(text)].strip()
+        if len(s) < 8 or is_date_line(line) or (looks_like_org(line) and len(line) <= 40) or s == doc.meta.title:
+            group = None
             continue
-        dated = [d for d in find_deadlines(s, base) if d.type == "date"]
-        if dated:
-            out.append(TaskSpan(["preamble"], first_sentence(s), start, start + len(line)))
+        parties = [p for p in find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees)) if not p.recipient]
+        dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
+        if dated_only and not dated:
+            group = None
+            continue
+        if not is_obligation(s, parties, dated):
+            group = None
+            continue
+        these = {p.name for p in parties}
+        if group is not None and (not these or these & names) and not (dated and not these and group_dated(group, text)):
+            group.end = b
+            names |= these
+            continue
+        group = TaskSpan(["preamble"], first_sentence(s), a, b)
+        names = these
+        out.append(group)
     return out
 
 
-CLOSING_REQUEST = re.compile(r"^请(?:各|你|全|有关|相关|省|市|县|区|州)")
+def group_dated(group: TaskSpan, text: str) -> bool:
+    return bool(re.search(r"\d+月|年底|年末", text[group.start:group.end]))
 
 
-def split_closing_request(doc: Document, spans: list[TaskSpan]) -> list[TaskSpan]:
-    """Cut a dated closing request (a paragraph starting 请各…) off the last numbered item."""
-    if not spans or spans[-1].path == ["preamble"] or spans[-1].columns:
-        return spans
-    last = spans[-1]
+def preamble_tasks(doc: Document, ctx: DocContext, sections: list, spans: list[TaskSpan]) -> list[TaskSpan]:
+    """Tasks of the text before the first numbered item (all of a document without items),
+    and dated requests after the last one."""
     text = doc.clean.text
-    base = dt.date.fromisoformat(doc.meta.date) if doc.meta.date else None
-    pos = text.find("\n", last.start)
-    while 0 <= pos < last.end:
-        line_start = pos + 1
-        nxt = text.find("\n", line_start)
-        line_end = last.end if nxt < 0 or nxt > last.end else nxt
-        line = text[line_start:line_end].strip()
-        if CLOSING_REQUEST.match(line) and any(d.type == "date" for d in find_deadlines(line, base)):
-            head = TaskSpan(last.path, last.title, last.start, pos, last.item)
-            return spans[:-1] + [head, TaskSpan(["preamble"], first_sentence(line), line_start, last.end)]
-        pos = nxt
-    return spans
+    first = min([s.start for s in spans] + ([doc.outline[0].start] if doc.outline else []), default=len(text))
+    if sections:
+        first = min(first, sections[0].start)
+    begin = addressee_end(doc)
+    out = region_tasks(doc, ctx, begin, first)
+    if spans and not sections:
+        last = max(s.end for s in spans)
+        out += region_tasks(doc, ctx, last, len(text), dated_only=True)
+    return [t for t in out if not any(t.start < s.end and s.start < t.end for s in spans)]
 
 
-def first_sentence(s: str) -> str:
-    i = s.find("。")
-    return s[:i] if i > 0 else s
+def addressee_end(doc: Document) -> int:
+    """Where the notice's own text starts: after its 主送 line when it has one on its own."""
+    text = doc.clean.text
+    head = text[: min(len(text), 1500)]
+    for m in re.finditer(r"[^\n]{2,200}[::]\n", head):
+        if any(a[:4] in m.group(0) for a in doc.meta.addressees):
+            return m.end()
+    return 0

@@ -1,9 +1,15 @@
-"""Which parts of a circular are tasks (obligation-bearing items), and their text.
+"""Which parts of a circular are tasks (obligation-bearing items), and their spans.
 
 A task is normally a numbered leaf item. Not tasks: guiding-ideology / goal sections,
 headings whose children carry the work, and enumerations of criteria inside an item
 ("对有下列情形之一的企业…: 1.近三年…的; 2.…") which belong to the item that holds them.
-Obligations in the cover notice that carry their own deadline become `preamble` tasks.
+Besides the outline:
+- each row of a table that assigns work (ingest.blocks.Table) is a task, its cells typed by
+  column;
+- an item (or a stretch of unnumbered text) whose lines each open with their own body
+  ("省地震局负责…" / "民政厅负责…", as duty lists in 应急预案 are written) is one task a line;
+- a closing paragraph after the last item (请各有关单位…, 此次…务必…) is not part of that item.
+Obligations in the cover notice become `preamble` tasks (nlp/preamble.py).
 """
 
 from __future__ import annotations
@@ -13,8 +19,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..ingest.blocks import Table
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document, OutlineItem
+
+Span = tuple[int, int]
 
 
 @dataclass
@@ -24,78 +33,10 @@ class TaskSpan:
     start: int  # clean-text span of the whole task
     end: int
     item: OutlineItem | None = None
-    columns: dict[str, str] = field(default_factory=dict)  # a table row: column kind -> cell text
-    cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # column kind -> clean-text span of its cell
-
-
-# Column kinds of a 任务分工 table, by header wording (data: common headers of 任务分工方案).
-COLUMN_KINDS = [
-    ("number", re.compile(r"^(序号|编号)$")),
-    ("task", re.compile(r"(重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|任务|措施|事项)")),
-    ("lead", re.compile(r"(牵头单位|牵头部门|主办单位|责任领导)")),
-    ("participant", re.compile(r"(配合单位|配合部门|协办单位|参与单位)")),
-    ("responsible", re.compile(r"(责任单位|责任部门|实施单位|承办单位)")),
-    ("deadline", re.compile(r"(完成时限|完成时间|时间节点|时限要求|进度安排|时限)")),
-]
-CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
-
-
-def column_kind(header: str) -> str | None:
-    for kind, rx in COLUMN_KINDS:
-        if rx.search(header.strip()):
-            return kind
-    return None
-
-
-def split_cells(line: str) -> list[tuple[str, int, int]]:
-    """The cells of one table line, stripped, each with its span in the line.
-
-    Why spans: a row's task text is built from its cells, and evidence found in a cell must
-    map back to where that cell stands in the original file.
-    """
-    body = line.strip()
-    lead = len(line) - len(line.lstrip())
-    inner = body.strip("|")
-    lead += len(body) - len(body.lstrip("|"))
-    cells: list[tuple[str, int, int]] = []
-    pos = 0
-    for m in [*CELL_SPLIT.finditer(inner), None]:
-        end = m.start() if m else len(inner)
-        raw = inner[pos:end]
-        a = pos + len(raw) - len(raw.lstrip())
-        cell = raw.strip()
-        cells.append((cell, lead + a, lead + a + len(cell)))
-        if m:
-            pos = m.end()
-    return cells
-
-
-def table_tasks(text: str, start: int = 0) -> list[TaskSpan]:
-    """Rows of 任务分工 tables (cells separated by tabs or `|`, one row a line)."""
-    out: list[TaskSpan] = []
-    kinds: list[str | None] | None = None
-    pos = start
-    for line in text[start:].split("\n"):
-        line_start, pos = pos, pos + len(line) + 1
-        spans = split_cells(line)
-        cells = [c for c, _, _ in spans]
-        if len(cells) < 3:
-            kinds = None
-            continue
-        header = [column_kind(c) for c in cells]
-        if "task" in header and ({"lead", "responsible", "participant", "deadline"} & set(header)):
-            kinds = header
-            continue
-        if kinds is None or len(cells) != len(kinds):
-            continue
-        row = {k: c for k, c in zip(kinds, cells) if k}
-        where = {k: (line_start + a, line_start + b) for k, (_, a, b) in zip(kinds, spans) if k}
-        if not row.get("task"):
-            continue
-        number = row.get("number") or str(len(out) + 1)
-        out.append(TaskSpan([number], re.split(r"[。;]", row["task"])[0], line_start, line_start + len(line),
-                            columns=row, cells=where))
-    return out
+    # a table row: its cells in column order as (column kind, clean-text span), and the text
+    # of the first cell of each kind
+    cells: list[tuple[str, Span]] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +50,7 @@ def non_task_headings() -> re.Pattern[str]:
 ENUM_INTRO = re.compile(r"(下列|以下|如下)[^。]{0,30}[。:]?\s*$|:\s*$")
 CRITERION_END = re.compile(r"(的|者|等)[;。]?$|;$")
 TAIL_STOP = re.compile(r"^(附件|附表|抄送|抄报|联系人|联系电话|主题词|印发)")
+CLOSING = re.compile(r"^(请(?:各|你|全|有关|相关|省|市|县|区|州)|此次|以上|特此|本通知|本方案|本通告|本意见)")
 
 
 def is_enumeration(item: OutlineItem, text: str) -> bool:
@@ -122,10 +64,15 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
     return all(len(k) <= 60 and CRITERION_END.search(k) for k in kids)
 
 
-def select_tasks(doc: Document) -> list[TaskSpan]:
+def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:
+    """Tasks of the document's outline and tables (the cover notice is nlp/preamble.py's).
+
+    `opens_with_subject(line) -> bool` tells a duty line (一 body, 一 duty) from prose."""
     text = doc.clean.text
+    tables = [b for b in doc.blocks if isinstance(b, Table) and b.assigns_work]
     tasks: list[TaskSpan] = []
     skip = non_task_headings()
+    leaves: list[OutlineItem] = []
 
     def visit(item: OutlineItem, excluded: bool) -> None:
         excluded = excluded or bool(skip.match(item.title))
@@ -133,20 +80,105 @@ def select_tasks(doc: Document) -> list[TaskSpan]:
             for child in item.children:
                 visit(child, excluded)
             return
-        if excluded:
-            return
-        end = trim_tail(text, item.start, item.end)
-        if end - item.start < 4:
-            return
-        tasks.append(TaskSpan(list(item.path), item.title, item.start, end, item))
+        if not excluded:
+            leaves.append(item)
 
     for top in doc.outline:
         visit(top, False)
-    rows = table_tasks(text, doc.body_start)
+    for n, item in enumerate(leaves):
+        end = trim_tail(text, item.start, item.end)
+        if n == len(leaves) - 1:
+            end = cut_closing(text, item.start, end)
+        if end - item.start < 4:
+            continue
+        span = TaskSpan(list(item.path), item.title, item.start, end, item)
+        tasks.extend(split_duty_lines(text, span, opens_with_subject))
+    rows = [r for t in tables for r in row_tasks(text, t)]
     if rows:  # a table's rows are the tasks; outline items overlapping a row are its headings
-        tasks = [t for t in tasks if not any(t.start <= r.start < t.end for r in rows)] + rows
+        tasks = [t for t in tasks if not any(t.start <= r.start < t.end or r.start <= t.start < r.end for r in rows)]
+        tasks += rows
         tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def split_duty_lines(text: str, span: TaskSpan, opens_with_subject) -> list[TaskSpan]:
+    """An item whose lines each open with their own body (a duty list) is one task a line;
+    the item's own first line stays a task when it states work itself."""
+    if opens_with_subject is None:
+        return [span]
+    lines = line_spans(text, span.start, span.end)
+    if len(lines) < 3:
+        return [span]
+    duty = [i for i, (a, b) in enumerate(lines) if i > 0 and opens_with_subject(text[a:b])]
+    if len(duty) < 2:
+        return [span]
+    out: list[TaskSpan] = []
+    cuts = [0] + duty
+    for k, i in enumerate(cuts):
+        a = lines[i][0]
+        b = lines[cuts[k + 1] - 1][1] if k + 1 < len(cuts) else lines[-1][1]
+        body = text[a:b].strip()
+        if i == 0:
+            # the heading line itself (4.3.4 救援组 / 负责组织力量…): a task when it states work
+            own = re.sub(r"^\s*\S{0,12}?[。.\s]", "", body, count=1) if len(body) > 12 else ""
+            if len(re.sub(r"\s", "", body)) < 12 or not re.search(r"负责|要|应|须|组织|开展|做好|落实", body):
+                continue
+            out.append(TaskSpan(span.path, span.title, a, b, span.item))
+            continue
+        subject = re.split(r"负责|要|应|须|牵头|参与|配合|根据|按照|及时|立即", body, maxsplit=1)[0]
+        out.append(TaskSpan(span.path + [subject[:20]], first_sentence(body), a, b, None))
+    return out or [span]
+
+
+def line_spans(text: str, start: int, end: int) -> list[Span]:
+    out, pos = [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def row_tasks(text: str, table: Table) -> list[TaskSpan]:
+    """One task a row of a table that assigns work; section rows become the path."""
+    out: list[TaskSpan] = []
+    section: list[str] = []
+    for row, span, is_section in zip(table.rows, table.row_spans, table.sections):
+        cells = [(k or "context", c) for k, c in zip(table.kinds, row) if c is not None and c[1] > c[0]]
+        if is_section:
+            section = [marker_of(text[c[0]:c[1]]) for _, c in cells[:1]]
+            continue
+        work = [(k, c) for k, c in cells if k in ("task", "context")]
+        if not work:
+            continue
+        columns: dict[str, str] = {}
+        for k, (a, b) in cells:
+            columns.setdefault(k, text[a:b])
+        if "task" not in columns:
+            columns["task"] = columns.get("context", "")
+            cells = [("task" if k == "context" and c == work[0][1] else k, c) for k, c in cells]
+        main = columns["task"]
+        number = columns.get("number") or marker_of(text[work[0][1][0]:work[0][1][1]]) or str(len(out) + 1)
+        path = section + [number]
+        out.append(TaskSpan(path, first_sentence(main), span[0], span[1], None, cells, columns))
+    return out
+
+
+def marker_of(cell: str) -> str:
+    m = re.match(r"^\s*([一二三四五六七八九十]+)、|^\s*[(（]([一二三四五六七八九十\d]+)[)）]|^\s*(\d+)[.、]", cell)
+    if not m:
+        return cell.strip()[:12]
+    if m.group(1):
+        return m.group(1)
+    if m.group(2):
+        return f"({m.group(2)})"
+    return m.group(3)
+
+
+def first_sentence(s: str) -> str:
+    s = re.sub(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*", "", s.strip())
+    i = re.search(r"[。;]", s)
+    return s[: i.start()] if i else s[:60]
 
 
 def trim_tail(text: str, start: int, end: int) -> int:
@@ -159,4 +191,15 @@ def trim_tail(text: str, start: int, end: int) -> int:
         if line and (is_date_line(line) or TAIL_STOP.match(line) or (looks_like_org(line) and len(line) <= 30)):
             return pos
         pos = nxt
+    return end
+
+
+def cut_closing(text: str, start: int, end: int) -> int:
+    """The last item ends before a closing paragraph of the notice (请各有关单位…/此次…)."""
+    pos = text.find("\n", start)
+    while 0 <= pos < end:
+        line = text[pos + 1:end].split("\n", 1)[0].strip()
+        if CLOSING.match(line):
+            return pos
+        pos = text.find("\n", pos + 1)
     return end
