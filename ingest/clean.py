@@ -169,8 +169,10 @@ def remove_contacts(c: Cleaner) -> None:
     lines = c.mt.text.split("\n")
     drop = [i for i, x in enumerate(lines) if CONTACT_LINE.match(convert(x.strip()))]
     c.drop_lines("contact", drop)
-    c.sub("phone", PHONE, "")
-    c.sub("email", EMAIL, "")
+    # a number or address inside a sentence is part of what the sentence asks (发送至…邮箱,
+    # 设24小时值守电话(…)); on a line of its own it is a contact note
+    c.sub("phone", re.compile(rf"^[\s(（]*(?:{PHONE.pattern})[\s)）,、]*$", re.M), "")
+    c.sub("email", re.compile(rf"^[\s(（]*(?:{EMAIL.pattern})[\s)）,、]*$", re.M), "")
 
 
 def fold_line(s: str) -> str:
@@ -231,6 +233,15 @@ def remove_html_debris(c: Cleaner) -> None:
     签发 (signed-off-by) note a red-head document prints beside its number."""
     c.sub("html", HTML_TAG, "")
     c.sub("signed-by", SIGNED_BY, "")
+
+
+MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff;、])\?+(?=[;、?\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\?[;;]\?+")
+
+
+def remove_mojibake(c: Cleaner) -> None:
+    """`?` standing for characters a wrong encoding lost (除?;?、烟花爆竹): not a question mark,
+    which ends a sentence, so it would cut one in two."""
+    c.sub("mojibake", MOJIBAKE, "")
 
 
 def remove_spam(c: Cleaner) -> None:
@@ -310,6 +321,7 @@ def clean_text(text: str) -> CleanResult:
     remove_duplicate_copy(c)
     remove_spam(c)
     normalise_width(c)
+    remove_mojibake(c)
     join_broken_lines(c)
     script = to_simplified(c)
     tidy(c)

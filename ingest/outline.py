@@ -22,12 +22,19 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # (style, rank, pattern): rank is the conventional 公文 depth of the style.
 MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("chapter", 0, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})章[ \u3000]*")),
+    # 4.3.4 救援组: a decimal section number (应急预案)
+    ("decimal", 1, re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})[ \u3000]*(?=[\u4e00-\u9fff])")),
     ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})[、.](?![0-9])[ \u3000]*")),
     ("paren_cn", 2, re.compile(r"\(([一二三四五六七八九十]{1,3})\)[、.]?[ \u3000]*")),
     ("article", 2, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})条[ \u3000]*")),
     ("arabic", 3, re.compile(r"(\d{1,3})(?:[.、](?![0-9])|\s)[ \u3000]*")),
     ("paren_arabic", 4, re.compile(r"\((\d{1,3})\)[、.]?[ \u3000]*")),
     ("circled", 5, re.compile(f"([{CIRCLED}])[、.]?[ \u3000]*")),
+    # 第一组:… (inspection groups, batches), 一是… (points of a paragraph written as items)
+    ("group", 3, re.compile(r"(第[一二三四五六七八九十]{1,3}(?:组|批|项|部分))[::]?[ \u3000]*")),
+    ("shi", 3, re.compile(r"([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff])")),
+    # --自然灾害专项应急委。/ ●应急现场指挥部: bulleted items
+    ("bullet", 3, re.compile(r"(--|——|●|■|◆|▲|★|◇|□)[ \u3000]*(?=[\u4e00-\u9fff“])")),
 ]
 
 
@@ -47,15 +54,22 @@ def cn_to_int(s: str) -> int:
 
 
 def marker_value(style: str, raw: str) -> int:
-    if style in {"cn", "paren_cn", "chapter", "article"}:
+    if style in {"cn", "paren_cn", "chapter", "article", "shi"}:
         return cn_to_int(raw)
+    if style == "group":
+        return cn_to_int(raw[1:-1])
+    if style == "decimal":
+        return int(raw.rsplit(".", 1)[-1])
+    if style == "bullet":
+        return 0
     if style == "circled":
         return CIRCLED.index(raw) + 1
     return int(raw)
 
 
 def marker_label(style: str, raw: str) -> str:
-    """The number as the schema writes it in paths: `一`, `(一)`, `1`, `(1)`, `①`, `第一条`."""
+    """The number as the schema writes it in paths: `一`, `(一)`, `1`, `(1)`, `①`, `第一条`,
+    `第一组`, `4.3.4`; a bullet's label is set from its heading when the item is built."""
     if style in {"paren_cn", "paren_arabic"}:
         return f"({raw})"
     if style == "chapter":
@@ -91,6 +105,8 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
         rest = line[m.end():]
         if not rest or rest[0] in "%年月日号个项条万元.":
             continue  # "1.5倍", "2021年", bare number: not an outline number
+        if style == "decimal" and re.match(r"\d{4}\.", line):
+            continue  # 2021.3 is a date
         if style == "arabic" and not re.match(r"\d{1,3}[.、]", line):
             # "1 强化..." with a space is a marker only if text follows directly
             if not re.match(r"[\u4e00-\u9fff“《]", rest):
@@ -99,14 +115,21 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
     return None
 
 
+INLINE_AT = re.compile(r"(?<=[:：。;；!])\s*|(?<=[\u4e00-\u9fff。;:])\s+")
+INLINE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "group")
+
+
 def find_markers(text: str, start: int = 0, end: int | None = None,
                  skip: list[tuple[int, int]] | None = None) -> list[LineMarker]:
     """Outline numbers opening lines of `text[start:end]`, except lines inside `skip` spans
-    (tables: a row's 一、体系建设 cell is not the document's outline)."""
+    (tables: a row's 一、体系建设 cell is not the document's outline); and numbers inside a
+    line that run on in sequence (a page flattened into one line: "…如下: 一、督查重点 1.…;
+    2.… 二、…", or "…命令:1.…" continued by "2.…" on the next line)."""
     end = len(text) if end is None else end
     found: list[LineMarker] = []
     pos = start
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    for k, line in enumerate(lines):
         if skip and any(a <= pos < b for a, b in skip):
             pos += len(line) + 1
             continue
@@ -115,8 +138,44 @@ def find_markers(text: str, start: int = 0, end: int | None = None,
             style, rank, raw, length = hit
             found.append(LineMarker(style, rank, marker_label(style, raw), marker_value(style, raw), pos,
                                     pos + length))
+        following = match_marker(lines[k + 1]) if k + 1 < len(lines) else None
+        found.extend(inline_markers(line, pos, following))
         pos += len(line) + 1
+    found.sort(key=lambda m: m.line_start)
     return found
+
+
+def inline_markers(line: str, pos: int, following: tuple | None) -> list[LineMarker]:
+    """Markers after a sentence or clause end inside `line` that form a run 1, 2, …
+    (or a 1 whose 2 opens the next line)."""
+    cands: list[LineMarker] = []
+    for m in INLINE_AT.finditer(line):
+        at = m.end()
+        if at == 0 or at >= len(line) - 2:
+            continue
+        hit = match_marker(line[at:])
+        if hit and hit[0] == "arabic" and not re.match(r"\d{1,3}[.、]", line[at:]):
+            continue  # "组织 1 次": a count, not an item
+        if hit and hit[0] in INLINE_STYLES:
+            style, rank, raw, length = hit
+            cands.append(LineMarker(style, rank, marker_label(style, raw), marker_value(style, raw),
+                                    pos + at, pos + at + length))
+    out: list[LineMarker] = []
+    for style in INLINE_STYLES:
+        seq = [c for c in cands if c.style == style]
+        run: list[LineMarker] = []
+        for c in seq:
+            if c.value == 1:
+                if len(run) >= 2:
+                    out.extend(run)
+                run = [c]
+            elif run and c.value == run[-1].value + 1:
+                run.append(c)
+        if len(run) >= 2:
+            out.extend(run)
+        elif len(run) == 1 and following and following[0] == style and marker_value(style, following[2]) == 2:
+            out.extend(run)
+    return out
 
 
 def lead_sentence(text: str) -> str:
@@ -143,8 +202,11 @@ def parse_outline(text: str, start: int = 0, end: int | None = None,
         if detached:
             stack.clear()
         parent = stack[-1][1] if stack else None
+        label = mk.label
+        if mk.style == "bullet":  # a bullet has no number: its heading names it
+            label = re.split(r"[。:：,，;；\s]", text[mk.body_start:end], maxsplit=1)[0][:20]
         item = OutlineItem(
-            marker=mk.label, style=mk.style, level=len(stack), path=(parent.path if parent else []) + [mk.label],
+            marker=label, style=mk.style, level=len(stack), path=(parent.path if parent else []) + [label],
             start=mk.line_start, end=end, head_end=end, title=lead_sentence(text[mk.body_start:end]),
             children=[],
         )

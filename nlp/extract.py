@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..ingest.model import Document
+from ..ingest.outline import match_marker
 from ..ingest.pipeline import load_document
 from ..ingest.textmap import MappedText
 from ..ingest.names import Jurisdiction
@@ -140,8 +141,10 @@ def task_mapped(doc: Document, ts: TaskSpan) -> tuple[MappedText, dict[str, tupl
             pos += len(part) + 1
         return mt, where
     mt = doc.clean.slice(ts.start, ts.end)
-    if ts.item is not None:
-        mt = mt.sub(ITEM_NUMBER, "", count=1)
+    if ts.item is not None and ts.start == ts.item.start and ts.item.style != "shi":
+        hit = match_marker(mt.text)  # the item's own number (一是 is a word of the text, kept)
+        if hit:
+            mt = mt.slice(hit[3], len(mt))
     return mt.sub(LINE_BREAK, "").strip(), {}
 
 

@@ -18,10 +18,10 @@ from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document
 from .actors import DocContext
 from .deadlines import find_deadlines
-from .parties import find_parties
+from .parties import find_parties, mask_quotes
 from .tasks import TaskSpan, first_sentence
 
-DUTY = re.compile(r"要|应|须|请|负责|务必|不得|严禁|确保|牵头|配合")
+DUTY = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应(?![急对用])|须|请|负责(?!人|同志)|务必|不得|严禁|确保|牵头|配合")
 BOILERPLATE = re.compile(r"(现将|现予|现就|特此|通知如下|通告如下|如下[::]|印发给你们|印发你们|转发给你们|函告如下|"
                          r"已经.{1,12}同意|提出如下|决定如下)")
 EXHORTATION = re.compile(r"^(请)?[^,。]{0,20}?(认真|切实|遵照|结合实际)?(贯彻执行|遵照执行|贯彻落实|抓好落实|组织实施|执行|落实)[。!]?$")
@@ -33,11 +33,13 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def is_obligation(s: str, parties: list, dated: bool) -> bool:
-    if BOILERPLATE.search(s):
-        # "现将…印发给你们,请…" can still carry its own work after a boilerplate clause
-        rest = re.split(r"[,,]", s)[-1]
-        if not (dated or (parties and DUTY.search(rest) and not EXHORTATION.match(rest.strip()))):
-            return False
+    s = mask_quotes(s)
+    m = BOILERPLATE.search(s)
+    if m:
+        # "现将《…》印发给你们,请各地结合实际,制定具体措施办法": the work after the boilerplate clause
+        k = s.find(",", m.end())
+        s = s[k + 1:] if k >= 0 else ""
+        parties = [p for p in parties if p.written in s]
     core = s
     for p in parties:
         core = core.replace(p.written, "")

@@ -15,6 +15,7 @@ Obligations in the cover notice become `preamble` tasks (nlp/preamble.py).
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -47,6 +48,30 @@ def non_task_headings() -> re.Pattern[str]:
     return re.compile("^(" + "|".join(map(re.escape, words)) + ")")
 
 
+@lru_cache(maxsize=1)
+def item_kinds() -> dict:
+    return tomllib.loads(resources.files(__package__).joinpath("data/item_kinds.toml").read_text(encoding="utf-8"))
+
+
+DUTY_WORD = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应(?![急对用])|须|严禁|禁止|不得|负责|确保|请")
+
+
+def is_definition(text: str) -> bool:
+    """An item that defines the notice's area, period or scope and sets no work."""
+    kinds = item_kinds()
+    body = re.sub(r"^\s*\S{1,6}?[、.]\s*", "", text.strip())
+    if DUTY_WORD.search(body):
+        return False
+    label = re.match(r"^([\u4e00-\u9fff]{2,6})[::]", body)
+    if label and label.group(1) in kinds["definition_labels"]:
+        return True
+    tails = "|".join(map(re.escape, kinds["definition_tails"]))
+    return bool(re.search(rf"(为|是)[^,。;]{{0,30}}(?:{tails})[。.]?$", body))
+
+
+DATED_GOAL = re.compile(r"(\d{4}年(底|末)|\d{4}年\d{1,2}月(底|末)?)(前|以前)?")
+
+
 ENUM_INTRO = re.compile(r"(下列|以下|如下)[^。]{0,30}[。:]?\s*$|:\s*$")
 CRITERION_END = re.compile(r"(的|者|等)[;。]?$|;$")
 TAIL_STOP = re.compile(r"^(附件|附表|抄送|抄报|联系人|联系电话|主题词|印发)")
@@ -58,7 +83,7 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
     if not item.children:
         return False
     own = text[item.start:item.head_end].strip()
-    if ENUM_INTRO.search(own):
+    if ENUM_INTRO.search(own) or any(item.title.strip().startswith(h) for h in item_kinds()["criteria_headings"]):
         return True
     kids = [text[c.start:c.head_end].strip() for c in item.children]
     return all(len(k) <= 60 and CRITERION_END.search(k) for k in kids)
@@ -75,12 +100,15 @@ def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:
     leaves: list[OutlineItem] = []
 
     def visit(item: OutlineItem, excluded: bool) -> None:
-        excluded = excluded or bool(skip.match(item.title))
+        heading = bool(skip.match(item.title))
+        if heading and not item.children and DATED_GOAL.search(text[item.start:item.end]):
+            heading = False  # 一、工作目标: 2018年底前全面启动…: a goal with a calendar limit is work
+        excluded = excluded or heading
         if item.children and not is_enumeration(item, text):
             for child in item.children:
                 visit(child, excluded)
             return
-        if not excluded:
+        if not excluded and not is_definition(text[item.start:item.end]):
             leaves.append(item)
 
     for top in doc.outline:
