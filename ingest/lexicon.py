@@ -63,13 +63,15 @@ class Lexicon:
         A short form that is the start of a longer word is left alone: 应急委 inside
         应急委员会, 应急办 inside 应急办公室."""
         table = {**self.abbreviations, **self.zones}
-
-        def repl(m: re.Match[str]) -> str:
-            if name[m.end():m.end() + 1] in ("员", "公"):
-                return m.group(0)
-            return table[m.group(0)]
-
-        return self.abbreviation_rx.sub(repl, name)
+        out, pos = [], 0
+        for m in self.abbreviation_rx.finditer(name):
+            # only a short form that opens the name or follows another one: 工商质监局 is a
+            # bureau's own name, not 工商 + 质量技术监督局
+            if m.start() != pos or name[m.end():m.end() + 1] in ("员", "公"):
+                break
+            out.append(table[m.group(0)])
+            pos = m.end()
+        return "".join(out) + name[pos:]
 
     @cached_property
     def department_by_stem(self) -> dict[str, list[Department]]:

@@ -328,9 +328,14 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
     local = None
     if inside:
         c, v = max(inside.items(), key=lambda kv: (kv[1], g.by_code[kv[0]].level))
-        if v >= 2:
+        # a page that names its county only once still speaks of it as 县… throughout
+        relative = len(RELATIVE_BODY.findall(text))
+        if v >= 2 or (v >= 1 and relative >= 2 and g.by_code[c].level == 3):
             local = g.by_code[c]
     return province, local
+
+
+RELATIVE_BODY = re.compile(r"(?<![\u4e00-\u9fff])(?:县|区)[\u4e00-\u9fff]{1,8}?(?:局|办|委|政府|指挥部|大队)")
 
 
 GOVERNMENT_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|委|指挥部|领导小组|管委会|管理委员会|厅|局|办|部|署)$")

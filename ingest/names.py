@@ -252,17 +252,25 @@ def national_name(name: str) -> str | None:
 # ---------------------------------------------------------------- the canonical name
 def canonical_name(written: str, jur: Jurisdiction) -> str:
     """The canonical name of a body written `written` in a document of `jur`."""
+    name = _canonical(written, jur)
+    party = re.fullmatch(r"(.+?)党工作委员会", name)
+    if party:
+        return "中共" + party.group(1) + "工作委员会"  # 兰州高新区党工委 -> 中共兰州高新技术产业开发区工作委员会
+    if re.search(r"(开发区|园区|新区)管委会$", name) and re.search(r"(技术|产业|经济)开发区", name):
+        return name[:-3] + "管理委员会"
+    return name
+
+
+def _canonical(written: str, jur: Jurisdiction) -> str:
     lex = lexicon()
-    name = tidy(written)
+    name = re.sub(r"等+$", "", tidy(written))
     if not name:
         return name
+    if is_collective(name):
+        return name  # SCHEMA: collective classes stay as written (各级安委办)
     national = national_name(name)
     if national:
         return national
-    if is_collective(name):
-        if name.startswith("开发区") or re.fullmatch(r"开发区[\u4e00-\u9fff]{1,6}", name):
-            name = "各" + name
-        return lex.expand(name)
     if re.match(r"^(开发区|园区)", name):
         return "各" + lex.expand(name)  # 开发区管委会 in a 主送 line: every development zone's
     zone = re.match(r"^(高新区|经开区|高新技术产业开发区|经济技术开发区)", name)
@@ -340,10 +348,10 @@ def name_kind(piece: str) -> str | None:
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties
     if bad or re.search(r"[0-9A-Za-z%《》“”\"'‘’:\s]", probe):
         return None
-    if core.startswith(lex.stop_openers):
-        return None
     if core in lex.collective_names or core in lex.standalone:
         return "class" if core in lex.collective_names else "org"
+    if core.startswith(lex.stop_openers) or re.search(r"负责(?!人|同志)|牵头|配合|参与|组织实施", core):
+        return None
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
         return "place" if place_only(core) else None
     suffix = lex.org_suffix(core)
@@ -367,10 +375,17 @@ def leading_place_word(name: str) -> bool:
 
 
 def has_verb(name: str) -> bool:
-    """Whether a post name holds a verb (常态化推动领导 is a phrase, 四大班子领导 a post)."""
+    """Whether a name opens with a verb (倒逼企业, 常态化推动领导 are phrases; 四大班子领导,
+    负有…职责的部门 are names)."""
     import jieba.posseg
 
-    return any(flag.startswith("v") and len(word) >= 2 for word, flag in jieba.posseg.lcut(name, HMM=False))
+    if "的" in name:
+        return False  # a relative clause names a class: 负有安全监管职责的行业主管部门
+    words = [(w, f) for w, f in jieba.posseg.lcut(name, HMM=False) if w.strip()]
+    for word, flag in words[:2]:
+        if flag in ("v", "vd", "ad") and len(word) >= 2 and word not in ("有关", "相关", "负有"):
+            return True
+    return False
 
 
 def place_only(name: str) -> bool:
@@ -399,13 +414,15 @@ def split_names(span: str) -> list[tuple[str, int]]:
     pos, sep = 0, ""
     for m in SEPARATORS.finditer(masked):
         left = span[pos:m.start()]
-        if m.group(0) in ("和", "及", "与", "以及") and name_kind(left) is None \
-                and not LEVEL_RUN.match(tidy(left)):
+        if m.group(0) in ("和", "及", "与", "以及") and (
+                spans_known_name(span, m.start()) or (name_kind(left) is None and not LEVEL_RUN.match(tidy(left))
+                                                       and not (member_noun(left) and name_kind(span[m.end():])))):
             continue  # 发展和改革委员会, 住房和城乡建设厅: a conjunction inside one name
         raw.append((left, pos, sep))
         pos, sep = m.end(), m.group(0)
     raw.append((span[pos:], pos, sep))
     out: list[tuple[str, int]] = []
+    seps: list[str] = []
     i = 0
     while i < len(raw):
         piece, off, _ = raw[i]
@@ -415,8 +432,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
             nxt, _, nsep = raw[j + 1]
             joined = piece + ("" if nsep == "、" else nsep) + nxt
             if LEVEL_RUN.match(tidy(piece)) and nxt.strip() and (
-                    LEVEL_RUN.match(tidy(nxt)) or region_named_at_start(tidy(nxt))
-                    or re.match(r"(?:省|市|州|县|区|乡|镇|旗|盟|直管市|林区|自治州|自治县|自治区|直辖市)", tidy(nxt))):
+                    same_rank_run(tidy(piece), tidy(nxt)) or region_named_at_start(tidy(nxt))
+                    or (nsep in ("及", "以及", "和") and LEVEL_RUN.match(tidy(piece).lstrip("各")))):
                 piece, j = joined, j + 1
                 continue
             if tidy(joined) in lex.collective_names:
@@ -429,27 +446,39 @@ def split_names(span: str) -> list[tuple[str, int]]:
             k = len(m2.group(1))
             out.append((piece[:k], off))
             out.append((piece[k:], off + k))
+            seps += [raw[i][2], ""]
         elif piece.strip():
             out.append((piece, off))
+            seps.append(raw[i][2])
         i = j + 1
-    return distribute_shared(out)
+    return distribute_shared(out, seps)
 
 
 CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
 GENERIC_LOCAL = re.compile(r"(街道|乡镇|镇|乡|村|社区)(办事处|人民政府|政府)")
 
 
-def distribute_shared(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = None) -> list[tuple[str, int]]:
     """What a list's first member says once holds for the bare members after it:
     各牵头单位和责任单位 -> 各责任单位; 各镇人民政府、街道办事处 -> 各街道办事处;
-    省政府各厅委办、各直属机构 -> 省政府各直属机构."""
+    省政府各厅委办、各直属机构 -> 省政府各直属机构. Only within one list (not across a comma:
+    国务院安委会各成员单位,各有关单位 are two addressees)."""
     if len(pieces) < 2:
         return pieces
+    seps = seps or [""] * len(pieces)
+    if any(sp in (",", ",", ";") for sp in seps[1:]):
+        first_comma = next(k for k, sp in enumerate(seps) if k and sp in (",", ",", ";"))
+        return distribute_shared(pieces[:first_comma], seps[:first_comma]) + \
+            distribute_shared(pieces[first_comma:], [""] + seps[first_comma + 1:])
     first = tidy(pieces[0][0])
     out = [pieces[0]]
     owner = re.match(r"^(.{2,12}?)各(?!级)", first)
+    modifier = re.match(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关)(?=[\u4e00-\u9fff])", first)
     for p, o in pieces[1:]:
         t = tidy(p)
+        if modifier and not t.startswith(modifier.group(1)) and (LEVEL_RUN.match(t) or t in ("企业", "单位", "部门")):
+            out.append((modifier.group(1) + p, o))  # 被采访市(州)、县(区)和企业 -> 被采访县区, 被采访企业
+            continue
         shared = re.match(r"^(各(?:有关|相关)?)(?:部门|单位)$", first)
         if shared and t in ("部门", "单位"):
             p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
@@ -460,6 +489,21 @@ def distribute_shared(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
             p = owner.group(1) + p
         out.append((p, o))
     return out
+
+
+LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|设区市|县级市|林区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居")
+
+
+def same_rank_run(piece: str, nxt: str) -> bool:
+    """各州、市人民政府 / 各市、州国土资源局: the next piece opens with a level word of the
+    same rank as the run before it (沿江各镇(街道)、市防指… does not: 镇 and 市 differ)."""
+    lex = lexicon()
+    last = LEVEL_WORDS_RX.findall(piece)
+    first = LEVEL_WORDS_RX.match(nxt)
+    if not last or not first:
+        return False
+    rank = lambda w: lex.level_words.get(w, {"村": 5, "居": 5, "社区": 5}.get(w, 0))
+    return rank(last[-1]) == rank(first.group(0))
 
 
 def region_named_at_start(name: str) -> bool:
@@ -479,7 +523,8 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
     if not pieces:
         return None
     last, off = pieces[-1]
-    m = re.match(r"^(?P<item>.*?)等(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体))$", last)
+    m = re.match(r"^(?P<item>.*?)等(?:[0-9一二三四五六七八九十两]+个)?(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体))$",
+                 last)
     head = None
     if m and m.group("item"):
         pieces[-1] = (m.group("item"), off)
@@ -490,8 +535,11 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
     expanded = expand_shared(pieces, kinds)
     if expanded is not None:
         pieces, kinds = expanded
+    named = any(k in ("org", "class", "place", "person") for k in kinds)
     out: list[tuple[str, int, str]] = []
-    for (p, o), k in zip(pieces, kinds):
+    for idx, ((p, o), k) in enumerate(zip(pieces, kinds)):
+        if k is None and idx > 0 and named and member_noun(p) and (head is not None or strict):
+            k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
         if k is None or (k == "stem" and head is None):
             if strict:
                 return None
@@ -499,9 +547,43 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
         out.append((p, o, k))
     if head is not None:
         h, ho = head
-        if h not in ("部门", "单位", "企业", "机构"):
+        if re.search(r"有关|相关|其他|分包|直", h):
             out.append((h, ho, "class"))
+    if not strict:
+        # 县公安局(县公安消防大队、县公安交警大队): the bodies a note lists act too
+        for p, o, _ in list(out):
+            for bm in re.finditer(r"[(（]([^()（）]{2,60})[)）]", p):
+                inner = parse_names(bm.group(1), strict=True)
+                for q, qo, qk in inner or []:
+                    out.append((q, o + bm.start(1) + qo, qk))
     return out or None
+
+
+@lru_cache(maxsize=1)
+def _names_with_conjunction() -> tuple[str, ...]:
+    lex = lexicon()
+    words = {w for d in lex.departments for w in (*d.stems, *d.names.values())}
+    words |= set(lex.abbreviations.values()) | set(lex.zones.values())
+    return tuple(w for w in words if re.search(r"和|及|与", w))
+
+
+def spans_known_name(span: str, at: int) -> bool:
+    """Whether the conjunction at `at` is inside a department's name (发展和改革委员会)."""
+    for w in _names_with_conjunction():
+        k = w.find(span[at])
+        while k >= 0:
+            if span[at - k: at - k + len(w)] == w:
+                return True
+            k = w.find(span[at], k + 1)
+    return False
+
+
+def member_noun(piece: str) -> bool:
+    """A short noun listed among bodies (报刊, 航空消防飞机): no verb, no phrase material."""
+    lex = lexicon()
+    p = tidy(piece)
+    return 2 <= len(p) <= 8 and not (set(p) & lex.bad_chars) and not p.startswith(lex.stop_openers) \
+        and not re.search(r"[0-9A-Za-z]", p) and not has_verb(p)
 
 
 BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "管理委员会", "安委会", "安委办", "应急管理局",
@@ -537,7 +619,8 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
             full = pieces[j][0]
             zone = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区)", full)
             hit = gazetteer().place_prefix(full)
-            place_len = zone.end() if zone else (hit[1] if hit else 0)
+            level = re.match(r"^(?:社区|街道|乡镇|村居|村|镇|乡)", full)
+            place_len = zone.end() if zone else (hit[1] if hit else (level.end() if level else 0))
             if place_len and place_len < len(full):
                 tails = [full[place_len:]]
                 k = j + 1

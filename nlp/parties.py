@@ -112,7 +112,7 @@ class PartyFinder:
             if not name:
                 continue
             for n in self.snap(name):
-                national = bool(re.match(r"^(国务院|国家|中共中央|中央|全国)", n)) or n in lexicon().national.values()
+                national = n.startswith(("国务院", "中共中央")) or n in lexicon().national.values()
                 party = Party(piece, a, b, n, role, rule, recipient, national)
                 self.found.append(party)
                 added.append(party)
@@ -159,8 +159,13 @@ class PartyFinder:
         same = [a for a in adds if fold_collective(a) == key]
         if same:
             return same[:1]
+        bare = re.fullmatch(r"(各(?:省|市|州|县|区|乡|镇|设区市|县市区|市州|县区|乡镇)+)(局|厅)", name)
+        if bare:
+            under = [a for a in adds if a.startswith(bare.group(1)) and a.endswith(bare.group(2))]
+            if len(under) == 1:
+                return under  # 各县区局 in a notice to 各县区安监局
         for head in ("部门", "单位"):
-            heads = [a for a in adds if a.endswith(head) and "有关" in a]
+            heads = [a for a in adds if a.endswith(head) and ("有关" in a or "各" in a[1:])]
             if key == head and len(heads) == 1:
                 return heads
         return [name]
@@ -182,8 +187,12 @@ class PartyFinder:
     def labelled(self) -> None:
         """牵头单位:省应急厅;配合单位:省公安厅、省交通厅."""
         t = self.masked
-        for m in self.fr.label_rx.finditer(t):
+        labels = list(self.fr.label_rx.finditer(t))
+        has_lead = any(self.fr.label_role[m.group("label")] == Role.LEAD for m in labels)
+        for m in labels:
             role = self.fr.label_role[m.group("label")]
+            if role == Role.RESPONSIBLE and has_lead:
+                role = Role.PARTICIPANT  # 责任单位 beside 牵头单位 (SCHEMA conventions)
             end = len(t)
             nxt = self.fr.label_rx.search(t, m.end())
             stop = re.search(r"[;。\n)）]", t[m.end():])
@@ -212,19 +221,25 @@ class PartyFinder:
         """Segments "names + role verb" of an allocation or a 由-clause, with the verb found."""
         out = []
         pos = 0
+        pending: list[tuple[str, int, str]] = []  # names of a segment with no verb: the next verb's
         for seg in re.split(r"([;;,,。])", inner):
             if seg in ";;,,。" or not seg:
+                if seg in ";;。":
+                    pending = []
                 pos += len(seg)
                 continue
             m = self.fr.verb_rx.search(seg)
-            if m:
-                names_span = seg[: m.start()]
-                names_span = re.sub(r"^(由|请)", lambda x: MASK * len(x.group(0)), names_span)
-                lead_in = len(names_span) - len(names_span.lstrip(MASK))
-                names = parse_names(names_span.strip(MASK), strict=False)
-                if names:
-                    role = dict(self.fr.verb_role)[m.group(0)]
-                    out.append((offset + pos + lead_in, names, role, m.group(0)))
+            names_span = seg[: m.start()] if m else seg
+            names_span = re.sub(r"^(由|请)", lambda x: MASK * len(x.group(0)), names_span)
+            lead_in = len(names_span) - len(names_span.lstrip(MASK))
+            names = parse_names(names_span.strip(MASK), strict=True) or []
+            names = [(p, pos + lead_in + o, k) for p, o, k in names]
+            if m and (names or pending):
+                role = dict(self.fr.verb_role)[m.group(0)]
+                out.append((offset, pending + names, role, m.group(0)))
+                pending = []
+            elif not m:
+                pending = pending + names if names else []
             pos += len(seg)
         return out
 
@@ -319,15 +334,18 @@ class PartyFinder:
                     self.add(m.end(), names, Role.PARTICIPANT, "partner")
 
     def names_after(self, pos: int) -> list[tuple[str, int, str]] | None:
-        """The longest list of body names starting at `pos` that ends before a verb."""
+        """The list of body names starting at `pos`: the longest one that a verb or duty word
+        follows, else the longest one."""
         t = self.masked
         window = re.split(r"[,。;!?:\n]", t[pos:pos + 60])[0]
-        best = None
+        best = followed = None
         for e in lexicon().name_ends(window, people=False):
             names = parse_names(window[:e], strict=True)
             if names:
                 best = names
-        return best
+                if self.marker_at(pos + e) or self.fr.verb_rx.match(t, pos + e):
+                    followed = names
+        return followed or best
 
     def subjects(self) -> None:
         """A clause's subject: names at its start (or after 请/要求/同时…) followed by a duty marker."""
@@ -348,8 +366,8 @@ class PartyFinder:
 
     def subject_at(self, s: int) -> None:
         t = self.masked
-        limit = min(len(t), s + 80)
-        stop = re.search(r"[,。;!?:\n]", t[s:limit])
+        limit = min(len(t), s + 120)
+        stop = re.search(r"[。;!?:\n]", t[s:limit])
         if stop:
             limit = s + stop.start()
         best = None
@@ -368,6 +386,8 @@ class PartyFinder:
 
     def marker_at(self, e: int) -> bool:
         rest = self.masked[e:e + 6]
+        if rest[:1] in ",," and re.match(r"[,,](按照|根据|依据|结合|要|应|须|必须|务必|请|立即|于)", rest):
+            return True  # "各市州…等15个重点行业部门,按照《…》要求,制定…"
         if self.masked[e - 1:e] == "所" and rest[:1] in "需有在属以谓":
             return False  # 应急救援所需的…: 所 is a particle here, not a 派出所
         if re.match(r"应(急|对|用)|要(点|素|闻)|可(能|靠|行)|对(象|口)", rest):
@@ -429,7 +449,8 @@ class PartyFinder:
             before = t[max(0, a - 2):a]
             after = t[b:b + 5]
             if before[-1:] in ("与", "同", "对", "向", "经") or before in ("按照", "根据", "依据", "结合", "通过") \
-                    or after.startswith(("的", "职责", "责任", "批准", "同意", "审批")):
+                    or after.startswith(("的", "职责", "责任", "批准", "同意", "审批", "常委", "会议", "书记", "理论",
+                                         "中心组", "领导", "干部", "工作")):
                 continue
             names = parse_names(m.group(0), strict=False)
             if names:
