@@ -128,7 +128,11 @@ class Lexicon:
         post suffix when `people`, or a class of places), in increasing order."""
         ends = []
         person = set(self.person_suffixes)
+        depth = 0
         for i, ch in enumerate(text):
+            depth += (ch in "(（") - (ch in ")）")
+            if depth > 0:
+                continue  # inside a bracketed note (有关主管部门(单位…): not the end of a name
             for w in self._ends_by_char.get(ch, ()):
                 if (people or w not in person) and text.endswith(w, 0, i + 1):
                     ends.append(i + 1)

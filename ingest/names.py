@@ -266,6 +266,10 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     name = re.sub(r"等+$", "", tidy(written))
     if not name:
         return name
+    members = re.fullmatch(r"(?P<owner>[\u4e00-\u9fff]{2,16}?)(?P<cls>各成员单位)", name)
+    if members and not re.match(r"^(国务院|各|有关|相关)", name):
+        owner = _canonical(members.group("owner"), jur)
+        return owner + members.group("cls")  # 市防指各成员单位 -> 黄冈市防汛抗旱指挥部各成员单位
     if is_collective(name):
         return name  # SCHEMA: collective classes stay as written (各级安委办)
     national = national_name(name)
@@ -276,6 +280,9 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     zone = re.match(r"^(高新区|经开区|高新技术产业开发区|经济技术开发区)", name)
     if zone and jur.city:
         return jur.city.short + lex.expand(name)  # 高新区安委会 in 兰州: 兰州高新技术产业开发区…
+    if ZONE.fullmatch(name) and jur.own_place and not LEVEL_WORDS_RX.match(name) \
+            and not gazetteer().place_prefix(name, jur.province.name if jur.province else None):
+        return jur.own_place + name  # 华侨管理区 in a 柳城县 notice: 柳城县华侨管理区
     special = apply_special(name, jur)
     if special:
         return special
@@ -432,7 +439,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
             nxt, _, nsep = raw[j + 1]
             joined = piece + ("" if nsep == "、" else nsep) + nxt
             if LEVEL_RUN.match(tidy(piece)) and nxt.strip() and (
-                    same_rank_run(tidy(piece), tidy(nxt)) or region_named_at_start(tidy(nxt))
+                    same_rank_run(tidy(piece), tidy(nxt))
+                    or (nsep in ("及", "以及", "和") and region_named_at_start(tidy(nxt)))
                     or (nsep in ("及", "以及", "和") and LEVEL_RUN.match(tidy(piece).lstrip("各")))):
                 piece, j = joined, j + 1
                 continue
@@ -448,6 +456,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
             out.append((piece[k:], off + k))
             seps += [raw[i][2], ""]
         elif piece.strip():
+            if re.search(r"[^等]等$", piece) and i == len(raw) - 1 or re.search(r"等$", piece) and j == len(raw) - 1:
+                piece = piece.rstrip("等")  # 县信访局、县公安局等: the list ends
             out.append((piece, off))
             seps.append(raw[i][2])
         i = j + 1
@@ -485,7 +495,8 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         elif first.startswith("各") and not t.startswith("各") and (
                 (CLASS_NOUN.search(first) and CLASS_NOUN.fullmatch(t)) or GENERIC_LOCAL.fullmatch(t)):
             p = "各" + p
-        elif owner and t.startswith("各") and not owner.group(1).startswith("各"):
+        elif owner and t.startswith("各") and not owner.group(1).startswith("各") \
+                and re.search(r"(机构|部门|单位|处室|厅委办|成员单位)$", t):
             p = owner.group(1) + p
         out.append((p, o))
     return out

@@ -90,7 +90,9 @@ def row_parties(columns: dict[str, str], cells: dict[str, tuple[int, int]], ctx:
         role = {"lead": Role.LEAD, "participant": Role.PARTICIPANT,
                 "responsible": Role.PARTICIPANT if has_lead else Role.RESPONSIBLE}[kind]
         offset = cells[kind][0] if kind in cells else 0
-        for piece, off, k in parse_names(cell, strict=False) or []:
+        # bodies in a cell are listed with 、 or with spaces (党政办 应消站)
+        spaced = re.sub(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])", "、", cell)
+        for piece, off, k in parse_names(spaced, strict=False) or []:
             name = finder.canonical(piece, k)
             if name:
                 out.append(Party(piece, offset + off, offset + off + len(piece), name, role, "cell"))

@@ -32,7 +32,8 @@ from .records import Role
 
 CLAUSE_END = "。;!?:\n"
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
-POST_WORDS = re.compile(r"(分管副局长|分管负责同志|主要负责同志|主要负责人|负责同志|负责人|副局长|局长|副主任|主任|人员|成员|同志)(?=[、,和及与]|$)")
+POST_WORDS = re.compile(r"(分管副局长|分管负责同志|主要负责同志|主要负责人|负责同志|负责人|副局长|局长|副主任|主任|"
+                        r"和相关职能处室人员|相关职能处室人员|人员|成员|同志)(?=[、,和及与]|$)")
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Party:
     rule: str = "subject"
     recipient: bool = False
     national: bool = False
+    verb: str = ""  # the role verb that gave the role (负责 leads only beside participants)
 
 
 # ---------------------------------------------------------------- vocabularies
@@ -101,7 +103,7 @@ class PartyFinder:
         return all(b <= s or a >= e for s, e in self.taken)
 
     def add(self, span_start: int, names: list[tuple[str, int, str]], role: Role, rule: str,
-            recipient: bool = False) -> list[Party]:
+            recipient: bool = False, verb: str = "") -> list[Party]:
         added = []
         for piece, off, kind in names:
             a = span_start + off
@@ -113,7 +115,7 @@ class PartyFinder:
                 continue
             for n in self.snap(name):
                 national = n.startswith(("国务院", "中共中央")) or n in lexicon().national.values()
-                party = Party(piece, a, b, n, role, rule, recipient, national)
+                party = Party(piece, a, b, n, role, rule, recipient, national, verb)
                 self.found.append(party)
                 added.append(party)
         for p in added:
@@ -149,7 +151,7 @@ class PartyFinder:
             return [name]
         m = re.fullmatch(r"各地(区)?(?P<tail>[\u4e00-\u9fff]*)", name)
         if m and not self.national_doc:
-            regional = [a for a in adds if re.match(r"^各(省|州|市|县|区|地|乡|镇|设区市)", a)
+            regional = [a for a in adds if re.match(r"^各(省|州|市|县|区|地|乡|镇|设区市|开发区|新区)", a)
                         or re.match(r"^[\u4e00-\u9fff]{2,6}(新区|开发区|矿区)", a)]
             tail = m.group("tail")
             if tail:
@@ -181,8 +183,23 @@ class PartyFinder:
         self.role_anchored()
         self.lists()
         self.collectives()
+        self.settle_roles()
         self.found.sort(key=lambda p: p.start)
         return self.found
+
+    def settle_roles(self) -> None:
+        """负责 names the lead only where the sentence also names who takes part (由X负责,Y配合);
+        alone it is plain responsibility. A group named with its members acts through them."""
+        t = self.masked
+        bounds = [0] + [i + 1 for i, ch in enumerate(t) if ch in "。;\n"] + [len(t) + 1]
+        for a, b in zip(bounds, bounds[1:]):
+            inside = [p for p in self.found if a <= p.start < b and not p.recipient]
+            split = any(p.role == Role.PARTICIPANT for p in inside)
+            for p in inside:
+                if "负责" in p.verb and p.role in (Role.LEAD, Role.RESPONSIBLE):
+                    p.role = Role.LEAD if split else Role.RESPONSIBLE
+        if any(p.rule == "members" for p in self.found):
+            self.found = [p for p in self.found if not (p.rule == "subject" and re.search(r"组$", p.written))]
 
     def labelled(self) -> None:
         """牵头单位:省应急厅;配合单位:省公安厅、省交通厅."""
@@ -250,7 +267,7 @@ class PartyFinder:
         for start, names, role, verb in groups:
             if role == Role.RESPONSIBLE and has_participant and not has_lead and "负责" in verb:
                 role = Role.LEAD
-            self.add(start, names, role, rule)
+            self.add(start, names, role, rule, verb="" if has_lead else verb)
 
     def by_frames(self) -> None:
         """由X牵头负责,Y配合 / 由X负责 / 由A、B组成 / 由A配合B开展 / 由X直接下发…: the names
@@ -272,23 +289,33 @@ class PartyFinder:
                     continue
             composed = re.match(r"^(?P<a>.{2,120}?)(?:共同)?组成", clause)
             if composed:
-                members = [(re.sub(POST_WORDS, "", p), o, k) for p, o, k in
-                           parse_names(re.sub(POST_WORDS, lambda x: MASK * len(x.group(0)), composed.group("a")),
-                                       strict=False) or []]
-                members = [(p.rstrip(MASK), o, k) for p, o, k in members if p.rstrip(MASK)]
-                if members:
-                    self.add(end, members, Role.RESPONSIBLE, "by")
-                    continue
+                self.composition(end, composed.group("a"), m.start())
+                continue
             names = [n for n in self.names_after(end) or [] if n[2] != "person" and tidy(n[0]) != "企业"]
             if names:
                 last = max(o + len(p) for p, o, _ in names)
-                if re.match(r"(印发|发布|出台|制定|批准|部署|审议)", t[end + last:end + last + 2]):
-                    continue  # 由国务院安委会印发的《…》: the author of a document, not a party
+                if re.match(r"(印发|发布|出台|制定|批准|部署|审议|任)", t[end + last:end + last + 2]):
+                    continue  # 由国务院安委会印发的《…》: an author; 由…负责人任指挥长: a post
                 verb = self.fr.verb_rx.match(t, end + last)
                 role = dict(self.fr.verb_role)[verb.group(0)] if verb else Role.RESPONSIBLE
-                if role == Role.RESPONSIBLE and verb and "负责" in verb.group(0) and self.participant_in_sentence(end):
-                    role = Role.LEAD
-                self.add(end, names, role, "by")
+                self.add(end, names, role, "by", verb=verb.group(0) if verb else "")
+
+    def composition(self, start: int, members: str, by_at: int) -> None:
+        """由A、B…组成: the bodies whose people make up a group act for it (their posts
+        dropped: 省安全监管局分管副局长 -> 省安全监管局); a group of persons (专家) acts itself."""
+        stripped = POST_WORDS.sub("", members)
+        found = [(p, 0, k) for p, _, k in parse_names(stripped, strict=False) or [] if k in ("org", "class", "place")]
+        if found:
+            self.add(start, found, Role.RESPONSIBLE, "members")
+            return
+        t = self.masked
+        head = max(t.rfind(c, 0, by_at) for c in "。;,\n") + 1
+        window = t[head:by_at]
+        for b in word_starts(window):
+            names = parse_names(window[b:], strict=True)
+            if names:
+                self.add(head + b, names, Role.RESPONSIBLE, "group")
+                break
 
     def recipients(self) -> None:
         t = self.masked
@@ -381,8 +408,10 @@ class PartyFinder:
                 break  # the first name followed by its duty: 省武警总队指导武警部队…
         if best:
             e, names = best
-            role = self.role_after(e)
-            self.add(s, names, role, "subject")
+            role, verb = self.role_after(e)
+            if t[e:e + 1] == "由" and re.match(r"由[^。;]{2,120}?组成", t[e:]):
+                return  # 省专家组由…专家组成: the group acts (taken by the 由-frame)
+            self.add(s, names, role, "subject", verb=verb)
 
     def marker_at(self, e: int) -> bool:
         rest = self.masked[e:e + 6]
@@ -394,14 +423,12 @@ class PartyFinder:
             return False
         return any(rest.startswith(w) for w in self.fr.duty_markers)
 
-    def role_after(self, e: int) -> Role:
+    def role_after(self, e: int) -> tuple[Role, str]:
         rest = self.masked[e:e + 6]
         for w, role in self.fr.verb_role:
             if rest.startswith(w) or rest.startswith(("要", "应", "须")) and rest[1:].startswith(w):
-                if role == Role.RESPONSIBLE and "负责" in w and self.participant_in_sentence(e):
-                    return Role.LEAD
-                return role
-        return Role.RESPONSIBLE
+                return role, w
+        return Role.RESPONSIBLE, ""
 
     def participant_in_sentence(self, e: int) -> bool:
         stop = re.search(r"[。;\n]", self.masked[e:])
@@ -429,9 +456,7 @@ class PartyFinder:
                 names = parse_names(window[b:], strict=True)
                 if names and all(k != "person" for _, _, k in names):
                     role = dict(self.fr.verb_role).get(m.group(0), Role.RESPONSIBLE)
-                    if m.group(0) == "负责" and self.participant_in_sentence(e):
-                        role = Role.LEAD
-                    self.add(start + b, names, role, "role")
+                    self.add(start + b, names, role, "role", verb=m.group(0))
                     break
 
     def collectives(self) -> None:
@@ -440,7 +465,8 @@ class PartyFinder:
         t = self.masked
         rx = re.compile(r"各级(?:各(?:有关|相关)?)?[\u4e00-\u9fff]{0,8}?(?:党委|政府|部门|单位|安委会|安委办|责任人)"
                         r"(?:[、和及](?:各级)?(?:党委|政府|有关部门|相关部门))*"
-                        r"|各(?:有关|相关)(?:部门|单位)(?:和单位|和部门)?|(?<![各级有相省市县])(?:有关|相关)部门"
+                        r"|各(?:有关|相关)(?:部门|单位)(?:和单位|和部门)?"
+                        r"|(?<![各级有相省市县府局委厅办会])(?:有关|相关)部门"
                         r"|(?:其他)?行业(?:领域)?主管部门|涉改部门")
         for m in rx.finditer(t):
             a, b = m.start(), m.end()
@@ -450,7 +476,7 @@ class PartyFinder:
             after = t[b:b + 5]
             if before[-1:] in ("与", "同", "对", "向", "经") or before in ("按照", "根据", "依据", "结合", "通过") \
                     or after.startswith(("的", "职责", "责任", "批准", "同意", "审批", "常委", "会议", "书记", "理论",
-                                         "中心组", "领导", "干部", "工作")):
+                                         "中心组", "领导", "干部", "工作", "人员", "负责人", "主要负责", "参加的")):
                 continue
             names = parse_names(m.group(0), strict=False)
             if names:
