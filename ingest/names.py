@@ -272,6 +272,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         return owner + members.group("cls")  # 市防指各成员单位 -> 黄冈市防汛抗旱指挥部各成员单位
     if is_collective(name):
         return name  # SCHEMA: collective classes stay as written (各级安委办)
+    if LEVEL_RUN.match(name) and len(LEVEL_WORDS_RX.findall(name)) >= 2:
+        return "各" + name  # 州、市 -> 各州市
     national = national_name(name)
     if national:
         return national
@@ -342,11 +344,11 @@ def name_kind(piece: str) -> str | None:
     p = piece.strip()
     if len(p) < 2:
         return None
-    if p in lex.department_by_stem:
-        return "stem"
     if len(p) > 40:
         return None
     core = BRACKET.sub("", p)
+    if core in lex.department_by_stem:
+        return "stem"  # 自然资源(林业) in 水务、自然资源(林业)、气象等部门
     probe = lex.abbreviation_rx.sub("", core)  # 应消站, 应急办: short forms are names, not phrases
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
@@ -402,7 +404,8 @@ def place_only(name: str) -> bool:
     if s in ("各地", "各地区", "各部门", "各单位"):
         return True
     if LEVEL_RUN.match(s):
-        return s.startswith(("各", "沿江各"))
+        # 各县区, 沿江各镇; a bare run of two levels (州市, 县区) is the class too
+        return s.startswith(("各", "沿江各")) or len(LEVEL_WORDS_RX.findall(s)) >= 2
     hit = gazetteer().place_prefix(s)
     if hit is not None and hit[1] == len(s) and hit[0].level >= 2:
         return True

@@ -191,6 +191,10 @@ def parse_outline(text: str, start: int = 0, end: int | None = None,
     """Nested outline items of `text[start:end]`; spans are offsets into `text`."""
     end = len(text) if end is None else end
     markers = find_markers(text, start, end, skip)
+    # a bullet that opens one line only is a subtitle (——全国…经验汇总), not an item
+    bullets = [text[m.line_start:m.body_start].strip()[:1] for m in markers if m.style == "bullet"]
+    markers = [m for m in markers if m.style != "bullet" or bullets.count(text[m.line_start:m.body_start].strip()[:1]) >= 2
+               or text[m.line_start:m.body_start].strip()[:1] in "●■◆▲★◇□"]
     roots: list[OutlineItem] = []
     stack: list[tuple[int, OutlineItem]] = []  # (rank, item)
     last_value: dict[str, int] = {}

@@ -21,7 +21,7 @@ from ..ingest.textmap import MappedText
 from ..ingest.names import Jurisdiction
 from .actors import DocContext, default_actors
 from .pipeline import analyse
-from .records import ExtractionRecord
+from .records import Actor, ExtractionRecord
 from .practices import find_sections, mechanisms_of
 from .parties import opens_with_subject
 from .preamble import preamble_tasks
@@ -46,7 +46,15 @@ def extract_document(doc: Document) -> dict:
     spans = [t for t in spans if not any(s.start <= t.start < s.end or t.start <= s.start < t.end for s in sections)]
     spans = sorted(preamble_tasks(doc, ctx, sections, spans) + spans, key=lambda t: t.start)
     prefix = doc_prefix(doc)
-    tasks = [task_record(doc, ctx, ts, f"{prefix}-{i:02d}") for i, ts in enumerate(spans, 1)]
+    tasks = []
+    intro: list[Actor] | None = None  # the parties of the sentence that introduces the items
+    for i, ts in enumerate(spans, 1):
+        rec = task_record(doc, ctx, ts, f"{prefix}-{i:02d}", None if ts.path == ["preamble"] else intro)
+        nxt = spans[i] if i < len(spans) else None
+        if ts.path == ["preamble"] and nxt is not None and nxt.path != ["preamble"] \
+                and not doc.clean.text[ts.end:nxt.start].strip():
+            intro = [Actor.model_validate(a) for a in rec["actors"] if a["explicit"]] or None
+        tasks.append(rec)
     record = {
         "doc": doc.name,
         "id": doc.id,
@@ -167,11 +175,14 @@ def quote_for(doc: Document, ts: TaskSpan, text_start: int) -> str:
     return body[:48].strip()
 
 
-def task_record(doc: Document, ctx: DocContext, ts: TaskSpan, task_id: str) -> dict:
+def task_record(doc: Document, ctx: DocContext, ts: TaskSpan, task_id: str,
+                inherited: list[Actor] | None = None) -> dict:
+    """One task's record; `inherited`: the parties of the sentence introducing the task's list
+    (各乡镇…要…: 一是… 二是…), for a task that names nobody."""
     mapped, cells = task_mapped(doc, ts)
     text = mapped.text
     columns = {k: text[a:b] for k, (a, b) in cells.items()} if cells else None
-    sdoc = analyse(text, ctx, ts.title, columns, cells or None)
+    sdoc = analyse(text, ctx, ts.title, columns, cells or None, inherited)
     a, b = doc.clean.to_original(ts.start, ts.end)
     return {
         "id": task_id,

@@ -167,10 +167,12 @@ class PartyFinder:
             if len(under) == 1:
                 return under  # 各县区局 in a notice to 各县区安监局
         for head in ("部门", "单位"):
-            heads = [a for a in adds if a.endswith(head) and ("有关" in a or "各" in a[1:])]
+            heads = [a for a in adds if a.endswith(head) and ("有关" in a or (head == "单位" and "各" in a[1:]))]
             if key == head and len(heads) == 1:
                 return heads
-        return [name]
+        norm = snap_key(name)
+        same = [a for a in adds if snap_key(a) == norm]
+        return same[:1] or [name]
 
     # -------------------------------------------------------------- frames
     def run(self) -> list[Party]:
@@ -476,7 +478,7 @@ class PartyFinder:
             after = t[b:b + 5]
             if before[-1:] in ("与", "同", "对", "向", "经") or before in ("按照", "根据", "依据", "结合", "通过") \
                     or after.startswith(("的", "职责", "责任", "批准", "同意", "审批", "常委", "会议", "书记", "理论",
-                                         "中心组", "领导", "干部", "工作", "人员", "负责人", "主要负责", "参加的")):
+                                         "中心组", "领导", "干部", "工作", "人员", "参加的")):
                 continue
             names = parse_names(m.group(0), strict=False)
             if names:
@@ -509,6 +511,15 @@ class PartyFinder:
 
 def fold_collective(name: str) -> str:
     return re.sub(r"^各|有关|相关|\(.*?\)", "", name)
+
+
+def snap_key(name: str) -> str:
+    """A collective without its quantifier, levels and short forms: 各市应急局 and 各市(地)应急管理局
+    are the same class."""
+    core = re.sub(r"^(各级|各)", "", tidy(name))
+    level = re.match(r"^(?:省|市|州|县|区|乡|镇|地|设区市)+", core)
+    rest = core[level.end():] if level else core
+    return (level.group(0) if level else "") + "|" + lexicon().expand(rest)
 
 
 def mask_quotes(text: str) -> str:
