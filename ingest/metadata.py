@@ -217,7 +217,12 @@ def find_signature(lines: list[Line]) -> tuple[Line | None, list[str]]:
                 if issuers and not all(SPAM_ONLY_OFFICE.match(x) for x in issuers):
                     return ln, issuers
         return ln, []
-    # a date line inside a longer line at the very end ("xx厅 2020年2月21日")
+    # a page flattened into few lines: the date closes the last line ("…汇总。 二〇一〇年三月五日")
+    for ln in lines[-3:][::-1]:
+        m = re.search(r"[。!\s]\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:[一二三四五六七八九〇零○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日))\s*[|]?\s*$",
+                      ln.text)
+        if m and parse_cn_date(m.group(1)):
+            return Line(m.group(1), ln.start + m.start(1)), []
     return None, []
 
 

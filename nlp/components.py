@@ -16,7 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .actors import actors_for
-from .deadlines import find_deadlines
+from .deadlines import find_deadlines, find_in_cell
+
+SCHEMA_FREQS = {"daily", "weekly", "monthly", "quarterly", "yearly"}
 from .sectors import find_sectors, sectors_of
 from .targets import find_targets
 
@@ -96,9 +98,22 @@ def actors_component(doc: Doc) -> Doc:
 
 @Language.component("policykg_deadlines")
 def deadlines_component(doc: Doc) -> Doc:
-    ctx = context(doc)["ctx"]
+    c = context(doc)
+    ctx = c["ctx"]
     doc.spans["deadlines"] = []
-    found = find_deadlines(text_of(doc), ctx.doc_date, ctx.period)
+    text = text_of(doc)
+    cell = (c.get("cells") or {}).get("deadline")
+    if cell:  # a table row: its 完成时限 cell needs no cue words; the other cells are text
+        a, b = cell
+        found = [d for d in find_deadlines(text[:a] + " " * (b - a) + text[b:], ctx.doc_date, ctx.period, ctx.jur.year)]
+        for d in find_in_cell(text[a:b], ctx.doc_date, ctx.period, ctx.jur.year):
+            d.start, d.end = d.start + a, d.end + a
+            found.append(d)
+        found.sort(key=lambda d: d.start)
+    else:
+        found = find_deadlines(text, ctx.doc_date, ctx.period, ctx.jur.year)
+    # SCHEMA: 每半年 and 每旬 have no freq value and are not listed
+    found = [d for d in found if d.type != "recurring" or d.freq in SCHEMA_FREQS]
     doc._.deadlines = [d.to_record() for d in found]
     for d in found:
         rec = d.to_record()

@@ -141,7 +141,8 @@ def _compile_dates(d: dict[str, Any], r: dict[str, Any]) -> dict[str, re.Pattern
             r"|(?P<yend>年底|年末|年内|底|末|内))?"),
         "iso": re.compile(r"(?<![0-9])(?P<y>[12][0-9]{3})[.\-/](?P<m>1[0-2]|0?[1-9])[.\-/]"
                           r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"),
-        "event": re.compile(rf"(?P<ev>{_alt(events)})(?:节)?(?P<suf>之前|以前|前)|(?P<word>{_alt(r['event_words'])})"),
+        "event": re.compile(rf"(?P<ev>{_alt(events)})(?:节)?(?P<suf>之前|以前|前)"
+                            + (rf"|(?P<word>{_alt(r['event_words'])})" if r["event_words"] else "(?P<word>(?!))")),
         "era": re.compile(rf"(?P<pre>到|至)?“?(?P<era>{_alt(d['plan_eras'])})”?(?:时期|期)?(?P<suf>末期|末)"),
     }
 
@@ -500,7 +501,7 @@ def _every_rrule(m: re.Match[str], base: tuple[str, str, int], xun: dict[str, in
     label, freq, interval = base
     mult = m["mult"]
     if mult == "半":
-        label, freq, interval = {"YEARLY": ("monthly", "MONTHLY", 6), "MONTHLY": ("weekly", "WEEKLY", 2)}.get(
+        label, freq, interval = {"YEARLY": ("half-yearly", "MONTHLY", 6), "MONTHLY": ("weekly", "WEEKLY", 2)}.get(
             freq, (label, freq, interval))
     elif mult:
         interval *= _num(mult) or 1
@@ -551,7 +552,7 @@ def _cadence_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
             continue  # 一月一日 is a date
         label, freq, interval = v.units[m["u"]]
         if m["lead"] == "半":
-            label, freq, interval = {"YEARLY": ("monthly", "MONTHLY", 6), "MONTHLY": ("weekly", "WEEKLY", 2)}.get(
+            label, freq, interval = {"YEARLY": ("half-yearly", "MONTHLY", 6), "MONTHLY": ("weekly", "WEEKLY", 2)}.get(
                 freq, (label, freq, interval))
         yield _recurring(norm, m.start(), m.end(), label, _rrule(freq, interval), 0)
     for m in v.unit_act_re.finditer(norm):
@@ -559,6 +560,29 @@ def _cadence_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
             continue
         label, freq, interval = v.units[m["u"]]
         yield _recurring(norm, m.start(), m.end(), label, _rrule(freq, interval), 0)
+
+
+MONTH_AT_CLAUSE = re.compile(rf"(?<![0-9年月日{_CN_DIGIT}十])(?P<m>{_MONTH_NUM})月(?:份)?(?P<part>中下旬|上中旬|上旬|中旬|下旬)?"
+                             rf"(?![0-9{_CN_DIGIT}十日号底末])(?=[\u4e00-\u9fff])")
+DOTTED = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|[1-9])\.(?P<d>3[01]|[12][0-9]|[1-9])(?![0-9.])(?=(?:[\u4e00-\u9fff]{0,10}?)(?:期间|前|之前|当天|完成))")
+
+
+def _schedule_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
+    """A month-by-month plan (6月中下旬到吉林市;7月到白山…;8月…): each month is a limit; and dotted
+    days named as the time of an activity (5.12期间完成演练)."""
+    months = list(MONTH_AT_CLAUSE.finditer(norm))
+    values = [_num(m["m"]) or 0 for m in months]
+    if len(months) >= v.raw["schedule"]["min_months"] and all(a < b for a, b in zip(values, values[1:])):
+        for m in months:
+            month = _num(m["m"]) or 0
+            part = m["part"] or ""
+            day = 20 if part in ("中旬", "上中旬") else 10 if part == "上旬" else -1
+            yield _Cand(m.start(), m.end(), "date", 3, make=lambda y, mo=month, da=day: _safe_date(y, mo, da))
+    for m in DOTTED.finditer(norm):
+        month, day = int(m["m"]), int(m["d"])
+        yield _Cand(m.start(), m.end(), "date", 3, make=lambda y, mo=month, da=day: _safe_date(y, mo, da))
+    for m in re.finditer(v.raw["schedule"]["yearly_review"], norm):
+        yield _recurring(norm, m.start(), m.end(), "yearly", _rrule("YEARLY", 1), 0)
 
 
 def _recurring(norm: str, s: int, e: int, label: str, rule: str, prio: int) -> _Cand:
@@ -578,17 +602,18 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _default_year(doc_date: Date | None, period: Period | None) -> int | None:
-    """The year a year-less expression belongs to: the document's, else the plan period's."""
+def _default_year(doc_date: Date | None, period: Period | None, year_hint: int | None = None) -> int | None:
+    """The year a year-less expression belongs to: the document's, else the plan period's,
+    else the year the document's text points to."""
     if doc_date:
         return doc_date.year
     if period:
         return period[0].year
-    return None
+    return year_hint
 
 
 def _finish_dates(text: str, cands: list[_Cand], doc_date: Date | None, period: Period | None,
-                  sent: list[int]) -> list[Deadline]:
+                  sent: list[int], year_hint: int | None = None) -> list[Deadline]:
     """Give every date candidate its year and build the deadlines, in text order.
 
     A year-less date inherits the explicit year of an earlier date in the same sentence
@@ -597,7 +622,7 @@ def _finish_dates(text: str, cands: list[_Cand], doc_date: Date | None, period: 
     document was written ("1月10日前" in a December circular).
     """
     out: list[Deadline] = []
-    base = _default_year(doc_date, period)
+    base = _default_year(doc_date, period, year_hint)
     plan_year = period[0].year if period and period[0].year == period[1].year else None
     last_year: tuple[int, int] | None = None  # (sentence, year)
     for c in cands:
@@ -649,7 +674,8 @@ def _merge_cadences(text: str, deadlines: list[Deadline], sent: list[int]) -> li
     return out
 
 
-def _scan(text: str, doc_date: Date | None, period: Period | None, phrase: bool) -> list[Deadline]:
+def _scan(text: str, doc_date: Date | None, period: Period | None, phrase: bool,
+          year_hint: int | None = None) -> list[Deadline]:
     """All deadlines of `text`; `phrase` relaxes the cue rules for a 完成时限 cell."""
     if not isinstance(text, str) or not text:
         return []
@@ -658,23 +684,31 @@ def _scan(text: str, doc_date: Date | None, period: Period | None, phrase: bool)
     sent = _sentence_ids(norm)
     masked = _masked(norm) if not phrase else bytearray(len(norm))
     cands = [*_calendar_candidates(norm, v, phrase), *_event_candidates(norm, v),
-             *_relative_candidates(norm, v), *_cadence_candidates(norm, v)]
+             *_relative_candidates(norm, v), *_cadence_candidates(norm, v), *_schedule_candidates(norm, v)]
     cands = [c for c in cands if 0 <= c.start < c.end <= len(text) and not any(masked[c.start:c.end])]
-    deadlines = _finish_dates(text, _resolve_overlaps(cands), doc_date, period, sent)
+    deadlines = _finish_dates(text, _resolve_overlaps(cands), doc_date, period, sent, year_hint)
     for d in deadlines:
         d.text = text[d.start:d.end]
     return _merge_cadences(text, deadlines, sent)
 
 
-def find_deadlines(text: str, doc_date: Date | None, period: Period | None = None) -> list[Deadline]:
+def find_deadlines(text: str, doc_date: Date | None, period: Period | None = None,
+                   year_hint: int | None = None) -> list[Deadline]:
     """Every time limit stated in `text` (a task, a paragraph or a whole circular), in text order.
 
     `doc_date` (成文日期) supplies the year of year-less expressions ("3月10日前") and anchors
     今年/明年; `period` (the plan's span) supplies the year when `doc_date` is unknown, and a
     bare year equal to a one-year plan's own year ("到2021年" in the 2021 work points) is left
-    out, since the record does not repeat the plan period.
+    out, since the record does not repeat the plan period. `year_hint` is the year when neither
+    is known (the year the document's text points to).
     """
-    return _scan(text, doc_date, period, phrase=False)
+    return _scan(text, doc_date, period, phrase=False, year_hint=year_hint)
+
+
+def find_in_cell(s: str, doc_date: Date | None, period: Period | None = None,
+                 year_hint: int | None = None) -> list[Deadline]:
+    """Every limit of a 完成时限 cell, where no cue word is needed ("4月", "2021年3月")."""
+    return _scan(s, doc_date, period, phrase=True, year_hint=year_hint)
 
 
 def parse_deadline_phrase(s: str, doc_date: Date | None, period: Period | None = None) -> Deadline | None:
