@@ -19,6 +19,8 @@ from .actors import actors_for
 from .deadlines import find_deadlines, find_in_cell
 
 SCHEMA_FREQS = {"daily", "weekly", "monthly", "quarterly", "yearly"}
+# within a document about one hazard, the sectors its own wording would otherwise suggest
+ABSORBED = {"森林草原防火": {"消防", "烟花爆竹"}, "防汛抗旱": {"自然灾害"}}
 from .sectors import find_sectors, sectors_of
 from .targets import find_targets
 
@@ -124,12 +126,19 @@ def deadlines_component(doc: Doc) -> Doc:
 
 @Language.component("policykg_sectors")
 def sectors_component(doc: Doc) -> Doc:
-    """Sectors named in the task, not counting body names (交通运输局 names no sector)."""
+    """Sectors named in the task, not counting body names (交通运输局 names no sector), plus
+    the document's single domain when it has one."""
     text = text_of(doc)
     for span in doc.spans.get("actors", []):
         text = text[:span.start_char] + "\0" * (span.end_char - span.start_char) + text[span.end_char:]
     doc.spans["sectors"] = []
-    doc._.sectors = sectors_of(text)
+    own = sectors_of(text)
+    domain = context(doc)["ctx"].domain_sectors
+    if domain:
+        # in a forest-fire ban, 火灾 and the fireworks it bans are that domain, not 消防/烟花爆竹
+        absorbed = ABSORBED.get(domain[0], set())
+        own = [s for s in own if s not in absorbed]
+    doc._.sectors = own + [d for d in domain if d not in own]
     for h in find_sectors(text):
         add_span(doc, "sectors", h.start, h.end, h.label, {"sector": h.label})
         if h.label in doc._.sectors:  # not a general word overridden by a specific one

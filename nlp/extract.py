@@ -22,6 +22,7 @@ from ..ingest.names import Jurisdiction
 from .actors import DocContext, default_actors
 from .pipeline import analyse
 from .records import Actor, ExtractionRecord
+from .sectors import document_domain
 from .practices import find_sections, mechanisms_of
 from .parties import opens_with_subject
 from .preamble import preamble_tasks
@@ -45,6 +46,9 @@ def extract_document(doc: Document) -> dict:
     # a roundup's numbered region sections ("一、江苏省:…") are practices, not obligations
     spans = [t for t in spans if not any(s.start <= t.start < s.end or t.start <= s.start < t.end for s in sections)]
     spans = sorted(preamble_tasks(doc, ctx, sections, spans) + spans, key=lambda t: t.start)
+    if not sections:
+        ctx.domain_sectors = document_domain(meta.title, meta.issuers,
+                                             [doc.clean.text[t.start:t.end] for t in spans])
     prefix = doc_prefix(doc)
     tasks = []
     intro: list[Actor] | None = None  # the parties of the sentence that introduces the items

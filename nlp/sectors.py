@@ -13,9 +13,29 @@ NOT_SECTOR = re.compile(r"(交通运输(?:局|厅|部门|部)|消防救援|工�
                         r"(?<=[深强优细转固硬量简美绿净活规标])化(?=工))")  # 深化工贸 is not 化工
 
 
+# a body whose name holds a sector word (烟花爆竹处, 公安消防总队, 应急消防管理站, 教育厅) names no
+# sector: the word up to a government suffix a few characters on
+BODY_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}?[\u4e00-\u9fff]{0,4}?(?:处|局|厅|委员会|委|办公室|办|管理站|站|所|总队|支队|大队|中心|部门)"
+                       r"(?![\u4e00-\u9fff]{0,1}(?:工作|管理|安全|建设))")
+# "除危化品、烟花爆竹、非煤矿山以外的工贸行业": what is excluded is not the task's sector
+EXCLUDED = re.compile(r"除[^,。;]{1,40}?(?:以外|之外|外)")
+# a place's name (旅游度假区, 工业园区) is not a sector either
+PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}(?:度假区|开发区|园区|新区|景区管委会)")
+
+
 def find_sectors(text: str) -> list[Hit]:
     masked = NOT_SECTOR.sub(lambda m: "\0" * len(m.group(0)), text)
-    return finder("sectors.tsv").find(masked)
+    masked = EXCLUDED.sub(lambda m: "\0" * len(m.group(0)), masked)
+    masked = PLACE_NAME.sub(lambda m: "\0" * len(m.group(0)), masked)
+    hits = finder("sectors.tsv").find(masked)
+    out = []
+    for h in hits:
+        tail = masked[h.end:h.end + 5]
+        if re.match(r"[\u4e00-\u9fff]{0,3}?(处|局|厅|委|办|站|所|总队|支队|大队|部门)(?![\u4e00-\u9fff]{0,1}(工作|管理))", tail) \
+                and not re.match(r"[\u4e00-\u9fff]{0,3}?(企业|单位|场所)", tail):
+            continue  # 烟花爆竹处, 公安消防总队, 教育厅: a body's name
+        out.append(h)
+    return out
 
 
 NATURAL_HAZARDS = {"防汛抗旱", "地震地质灾害", "森林草原防火", "气象灾害"}
@@ -32,3 +52,44 @@ def sectors_of(text: str) -> list[str]:
     if "矿山" in seen and "非煤矿山" in seen:
         seen.remove("矿山")  # the general word stands for the non-coal mines the task is about
     return seen
+
+
+# the hazards a coordinating body exists for (防汛抗旱指挥部 issues flood orders): evidence of a
+# document's single domain, never of a task's sector
+ISSUER_DOMAIN = [(re.compile(r"防汛抗旱指挥部|防汛指挥部|防指"), "防汛抗旱"),
+                 (re.compile(r"森林(?:草原)?防(?:灭)?火(?:指挥部)?|森防指"), "森林草原防火"),
+                 (re.compile(r"抗震救灾指挥部"), "地震地质灾害")]
+GENERAL_KINDS = re.compile(r"(工作要点|要点|规划|总体应急预案|工作计划|计划|报告|意见)$")
+
+
+def document_domain(title: str | None, issuers: list[str], task_texts: list[str]) -> list[str]:
+    """The one domain a whole document is about (SCHEMA conventions: every task of a forest-fire
+    ban order is 森林草原防火; a multi-domain 工作要点 passes nothing down): the single hazard or
+    industry its title names (or its issuing headquarters exists for); failing a title, the one
+    that dominates its text."""
+    if title and not GENERAL_KINDS.search(title):
+        named = sectors_of(title)
+        if len(named) == 1:
+            return named
+        if len(named) > 1:
+            return []
+    for rx, label in ISSUER_DOMAIN:
+        if any(rx.search(i) for i in issuers):
+            return [label]
+    if title or not task_texts:
+        return []
+    counts: dict[str, int] = {}
+    tasks_with: dict[str, int] = {}
+    for t in task_texts:
+        labels = [h.label for h in find_sectors(t)]
+        for label in labels:
+            counts[label] = counts.get(label, 0) + 1
+        for label in set(labels):
+            tasks_with[label] = tasks_with.get(label, 0) + 1
+    if not counts:
+        return []
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    total = sum(counts.values())
+    if n >= 0.6 * total and tasks_with[top] >= max(2, 0.4 * len(task_texts)):
+        return [top]
+    return []
