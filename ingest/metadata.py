@@ -14,6 +14,7 @@ from importlib import resources
 
 from .clean import TITLE_END
 from .model import Meta
+from .lexicon import lexicon
 from .names import Jurisdiction, canonical_name, name_kind, parse_names
 from .outline import cn_to_int
 from .regions import Region, gazetteer
@@ -323,6 +324,19 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
         p = g.province_by_abbr(m.group(1))
         if p is not None:
             votes[p.code] = votes.get(p.code, 0) + 1
+    # a county that a page names by its short name only (平安龙湾, 市派驻龙湾各工作单位) while it
+    # speaks of its own 区政府 / 区安委办: the short counts when it names one county only
+    relative = RELATIVE_BODY.findall(text)
+    if relative:
+        for short, regions in g.by_short.items():
+            counties = [r for r in regions if r.level == 3]
+            if len(short) >= 2 and len(counties) == 1 and len(regions) == 1 and short in text \
+                    and short not in lexicon().department_by_stem \
+                    and counties[0].name[-1] in "".join(x[0] for x in relative):
+                n = text.count(short)
+                prov = g.province_of(counties[0])
+                votes[prov.code] = votes.get(prov.code, 0) + n
+                local_votes[counties[0].code] = local_votes.get(counties[0].code, 0) + n
     if not votes:
         return None, None
     code, score = max(votes.items(), key=lambda kv: kv[1])
@@ -340,7 +354,7 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
     return province, local
 
 
-RELATIVE_BODY = re.compile(r"(?<![\u4e00-\u9fff])(?:县|区)[\u4e00-\u9fff]{1,8}?(?:局|办|委|政府|指挥部|大队)")
+RELATIVE_BODY = re.compile(r"(?<![\u4e00-\u9fff])(?:县|区)[\u4e00-\u9fff]{0,8}?(?:局|办|委|政府|指挥部|大队)")
 
 
 GOVERNMENT_SUFFIX = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|委|指挥部|领导小组|管委会|管理委员会|厅|局|办|部|署)$")

@@ -119,8 +119,10 @@ def merge_brackets(name: str) -> str:
 
 
 def tidy(name: str) -> str:
-    """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays)."""
+    """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays);
+    各隐患整改的责任单位 -> 各责任单位 (the class after 的)."""
     name = re.sub(r"\s+", "", name)
+    name = re.sub(r"^各[^的]{1,12}的(?=[\u4e00-\u9fff]{0,4}(?:单位|部门)$)", "各", name)
     name = merge_brackets(name)
     name = COUNT_WORD.sub("", name)
     if not name.startswith(("各级", "县级", "市级", "省级")):
@@ -270,7 +272,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if members and not re.match(r"^(国务院|各|有关|相关)", name):
         owner = _canonical(members.group("owner"), jur)
         return owner + members.group("cls")  # 市防指各成员单位 -> 黄冈市防汛抗旱指挥部各成员单位
-    if is_collective(name):
+    if is_collective(name) or re.search(r"成员单位$", name):
         return name  # SCHEMA: collective classes stay as written (各级安委办)
     if LEVEL_RUN.match(name) and len(LEVEL_WORDS_RX.findall(name)) >= 2:
         return "各" + name  # 州、市 -> 各州市
@@ -357,13 +359,16 @@ def name_kind(piece: str) -> str | None:
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties
     if bad or re.search(r"[0-9A-Za-z%《》“”\"'‘’:\s]", probe):
         return None
-    if core in lex.collective_names or core in lex.standalone:
-        return "class" if core in lex.collective_names else "org"
+    if core in lex.collective_names or core in lex.standalone or core.removeprefix("各") in lex.collective_names:
+        return "class" if core not in lex.standalone else "org"
     if core.startswith(lex.stop_openers) or re.search(r"负责(?!人|同志)|牵头|配合|参与|组织实施", core):
         return None
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
         return "place" if place_only(core) else None
+    person = lex.person_suffix(core)
     suffix = lex.org_suffix(core)
+    if person and (not suffix or len(person) > len(suffix)):
+        return "person" if len(core) <= 10 and not has_verb(core) else None  # 各级领导干部, 护林员
     if suffix:
         if (len(core) == len(suffix) and core not in lex.abbreviations) or core in ("人民政府", "政府"):
             return None  # a bare suffix names nobody (政府主要负责同志…); 应消站, 安委办 do
@@ -444,7 +449,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
             if LEVEL_RUN.match(tidy(piece)) and nxt.strip() and (
                     same_rank_run(tidy(piece), tidy(nxt))
                     or (nsep in ("及", "以及", "和") and region_named_at_start(tidy(nxt)))
-                    or (nsep in ("及", "以及", "和") and LEVEL_RUN.match(tidy(piece).lstrip("各")))):
+                    or (nsep in ("及", "以及", "和") and LEVEL_RUN.match(tidy(piece).lstrip("各"))
+                        and gazetteer().place_prefix(tidy(nxt)) is not None)):
                 piece, j = joined, j + 1
                 continue
             if tidy(joined) in lex.collective_names:
@@ -631,7 +637,7 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
             j += 1
         if j < len(pieces) and kinds[j] == "org":
             full = pieces[j][0]
-            zone = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区)", full)
+            zone = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区)", full)
             hit = gazetteer().place_prefix(full)
             level = re.match(r"^(?:社区|街道|乡镇|村居|村|镇|乡)", full)
             place_len = zone.end() if zone else (hit[1] if hit else (level.end() if level else 0))

@@ -133,7 +133,8 @@ def actors_for(text: str, ctx: DocContext, columns: dict[str, str] | None = None
     mentions = dedupe(found)
     actors = [Actor(name=p.name, role=p.role, explicit=True, rule=p.rule, written=p.written) for p in mentions]
     recipients = list(dict.fromkeys(p.name for p in to_whom))
-    if all(a.role == Role.PARTICIPANT for a in actors):
+    requested = any(p.rule == "requested" for p in found)
+    if all(a.role == Role.PARTICIPANT for a in actors) or requested:
         # nobody named, or only those who help: who does the work is inferred
         role = Role.PARTICIPANT if re.match(r"^(配合|协助|参与)", title) else Role.RESPONSIBLE
         named = {a.name for a in actors}

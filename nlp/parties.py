@@ -377,12 +377,14 @@ class PartyFinder:
         return followed or best
 
     def subjects(self) -> None:
-        """A clause's subject: names at its start (or after 请/要求/同时…) followed by a duty marker."""
+        """A clause's subject: names at its start (or after 请/要求/同时…) followed by a duty marker.
+        A body asked through 提请 (提请县级人民政府发布禁火令) acts at the addressees' request: it is
+        `requested`, and the addressees who ask are inferred beside it."""
         t = self.masked
         starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in CLAUSE_END or ch in ",,"]
         for s in starts:
-            s = self.skip_openers(s)
-            self.subject_at(s)
+            s2 = self.skip_openers(s)
+            self.subject_at(s2, "requested" if t[s2 - 2:s2] == "提请" else "subject")
 
     def skip_openers(self, s: int) -> int:
         t = self.masked
@@ -393,7 +395,7 @@ class PartyFinder:
                 return s + len(trig)
         return s
 
-    def subject_at(self, s: int) -> None:
+    def subject_at(self, s: int, rule: str = "subject") -> None:
         t = self.masked
         limit = min(len(t), s + 120)
         stop = re.search(r"[。;!?:\n]", t[s:limit])
@@ -413,7 +415,7 @@ class PartyFinder:
             role, verb = self.role_after(e)
             if t[e:e + 1] == "由" and re.match(r"由[^。;]{2,120}?组成", t[e:]):
                 return  # 省专家组由…专家组成: the group acts (taken by the 由-frame)
-            self.add(s, names, role, "subject", verb=verb)
+            self.add(s, names, role, rule, verb=verb)
 
     def marker_at(self, e: int) -> bool:
         rest = self.masked[e:e + 6]
@@ -548,4 +550,4 @@ def opens_with_subject(line: str, jur: Jurisdiction) -> bool:
     等有关部门及时启用…): a line of a duty list."""
     finder = PartyFinder(line.strip(), jur, national_doc=jur.rank == 0)
     finder.subject_at(0)
-    return any(p.rule == "subject" and p.start == 0 for p in finder.found)
+    return any(p.rule in ("subject", "requested") and p.start == 0 for p in finder.found)
