@@ -411,26 +411,16 @@ def prefix_jurisdiction(name: str, meta: Meta) -> str:
     return name
 
 
-@lru_cache(maxsize=1)
-def body_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
-    """(a pattern matching any short form, short form -> full form) of data/body_abbreviations.tsv."""
-    table: dict[str, str] = {}
-    for line in resources.files(__package__).joinpath("data/body_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            short, full = line.split("\t")
-            table[short] = full
-    alternation = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-    # a short form only where the full form is not already written (安委会 inside 安全生产委员会 never occurs,
-    # but 应急厅 must not touch 应急管理厅)
-    return re.compile(rf"(?:{alternation})"), table
-
-
 def canonical_issuer(name: str) -> str:
     """A signature's issuer as a canonical name: no spaces, short forms spelled out
-    (国务院安委会办公室 -> 国务院安全生产委员会办公室)."""
+    (国务院安委会办公室 -> 国务院安全生产委员会办公室, 云南省安委办 -> 云南省安全生产委员会办公室)."""
     name = re.sub(r"\s+", "", name)
-    rx, table = body_abbreviations()
-    return rx.sub(lambda m: table[m.group(0)], name)
+    lex = lexicon()
+    if name in lex.national:
+        return lex.national[name]
+    hit = gazetteer().place_prefix(name)
+    k = hit[1] if hit else 0
+    return name[:k] + lex.expand(name[k:])
 
 
 TOPIC_BODY = [

@@ -123,6 +123,7 @@ def tidy(name: str) -> str:
     各隐患整改的责任单位 -> 各责任单位 (the class after 的)."""
     name = re.sub(r"\s+", "", name)
     name = re.sub(r"^各[^的]{1,12}的(?=[\u4e00-\u9fff]{0,4}(?:单位|部门)$)", "各", name)
+    name = re.sub(r"^其他行业(?:领域)?主管部门$", "行业主管部门", name)  # one class, however qualified
     name = merge_brackets(name)
     name = COUNT_WORD.sub("", name)
     if not name.startswith(("各级", "县级", "市级", "省级")):
@@ -282,6 +283,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if re.match(r"^(开发区|园区)", name):
         return "各" + lex.expand(name)  # 开发区管委会 in a 主送 line: every development zone's
     zone = re.match(r"^(高新区|经开区|高新技术产业开发区|经济技术开发区)", name)
+    if zone and jur.rank == 3 and jur.county:
+        return jur.county.name + name  # a county's own 经开区管委会: 澄城县经开区管委会
     if zone and jur.city:
         return jur.city.short + lex.expand(name)  # 高新区安委会 in 兰州: 兰州高新技术产业开发区…
     if ZONE.fullmatch(name) and jur.own_place and not LEVEL_WORDS_RX.match(name) \
@@ -334,8 +337,8 @@ MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
 LEVEL_RUN = re.compile(r"^(?:各|沿江各|全)?(?:省|市|州|县|区|乡|镇|街道|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区)+$")
-ZONE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
-GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|人员|媒体)$")
+ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
+GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体)$")
 
 
 def name_kind(piece: str) -> str | None:
@@ -355,7 +358,7 @@ def name_kind(piece: str) -> str | None:
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
     bad = set(probe) & lex.bad_chars
-    if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24:
+    if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24 and not core.startswith("的"):
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties
     if bad or re.search(r"[0-9A-Za-z%《》“”\"'‘’:\s]", probe):
         return None
@@ -436,6 +439,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
         raw.append((left, pos, sep))
         pos, sep = m.end(), m.group(0)
     raw.append((span[pos:], pos, sep))
+    raw = [r for r in raw if r[0].strip()]
     out: list[tuple[str, int]] = []
     seps: list[str] = []
     i = 0
@@ -455,6 +459,9 @@ def split_names(span: str) -> list[tuple[str, int]]:
                 continue
             if tidy(joined) in lex.collective_names:
                 piece, j = joined, j + 1
+                continue
+            if tidy(piece) == "各级" and nxt.startswith("各"):
+                piece, j = piece + nxt, j + 1  # 各级、各相关部门: one class (各级各相关部门)
                 continue
             break
         # 各县区各单位 / 各县区各有关部门: a class of places, then a class of bodies
@@ -551,6 +558,12 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
         head = (m.group("head"), off + m.end("item") + 1)
     elif m:
         return None
+    elif len(pieces) >= 2:
+        # 公安、交通运输部门: the stems before a stem + 部门 share its head
+        tail = re.fullmatch(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:管理)?(?P<head>部门)", tidy(last))
+        if tail and tail.group("stem") in lexicon().department_by_stem and \
+                all(tidy(p) in lexicon().department_by_stem for p, _ in pieces[:-1]):
+            pieces = [(p + tail.group("head"), o) for p, o in pieces[:-1]] + [pieces[-1]]
     kinds = [name_kind(p) for p, _ in pieces]
     expanded = expand_shared(pieces, kinds)
     if expanded is not None:

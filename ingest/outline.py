@@ -105,8 +105,8 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
         rest = line[m.end():]
         if not rest or rest[0] in "%年月日号个项条万元.":
             continue  # "1.5倍", "2021年", bare number: not an outline number
-        if style == "decimal" and re.match(r"\d{4}\.", line):
-            continue  # 2021.3 is a date
+        if style == "decimal" and (re.match(r"\d{4}\.", line) or (m.group(1).count(".") == 1 and not line[m.end(1):m.end(1) + 1].isspace())):
+            continue  # 2021.3 is a date; 1.5倍 a number: a one-dot section number stands apart from its title
         if style == "arabic" and not re.match(r"\d{1,3}[.、]", line):
             # "1 强化..." with a space is a marker only if text follows directly
             if not re.match(r"[\u4e00-\u9fff“《]", rest):
@@ -142,6 +142,10 @@ def find_markers(text: str, start: int = 0, end: int | None = None,
         found.extend(inline_markers(line, pos, following))
         pos += len(line) + 1
     found.sort(key=lambda m: m.line_start)
+    # a dash that opens one line only is a subtitle (——全国…经验汇总), not an item
+    dashes = [m for m in found if m.style == "bullet" and text[m.line_start:m.body_start].strip()[:1] in "-—"]
+    if len(dashes) == 1:
+        found.remove(dashes[0])
     return found
 
 
@@ -191,10 +195,6 @@ def parse_outline(text: str, start: int = 0, end: int | None = None,
     """Nested outline items of `text[start:end]`; spans are offsets into `text`."""
     end = len(text) if end is None else end
     markers = find_markers(text, start, end, skip)
-    # a bullet that opens one line only is a subtitle (——全国…经验汇总), not an item
-    bullets = [text[m.line_start:m.body_start].strip()[:1] for m in markers if m.style == "bullet"]
-    markers = [m for m in markers if m.style != "bullet" or bullets.count(text[m.line_start:m.body_start].strip()[:1]) >= 2
-               or text[m.line_start:m.body_start].strip()[:1] in "●■◆▲★◇□"]
     roots: list[OutlineItem] = []
     stack: list[tuple[int, OutlineItem]] = []  # (rank, item)
     last_value: dict[str, int] = {}

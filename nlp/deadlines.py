@@ -142,7 +142,7 @@ def _compile_dates(d: dict[str, Any], r: dict[str, Any]) -> dict[str, re.Pattern
         "iso": re.compile(r"(?<![0-9])(?P<y>[12][0-9]{3})[.\-/](?P<m>1[0-2]|0?[1-9])[.\-/]"
                           r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"),
         "event": re.compile(rf"(?P<ev>{_alt(events)})(?:节)?(?P<suf>之前|以前|前)"
-                            + (rf"|(?P<word>{_alt(r['event_words'])})" if r["event_words"] else "(?P<word>(?!))")),
+                            + (rf"|(?P<word>{_alt(r['event_words'])})" if r["event_words"] else "|(?P<word>(?!x)x)")),
         "era": re.compile(rf"(?P<pre>到|至)?“?(?P<era>{_alt(d['plan_eras'])})”?(?:时期|期)?(?P<suf>末期|末)"),
     }
 

@@ -168,8 +168,8 @@ class PartyFinder:
                 return under  # 各县区局 in a notice to 各县区安监局
         for head in ("部门", "单位"):
             heads = [a for a in adds if a.endswith(head) and ("有关" in a or (head == "单位" and "各" in a[1:]))]
-            if key == head and len(heads) == 1:
-                return heads
+            if key == head and len(heads) == 1 and name.startswith("各"):
+                return heads  # 各部门 / 各单位: the addressees of that kind (相关部门 stays generic)
         norm = snap_key(name)
         same = [a for a in adds if snap_key(a) == norm]
         return same[:1] or [name]
@@ -200,6 +200,12 @@ class PartyFinder:
             for p in inside:
                 if "负责" in p.verb and p.role in (Role.LEAD, Role.RESPONSIBLE):
                     p.role = Role.LEAD if split else Role.RESPONSIBLE
+        # 报本级人民政府 in a task of 各市应急管理局: each city's own government
+        subs = [re.match(r"^各(州市|县市区|县区|市州|州|市|县|区)", p.name) for p in self.found if not p.recipient]
+        level = next((m.group(1) for m in subs if m), None)
+        for p in self.found:
+            if p.recipient and re.fullmatch(r"本级(人民)?政府", p.written) and level:
+                p.name = f"各{level}人民政府"
         if any(p.rule == "members" for p in self.found):
             self.found = [p for p in self.found if not (p.rule == "subject" and re.search(r"组$", p.written))]
 
@@ -478,7 +484,7 @@ class PartyFinder:
                 continue
             before = t[max(0, a - 2):a]
             after = t[b:b + 5]
-            if before[-1:] in ("与", "同", "对", "向", "经") or before in ("按照", "根据", "依据", "结合", "通过") \
+            if before[-1:] in ("与", "同", "对", "向", "经") or before in ("按照", "根据", "依据", "结合", "通过", "邀请") \
                     or after.startswith(("的", "职责", "责任", "批准", "同意", "审批", "常委", "会议", "书记", "理论",
                                          "中心组", "领导", "干部", "工作", "人员", "参加的")):
                 continue

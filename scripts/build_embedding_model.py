@@ -91,10 +91,10 @@ def table_groups(name: str) -> list[list[str]]:
 
 
 def department_groups() -> list[list[str]]:
-    """departments.tsv: a department's short forms and its province- and city-level names."""
-    from policykg.nlp.actors import departments
+    """ingest/data/lexicon.toml: a department's short forms and its names at each level."""
+    from policykg.ingest.lexicon import lexicon
 
-    return [[*d.shorts, d.province_name, d.local_name] for d in departments()]
+    return [[*d.stems, *dict.fromkeys(d.names.values())] for d in lexicon().departments]
 
 
 def deadline_vocabulary() -> tuple[list[str], list[list[str]]]:
@@ -318,7 +318,7 @@ policykg loads it through `policykg.nlp.embedding.load_model()` unless `POLICYKG
 - Text: the seed circulars `corpus/*.txt` ({facts['lines']} lines, {facts['text_chars']} characters, {facts['tokens']} tokens after
   tokenisation), cleaned by `policykg.ingest.pipeline.load_document(path).clean.text` (simplified script).
 - Vocabulary and synonym groups ({facts['groups']} groups): `nlp/data/sectors.tsv` (sector wordings),
-  `nlp/data/mechanisms.tsv` (mechanism wordings), `nlp/data/departments.tsv` (short forms and
+  `nlp/data/mechanisms.tsv` (mechanism wordings), `ingest/data/lexicon.toml` (short forms and
   full names of departments), `nlp/data/deadline_patterns.toml` (events, activities, units,
   event aliases), and the domain terms `policykg.nlp.pipeline.domain_terms()` derives from them.
 - Segmentation frequencies: jieba's bundled dictionary (`jieba/dict.txt`), domain terms at 50000.

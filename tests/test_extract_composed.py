@@ -42,7 +42,9 @@ def test_task_breakdown_table_rows_become_tasks():
         ("苏州市应急管理局", "lead"), ("苏州市公安局", "participant"), ("苏州市交通运输局", "participant")}
     assert first["deadlines"][0]["date"] == "2022-06-30"
     assert first["sectors"] == ["危险化学品"]
-    assert tasks[1]["actors"][0] == {"name": "苏州市住房和城乡建设局", "role": "lead", "explicit": True}
+    first_body = tasks[1]["actors"][0]
+    assert (first_body["name"], first_body["role"], first_body["explicit"]) == ("苏州市住房和城乡建设局", "lead", True)
+    assert (first_body["rule"], first_body["written"]) == ("cell", "市住建局")  # traceable to the cell
     assert tasks[1]["sectors"] == ["城镇燃气"]
     assert tasks[2]["deadlines"] == []  # 长期坚持: no limit
     assert "消防" in tasks[2]["sectors"]
@@ -130,7 +132,8 @@ def test_city_breakdown_allocates_each_task_itself():
     city's own generic parties (市有关部门) are actors as written."""
     rec = extract_text(CITY_BREAKDOWN)
     tasks = {tuple(t["path"]): t for t in rec["tasks"]}
-    assert rec["meta"]["addressees"] == ["各区人民政府", "市政府各部门", "各直属机构"]
+    # 市政府各部门、各直属机构: the owner holds for the second class too (devset d34 convention)
+    assert rec["meta"]["addressees"] == ["各区人民政府", "市政府各部门", "市政府各直属机构"]
     for t in rec["tasks"]:
         assert all(a["explicit"] for a in t["actors"]), t["path"]
     assert [(a["name"], a["role"]) for a in tasks[("一", "(一)")]["actors"]] == [
@@ -199,7 +202,7 @@ def test_table_cells_bound_targets_and_names():
     assert [(t["text"], t["value"], t["unit"]) for t in tasks[0]["targets"]] == [("对全市32座水库逐一检查", 32, "座")]
     assert tasks[0]["deadlines"][-1]["date"] == "2022-05-31"
     assert [(a["name"], a["role"]) for a in tasks[1]["actors"]] == [
-        ("渭南市自然资源局", "lead"), ("各县人民政府", "participant")]
+        ("渭南市自然资源局", "lead"), ("各县市区人民政府", "participant")]  # SCHEMA: 各县(市、区) -> 各县市区
 
 
 ROUNDUP = """各地推进安全生产治本攻坚三年行动经验做法

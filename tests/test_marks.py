@@ -18,8 +18,9 @@ from hypothesis import given, settings, strategies as st
 
 from policykg.ingest.model import RawDocument
 from policykg.ingest.pipeline import load_document, structure
+from policykg.ingest.outline import match_marker
 from policykg.ingest.textmap import MappedText
-from policykg.nlp.extract import extract_document, task_text
+from policykg.nlp.extract import doc_context, extract_document, task_text
 from policykg.nlp.preamble import preamble_tasks
 from policykg.nlp.tasks import select_tasks
 
@@ -123,24 +124,26 @@ def test_list_items_are_marked_one_by_one(seed_records):
 
 
 # ---------------------------------------------------------------- text unchanged
-LEGACY_NUMBER = re.compile(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*")
-
-
-def legacy_task_text(clean: str, ts) -> str:
-    """The task text as computed before marks existed (plain string edits)."""
-    if ts.columns:
-        return " ".join(v for k, v in ts.columns.items() if k != "number")
+def plain_task_text(clean: str, ts) -> str:
+    """The task text computed with plain string edits (no offset map)."""
+    if ts.cells:
+        return " ".join(clean[a:b] for k, (a, b) in ts.cells if k != "number")
     raw = clean[ts.start:ts.end]
-    if ts.item is not None:
-        raw = LEGACY_NUMBER.sub("", raw, count=1)
+    if ts.item is not None and ts.start == ts.item.start and ts.item.style != "shi":
+        hit = match_marker(raw)
+        if hit:
+            raw = raw[hit[3]:]
     return re.sub(r"\s*\n\s*", "", raw).strip()
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_mapped_task_text_equals_the_plain_text(seed_path, prefix):
+    """The offset-keeping MappedText gives exactly the text plain string edits give."""
     doc = load_document(seed_path(prefix))
-    for ts in preamble_tasks(doc, []) + select_tasks(doc):
-        assert task_text(doc, ts) == legacy_task_text(doc.clean.text, ts)
+    ctx = doc_context(doc)
+    spans = select_tasks(doc)
+    for ts in preamble_tasks(doc, ctx, [], spans) + spans:
+        assert task_text(doc, ts) == plain_task_text(doc.clean.text, ts)
 
 
 # ---------------------------------------------------------------- table rows

@@ -4,6 +4,7 @@ import hashlib
 
 from policykg.ingest.model import RawDocument
 from policykg.ingest.pipeline import structure
+from policykg.nlp.extract import doc_context
 from policykg.nlp.preamble import preamble_tasks
 from policykg.nlp.tasks import select_tasks
 
@@ -56,6 +57,6 @@ def test_cover_notice_obligation_with_a_deadline_is_a_preamble_task():
 1.强化党政领导责任。落实责任。
 """
     d = doc_of(text)
-    pre = preamble_tasks(d, [])
+    pre = preamble_tasks(d, doc_context(d), [], select_tasks(d))
     assert len(pre) == 1 and pre[0].path == ["preamble"]
     assert "2019年6月20日前" in d.clean.text[pre[0].start:pre[0].end]
