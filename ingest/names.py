@@ -500,8 +500,14 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     out = [pieces[0]]
     owner = re.match(r"^(.{2,12}?)各(?!级)", first)
     modifier = re.match(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关)(?=[\u4e00-\u9fff])", first)
+    prev = first
     for p, o in pieces[1:]:
         t = tidy(p)
+        before, prev = prev, t
+        shared_prev = re.match(r"^(各(?:有关|相关)?)(?:部门|单位)$", before)
+        if shared_prev and t in ("部门", "单位"):
+            out.append((shared_prev.group(1) + p, o))  # 各地区、各有关部门和单位 -> 各有关单位
+            continue
         if modifier and not t.startswith(modifier.group(1)) and (LEVEL_RUN.match(t) or t in ("企业", "单位", "部门")):
             out.append((modifier.group(1) + p, o))  # 被采访市(州)、县(区)和企业 -> 被采访县区, 被采访企业
             continue

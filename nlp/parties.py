@@ -31,6 +31,7 @@ from ..ingest.names import MASK, Jurisdiction, canonical_name, parse_names, tidy
 from .records import Role
 
 CLAUSE_END = "。;!?:\n"
+LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile(r"(分管副局长|分管负责同志|主要负责同志|主要负责人|负责同志|负责人|副局长|局长|副主任|主任|"
                         r"和相关职能处室人员|相关职能处室人员|人员|成员|同志)(?=[、,和及与]|$)")
@@ -408,7 +409,11 @@ class PartyFinder:
         if stop:
             limit = s + stop.start()
         best = None
-        for end in lexicon().name_ends(t[s:limit]):
+        ends = lexicon().name_ends(t[s:limit])
+        run = LEVEL_LIST.match(t, s, limit)
+        if run:  # 州、市按时间节点…: a class of places as the subject
+            ends = sorted(set(ends) | {run.end() - s})
+        for end in ends:
             e = s + end
             if not self.marker_at(e):
                 continue
