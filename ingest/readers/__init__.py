@@ -19,7 +19,7 @@ from .limits import Limits, mb, too_large
 from .sniff import sniff
 from .text import decode_text, detect_encoding, looks_binary
 
-__all__ = ["SUPPORTED", "read_document", "read_bytes", "decode_text", "detect_encoding", "looks_binary",
+__all__ = ["SUPPORTED", "SUPPORTED_LIST", "read_document", "read_bytes", "decode_text", "detect_encoding", "looks_binary",
            "Limits", "FORMATS"]
 
 TEXT_EXT = {".txt", ".md", ".text"}

@@ -73,10 +73,11 @@ def textbox_paragraphs(p) -> list[str]:
     for box in p.iter(W + "txbxContent"):
         if any(a.tag == MC_FALLBACK for a in box.iterancestors()):
             continue
-        for q in box.iter(W + "p"):
-            t = paragraph_text(q)
-            if t.strip():
-                out.append(t)
+        texts = [t for t in (paragraph_text(q) for q in box.iter(W + "p")) if t.strip()]
+        if texts and all(len(t.strip()) == 1 for t in texts):
+            out.append("".join(t.strip() for t in texts))  # vertical text, one character a paragraph
+        else:
+            out.extend(texts)
     return out
 
 

@@ -94,13 +94,14 @@ def main_element(tree, html: str):
     probe = squash(main)
     if len(probe) < 0.3 * len(full) or len(probe) < 20:
         return root
-    head, tail = probe[:12], probe[-12:]
+    pieces = [p for p in (squash(x) for x in main.split("\n")) if len(p) >= 4]
+    total = sum(map(len, pieces)) or 1
     best, best_len = root, len(full)
     for el in root.iter("div", "article", "section", "main", "td", "table", "tbody", "center", "form"):
         t = squash(el.text_content())
-        if len(t) < len(probe) * 0.8 or len(t) >= best_len:
+        if len(t) < 0.8 * total or len(t) >= best_len:
             continue
-        if head in t and tail in t:
+        if sum(len(p) for p in pieces if p in t) >= 0.8 * total:  # holds (nearly) all the article's lines
             best, best_len = el, len(t)
     return best
 

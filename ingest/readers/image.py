@@ -17,8 +17,9 @@ def read_image(data: bytes, where: str, limits: Limits) -> RawDocument:
     try:
         img = Image.open(io.BytesIO(data))
         w, h = img.size  # read from the header: nothing decoded yet
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise IngestError(where, f"not a readable image ({exc})", code="corrupt")
+    except (UnidentifiedImageError, OSError, ValueError):
+        raise IngestError(where, "binary content: an image file (PNG/JPEG/TIFF header) that cannot be decoded",
+                          code="corrupt")
     if w * h > limits.max_pixels:
         raise too_large(where, f"an image of {w:,} x {h:,} pixels (limit {limits.max_pixels:,})")
     engine = get_engine()
