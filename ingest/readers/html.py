@@ -94,7 +94,8 @@ def main_element(tree, html: str):
     probe = squash(main)
     if len(probe) < 0.3 * len(full) or len(probe) < 20:
         return root
-    pieces = [p for p in (squash(x) for x in main.split("\n")) if len(p) >= 4]
+    # trafilatura writes table rows as `| a | b |`: its cells are the pieces to look for
+    pieces = [p for p in (squash(x) for x in re.split(r"[\n|]", main)) if len(p) >= 4 and set(p) != {"-"}]
     total = sum(map(len, pieces)) or 1
     best, best_len = root, len(full)
     for el in root.iter("div", "article", "section", "main", "td", "table", "tbody", "center", "form"):
