@@ -112,6 +112,10 @@ def _read(data: bytes, kind: str | None, ext: str, where: str, limits: Limits) -
     if kind in {"zip-corrupt", "ole-corrupt"}:
         expected = EXT_FORMAT.get(ext, "Office/ZIP").upper()
         raise IngestError(where, f"not a readable {expected} file (damaged or truncated)", code="corrupt")
+    if kind == "zip" and ext in {".docx", ".xlsx", ".xlsm", ".ofd", ".odt", ".ods"}:
+        expected = EXT_FORMAT[ext].upper()
+        raise IngestError(where, f"not a readable {expected} file: a ZIP archive without the parts of a {expected} "
+                                 "file", code="corrupt")
     if kind in {"zip", "ole-other"}:
         raise IngestError(where, "unsupported file type: an archive or Office file that is not a document or "
                                  f"spreadsheet; supported: {SUPPORTED_LIST}", code="unsupported")
