@@ -30,6 +30,7 @@ RENDER_DPI = 200  # the resolution the accuracy figures were measured at
 class OcrResult:
     lines: list[str]
     confidence: float  # mean over recognised characters, 0..1
+    raw_lines: list[str] | None = None  # before `fix_line` (the benchmark reports both)
 
 
 class OcrEngine(Protocol):
@@ -95,13 +96,14 @@ def group_lines(boxes: list[tuple[float, float, float, str, float]]) -> OcrResul
         n = len(text.strip())
         chars += n
         weighted += score * n
-    out = []
+    raw = []
     for _, _, pieces in lines:
         s = ""
         for _, text in sorted(pieces):
             s = join_pieces(s, text.strip())
-        out.append(fix_line(s))
-    return OcrResult(lines=out, confidence=round(weighted / chars, 4) if chars else 0.0)
+        raw.append(s)
+    return OcrResult(lines=[fix_line(s) for s in raw], confidence=round(weighted / chars, 4) if chars else 0.0,
+                     raw_lines=raw)
 
 
 class TesseractEngine:
@@ -130,14 +132,15 @@ class TesseractEngine:
             lines.setdefault(key, []).append(f[11].strip())
             if float(f[10]) >= 0:
                 confs.append((float(f[10]) / 100, len(f[11].strip())))
-        out = []
+        raw = []
         for key in sorted(lines):
             s = ""
             for w in lines[key]:
                 s = join_pieces(s, w)
-            out.append(fix_line(s))
+            raw.append(s)
         n = sum(c for _, c in confs)
-        return OcrResult(lines=out, confidence=round(sum(p * c for p, c in confs) / n, 4) if n else 0.0)
+        return OcrResult(lines=[fix_line(s) for s in raw],
+                         confidence=round(sum(p * c for p, c in confs) / n, 4) if n else 0.0, raw_lines=raw)
 
 
 @lru_cache(maxsize=4)
