@@ -203,3 +203,27 @@ def test_plain_text_files(name, facts):
         assert fact in raw.text, fact
     assert raw.text == (REAL / name).read_bytes().decode("utf-8-sig" if name == "f12.txt" else "utf-8") \
         or raw.text.lstrip("\ufeff") == (REAL / name).read_bytes().decode("utf-8-sig")
+
+
+def test_pdf_mixing_text_and_scanned_pages(tmp_path, monkeypatch):
+    """Only the pages without a text layer go to OCR; past POLICYKG_OCR_MAX_PAGES the rest are
+    listed as unread instead of failing the document."""
+    from pypdf import PdfReader, PdfWriter
+
+    from policykg.ingest.readers.ocr import get_engine
+
+    if get_engine() is None:
+        pytest.skip("no OCR engine installed")
+    w = PdfWriter()
+    w.add_page(PdfReader(REAL / "f10.pdf").pages[2])
+    for page in PdfReader(REAL / "f10-scanned.pdf").pages:
+        w.add_page(page)
+    p = tmp_path / "mixed.pdf"
+    with open(p, "wb") as fh:
+        w.write(fh)
+    monkeypatch.setenv("POLICYKG_OCR_MAX_PAGES", "1")
+    raw = read_document(p)
+    assert [o.page for o in raw.ocr] == [2] and raw.props["ocr_skipped_pages"] == "3"
+    s, e = raw.ocr[0].span
+    assert "发改办财金规〔2019〕860号" in raw.text[s:e]
+    assert raw.text.index("发改办财金规") > 100  # after page 1's text layer
