@@ -28,6 +28,10 @@ class IngestError(Exception):
         self.code = code
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):
+        # rebuilt from its fields, so it crosses process boundaries (parallel ingest workers)
+        return (IngestError, (self.path, self.reason, self.code))
+
 
 Span = tuple[int, int]
 

@@ -270,3 +270,30 @@ def test_doc_without_libreoffice_names_what_to_install(monkeypatch):
     with pytest.raises(IngestError) as exc:
         read_document(REAL / "f01.doc")
     assert exc.value.code == "converter_missing" and "libreoffice-writer-nogui" in exc.value.reason
+
+
+def test_sheet_formatted_far_beyond_its_values_is_read_by_its_values():
+    """Whole columns formatted down the sheet (common) must not make a small table 'too large'."""
+    import openpyxl
+    from dataclasses import replace
+    from openpyxl.styles import Font
+
+    from policykg.ingest.readers import Limits
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["B1"], ws["A2"], ws["B2"] = "任务", "单位", "排查", "市应急局"
+    for r in range(1, 3000):
+        ws.cell(r, 400).font = Font(bold=True)
+    buf = io.BytesIO()
+    wb.save(buf)
+    raw = read_bytes(buf.getvalue(), "f.xlsx", ".xlsx", limits=replace(Limits.from_env(), max_cells=100_000))
+    assert [(len(t.rows), len(t.rows[0])) for t in raw.tables] == [(2, 2)]
+
+
+def test_ingest_error_crosses_processes_with_its_code():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(IngestError("a.pdf", "the PDF is encrypted", code="encrypted")))
+    assert (err.path, err.reason, err.code, str(err)) == ("a.pdf", "the PDF is encrypted", "encrypted",
+                                                          "a.pdf: the PDF is encrypted")

@@ -63,10 +63,27 @@ def cell_value(v) -> str:
     return str(v)
 
 
-def write_sheet(ws, b: TextBuilder, limits: Limits) -> None:
+def used_range(ws, limits: Limits, where: str) -> tuple[int, int]:
+    """The sheet's used range as the file declares it (what Excel reports, formatted empty cells
+    included); when that is over the cell limit — whole columns formatted down to row 1,048,576
+    are common — the range of cells that hold a value (merged ranges included) instead."""
     n_rows, n_cols = ws.max_row or 0, ws.max_column or 0
+    if n_rows * n_cols <= limits.max_cells:
+        return n_rows, n_cols
+    n_rows = n_cols = 0
+    for (r, c), xc in ws._cells.items():  # noqa: SLF001 - the cells the file holds, without creating more
+        if xc.value is not None and str(xc.value).strip():
+            n_rows, n_cols = max(n_rows, r), max(n_cols, c)
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row <= n_rows and rng.min_col <= n_cols:
+            n_rows, n_cols = max(n_rows, rng.max_row), max(n_cols, rng.max_col)
     if n_rows * n_cols > limits.max_cells:
-        raise too_large(b.where, f"sheet '{ws.title}' spans {n_rows:,} x {n_cols:,} cells (limit {limits.max_cells:,})")
+        raise too_large(where, f"sheet '{ws.title}' spans {n_rows:,} x {n_cols:,} cells (limit {limits.max_cells:,})")
+    return n_rows, n_cols
+
+
+def write_sheet(ws, b: TextBuilder, limits: Limits) -> None:
+    n_rows, n_cols = used_range(ws, limits, b.where)
     merged: dict[tuple[int, int], Cell] = {}
     for rng in ws.merged_cells.ranges:
         top = Cell(key=("m", rng.min_row, rng.min_col), text=cell_value(ws.cell(rng.min_row, rng.min_col).value))
