@@ -122,7 +122,7 @@ def test_f05_pdf_noisy_layer_joined_and_tables_per_part():
     assert len(raw.tables) == 5  # one per part, each continued over its （续表） pages
     for t in raw.tables:
         check_table(text, t)
-        assert len(t.rows[0]) == 6
+        assert len(t.rows[0]) == 6 and t.header_rows == 1  # the 黑体 header row over 宋体 rows
     first = raw.tables[0]
     assert row_texts(text, first, 0)[:4] == ["序号", "场所／环节／部位", "较大危险因素", "易发生的事故类型"]
     dust = next(row_texts(text, first, r) for r in range(len(first.rows)) if row_texts(text, first, r)[1] == "滤尘室")

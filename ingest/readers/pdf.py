@@ -148,6 +148,7 @@ class PdfTable:
     x0: float
     x1: float
     grid: list[list[Cell | None]]
+    header_rows: int = 0
 
     @property
     def width(self) -> int:
@@ -279,7 +280,32 @@ def table_from(tb, chars: list[dict]) -> PdfTable | None:
     if len(grid) * width <= 1:
         return None  # a frame around one block of text, not a table
     x0, top, x1, bottom = map(float, tb.bbox)
-    return PdfTable(top=top, bottom=bottom, x0=x0, x1=x1, grid=grid)
+    return PdfTable(top=top, bottom=bottom, x0=x0, x1=x1, grid=grid, header_rows=heavy_rows(chars, ys))
+
+
+HEAVY_FONT = re.compile(r"Bold|Black|Heavy|Hei|FZHT|FZDHT|黑体")
+WORD_GLYPH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def heavy_rows(chars: list[dict], ys: list[float]) -> int:
+    """Leading rows set in a bold or heiti face while the rows below are not: the header rows
+    the file marks by their type (序号/品名 in 黑体 over 宋体 rows)."""
+    heavy = [0] * (len(ys) - 1)
+    total = [0] * (len(ys) - 1)
+    for c in chars:
+        if not WORD_GLYPH.match(c.get("text", "")):
+            continue
+        _, y = anchor(c)
+        r = next((i for i in range(len(ys) - 1) if ys[i] <= y <= ys[i + 1]), None)
+        if r is None:
+            continue
+        total[r] += 1
+        heavy[r] += bool(HEAVY_FONT.search(str(c.get("fontname", ""))))
+    marked = [t > 0 and h >= 0.6 * t for h, t in zip(heavy, total)]
+    n = 0
+    while n < min(3, len(marked) - 1) and marked[n]:
+        n += 1
+    return n if n and not all(m for m, t in zip(marked, total) if t) else 0
 
 
 # ---------------------------------------------------------------- pages
@@ -420,7 +446,7 @@ def write_pages(pages: list[PageContent], b: TextBuilder) -> None:
                     tw.table.header_rows = k
                 rows = rows[k:]
             else:
-                tw = b.begin_table(it.width)
+                tw = b.begin_table(it.width, header_rows=it.header_rows)
                 first = it
             for row in rows:
                 b.add_row(tw, row)
