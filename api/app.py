@@ -29,7 +29,7 @@ from starlette.routing import Match
 
 from .breakdown import WRITERS, build_breakdown
 from .calendar import build_calendar
-from ..ingest.readers import SUPPORTED
+from ..ingest.readers import SUPPORTED, SUPPORTED_LIST
 from .service import BadInput, NotFound, QueryFailed, Service, StoreDown
 
 MAX_UPLOAD = int(os.environ.get("POLICYKG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
@@ -261,18 +261,38 @@ def create_app(service: Service | None = None) -> FastAPI:
         return svc.document(doc_id)
 
     @app.post("/documents", status_code=201, dependencies=[Depends(require_token)],
-              responses={**WRITE_REFUSED, 413: json_error("file too large"),
+              responses={**WRITE_REFUSED, 200: {"description": "several files: one result per file "
+                                                               "(status, id or the reason it was refused)"},
+                         413: json_error("file too large"),
                          415: json_error("unsupported file type"),
                          422: json_error("unreadable file or malformed request", UploadRejected)})
-    async def upload(file: UploadFile = File(...), svc: Service = Depends(get_service)) -> dict:
+    async def upload(file: list[UploadFile] = File(...), svc: Service = Depends(get_service)):
+        """Upload one file (answered 201, or 413/415/422 with the reason) or several under the same
+        field name (answered 200 with a result per file, so one bad file never hides the others).
+        Formats: see `SUPPORTED_LIST`; the content is sniffed, so a PDF named .txt is read as PDF."""
+        if len(file) == 1:
+            name, data = await _checked(file[0])
+            return svc.upload(name, data)
+        results = []
+        for f in file:
+            try:
+                name, data = await _checked(f)
+                results.append({"file": name, "status": 201, **svc.upload(name, data)})
+            except HTTPException as exc:
+                results.append({"file": f.filename, "status": exc.status_code, "detail": exc.detail})
+            except BadInput as exc:
+                results.append({"file": f.filename, "status": 422, "detail": str(exc)})
+        return JSONResponse({"results": results}, status_code=200)
+
+    async def _checked(file: UploadFile) -> tuple[str, bytes]:
         name = file.filename or "upload.txt"
         ext = os.path.splitext(name)[1].lower()
         if ext not in SUPPORTED:
-            raise HTTPException(415, f"unsupported file type '{ext or '(none)'}'; send txt, md, html, htm, docx or pdf")
+            raise HTTPException(415, f"unsupported file type '{ext or '(none)'}'; send {SUPPORTED_LIST}")
         data = await file.read(MAX_UPLOAD + 1)
         if len(data) > MAX_UPLOAD:
             raise HTTPException(413, f"file larger than {MAX_UPLOAD // (1024 * 1024)} MB")
-        return svc.upload(name, data)
+        return name, data
 
     @app.delete("/documents/{doc_id}", dependencies=[Depends(require_token)],
                 responses={**WRITE_REFUSED, **NOT_FOUND})

@@ -14,12 +14,23 @@ from .textmap import MappedText
 
 
 class IngestError(Exception):
-    """A file that cannot become a document; the message names the file and the reason."""
+    """A file that cannot become a document; the message names the file and the reason.
 
-    def __init__(self, path: str | Path, reason: str):
+    `code` is a stable short word for the kind of failure (`encrypted`, `corrupt`, `empty`,
+    `too_large`, `unsupported`, `no_text`, `ocr_missing`, `converter_missing`, ...) so the
+    API and the page can translate or count failures without parsing English text; None
+    where a reader did not classify it.
+    """
+
+    def __init__(self, path: str | Path, reason: str, code: str | None = None):
         self.path = str(path)
         self.reason = reason
+        self.code = code
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):
+        # rebuilt from its fields, so it crosses process boundaries (parallel ingest workers)
+        return (IngestError, (self.path, self.reason, self.code))
 
 
 Span = tuple[int, int]

@@ -19,6 +19,23 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     || { echo "policykg: Python install failed" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi
+# System packages the file readers drive (both `make run` and `make test`): LibreOffice for
+# .doc/.wps/.xls/.et, Tesseract as the second OCR engine (RapidOCR, the first, is a Python
+# package), and the GL/GLib libraries OpenCV (under RapidOCR) loads. Installed once, as root.
+sys_pkgs="libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra libgl1 libglib2.0-0"
+missing=""
+for p in $sys_pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "policykg: installing system packages for the file readers:$missing (about 350 MB, under a minute)" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null) \
+      || echo "policykg: could not install$missing; .doc/.xls files (LibreOffice) or Tesseract OCR will be refused with a reason" >&2
+  else
+    echo "policykg: missing system packages:$missing (install them as root: apt-get install$missing)" >&2
+  fi
+fi
 if [ "${1:-}" = "--test" ]; then
   # fonts-wqy-microhei: without a CJK font the browser test's screenshots show empty boxes
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy; then

@@ -295,3 +295,15 @@ def test_deadline_window_at_the_end_of_the_calendar_is_clamped():
     from policykg.graph.queries import Filters
 
     assert Filters(as_of="9999-12-30", within_days=30).params()["within_end"] == "9999-12-31"
+
+
+def test_multi_file_upload_answers_per_file(write_client, seed_path):
+    """Several files in one request: each gets its own result, a bad one does not stop the rest."""
+    files = [("file", ("c.txt", seed_path("003").read_bytes())), ("file", ("empty.txt", b"")),
+             ("file", ("a.exe", b"MZ..."))]
+    r = write_client.post("/documents", files=files, headers={"Authorization": "Bearer s3cret"})
+    assert r.status_code == 200, r.text
+    results = {x["file"]: x for x in r.json()["results"]}
+    assert results["c.txt"]["status"] == 201 and results["c.txt"]["id"]
+    assert results["empty.txt"]["status"] == 422 and "empty" in results["empty.txt"]["detail"]
+    assert results["a.exe"]["status"] == 415

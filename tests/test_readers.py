@@ -88,7 +88,8 @@ def test_pdf_text_layer(tmp_path):
 @pytest.mark.parametrize("name,content,reason", [
     ("empty.txt", b"", "empty file"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-    ("sheet.xls", b"whatever", "unsupported file type"),
+    ("sheet.xls", b"whatever", "not a readable XLS"),
+    ("tool.exe", b"MZ whatever", "unsupported file type"),
     ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable DOCX"),
     ("broken.pdf", b"%PDF-1.4 garbage", "not a readable PDF"),
 ])
