@@ -170,7 +170,8 @@ def line_cells(text: str, start: int, end: int) -> list[Span]:
 
 
 def is_piped(line: str) -> bool:
-    return bool(re.search(r"[|｜\t]", line)) and len(line.strip()) > 1
+    """A line with a cell separator (a bare `|` line closes a row)."""
+    return bool(re.search(r"[|｜\t]", line)) and bool(line.strip())
 
 
 def header_kinds(texts: list[str]) -> list[str | None] | None:
@@ -193,52 +194,100 @@ def lines_of(text: str) -> list[Span]:
 
 
 def flattened_tables(text: str) -> list[Table]:
-    """Tables written into text: runs of lines with cell separators."""
+    """Tables written into text: runs of lines with cell separators (a short line without one
+    may sit among them: the first cell of a row written on its own line)."""
     lines = lines_of(text)
     tables: list[Table] = []
     i = 0
+
+    def piped(k: int) -> bool:
+        return is_piped(text[lines[k][0]:lines[k][1]])
+
+    def blank(k: int) -> bool:
+        return not text[lines[k][0]:lines[k][1]].strip()
+
+    def short_between(k: int) -> bool:
+        s = text[lines[k][0]:lines[k][1]].strip()
+        return 0 < len(s) <= 30 and k + 1 < len(lines) and piped(k + 1)
+
     while i < len(lines):
-        if not is_piped(text[lines[i][0]:lines[i][1]]):
+        if not piped(i) and not short_between(i):
             i += 1
             continue
         j = i
-        while j < len(lines) and (is_piped(text[lines[j][0]:lines[j][1]]) or not text[lines[j][0]:lines[j][1]].strip()):
+        while j < len(lines) and (piped(j) or blank(j) or short_between(j)):
             j += 1
         run = [ln for ln in lines[i:j] if text[ln[0]:ln[1]].strip()]
-        table = table_from_run(text, run)
-        if table is not None:
-            tables.append(table)
+        if sum(1 for a, b in run if is_piped(text[a:b])) >= 2:
+            table = table_from_run(text, run)
+            if table is not None:
+                tables.append(table)
         i = j
     return tables
 
 
 def table_from_run(text: str, run: list[Span]) -> Table | None:
     cells_per_line = [line_cells(text, a, b) for a, b in run]
-    single = sum(1 for c in cells_per_line if len(c) == 1)
+    single = sum(1 for c in cells_per_line if len(c) <= 1)
     if single >= 0.7 * len(run):
         return cell_line_table(text, run, cells_per_line)
     for h, cells in enumerate(cells_per_line):
         kinds = header_kinds([text[a:b] for a, b in cells])
         if kinds:
-            table = Table(run[h][0], run[-1][1], [text[a:b] for a, b in cells], kinds, source="pipes")
+            table = Table(run[h][0], run[-1][1], [text[a:b] for a, b in cells], work_kinds(kinds), source="pipes")
             for (a, b), row in zip(run[h + 1:], cells_per_line[h + 1:]):
                 add_row(table, text, row, (a, b))
             return table
     return None
 
 
+def work_kinds(kinds: list[str | None]) -> list[str | None]:
+    """A table with bodies or times but no task column: its unnamed first column is the work
+    (专项整治行业名称 | 时间安排 | 责任单位)."""
+    if not set(kinds) & set(TEXT_KINDS) and set(kinds) & {*BODY_KINDS, "deadline"} and kinds and kinds[0] is None:
+        return ["context"] + kinds[1:]
+    return kinds
+
+
 def cell_line_table(text: str, run: list[Span], cells_per_line: list[list[Span]]) -> Table | None:
-    """One cell a line (`演练科目 |` / `情景构建 |` / …): the header is the leading run of
-    header words, the rest are rows of as many cells."""
-    flat = [c for cells in cells_per_line for c in cells]
+    """One cell a line (`演练科目 |` / `情景构建 |` / …, or `| 督查组牵头单位` with a line of a
+    bare `|` closing each row): the header is the leading run of header words; the rows are
+    what lies between the closing lines, or else groups of as many cells as the header has."""
+    flat: list[Span | None] = []  # None: a line with a separator and no cell (a row's end)
+    for cells in cells_per_line:
+        flat.extend(cells if cells else [None])
     n = 0
-    while n < len(flat) and column_kind(text[flat[n][0]:flat[n][1]]):
+    header: list[Span] = []
+    for c in flat:
+        if c is None:
+            if header:
+                break
+            continue
+        kind = column_kind(text[c[0]:c[1]])
+        if kind is None and (header or n) and len(header) >= 2:
+            break
+        if kind is None and len(re.sub(r"\s", "", text[c[0]:c[1]])) > 6:
+            break
+        header.append(c)
         n += 1
-    kinds = header_kinds([text[a:b] for a, b in flat[:n]]) if n >= 2 else None
+    kinds = header_kinds([text[a:b] for a, b in header]) if len(header) >= 2 else None
     if not kinds:
         return None
-    table = Table(flat[0][0], run[-1][1], [text[a:b] for a, b in flat[:n]], kinds, source="cell-lines")
-    body = [c for c in flat[n:] if not re.match(r"(抄送|抄报|附件|联系人|联系电话)", text[c[0]:c[1]])]
+    kinds = work_kinds(kinds)
+    n = len(header)
+    table = Table(header[0][0], run[-1][1], [text[a:b] for a, b in header], kinds, source="cell-lines")
+    start = flat.index(header[-1]) + 1
+    body = [c for c in flat[start:] if c is None or not re.match(r"(抄送|抄报|附件|联系人|联系电话)", text[c[0]:c[1]])]
+    if any(c is None for c in body):  # rows closed by separator lines
+        row: list[Span] = []
+        for c in body + [None]:
+            if c is None:
+                if row:
+                    add_row(table, text, row[:n] if len(row) >= n else row, (row[0][0], row[-1][1]), from_left=True)
+                row = []
+            else:
+                row.append(c)
+        return table
     full = len(body) - len(body) % n
     for k in range(0, full, n):
         row = body[k:k + n]
@@ -248,7 +297,9 @@ def cell_line_table(text: str, run: list[Span], cells_per_line: list[list[Span]]
     return table
 
 
-def add_row(table: Table, text: str, cells: list[Span], span: Span) -> None:
+def add_row(table: Table, text: str, cells: list[Span], span: Span, from_left: bool = False) -> None:
+    """One row; a row with fewer cells than columns is placed by its cells' types (a
+    flattened row lost merged cells), or from the left when its end was marked."""
     n = len(table.kinds)
     types = [cell_type(text[a:b]) for a, b in cells]
     if len(cells) == 1 and types[0] == "heading":
@@ -265,6 +316,8 @@ def add_row(table: Table, text: str, cells: list[Span], span: Span) -> None:
             col = next((j for j, k in enumerate(table.kinds) if k == "context"), 0)
         placed = [None] * n
         placed[col] = cells[0]
+    elif from_left:
+        placed = list(cells) + [None] * (n - len(cells))
     else:
         placed = [None] * n
         for cell, j in zip(cells, align(types, table.kinds)):

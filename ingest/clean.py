@@ -276,8 +276,8 @@ def join_broken_lines(c: Cleaner) -> None:
     edits = []
     for i in range(len(lines) - 1):
         cur, nxt = lines[i].rstrip(), lines[i + 1]
-        if len(cur.strip()) < 20 or not cur or cur[-1] in SENTENCE_END or "\t" in cur:
-            continue
+        if len(cur.strip()) < 20 or not cur or cur[-1] in SENTENCE_END or re.search(r"[\t|｜]", cur + nxt):
+            continue  # a table's rows (cells split by tabs or bars) are lines of their own
         if not nxt or nxt[0] in " \u3000\t" or NEW_ITEM.match(nxt) or DATE_LINE.match(nxt):
             continue
         if not re.match(r"[\u4e00-\u9fff“《(0-9]", nxt) or cur.lstrip().startswith(("—", "-")):

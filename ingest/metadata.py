@@ -233,7 +233,7 @@ def find_addressee_line(head: list[Line]) -> str | None:
     for ln in head[:12]:
         t = ln.text.strip("| ")
         if t.endswith(":") and len(t) < 200 and not re.search(r"(通知如下|如下|要求|事项)[:]$", t) \
-                and re.search(r"(各|政府|局|厅|委|部门|单位|办)", t):
+                and (re.search(r"(各|政府|局|厅|委|部门|单位|办)", t) or parse_names(t[:-1], strict=False)):
             return t[:-1]
         m = re.match(r"^(?P<names>[^:。,]{2,120}(?:,[^:。,]{2,60}){0,6}):", t)
         if m and len(t) > len(m.group(0)) + 10 and parse_names(m.group("names"), strict=True):
@@ -319,7 +319,7 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
         if len(p.short) >= 2:
             n = len(re.findall(rf"{re.escape(p.short)}(?!{re.escape(p.name[len(p.short):])})(?=[\u4e00-\u9fff]{{0,6}}"
                                rf"(局|厅|委|会|队|司|办|院|部|中心|集团))", text))
-            votes[p.code] = votes.get(p.code, 0) + n
+            votes[p.code] = votes.get(p.code, 0) + 2 * n  # a body's name says whose it is
     for m in PROVINCE_IN_NAME.finditer(text):
         p = g.province_by_abbr(m.group(1))
         if p is not None:
@@ -346,6 +346,17 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
     inside = {c: v for c, v in local_votes.items() if g.province_of(g.by_code[c]).code == code}
     local = None
     if inside:
+        # districts of one city named in a city notice (雁塔区, 灞桥区…): the city
+        by_city: dict[str, float] = {}
+        for c, v in inside.items():
+            r = g.by_code[c]
+            if r.level == 3 and r.parent in g.by_code:
+                by_city[r.parent] = by_city.get(r.parent, 0) + v
+        relative_city = len(re.findall(r"(?<![\u4e00-\u9fff])市(?:政府|[\u4e00-\u9fff]{1,6}?(?:局|委|办))", text))
+        if by_city and relative_city >= 2:
+            city, total = max(by_city.items(), key=lambda kv: kv[1])
+            if total >= 3 and sum(1 for c in inside if g.by_code[c].parent == city) >= 3:
+                return province, g.by_code[city]
         c, v = max(inside.items(), key=lambda kv: (kv[1], g.by_code[kv[0]].level))
         # a page that names its county only once still speaks of it as 县… throughout
         relative = len(RELATIVE_BODY.findall(text))
@@ -383,6 +394,9 @@ def title_issuer(title: str) -> str | None:
         org = title[: title.index("关于")]
         if org and issuer_shaped(org):
             return org
+        hit = gazetteer().place_prefix(org)
+        if org and hit and hit[1] == len(org) and hit[0].name == org:
+            return org + "人民政府"  # 苏尼特左旗关于…的通告: the banner's government
         return None
     from .lexicon import lexicon
 

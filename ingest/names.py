@@ -186,6 +186,8 @@ def resolve_level(place: Place, jur: Jurisdiction) -> tuple[str | None, bool]:
         return jur.county.name, False
     if place.written in ("区", "县") and own == 3:
         return jur.county.name if jur.county else None, False
+    if place.written == "区" and own == 1 and jur.province and jur.province.name.endswith("自治区"):
+        return jur.province.name, False  # 区党委, 区应急管理厅 in a 自治区 notice
     if own == 0:
         return None, False
     if rank > own:
@@ -219,7 +221,7 @@ def apply_special(name: str, jur: Jurisdiction) -> str | None:
     if prov is None:
         return None
     alternatives = {
-        "prov": "|".join(map(re.escape, ["省", prov.name, prov.short])),
+        "prov": "|".join(map(re.escape, ["省", prov.name, prov.short] + (["区"] if prov.name.endswith("自治区") else []))),
         "city": "|".join(map(re.escape, ["市"] + ([jur.city.name] if jur.city else []))),
         "county": "|".join(map(re.escape, ["县", "区"] + ([jur.county.name] if jur.county else []))),
     }
@@ -269,12 +271,16 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     name = re.sub(r"等+$", "", tidy(written))
     if not name:
         return name
-    members = re.fullmatch(r"(?P<owner>[\u4e00-\u9fff]{2,16}?)(?P<cls>各成员单位)", name)
+    members = re.fullmatch(r"(?P<owner>[\u4e00-\u9fff]{2,16}?)(?P<cls>各成员单位|有关成员单位)", name)
     if members and not re.match(r"^(国务院|各|有关|相关)", name):
-        owner = _canonical(members.group("owner"), jur)
-        return owner + members.group("cls")  # 市防指各成员单位 -> 黄冈市防汛抗旱指挥部各成员单位
+        owner = members.group("owner")
+        lvl = re.match(r"^(省|市|县|区|州|镇|乡)", owner)
+        k = lvl.end() if lvl else 0
+        return owner[:k] + lex.expand(owner[k:]) + members.group("cls")  # 省安委会各成员单位 -> 省安全生产委员会各成员单位
     if is_collective(name) or re.search(r"成员单位$", name):
         return name  # SCHEMA: collective classes stay as written (各级安委办)
+    if re.fullmatch(r"(村民委员会|居民委员会|村委会|居委会)", name):
+        return "各" + name
     if LEVEL_RUN.match(name) and len(LEVEL_WORDS_RX.findall(name)) >= 2:
         return "各" + name  # 州、市 -> 各州市
     national = national_name(name)
@@ -302,11 +308,15 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     place = leading_place(name, jur)
     if place is not None and place.region is None:
         rest = name[len(place.written):]
+        if rest.endswith("部门") and not lex.stem_rx.fullmatch(re.sub(r"(管理)?部门$", "", rest)):
+            return name  # 市安全生产专项监管部门: a class of departments, as written
         target, collective = resolve_level(place, jur)
         if collective:
             return "各" + name
         if target is None:
             return lex.expand(name)
+        if rest == "应急办":
+            return target + "人民政府应急管理办公室"  # 县应急办: the county government's emergency office
         special = apply_special(rest, jur) if rest in ("军区", "武警总队") else None
         return special or target + lex.expand(rest)
     if place is not None:
@@ -322,8 +332,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if issuer and internal_division(name):
         return issuer + lex.expand(name)
     own = jur.own_place
-    if own and re.search(r"(局|委员会|委|办公室|办|总队|支队|大队|指挥部|街道办事处|管委会|管理委员会|安委会|防指)$", name) \
-            and not name.endswith("人民政府"):
+    if own and re.search(r"(局|委员会|委|办公室|办|总队|支队|大队|中队|指挥部|街道办事处|管委会|管理委员会|安委会|防指"
+                         r"|站|所|卫生院|中心)$", name) and not name.endswith("人民政府"):
         if name.endswith("厅") and jur.province:
             return jur.province.name + lex.expand(name)
         return own + lex.expand(name)
@@ -335,8 +345,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 # ---------------------------------------------------------------- the shape of a name
 MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
-LEVEL_RUN = re.compile(r"^(?:各|沿江各|全)?(?:省|市|州|县|区|乡|镇|街道|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
-                       r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区)+$")
+LEVEL_RUN = re.compile(r"^(?:各|沿江各|沿海各|全)?(?:省|市|州|县|区|乡|镇|街道|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
+                       r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
 GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体)$")
 

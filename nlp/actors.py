@@ -82,12 +82,14 @@ def row_parties(columns: dict[str, str], cells: dict[str, tuple[int, int]], ctx:
     participants' (SCHEMA conventions); alone, its bodies are responsible."""
     finder = PartyFinder("", ctx.jur, ctx.national, tuple(ctx.meta.addressees))
     has_lead = bool(columns.get("lead"))
+    # a 牵头单位 column alone marks no split: its bodies are responsible (SCHEMA conventions)
+    split = has_lead and bool(columns.get("participant") or columns.get("responsible"))
     out: list[Party] = []
     for kind in ("lead", "participant", "responsible"):
         cell = columns.get(kind)
         if not cell:
             continue
-        role = {"lead": Role.LEAD, "participant": Role.PARTICIPANT,
+        role = {"lead": Role.LEAD if split else Role.RESPONSIBLE, "participant": Role.PARTICIPANT,
                 "responsible": Role.PARTICIPANT if has_lead else Role.RESPONSIBLE}[kind]
         offset = cells[kind][0] if kind in cells else 0
         # bodies in a cell are listed with 、 or with spaces (党政办 应消站)
