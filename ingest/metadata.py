@@ -107,9 +107,9 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
     addressee_line = find_addressee_line(head)
     written_issuers = [canonical_issuer(s) for s in issuer_lines] or issuers_from_heading(head, title_line)
     meta.issuers = written_issuers
-    locate(meta, head, addressee_line or "", text)
+    locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
     jur = Jurisdiction.of(meta.province, meta.locality, int(meta.date[:4]) if meta.date else None)
-    meta.issuers = [canonical_name(x, jur) for x in written_issuers if x]
+    meta.issuers = [canonical_name(x, jur) for x in meta.issuers if x]
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
     meta.addressees = split_addressees(addressee_line, meta) if addressee_line else []
@@ -287,12 +287,25 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         counties = g.counties_of_town(re.split(r"[,、;]", addressee_line))
         if len(counties) == 1:
             local = g.by_code[counties.pop()]
+    town = None
+    if province is None and local is None and meta.title:
+        town_hit = re.match(r"^([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木))", meta.title)
+        if town_hit and town_hit.group(1)[:-1] in g.towns or town_hit and town_hit.group(1)[:-2] in g.towns:
+            # 徐庄镇2017年度…计划: a township's own plan (its county when the name is unique)
+            town = town_hit.group(1)
+            counties = g.counties_of_town([town])
+            if len(counties) == 1:
+                local = g.by_code[counties.pop()]
+            if not meta.issuers:
+                meta.issuers = [town + "人民政府"]
     if province is None and local is None and not national and text:
         province, local = places_named(text)
     if local is not None:
         chain = g.chain(local)
         province = chain[0]
-        meta.locality = "".join(r.name for r in chain[1:]) or None
+        meta.locality = ("".join(r.name for r in chain[1:]) + (town or "")) or None
+    elif town:
+        meta.locality = town
     meta.province = province.name if province else None
 
 

@@ -198,8 +198,10 @@ def resolve_level(place: Place, jur: Jurisdiction) -> tuple[str | None, bool]:
 def internal_division(rest: str) -> bool:
     """A division inside a department (煤监一处, 办公室, 宣教办, 教育中心, 监察总队)."""
     lex = lexicon()
-    if not re.search(r"(处|科|室|股|中心|办|总队|支队)$", rest) or rest.endswith(("办公厅", "办事处")):
+    if not re.search(r"(处|科|室|股|中心|办|总队|支队|大队)$", rest) or rest.endswith(("办公厅", "办事处")):
         return False
+    if re.search(r"园区|开发区|新区|街道|乡|镇", rest):
+        return False  # 工业园区综合管理服务办公室: a place's office, not the issuer's division
     # 安委办, 人防办, 应急办: bodies of a government, not divisions of a department
     return not (rest.endswith("办") and (rest in lex.abbreviations or rest[:-1] in lex.department_by_stem))
 
@@ -345,7 +347,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 # ---------------------------------------------------------------- the shape of a name
 MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
-LEVEL_RUN = re.compile(r"^(?:各|沿江各|沿海各|全)?(?:省|市|州|县|区|乡|镇|街道|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
+LEVEL_RUN = re.compile(r"^(?:各|沿江各|沿海各|全)?(?:省|市|州|县|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
 GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体)$")
@@ -444,7 +446,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
         left = span[pos:m.start()]
         if m.group(0) in ("和", "及", "与", "以及") and (
                 spans_known_name(span, m.start()) or (name_kind(left) is None and not LEVEL_RUN.match(tidy(left))
-                                                       and not (member_noun(left) and name_kind(span[m.end():])))):
+                                                       and not (member_noun(left, lenient=True)
+                                                                and name_kind(first_piece(span[m.end():]))))):
             continue  # 发展和改革委员会, 住房和城乡建设厅: a conjunction inside one name
         raw.append((left, pos, sep))
         pos, sep = m.end(), m.group(0)
@@ -474,9 +477,18 @@ def split_names(span: str) -> list[tuple[str, int]]:
                 piece, j = piece + nxt, j + 1  # 各级、各相关部门: one class (各级各相关部门)
                 continue
             break
-        # 各县区各单位 / 各县区各有关部门: a class of places, then a class of bodies
+        # 各县区各单位 / 各县区各有关部门 / 各地各部门各单位: classes written together
+        chained = re.fullmatch(r"(各(?:地区|地|部门|单位|级))(各(?:地区|地|部门|单位|有关部门|有关单位))"
+                               r"(各(?:部门|单位|有关部门|有关单位))?", tidy(piece))
         m2 = re.match(r"^(各[\u4e00-\u9fff]{1,6}?)(各(?:有关|相关)?(?:部门|单位))$", tidy(piece))
-        if m2 and LEVEL_RUN.match(m2.group(1)):
+        if chained and tidy(piece) == piece:
+            k = off
+            for g in chained.groups():
+                if g:
+                    out.append((g, k))
+                    seps.append(raw[i][2] if k == off else "、")
+                    k += len(g)
+        elif m2 and LEVEL_RUN.match(m2.group(1)):
             k = len(m2.group(1))
             out.append((piece[:k], off))
             out.append((piece[k:], off + k))
@@ -627,12 +639,17 @@ def spans_known_name(span: str, at: int) -> bool:
     return False
 
 
-def member_noun(piece: str) -> bool:
-    """A short noun listed among bodies (报刊, 航空消防飞机): no verb, no phrase material."""
+def member_noun(piece: str, lenient: bool = False) -> bool:
+    """A short noun listed among bodies (报刊, 航空消防飞机, 护林组织): no phrase material, and
+    no verb opening it unless a body's name follows (`lenient`)."""
     lex = lexicon()
     p = tidy(piece)
     return 2 <= len(p) <= 8 and not (set(p) & lex.bad_chars) and not p.startswith(lex.stop_openers) \
-        and not re.search(r"[0-9A-Za-z]", p) and not has_verb(p)
+        and not re.search(r"[0-9A-Za-z]", p) and (lenient or not has_verb(p))
+
+
+def first_piece(span: str) -> str:
+    return SEPARATORS.split(span, maxsplit=1)[0]
 
 
 BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "管理委员会", "安委会", "安委办", "应急管理局",

@@ -24,7 +24,7 @@ from .pipeline import analyse
 from .records import Actor, ExtractionRecord
 from .sectors import document_domain
 from .practices import find_sections, mechanisms_of
-from .parties import opens_with_subject
+from .parties import find_parties, opens_with_subject
 from .preamble import preamble_tasks
 from .targets import find_targets
 from .tasks import TaskSpan, select_tasks
@@ -52,8 +52,10 @@ def extract_document(doc: Document) -> dict:
     prefix = doc_prefix(doc)
     tasks = []
     intro: list[Actor] | None = None  # the parties of the sentence that introduces the items
+    headings = heading_parties(doc, ctx)
     for i, ts in enumerate(spans, 1):
-        rec = task_record(doc, ctx, ts, f"{prefix}-{i:02d}", None if ts.path == ["preamble"] else intro)
+        inherited = None if ts.path == ["preamble"] else (headings.get(id(parent_of(doc, ts))) or intro)
+        rec = task_record(doc, ctx, ts, f"{prefix}-{i:02d}", inherited)
         nxt = spans[i] if i < len(spans) else None
         if ts.path == ["preamble"] and nxt is not None and nxt.path != ["preamble"] \
                 and not doc.clean.text[ts.end:nxt.start].strip():
@@ -75,6 +77,34 @@ def extract_document(doc: Document) -> dict:
         "original_text": doc.raw.text,
     }
     return ExtractionRecord.model_validate(record).to_json()
+
+
+def parent_of(doc: Document, ts: TaskSpan):
+    """The outline item whose heading encloses a task's item."""
+    if ts.item is None:
+        return None
+    for item in doc.items():
+        if any(c is ts.item for c in item.children):
+            return item
+    return None
+
+
+def heading_parties(doc: Document, ctx: DocContext) -> dict[int, list[Actor]]:
+    """Parties a heading names for the items under it ("四、各苏木镇、成员单位要认真做好…:
+    (一)做好宣传工作…"): by item id, for items whose own text names nobody."""
+    out: dict[int, list[Actor]] = {}
+    text = doc.clean.text
+    for item in doc.items():
+        if not item.children:
+            continue
+        head = re.sub(r"\s*\n\s*", "", text[item.start:item.head_end])
+        hit = match_marker(head)
+        head = head[hit[3]:] if hit else head
+        parties = [p for p in find_parties(head, ctx.jur, ctx.national, tuple(ctx.meta.addressees))
+                   if not p.recipient and p.rule in ("subject", "by", "allocation", "labelled")]
+        if parties:
+            out[id(item)] = [Actor(name=p.name, role=p.role, explicit=True) for p in parties]
+    return out
 
 
 YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[])((?:19[89]|20[0-4])\d)\s*年")

@@ -28,6 +28,7 @@ from importlib import resources
 
 from ..ingest.lexicon import lexicon
 from ..ingest.names import MASK, Jurisdiction, canonical_name, parse_names, tidy
+from ..ingest.regions import gazetteer
 from .records import Role
 
 CLAUSE_END = "。;!?:\n"
@@ -153,7 +154,9 @@ class PartyFinder:
         m = re.fullmatch(r"各地(区)?(?P<tail>[\u4e00-\u9fff]*)", name)
         if m and not self.national_doc:
             regional = [a for a in adds if re.match(r"^各(省|州|市|县|区|地|乡|镇|设区市|开发区|新区)", a)
-                        or re.match(r"^[\u4e00-\u9fff]{2,6}(新区|开发区|矿区)", a)]
+                        or re.match(r"^[\u4e00-\u9fff]{2,6}(新区|开发区|矿区)", a)
+                        or re.match(r"^[\u4e00-\u9fff]{1,6}?(市|县|区|州|盟|旗)(?!级)", a) and len(adds) >= 3
+                        and all(re.match(r"^[\u4e00-\u9fff]{1,6}?(市|县|区|州|盟|旗)", x) for x in adds)]
             tail = m.group("tail")
             if tail:
                 regional = [a for a in regional if a.endswith(tail)]
@@ -167,13 +170,21 @@ class PartyFinder:
             under = [a for a in adds if a.startswith(bare.group(1)) and a.endswith(bare.group(2))]
             if len(under) == 1:
                 return under  # 各县区局 in a notice to 各县区安监局
-        for head in ("部门", "单位"):
-            heads = [a for a in adds if a.endswith(head) and ("有关" in a or (head == "单位" and "各" in a[1:]))]
-            if key == head and len(heads) == 1 and name.startswith("各"):
-                return heads  # 各部门 / 各单位: the addressees of that kind (相关部门 stays generic)
+        heads = [a for a in adds if a.endswith("单位") and ("有关" in a or "各" in a[1:])]
+        if key == "单位" and len(heads) == 1 and name.startswith("各"):
+            return heads  # 各单位: the addressees that are units (各部门, 相关部门 stay as written)
         norm = snap_key(name)
         same = [a for a in adds if snap_key(a) == norm]
-        return same[:1] or [name]
+        if same:
+            return same[:1]
+        # a place standing for its body (六安、安庆等市要…): the addressee of that place
+        place = gazetteer().place_prefix(name)
+        if place and place[1] == len(name):
+            own = [a for a in adds if a.startswith(name) or (len(name) >= 2 and a.startswith(name) is False
+                                                              and re.match(re.escape(name) + r"(市|县|区|州)", a))]
+            if len(own) == 1:
+                return own
+        return [name]
 
     # -------------------------------------------------------------- frames
     def run(self) -> list[Party]:
@@ -185,7 +196,8 @@ class PartyFinder:
         self.subjects()
         self.role_anchored()
         self.lists()
-        self.collectives()
+        if not any(not p.recipient for p in self.found):
+            self.collectives()  # classes named anywhere speak only for a task that names nobody else
         self.settle_roles()
         self.found.sort(key=lambda p: p.start)
         return self.found
