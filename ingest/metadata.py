@@ -269,7 +269,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
             province = province or r
         elif local is None:
             local = r
-    national = bool(meta.issuers) and all(re.match(r"^(国务院|国家|中共中央|中央|全国)|部$", i) for i in meta.issuers)
+    national = (bool(meta.issuers) and all(re.match(r"^(国务院|国家|中共中央|中央|全国)|部$", i) for i in meta.issuers)) \
+        or bool(meta.doc_number and NATIONAL_NUMBER.match(meta.doc_number))
     if province is None and meta.doc_number and not national:
         province = g.province_by_abbr(meta.doc_number[0])
     if province is None and local is None and not national:
@@ -309,6 +310,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
     meta.province = province.name if province else None
 
 
+# 发文字号 of central bodies: 国发, 国办发, 安委, 安委办, 安委督, 应急 (应急管理部)
+NATIONAL_NUMBER = re.compile(r"^(国发|国办|国函|安委|安监总|应急〔|应急[厅函发]|中发|中办)")
 PROVINCE_IN_NAME = re.compile(r"驻([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂藏宁新渝沪津京])")
 
 

@@ -31,11 +31,8 @@ class DocContext:
     period: tuple[dt.date, dt.date] | None = None
     defaults: list[str] = field(default_factory=list)
     domain_sectors: list[str] = field(default_factory=list)
-
-    @property
-    def national(self) -> bool:
-        """A national (or multi-province) document: central bodies may act in it."""
-        return self.jur.province is None
+    national: bool = False  # a national (or multi-province) document: central bodies may act in it
+    pronouns: tuple[str, str] | None = None  # (addressee, its place) that 你省/你局 stand for
 
 
 @dataclass
@@ -123,13 +120,13 @@ def actors_for(text: str, ctx: DocContext, columns: dict[str, str] | None = None
         found = row_parties(columns, cells, ctx)
         task_text = columns.get("task", "")
         offset = cells["task"][0] if "task" in cells else 0
-        to_whom = [p for p in find_parties(task_text, ctx.jur, ctx.national, tuple(ctx.meta.addressees))
-                   if p.recipient]
+        to_whom = [p for p in find_parties(task_text, ctx.jur, ctx.national, tuple(ctx.meta.addressees),
+                                           ctx.pronouns) if p.recipient]
         for p in to_whom:
             p.start += offset
             p.end += offset
     else:
-        parties = find_parties(text, ctx.jur, ctx.national, tuple(ctx.meta.addressees))
+        parties = find_parties(text, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
         to_whom = [p for p in parties if p.recipient]
         found = [p for p in parties if not p.recipient and (ctx.national or not p.national)]
     mentions = dedupe(found)

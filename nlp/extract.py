@@ -19,6 +19,7 @@ from ..ingest.outline import match_marker
 from ..ingest.pipeline import load_document
 from ..ingest.textmap import MappedText
 from ..ingest.names import Jurisdiction
+from ..ingest.regions import gazetteer
 from .actors import DocContext, default_actors
 from .pipeline import analyse
 from .records import Actor, ExtractionRecord
@@ -100,7 +101,7 @@ def heading_parties(doc: Document, ctx: DocContext) -> dict[int, list[Actor]]:
         head = re.sub(r"\s*\n\s*", "", text[item.start:item.head_end])
         hit = match_marker(head)
         head = head[hit[3]:] if hit else head
-        parties = [p for p in find_parties(head, ctx.jur, ctx.national, tuple(ctx.meta.addressees))
+        parties = [p for p in find_parties(head, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
                    if not p.recipient and p.rule in ("subject", "by", "allocation", "labelled")]
         if parties:
             out[id(item)] = [Actor(name=p.name, role=p.role, explicit=True) for p in parties]
@@ -128,10 +129,21 @@ def doc_year(doc: Document) -> int | None:
 
 
 def doc_context(doc: Document) -> DocContext:
+    """What every task of the document shares. A national letter to one province's government
+    (挂牌督办通知书 to 浙江省人民政府) speaks of that province's bodies as 省安委会 and of it as 你省."""
     meta = doc.meta
-    jur = Jurisdiction.of(meta.province, meta.locality, doc_year(doc), tuple(meta.issuers))
+    province, locality = meta.province, meta.locality
+    pronouns = None
+    if len(meta.addressees) == 1:
+        addressee = meta.addressees[0]
+        hit = gazetteer().place_prefix(addressee)
+        place = addressee[:hit[1]] if hit and hit[0].name == addressee[:hit[1]] else None
+        pronouns = (addressee, place or "")
+        if province is None and place and hit[0].level == 1:
+            province = place
+    jur = Jurisdiction.of(province, locality, doc_year(doc), tuple(meta.issuers))
     return DocContext(meta=meta, jur=jur, doc_date=doc_date(doc), period=plan_period(doc),
-                      defaults=default_actors(meta))
+                      defaults=default_actors(meta), national=meta.province is None, pronouns=pronouns)
 
 
 def outline_records(doc: Document) -> list[dict]:

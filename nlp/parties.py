@@ -32,6 +32,7 @@ from ..ingest.regions import gazetteer
 from .records import Role
 
 CLAUSE_END = "。;!?:\n"
+PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile(r"(分管副局长|分管负责同志|主要负责同志|主要负责人|负责同志|负责人|副局长|局长|副主任|主任|"
@@ -90,11 +91,14 @@ class PartyFinder:
     """Finds the parties of one task text; `jur` resolves names, `national_doc` says whether
     central bodies may act."""
 
-    def __init__(self, text: str, jur: Jurisdiction, national_doc: bool, addressees: tuple[str, ...] = ()):
+    def __init__(self, text: str, jur: Jurisdiction, national_doc: bool, addressees: tuple[str, ...] = (),
+                 pronouns: tuple[str, str] | None = None):
         self.text = text
         self.jur = jur
         self.national_doc = national_doc
         self.addressees = addressees
+        # (addressee, its place) for 你省 / 你局 in a letter to one body
+        self.pronouns = pronouns
         self.fr = frames()
         self.masked = mask_quotes(text)
         self.taken: list[tuple[int, int]] = []
@@ -308,6 +312,8 @@ class PartyFinder:
                     self.add(end + pm.start("a"), a, Role.PARTICIPANT, "by")
                     self.add(end + pm.start("b"), b, Role.LEAD, "by")
                     continue
+            if self.pronoun_at(end):
+                continue
             composed = re.match(r"^(?P<a>.{2,120}?)(?:共同)?组成", clause)
             if composed:
                 self.composition(end, composed.group("a"), m.start())
@@ -414,8 +420,37 @@ class PartyFinder:
                 return s + len(trig)
         return s
 
+    def pronoun_at(self, s: int) -> bool:
+        """你省要… / 由你省负责… / 你省安委会负责…: the one addressee of a letter, or a body of
+        the addressee's place."""
+        if not self.pronouns:
+            return False
+        m = PRONOUN.match(self.masked, s)
+        if not m:
+            return False
+        addressee, place = self.pronouns
+        rest_at = m.end("you")
+        for end in lexicon().name_ends(self.masked[rest_at:rest_at + 10], people=False):
+            e = rest_at + end
+            if self.marker_at(e) or self.fr.verb_rx.match(self.masked, e):
+                body = self.masked[rest_at:e]
+                self.claim(Party(self.masked[s:e], s, e, (place or "") + lexicon().expand(body), Role.RESPONSIBLE,
+                                 "pronoun"))
+                return True
+        if self.marker_at(rest_at) or self.fr.verb_rx.match(self.masked, rest_at):
+            self.claim(Party(m.group("you"), s, rest_at, addressee, Role.RESPONSIBLE, "pronoun"))
+            return True
+        return False
+
+    def claim(self, party: Party) -> None:
+        if self.free(party.start, party.end):
+            self.found.append(party)
+            self.taken.append((party.start, party.end))
+
     def subject_at(self, s: int, rule: str = "subject") -> None:
         t = self.masked
+        if self.pronoun_at(s):
+            return
         limit = min(len(t), s + 120)
         stop = re.search(r"[。;!?:\n]", t[s:limit])
         if stop:
@@ -564,8 +599,9 @@ def word_starts(window: str) -> list[int]:
     return out
 
 
-def find_parties(text: str, jur: Jurisdiction, national_doc: bool, addressees: tuple[str, ...] = ()) -> list[Party]:
-    return PartyFinder(text, jur, national_doc, addressees).run()
+def find_parties(text: str, jur: Jurisdiction, national_doc: bool, addressees: tuple[str, ...] = (),
+                 pronouns: tuple[str, str] | None = None) -> list[Party]:
+    return PartyFinder(text, jur, national_doc, addressees, pronouns).run()
 
 
 def opens_with_subject(line: str, jur: Jurisdiction) -> bool:

@@ -34,6 +34,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def is_obligation(s: str, parties: list, dated: bool) -> bool:
+    """Whether a sentence sets work: a duty word with a party, a calendar limit, or a duty
+    word alone (a prohibition or instruction whose parties are inferred)."""
     s = mask_quotes(s)
     m = BOILERPLATE.search(s)
     if m:
@@ -50,19 +52,26 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
 
 
 def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_only: bool = False) -> list[TaskSpan]:
-    """Obligation-bearing sentence groups of the clean text `[start, end)`."""
+    """Obligations of the unnumbered clean text `[start, end)`, one task per group of parties.
+
+    Real circulars (devset d16, d36, d47, d51, d56) give unnumbered text one task per party
+    group: a clause whose own subject is new starts a task ("市公安局…等单位要加强…,市应急管理局、
+    自然资源和规划局要加强…" are two), and so does every sentence that names its parties again; a
+    clause or sentence that names nobody continues the task before it. Boilerplate and
+    background sentences (现将…印发给你们, 据气象部门预报…) end a task and start none."""
     text = doc.clean.text
     base = ctx.doc_date
     out: list[TaskSpan] = []
     group: TaskSpan | None = None
-    names: set[str] = set()
     for a, b in sentences(text, start, end):
         s = text[a:b].strip()
         line = text[text.rfind("\n", 0, a) + 1:text.find("\n", a) if text.find("\n", a) >= 0 else len(text)].strip()
         if len(s) < 8 or is_date_line(line) or (looks_like_org(line) and len(line) <= 40) or s == doc.meta.title:
             group = None
             continue
-        parties = [p for p in find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees)) if not p.recipient]
+        lead = len(text[a:b]) - len(text[a:b].lstrip())
+        parties = [p for p in find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
+                   if not p.recipient]
         dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
         if dated_only and not dated:
             group = None
@@ -70,15 +79,60 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         if not is_obligation(s, parties, dated):
             group = None
             continue
-        these = {p.name for p in parties}
-        if group is not None and (not these or these & names) and not (dated and not these and group_dated(group, text)):
-            group.end = b
-            names |= these
+        clauses = [c for c in clause_spans(s) if c[1] > boilerplate_end(s)]
+        openers: list[int] = []
+        seen: set[str] = set()
+        for k, (ca, cb) in enumerate(clauses):
+            own = {p.name for p in parties if ca <= p.start < cb and p.rule in OPENING_RULES}
+            if own and not own <= seen:
+                openers.append(k)
+                seen |= own
+        if not openers:
+            if group is not None:
+                group.end = b
+            elif dated:
+                group = TaskSpan(["preamble"], first_sentence(s), a + lead + clauses[0][0], b)
+                out.append(group)
             continue
-        group = TaskSpan(["preamble"], first_sentence(s), a, b)
-        names = these
-        out.append(group)
+        cuts = [0] + openers[1:]
+        for n, k in enumerate(cuts):
+            ca = clauses[k][0]
+            cb = clauses[cuts[n + 1] - 1][1] if n + 1 < len(cuts) else clauses[-1][1]
+            group = TaskSpan(["preamble"], first_sentence(s[ca:]), a + lead + ca, a + lead + cb)
+            out.append(group)
     return out
+
+
+OPENING_RULES = {"subject", "requested", "by", "labelled", "allocation", "role", "pronoun"}
+
+
+def group_names(group: TaskSpan) -> set[str]:
+    return set(filter(None, group.columns.get("_names", "").split("|")))
+
+
+def clause_spans(s: str) -> list[tuple[int, int]]:
+    """Clauses of a sentence, split at commas and semicolons outside brackets and quotes."""
+    out, depth, pos = [], 0, 0
+    for i, ch in enumerate(s):
+        if ch in "(（“《":
+            depth += 1
+        elif ch in ")）”》":
+            depth = max(0, depth - 1)
+        elif ch in ",,;;" and depth == 0:
+            out.append((pos, i + 1))
+            pos = i + 1
+    if pos < len(s):
+        out.append((pos, len(s)))
+    return out
+
+
+def boilerplate_end(s: str) -> int:
+    """Where the work of a sentence starts after a boilerplate opening (现将…印发给你们,)."""
+    m = BOILERPLATE.search(mask_quotes(s))
+    if not m:
+        return 0
+    k = s.find(",", m.end())
+    return k + 1 if k >= 0 else len(s)
 
 
 def group_dated(group: TaskSpan, text: str) -> bool:
