@@ -238,6 +238,20 @@ def remove_html_debris(c: Cleaner) -> None:
 MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff;、])\?+(?=[;、?\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\?[;;]\?+")
 
 
+ASCII_NOISE = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[\u4e00-\u9fff]))(?:[!-~]{1,3}\s){3,}[!-~]{1,3}(?=\s*[\u4e00-\u9fff(（]|\s*$)", re.M)
+
+
+def remove_ascii_noise(c: Cleaner) -> None:
+    """Watermark garbage a mirror site sprinkles into lines (' f% p5 B: Q" F3 K*): runs of short
+    ASCII tokens with no words in them."""
+    def repl(m: re.Match[str]) -> str:
+        tokens = m.group(0).split()
+        wordy = sum(1 for t in tokens if re.fullmatch(r"[A-Za-z]{2,3}|\d{1,3}", t))
+        return m.group(0) if wordy > len(tokens) / 2 else ""
+
+    c.mt = c.mt.sub(ASCII_NOISE, repl)
+
+
 def remove_mojibake(c: Cleaner) -> None:
     """`?` standing for characters a wrong encoding lost (除?;?、烟花爆竹): not a question mark,
     which ends a sentence, so it would cut one in two."""
@@ -322,6 +336,7 @@ def clean_text(text: str) -> CleanResult:
     remove_spam(c)
     normalise_width(c)
     remove_mojibake(c)
+    remove_ascii_noise(c)
     join_broken_lines(c)
     script = to_simplified(c)
     tidy(c)

@@ -65,9 +65,11 @@ class Lexicon:
         table = {**self.abbreviations, **self.zones}
         out, pos = [], 0
         for m in self.abbreviation_rx.finditer(name):
-            # only a short form that opens the name or follows another one: 工商质监局 is a
-            # bureau's own name, not 工商 + 质量技术监督局
+            # only a short form that opens the name or follows another one (政府安委会办公室 ->
+            # 人民政府安全生产委员会办公室): 工商质监局 is a bureau's own name, not 工商 + 质量技术监督局
             if m.start() != pos or name[m.end():m.end() + 1] in ("员", "公"):
+                break
+            if m.group(0) == "政府" and name[max(0, m.start() - 2):m.start()] == "人民":
                 break
             out.append(table[m.group(0)])
             pos = m.end()

@@ -232,6 +232,8 @@ def find_addressee_line(head: list[Line]) -> str | None:
     list before the first colon of a line that runs on into the notice's text."""
     for ln in head[:12]:
         t = ln.text.strip("| ")
+        if re.search(r"来源|分享|发布|时间|日期|浏览|\d{2}:\d{2}", t):
+            continue  # a page's byline (2021-07-22 16:55 来源:…办公室 分享到:)
         if t.endswith(":") and len(t) < 200 and not re.search(r"(通知如下|如下|要求|事项)[:]$", t) \
                 and (re.search(r"(各|政府|局|厅|委|部门|单位|办)", t) or parse_names(t[:-1], strict=False)):
             return t[:-1]
@@ -406,6 +408,8 @@ def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]
 def title_issuer(title: str) -> str | None:
     """The issuing body a title opens with: the part before 关于, or the longest government
     body name followed by the rest of the title (西昌市人民政府森林草原防灭火禁火令)."""
+    if re.match(r"^\d", title):
+        return None  # 2022年县(市、区)人民政府消防工作目标任务: whose targets, not who issued them
     if "关于" in title:
         org = title[: title.index("关于")]
         if org and issuer_shaped(org):

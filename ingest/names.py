@@ -317,8 +317,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
             return "各" + name
         if target is None:
             return lex.expand(name)
-        if rest == "应急办":
-            return target + "人民政府应急管理办公室"  # 县应急办: the county government's emergency office
+        if re.fullmatch(r"(?:人民)?(?:政府)?应急办", rest):
+            return target + "人民政府应急管理办公室"  # 县应急办, 省政府应急办: the government's emergency office
         special = apply_special(rest, jur) if rest in ("军区", "武警总队") else None
         return special or target + lex.expand(rest)
     if place is not None:
@@ -372,7 +372,7 @@ def name_kind(piece: str) -> str | None:
     bad = set(probe) & lex.bad_chars
     if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24 and not core.startswith("的"):
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties
-    if bad or re.search(r"[0-9A-Za-z%《》“”\"'‘’:\s]", probe):
+    if bad or re.search(r"[0-9A-Za-z%《》“”\"'‘’:\s]", probe) or re.search(r"一批|一些|部分|这些|那些", core):
         return None
     if core in lex.collective_names or core in lex.standalone or core.removeprefix("各") in lex.collective_names:
         return "class" if core not in lex.standalone else "org"
@@ -478,7 +478,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
                 continue
             break
         # 各县区各单位 / 各县区各有关部门 / 各地各部门各单位: classes written together
-        chained = re.fullmatch(r"(各(?:地区|地|部门|单位|级))(各(?:地区|地|部门|单位|有关部门|有关单位))"
+        chained = re.fullmatch(r"(各(?:地区|地|部门|单位))(各(?:地区|地|部门|单位|有关部门|有关单位))"
                                r"(各(?:部门|单位|有关部门|有关单位))?", tidy(piece))
         m2 = re.match(r"^(各[\u4e00-\u9fff]{1,6}?)(各(?:有关|相关)?(?:部门|单位))$", tidy(piece))
         if chained and tidy(piece) == piece:

@@ -139,7 +139,7 @@ def find_markers(text: str, start: int = 0, end: int | None = None,
             found.append(LineMarker(style, rank, marker_label(style, raw), marker_value(style, raw), pos,
                                     pos + length))
         following = match_marker(lines[k + 1]) if k + 1 < len(lines) else None
-        found.extend(inline_markers(line, pos, following))
+        found.extend(inline_markers(line, pos, following, hit))
         pos += len(line) + 1
     found.sort(key=lambda m: m.line_start)
     # a dash that opens one line only is a subtitle (——全国…经验汇总), not an item
@@ -149,9 +149,9 @@ def find_markers(text: str, start: int = 0, end: int | None = None,
     return found
 
 
-def inline_markers(line: str, pos: int, following: tuple | None) -> list[LineMarker]:
-    """Markers after a sentence or clause end inside `line` that form a run 1, 2, …
-    (or a 1 whose 2 opens the next line)."""
+def inline_markers(line: str, pos: int, following: tuple | None, opening: tuple | None = None) -> list[LineMarker]:
+    """Markers after a sentence or clause end inside `line` that form a run 1, 2, … (or a 1
+    whose 2 opens the next line, or a 2, 3… after the line's own 1: "一、…;二、…;三、…")."""
     cands: list[LineMarker] = []
     for m in INLINE_AT.finditer(line):
         at = m.end()
@@ -168,6 +168,17 @@ def inline_markers(line: str, pos: int, following: tuple | None) -> list[LineMar
     for style in INLINE_STYLES:
         seq = [c for c in cands if c.style == style]
         run: list[LineMarker] = []
+        if opening and opening[0] == style and marker_value(style, opening[2]) == 1:
+            run = [LineMarker(style, opening[1], marker_label(style, opening[2]), 1, pos, pos + opening[3])]
+            seq_run = []
+            for c in seq:
+                if c.value == run[-1].value + 1:
+                    run.append(c)
+                    seq_run.append(c)
+            if len(seq_run) >= 1:
+                out.extend(seq_run)
+                continue
+            run = []
         for c in seq:
             if c.value == 1:
                 if len(run) >= 2:

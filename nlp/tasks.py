@@ -83,9 +83,12 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
     if not item.children:
         return False
     own = text[item.start:item.head_end].strip()
-    if ENUM_INTRO.search(own) or any(item.title.strip().startswith(h) for h in item_kinds()["criteria_headings"]):
-        return True
     kids = [text[c.start:c.head_end].strip() for c in item.children]
+    if ENUM_INTRO.search(own):
+        return True
+    if any(item.title.strip().startswith(h) for h in item_kinds()["criteria_headings"]) \
+            and all(len(k) <= 80 for k in kids):
+        return True  # 督查重点 1.…; 2.…: short criteria (long paragraphs under it are tasks)
     return all(len(k) <= 60 and CRITERION_END.search(k) for k in kids)
 
 
