@@ -19,7 +19,7 @@ from .names import Jurisdiction, canonical_name, name_kind, parse_names
 from .outline import cn_to_int
 from .regions import Region, gazetteer
 
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[](\d{4})[〕\]]\s?\d{1,5}号")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[](\d{4})[〕\]]\s?\d{1,5}\s?号")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 CN_DATE = re.compile(r"([一二三四五六七八九〇零○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,120})》")

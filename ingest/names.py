@@ -280,7 +280,12 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         k = lvl.end() if lvl else 0
         return owner[:k] + lex.expand(owner[k:]) + members.group("cls")  # 省安委会各成员单位 -> 省安全生产委员会各成员单位
     if is_collective(name) or re.search(r"成员单位$", name):
-        return name  # SCHEMA: collective classes stay as written (各级安委办)
+        # SCHEMA: collective classes stay as written (各级安委办); a class of places' bodies spells
+        # its short form out (各县(市、区)防办 -> 各县市区防汛抗旱指挥部办公室, devset d35/d36/d46)
+        level = re.match(r"^各(?:省|市|州|县|区|乡|镇|街道|设区市|开发区|新区|旗|盟|苏木)+", name)
+        if level and not name.startswith(("各级", "各地")):
+            return name[:level.end()] + lex.expand(name[level.end():])
+        return name
     if re.fullmatch(r"(村民委员会|居民委员会|村委会|居委会)", name):
         return "各" + name
     if LEVEL_RUN.match(name) and len(LEVEL_WORDS_RX.findall(name)) >= 2:

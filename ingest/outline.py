@@ -24,7 +24,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("chapter", 0, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})章[ \u3000]*")),
     # 4.3.4 救援组: a decimal section number (应急预案)
     ("decimal", 1, re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})[ \u3000]*(?=[\u4e00-\u9fff])")),
-    ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})[、.](?![0-9])[ \u3000]*")),
+    ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})(?:、|\.(?![0-9]))[ \u3000]*")),
     ("paren_cn", 2, re.compile(r"\(([一二三四五六七八九十]{1,3})\)[、.]?[ \u3000]*")),
     ("article", 2, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})条[ \u3000]*")),
     ("arabic", 3, re.compile(r"(\d{1,3})(?:[.、](?![0-9])|\s)[ \u3000]*")),

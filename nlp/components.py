@@ -12,6 +12,8 @@ The document context an extractor needs (metadata, date, plan period) travels in
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,6 +23,7 @@ from .deadlines import find_deadlines, find_in_cell
 SCHEMA_FREQS = {"daily", "weekly", "monthly", "quarterly", "yearly"}
 # within a document about one hazard, the sectors its own wording would otherwise suggest
 ABSORBED = {"森林草原防火": {"消防", "烟花爆竹"}, "防汛抗旱": {"自然灾害"}}
+PLACE_LIST = re.compile(r"(以下|下列)(区域|场所|地点|范围|部位)")
 from .sectors import find_sectors, sectors_of
 from .targets import find_targets
 
@@ -135,9 +138,12 @@ def sectors_component(doc: Doc) -> Doc:
     own = sectors_of(text)
     domain = context(doc)["ctx"].domain_sectors
     if domain:
-        # in a forest-fire ban, 火灾 and the fireworks it bans are that domain, not 消防/烟花爆竹
+        # in a forest-fire ban, 火灾 and the fireworks it bans are that domain, not 消防/烟花爆竹;
+        # the places a ban lists (以下区域禁止燃放: 学校, 医院, 商场…) are where, not what
         absorbed = ABSORBED.get(domain[0], set())
         own = [s for s in own if s not in absorbed]
+        if PLACE_LIST.search(text):
+            own = [s for s in own if s in domain]
     doc._.sectors = own + [d for d in domain if d not in own]
     for h in find_sectors(text):
         add_span(doc, "sectors", h.start, h.end, h.label, {"sector": h.label})

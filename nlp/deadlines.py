@@ -131,7 +131,7 @@ def _alt(words: list[str] | dict[str, Any]) -> str:
 def _compile_dates(d: dict[str, Any], r: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     """Calendar grammar: [year] + month[day | 上中下旬 | 底末份] | 上/下半年 | 第N季度[末] | 年底/年内."""
     xun = _alt(d["xun"])
-    events = list(r["events"]) + list(d["fixed_holidays"])
+    events = list(r["events"]) + list(d["fixed_holidays"]) + list(d["lunar_holidays"]) + list(d["solar_terms"])
     return {
         "date": re.compile(
             rf"(?=[0-9{_CN_DIGIT}十今明本年上下前第])(?:{_YEAR})?"
@@ -327,12 +327,38 @@ def _calendar_candidates(norm: str, v: _Vocab, phrase: bool) -> Iterator[_Cand]:
                         make=lambda yy, mo=mo, da=da: _safe_date(yy, mo, da))
 
 
+def _lunar_date(year: int, month: int, day: int) -> Date | None:
+    """The solar date of a lunar month-day in `year` (春节 = 1-1)."""
+    from lunardate import LunarDate
+
+    try:
+        return LunarDate(year, month, day).toSolarDate()
+    except (ValueError, IndexError):
+        return None
+
+
+def _qingming(year: int) -> Date | None:
+    """清明 (a solar term): 4 or 5 April, by the usual 21st-century formula."""
+    y = year % 100
+    day = int(y * 0.2422 + 4.81) - y // 4
+    return _safe_date(year, 4, day)
+
+
 def _event_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
     """Limits tied to holidays, seasons and plan periods: 国庆节前, 汛期前, 到“十四五”末."""
     fixed = v.raw["date"]["fixed_holidays"]
+    lunar = v.raw["date"]["lunar_holidays"]
+    terms = v.raw["date"]["solar_terms"]
     for m in v.event_re.finditer(norm):
         if m["word"]:
             anchor = v.raw["relative"]["event_words"][m["word"]]
+        elif m["ev"] in lunar:
+            month, day = (int(x) for x in lunar[m["ev"]].split("-"))
+            yield _Cand(m.start(), m.end(), "date", 2, make=lambda y, mo=month, da=day: _lunar_date(y, mo, da))
+            continue
+        elif m["ev"] in terms:
+            yield _Cand(m.start(), m.end(), "date", 2, make=_qingming)
+            continue
         elif m["ev"] in fixed:
             month, day = (int(x) for x in fixed[m["ev"]].split("-"))
             yield _Cand(m.start(), m.end(), "date", 2, make=lambda y, mo=month, da=day: _safe_date(y, mo, da))

@@ -31,7 +31,8 @@ def find_sectors(text: str) -> list[Hit]:
     out = []
     for h in hits:
         tail = masked[h.end:h.end + 5]
-        if re.match(r"[\u4e00-\u9fff]{0,3}?(处|局|厅|委|办|站|所|总队|支队|大队|部门)(?![\u4e00-\u9fff]{0,1}(工作|管理))", tail) \
+        tail = masked[h.end:h.end + 7]
+        if re.match(r"[\u4e00-\u9fff]{0,5}?(处|局|厅|委|办|站|所|总队|支队|大队|部门)(?![\u4e00-\u9fff]{0,1}(工作|管理))", tail) \
                 and not re.match(r"[\u4e00-\u9fff]{0,3}?(企业|单位|场所)", tail):
             continue  # 烟花爆竹处, 公安消防总队, 教育厅: a body's name
         out.append(h)
@@ -76,6 +77,9 @@ def document_domain(title: str | None, issuers: list[str], task_texts: list[str]
     for rx, label in ISSUER_DOMAIN:
         if any(rx.search(i) for i in issuers):
             return [label]
+    accident = accident_domain(" ".join(task_texts[:3]))
+    if accident:
+        return accident
     if title or not task_texts:
         return []
     counts: dict[str, int] = {}
@@ -92,4 +96,18 @@ def document_domain(title: str | None, issuers: list[str], task_texts: list[str]
     total = sum(counts.values())
     if n >= 0.6 * total and tasks_with[top] >= max(2, 0.4 * len(task_texts)):
         return [top]
+    return []
+
+
+ACCIDENT = re.compile(r"[^,。;]{0,30}?(?:事故|险情)")
+
+
+def accident_domain(text: str) -> list[str]:
+    """The domain of the accident a letter is about (宁海县“9·29”重大火灾事故查处挂牌督办;
+    原油管道“6·30”泄漏爆燃事故): every task of it concerns that domain."""
+    for m in ACCIDENT.finditer(text):
+        if re.search(r"“\d{1,2}·\d{1,2}”", m.group(0)):
+            named = sectors_of(m.group(0))
+            if len(named) == 1:
+                return named
     return []
