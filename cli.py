@@ -70,6 +70,37 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command(name="eval")
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold records <stem>.json (../shared/gold/SCHEMA.md)"),
+    files: list[Path] = typer.Argument(..., help="The circulars the gold records describe (files or folders)"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss and false alarm"),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+) -> None:
+    """Extract the given circulars and score them against gold records: P/R/F1 per field."""
+    from .ingest.model import IngestError
+    from .ingest.pipeline import expand_paths
+    from .nlp.evaluate import render, score_folder
+    from .nlp.extract import extract_path
+
+    if not gold_dir.is_dir():
+        raise typer.BadParameter(f"{gold_dir} is not a folder of gold records")
+    predictions: dict[str, dict] = {}
+    for path in expand_paths(files):
+        try:
+            predictions[path.stem] = public_record(extract_path(path))
+        except IngestError as exc:
+            err.print(f"[red]error[/red] {exc}")
+    report = score_folder(gold_dir, predictions)
+    if as_json:
+        out.print_json(data=report.as_dict())
+    else:
+        out.print(render(report), highlight=False)
+    if verbose:
+        for line in report.misses:
+            out.print(line, highlight=False, markup=False)
+
+
 def public_record(record: dict) -> dict:
     """The schema record without the bulky original text (kept in the graph, not in JSON files)."""
     return {k: v for k, v in record.items() if k != "original_text"}

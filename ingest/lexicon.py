@@ -35,6 +35,7 @@ class Department:
 class Lexicon:
     org_suffixes: tuple[str, ...]  # longest first
     person_suffixes: tuple[str, ...]
+    posts: tuple[str, ...]
     generic_heads: tuple[str, ...]
     collective_prefixes: tuple[str, ...]  # longest first
     collective_names: frozenset[str]
@@ -50,6 +51,7 @@ class Lexicon:
     bad_chars: frozenset[str]
     bad_char_exceptions: tuple[str, ...]
     standalone: frozenset[str]
+    verb_endings: tuple[str, ...]
 
     # ------------------------------------------------------------------ lookups
     @cached_property
@@ -168,6 +170,7 @@ def lexicon() -> Lexicon:
         org_suffixes=_sorted_longest(data["suffix"]["org"] + [k for k in data["abbreviation"]
                                                               if k[-1] in "会办指委局厅站所"]),
         person_suffixes=_sorted_longest(data["suffix"]["person"]),
+        posts=_sorted_longest(data["suffix"]["posts"]),
         generic_heads=tuple(data["suffix"]["generic_heads"]),
         collective_prefixes=_sorted_longest(data["collective"]["prefixes"]),
         collective_names=frozenset(data["collective"]["names"]),
@@ -183,4 +186,5 @@ def lexicon() -> Lexicon:
         bad_chars=frozenset(data["shape"]["bad_chars"]),
         bad_char_exceptions=_sorted_longest(data["shape"]["bad_char_exceptions"]),
         standalone=frozenset(data["shape"]["standalone"]),
+        verb_endings=_sorted_longest(data["shape"]["verb_endings"]),
     )

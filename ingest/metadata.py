@@ -113,6 +113,8 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
     meta.addressees = split_addressees(addressee_line, meta) if addressee_line else []
+    if not meta.issuers and addressee_line:
+        meta.issuers = issuer_above_addressees(addressee_line, text, jur)
     meta.period = find_period(meta.title, head, body_start, text)
     meta.citations = find_citations(text, meta)
     return meta, body_start
@@ -232,7 +234,7 @@ def find_addressee_line(head: list[Line]) -> str | None:
     list before the first colon of a line that runs on into the notice's text."""
     for ln in head[:12]:
         t = ln.text.strip("| ")
-        if re.search(r"来源|分享|发布|时间|日期|浏览|\d{2}:\d{2}", t):
+        if re.search(r"来源|分享|发布|时间|日期|浏览|\d{2}:\d{2}", t[:t.find(":") + 24] if ":" in t else t):
             continue  # a page's byline (2021-07-22 16:55 来源:…办公室 分享到:)
         if t.endswith(":") and len(t) < 200 and not re.search(r"(通知如下|如下|要求|事项)[:]$", t) \
                 and (re.search(r"(各|政府|局|厅|委|部门|单位|办)", t) or parse_names(t[:-1], strict=False)):
@@ -303,6 +305,13 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
                 meta.issuers = [town + "人民政府"]
     if province is None and local is None and not national and text:
         province, local = places_named(text)
+    below = ADDRESSED_BELOW.search(addressee_line or "")
+    if local is not None and below and (below.group(1) or local.level == 3) \
+            and not any(local.short in i for i in meta.issuers):
+        # "各设区市安监局:" is written from above the cities: the cities it names are the
+        # places it sends work to (督查九江市), not its own; "各县(市、区)" from above counties
+        province = province or g.chain(local)[0]
+        local = None
     if local is not None:
         chain = g.chain(local)
         province = chain[0]
@@ -383,6 +392,8 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
     return province, local
 
 
+# An addressee line to a class of cities (group 1) or of counties: the writer sits above them.
+ADDRESSED_BELOW = re.compile(r"^各(?:(设区市|地级市|市州|市\(州\)|州市|地市|盟市|市)|县|区|县\(市|县市区|区县)")
 RELATIVE_BODY = re.compile(r"(?<![\u4e00-\u9fff])(?:县|区)[\u4e00-\u9fff]{0,8}?(?:局|办|委|政府|指挥部|大队)")
 
 
@@ -461,6 +472,26 @@ TOPIC_BODY = [
     (re.compile(r"应急管理"), {"省": "应急管理厅", "市": "应急管理局", "县": "应急管理局", "区": "应急管理局", "州": "应急管理局"}),
     (re.compile(r"安全生产"), {"省": "安全生产委员会", "市": "安全生产委员会", "县": "安全生产委员会", "区": "安全生产委员会", "州": "安全生产委员会"}),
 ]
+
+
+def issuer_above_addressees(addressee_line: str, text: str, jur: Jurisdiction) -> list[str]:
+    """A signature lost to scraping, of a letter to one department class from above it: "各设区市
+    安监局:" from a page that speaks of 省安监局 / 省局 is the province's own 安监局 writing."""
+    below = ADDRESSED_BELOW.search(addressee_line)
+    if not below or jur.province is None:
+        return []
+    level = "省" if below.group(1) else "市"
+    if level == "市" and jur.city is None:
+        return []
+    rest = addressee_line[below.end():]
+    dept = re.match(r"[)）]?(?:[、,][一-鿿]{1,2}[)）]?)*([一-鿿]{2,10}?(?:局|厅|委|办))$", rest)
+    if not dept:
+        return []
+    own = canonical_name(level + dept.group(1), jur)
+    spoken = {canonical_name(m.group(0), jur) for m in re.finditer(rf"(?<![\u4e00-\u9fff]){level}[\u4e00-\u9fff]{{1,8}}?(?:局|厅|委|办)", text)}
+    if own in spoken or re.search(rf"(?<![\u4e00-\u9fff]){level}局", text) and dept.group(1).endswith("局"):
+        return [own]
+    return []
 
 
 def infer_issuer_from_title(meta: Meta) -> list[str]:

@@ -381,6 +381,8 @@ def name_kind(piece: str) -> str | None:
         return None
     if core in lex.collective_names or core in lex.standalone or core.removeprefix("各") in lex.collective_names:
         return "class" if core not in lex.standalone else "org"
+    if NUMBERED_DIVISION.fullmatch(core) and len(core) <= 8 and not re.match(r"^[一二三四五六七八九十第]", core):
+        return "org"
     if core.startswith(lex.stop_openers) or re.search(r"负责(?!人|同志)|牵头|配合|参与|组织实施", core):
         return None
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
@@ -392,8 +394,8 @@ def name_kind(piece: str) -> str | None:
     if suffix:
         if (len(core) == len(suffix) and core not in lex.abbreviations) or core in ("人民政府", "政府"):
             return None  # a bare suffix names nobody (政府主要负责同志…); 应消站, 安委办 do
-        if re.search(r"(督办|承办|主办|协办|举办|创办|开办|查办|交办|批办|督查组织|组织)$", core) and suffix in ("办", "组"):
-            return None  # 督办, 举办: a verb ending in 办, not an office
+        if any(core.endswith(v) for v in lex.verb_endings) or re.match(r"(带队|领队)", core):
+            return None  # 督办, 举办, 带队: a verb ending in 办/队, not an office
         if GENERIC_HEAD.search(core) and not leading_place_word(core) and has_verb(core):
             return None  # 倒逼企业, 探索第三方技术服务机构: a verb phrase
         return "org"
@@ -661,6 +663,10 @@ BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "
                  "应急局", "安监局")
 
 
+# A numbered division of a body (监管一处, 第三大队): a name whatever word opens it.
+NUMBERED_DIVISION = re.compile(r"(?P<stem>[\u4e00-\u9fff]{0,6}?)[一二三四五六七八九十]{1,3}(处|科|室|股|组|大队|中队|支队)")
+
+
 def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tuple[list, list] | None:
     """Distribute a shared place over bare suffixes (各县区党委、政府) and shared suffixes over
     a run of places (兰州高新区、兰州经开区党工委、管委会)."""
@@ -711,6 +717,12 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
         i = j
     for i in range(1, len(pieces)):
         p, o = pieces[i]
+        prev_div = NUMBERED_DIVISION.fullmatch(pieces[i - 1][0])
+        if prev_div and re.fullmatch(r"[一二三四五六七八九十]{1,3}(处|科|室|股|组)", p) and prev_div.group("stem"):
+            pieces[i] = (prev_div.group("stem") + p, o)  # 监管一处、三处 -> 监管三处
+            kinds[i] = "org"
+            changed = True
+            continue
         if p in BARE_SUFFIXES:
             prev = pieces[i - 1][0]
             for suf in sorted(BARE_SUFFIXES, key=len, reverse=True):

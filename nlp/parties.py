@@ -35,8 +35,12 @@ CLAUSE_END = "。;!?:\n"
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
-POST_WORDS = re.compile(r"(分管副局长|分管负责同志|主要负责同志|主要负责人|负责同志|负责人|副局长|局长|副主任|主任|"
-                        r"和相关职能处室人员|相关职能处室人员|人员|成员|同志)(?=[、,和及与]|$)")
+POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
+                        r"|和相关职能处室人员|相关职能处室人员|人员|成员|同志)(?=[、,和及与]|$)")
+POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon().posts)) + "|领导)")
+# 张某局长带队 / 局领导带队: an official of the issuing body leads (an inspection group, a visit).
+LEADER = re.compile(r"(?:^|(?<=[:,;。\s]))(?:[\u4e00-\u9fff]{2,3}?)?(?:" + "|".join(map(re.escape, lexicon().posts)) +
+                    r")(?:带队|牵头)")
 
 
 @dataclass
@@ -192,6 +196,7 @@ class PartyFinder:
 
     # -------------------------------------------------------------- frames
     def run(self) -> list[Party]:
+        self.leaders()
         self.labelled()
         self.allocations()
         self.by_frames()
@@ -225,6 +230,14 @@ class PartyFinder:
                 p.name = f"各{level}人民政府"
         if any(p.rule == "members" for p in self.found):
             self.found = [p for p in self.found if not (p.rule == "subject" and re.search(r"组$", p.written))]
+
+    def leaders(self) -> None:
+        """第一组:张某局长带队,办公室、监管一处参加: the official leads for the issuing body."""
+        if not self.jur.issuers:
+            return
+        for m in LEADER.finditer(self.masked):
+            self.claim(Party(m.group(0), m.start(), m.end(), self.jur.issuers[0], Role.LEAD, "leader",
+                             verb="带队"))
 
     def labelled(self) -> None:
         """牵头单位:省应急厅;配合单位:省公安厅、省交通厅."""
@@ -323,7 +336,8 @@ class PartyFinder:
                 last = max(o + len(p) for p, o, _ in names)
                 if re.match(r"(印发|发布|出台|制定|批准|部署|审议|任)", t[end + last:end + last + 2]):
                     continue  # 由国务院安委会印发的《…》: an author; 由…负责人任指挥长: a post
-                verb = self.fr.verb_rx.match(t, end + last)
+                post = POST_AFTER.match(t, end + last)  # 由省安监局领导带队: the bureau leads
+                verb = self.fr.verb_rx.match(t, post.end() if post else end + last)
                 role = dict(self.fr.verb_role)[verb.group(0)] if verb else Role.RESPONSIBLE
                 self.add(end, names, role, "by", verb=verb.group(0) if verb else "")
 
@@ -501,7 +515,7 @@ class PartyFinder:
         """A body right before a role verb anywhere in a clause: 完善应急管理部门统筹、相关部门参与的…
         机制 (the left edge of the name is a word boundary, found with jieba)."""
         t = self.masked
-        verbs = "|".join(re.escape(w) for w in ("牵头", "统筹", "负责", "参与", "配合", "协助", "协办", "主办"))
+        verbs = "|".join(re.escape(w) for w in ("牵头", "统筹", "负责", "参与", "参加", "配合", "协助", "协办", "主办"))
         for m in re.finditer(verbs, t):
             e = m.start()
             if not self.free(e - 1, e):

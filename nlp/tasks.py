@@ -82,6 +82,8 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
     """Children that list criteria or cases rather than separate pieces of work."""
     if not item.children:
         return False
+    if all(c.style == "group" for c in item.children):
+        return False  # 第一组:…带队,…参加,督查X市: each group is sent with its own work
     own = text[item.start:item.head_end].strip()
     kids = [text[c.start:c.head_end].strip() for c in item.children]
     if ENUM_INTRO.search(own):
