@@ -235,7 +235,7 @@ def remove_html_debris(c: Cleaner) -> None:
     c.sub("signed-by", SIGNED_BY, "")
 
 
-MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff;、])\?+(?=[;、?\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\?[;;]\?+")
+MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])\?+[;;]\?+|(?<=[\u4e00-\u9fff;、])\?+(?=[;、?\u4e00-\u9fff])")
 
 
 ASCII_NOISE = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[\u4e00-\u9fff]))(?:[!-~]{1,3}\s){3,}[!-~]{1,3}(?=\s*[\u4e00-\u9fff(（]|\s*$)", re.M)

@@ -192,12 +192,19 @@ def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
                 break
     if best is not None:
         return best
+    for ln in head[:8]:  # a news page quoting the notice: "据新华社…电 国务院办公厅关于…的通知。各省…:"
+        m = QUOTED_NOTICE.search(ln.text)
+        if m and looks_like_org(m.group("issuer")):
+            return Line(m.group("issuer") + m.group("title"), ln.start + m.start("issuer"))
     for ln in head[:6]:  # a headline with no kind word (newsletters, roundups)
         t = ln.text
         if 6 <= len(t) <= 40 and not re.search(r"[,。:;]", t) and not is_date_line(t) and not looks_like_org(t) \
                 and not t.startswith(("—", "-")) and not NOT_TITLE.search(t):
             return ln
     return None
+
+
+QUOTED_NOTICE = re.compile(r"(?:^|[\s。,])(?P<issuer>[\u4e00-\u9fff]{2,20}?)(?P<title>关于[^。]{4,60}?的(?:紧急)?(?:通知|意见|决定|通报))。")
 
 
 def clean_title(s: str) -> str:
@@ -234,6 +241,8 @@ def find_addressee_line(head: list[Line]) -> str | None:
     list before the first colon of a line that runs on into the notice's text."""
     for ln in head[:12]:
         t = ln.text.strip("| ")
+        if t.endswith(":") and "。" in t:
+            t = t[t.rfind("。") + 1:].strip()  # "…的通知。各省、自治区、直辖市人民政府,…:" in a news report
         if re.search(r"来源|分享|发布|时间|日期|浏览|\d{2}:\d{2}", t[:t.find(":") + 24] if ":" in t else t):
             continue  # a page's byline (2021-07-22 16:55 来源:…办公室 分享到:)
         if t.endswith(":") and len(t) < 200 and not re.search(r"(通知如下|如下|要求|事项)[:]$", t) \
@@ -305,6 +314,11 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
                 meta.issuers = [town + "人民政府"]
     if province is None and local is None and not national and text:
         province, local = places_named(text)
+    elif local is None and not meta.issuers and not national and text:
+        # a province named in the head (a cited 《湖北省…通知》) leaves the locality open
+        named_province, named_local = places_named(text)
+        if named_local is not None and province is not None and named_province == province:
+            local = named_local
     below = ADDRESSED_BELOW.search(addressee_line or "")
     if local is not None and below and (below.group(1) or local.level == 3) \
             and not any(local.short in i for i in meta.issuers):
@@ -358,7 +372,7 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
         for short, regions in g.by_short.items():
             counties = [r for r in regions if r.level == 3]
             if len(short) >= 2 and len(counties) == 1 and len(regions) == 1 and short in text \
-                    and short not in lexicon().department_by_stem \
+                    and short not in lexicon().department_by_stem and is_place_word(short) \
                     and counties[0].name[-1] in "".join(x[0] for x in relative):
                 n = text.count(short)
                 prov = g.province_of(counties[0])
@@ -389,11 +403,30 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
         relative = len(RELATIVE_BODY.findall(text))
         if v >= 2 or (v >= 1 and relative >= 2 and g.by_code[c].level == 3):
             local = g.by_code[c]
+        elif v >= 1 and self_named(text, g.by_code[c]) and \
+                sum(1 for x in inside if g.by_code[x].level == g.by_code[c].level) == 1:
+            local = g.by_code[c]  # "我市…随州市所辖行政区域": the one city it names is its own
     return province, local
 
 
 # An addressee line to a class of cities (group 1) or of counties: the writer sits above them.
 ADDRESSED_BELOW = re.compile(r"^各(?:(设区市|地级市|市州|市\(州\)|州市|地市|盟市|市)|县|区|县\(市|县市区|区县)")
+def is_place_word(word: str) -> bool:
+    """Whether the dictionary reads `word` as a place name (龙湾 ns), not a common word that
+    a county happens to be named after (公安 n, 前进 v, 共和 nz: 公安机关 is no 公安县)."""
+    import jieba.posseg
+
+    tagged = jieba.posseg.lcut(word, HMM=False)
+    return len(tagged) == 1 and tagged[0].flag == "ns"
+
+
+def self_named(text: str, region: Region) -> bool:
+    """Whether the page speaks of itself as a place of `region`'s level (我市/本市, 我县/本县)."""
+    word = {2: "市州盟", 3: "县区旗"}.get(region.level, "")
+    return bool(word) and region.name[-1] in word and \
+        len(re.findall(rf"(?:我|本)[{region.name[-1]}]", text)) >= 1
+
+
 RELATIVE_BODY = re.compile(r"(?<![\u4e00-\u9fff])(?:县|区)[\u4e00-\u9fff]{0,8}?(?:局|办|委|政府|指挥部|大队)")
 
 

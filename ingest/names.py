@@ -383,6 +383,9 @@ def name_kind(piece: str) -> str | None:
         return "class" if core not in lex.standalone else "org"
     if NUMBERED_DIVISION.fullmatch(core) and len(core) <= 8 and not re.match(r"^[一二三四五六七八九十第]", core):
         return "org"
+    opener = next((o for o in lex.stop_openers if core.startswith(o)), None)
+    if opener and core[len(opener):] in DIVISION_SUFFIXES:
+        return "org"  # 协调处, 督查处, 宣传科: a division named after its work, not a verb phrase
     if core.startswith(lex.stop_openers) or re.search(r"负责(?!人|同志)|牵头|配合|参与|组织实施", core):
         return None
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
@@ -565,7 +568,10 @@ def same_rank_run(piece: str, nxt: str) -> bool:
     if not last or not first:
         return False
     rank = lambda w: lex.level_words.get(w, {"村": 5, "居": 5, "社区": 5}.get(w, 0))
-    return rank(last[-1]) == rank(first.group(0))
+    a, b = last[-1], first.group(0)
+    if "市" in (a, b) and {rank(a), rank(b)} <= {2, 3}:
+        return True  # 各县、市、区 / 各市、县: 市 is a county-level city beside counties (县级市)
+    return rank(a) == rank(b)
 
 
 def region_named_at_start(name: str) -> bool:
@@ -596,8 +602,12 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
     elif len(pieces) >= 2:
         # 公安、交通运输部门: the stems before a stem + 部门 share its head
         tail = re.fullmatch(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:管理)?(?P<head>部门)", tidy(last))
-        if tail and tail.group("stem") in lexicon().department_by_stem and \
-                all(tidy(p) in lexicon().department_by_stem for p, _ in pieces[:-1]):
+        known = lexicon().department_by_stem
+        if tail and (tail.group("stem") in known or member_noun(tail.group("stem"))) and \
+                any(BRACKET.sub("", tidy(p)) in known for p, _ in pieces) and \
+                all(BRACKET.sub("", tidy(p)) in known or member_noun(BRACKET.sub("", p)) for p, _ in pieces[:-1]):
+            # 应急管理、自然资源和规划(林业)、综合行政执法部门: one known stem makes it a list of
+            # department classes; the others need only be plain nouns
             pieces = [(p + tail.group("head"), o) for p, o in pieces[:-1]] + [pieces[-1]]
     kinds = [name_kind(p) for p, _ in pieces]
     expanded = expand_shared(pieces, kinds)
@@ -622,6 +632,8 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
         for p, o, _ in list(out):
             for bm in re.finditer(r"[(（]([^()（）]{2,60})[)）]", p):
                 inner = parse_names(bm.group(1), strict=True)
+                if inner and all(qk == "place" for _, _, qk in inner):
+                    continue  # 各县(市、区): a note on the level, not bodies of its own
                 for q, qo, qk in inner or []:
                     out.append((q, o + bm.start(1) + qo, qk))
     return out or None
@@ -663,6 +675,7 @@ BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "
                  "应急局", "安监局")
 
 
+DIVISION_SUFFIXES = ("处", "科", "室", "股", "办", "中心", "大队", "支队", "总队")
 # A numbered division of a body (监管一处, 第三大队): a name whatever word opens it.
 NUMBERED_DIVISION = re.compile(r"(?P<stem>[\u4e00-\u9fff]{0,6}?)[一二三四五六七八九十]{1,3}(处|科|室|股|组|大队|中队|支队)")
 

@@ -58,7 +58,8 @@ def default_actors(meta: Meta) -> list[str]:
     if not addressees:
         return issuers
     coordinating = bool(issuers) and all(COORDINATOR.search(i) for i in issuers)
-    directive = bool(re.search(r"(通知|命令|函|通告|意见)$", meta.title or ""))
+    # a notice, order or letter (a page with no title but an addressee line is one)
+    directive = not meta.title or bool(re.search(r"(通知|命令|函|通告|意见)$", meta.title))
     if coordinating or directive or not issuers:
         return addressees
     system = [a for a in addressees if any(same_system(a, i) for i in issuers)]

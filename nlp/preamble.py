@@ -73,10 +73,12 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         parties = [p for p in find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
                    if not p.recipient]
         dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
-        if dated_only and not dated:
+        # 由X依据…处罚: a closing that hands a power to named bodies assigns work too
+        assigned = any(p.rule == "by" for p in parties)
+        if dated_only and not (dated or assigned):
             group = None
             continue
-        if not is_obligation(s, parties, dated):
+        if not (is_obligation(s, parties, dated) or dated_only and assigned):
             group = None
             continue
         clauses = [c for c in clause_spans(s) if c[1] > boilerplate_end(s)]

@@ -122,6 +122,7 @@ def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:
         end = trim_tail(text, item.start, item.end)
         if n == len(leaves) - 1:
             end = cut_closing(text, item.start, end)
+            end = one_paragraph_like_siblings(text, leaves, item, end)
         if end - item.start < 4:
             continue
         span = TaskSpan(list(item.path), item.title, item.start, end, item)
@@ -225,6 +226,21 @@ def trim_tail(text: str, start: int, end: int) -> int:
             return pos
         pos = nxt
     return end
+
+
+def one_paragraph_like_siblings(text: str, leaves: list[OutlineItem], last: OutlineItem, end: int) -> int:
+    """The last item of a list whose items are one paragraph each is one paragraph too: the
+    unnumbered paragraphs after it are the notice's closing (凡违反本戒严令规定的,由…处罚), not
+    part of item 七. Needs three or more siblings to know the list's habit."""
+    siblings = [x for x in leaves[:-1] if x.level == last.level and x.style == last.style]
+    if len(siblings) < 3:
+        return end
+    if any("\n" in text[x.start:trim_tail(text, x.start, x.end)].strip() for x in siblings):
+        return end
+    first_break = text.find("\n", last.start, end)
+    if first_break < 0 or not text[first_break:end].strip():
+        return end
+    return first_break
 
 
 def cut_closing(text: str, start: int, end: int) -> int:
