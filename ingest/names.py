@@ -675,6 +675,8 @@ BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "
                  "应急局", "安监局")
 
 
+# Words that describe a class of departments (主管、监管部门), not name a department.
+ATTRIBUTE_WORDS = ("主管", "监管", "管理", "执法", "有关", "相关", "职能")
 DIVISION_SUFFIXES = ("处", "科", "室", "股", "办", "中心", "大队", "支队", "总队")
 # A numbered division of a body (监管一处, 第三大队): a name whatever word opens it.
 NUMBERED_DIVISION = re.compile(r"(?P<stem>[\u4e00-\u9fff]{0,6}?)[一二三四五六七八九十]{1,3}(处|科|室|股|组|大队|中队|支队)")
@@ -692,6 +694,13 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
         head = GENERIC_HEAD.search(q)
         if kinds[i] is None and head and lexicon().collective_prefix(p) and not lexicon().collective_prefix(q):
             mod = q[: head.start()]
+            if mod in ATTRIBUTE_WORDS and p.endswith(ATTRIBUTE_WORDS):
+                # 各行业主管、监管部门: one class described twice, not two bodies
+                pieces[i] = (p + "、" + q, o)
+                pieces[i + 1] = ("", qo)
+                kinds[i], kinds[i + 1] = "class", None
+                changed = True
+                continue
             if mod and len(p) > len(mod) + 1:
                 pieces[i] = (p + head.group(0), o)
                 pieces[i + 1] = (p[: len(p) - len(mod)] + q, qo)
@@ -744,4 +753,7 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
                     kinds[i] = "org"
                     changed = True
                     break
-    return (pieces, kinds) if changed else None
+    if not changed:
+        return None
+    keep = [k for k, (piece, _) in enumerate(pieces) if piece]
+    return [pieces[k] for k in keep], [kinds[k] for k in keep]

@@ -102,6 +102,7 @@ class _Cand:
     bare_year: bool = False  # "到2020年": dropped when it is the plan's own year
     make: Callable[[int], Date | None] | None = field(default=None, repr=False)
     roll: bool = True  # may move to next year when far before the document date
+    day_offset: int | None = None  # 今晚/明天: days after the document date
 
 
 # -- data ----------------------------------------------------------------------------------------
@@ -274,6 +275,9 @@ def _date_maker(g: dict[str, str | None], xun: dict[str, int]) -> tuple[Callable
     return (lambda y: _safe_date(y, 12, 31)), False, True
 
 
+DAY_AT_CLAUSE_START = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
+
+
 def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tuple[int, int, bool] | None:
     """(new start, new end, has a cue) around a calendar expression, or None if it is no limit."""
     d = v.raw["date"]
@@ -282,6 +286,11 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
         return None
     suf = _startswith_any(after, d["suffix_cues"])
     pre = _endswith_any(before, d["prefix_cues"])
+    if not (suf or pre) and DAY_AT_CLAUSE_START.match(norm, start, end) \
+            and (start == 0 or norm[start - 1] in ",,;;:: \n") and re.match(r"[\u4e00-\u9fff]", after):
+        # "…分别负责,6月16日分别到督导地区的企业参加宣讲": a clause that opens on its day is
+        # scheduled for it
+        return start, end, True
     if suf in d["suffix_in_text"]:
         end += len(suf)
     if pre in d["prefix_in_text"]:
@@ -325,6 +334,16 @@ def _calendar_candidates(norm: str, v: _Vocab, phrase: bool) -> Iterator[_Cand]:
         if cues and cues[2]:
             yield _Cand(cues[0], cues[1], "date", 2, year=y, roll=False,
                         make=lambda yy, mo=mo, da=da: _safe_date(yy, mo, da))
+
+
+def _today_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
+    """今晚20:00前 / 明天12时前: a limit on a day named from the document's date."""
+    words = v.raw["date"].get("today_words", {})
+    if not words:
+        return
+    rx = re.compile(rf"({_alt(list(words))})(?:\d{{1,2}}(?::\d{{2}}|[时点](?:\d{{1,2}}分)?|时))?(?:之前|以前|前)")
+    for m in rx.finditer(norm):
+        yield _Cand(m.start(), m.end(), "date", 2, day_offset=int(words[m.group(1)]))
 
 
 def _lunar_date(year: int, month: int, day: int) -> Date | None:
@@ -658,6 +677,10 @@ def _finish_dates(text: str, cands: list[_Cand], doc_date: Date | None, period: 
             continue
         if c.bare_year and c.year is not None and c.year == plan_year:
             continue
+        if c.day_offset is not None:
+            day = doc_date + dt.timedelta(days=c.day_offset) if doc_date else None
+            out.append(Deadline(text[c.start:c.end], c.start, c.end, "date", date=day.isoformat() if day else None))
+            continue
         year, roll = c.year, c.roll
         if year is None and c.year_offset is not None and base is not None:
             year, roll = base + c.year_offset, False
@@ -709,7 +732,7 @@ def _scan(text: str, doc_date: Date | None, period: Period | None, phrase: bool,
     norm = to_halfwidth(text)
     sent = _sentence_ids(norm)
     masked = _masked(norm) if not phrase else bytearray(len(norm))
-    cands = [*_calendar_candidates(norm, v, phrase), *_event_candidates(norm, v),
+    cands = [*_calendar_candidates(norm, v, phrase), *_today_candidates(norm, v), *_event_candidates(norm, v),
              *_relative_candidates(norm, v), *_cadence_candidates(norm, v), *_schedule_candidates(norm, v)]
     cands = [c for c in cands if 0 <= c.start < c.end <= len(text) and not any(masked[c.start:c.end])]
     deadlines = _finish_dates(text, _resolve_overlaps(cands), doc_date, period, sent, year_hint)

@@ -264,7 +264,8 @@ class PartyFinder:
     def allocations(self) -> None:
         """A bracketed note that allocates the task: (X牵头,Y配合), (X负责), (X、Y分工负责;…)."""
         t = self.masked
-        for m in re.finditer(r"[(（]([^()（）]{2,200})[)）]", t):
+        # a page cut inside its last allocation leaves the bracket open: "(省安全监管局牵头,省发展改革委、省…"
+        for m in re.finditer(r"[(（]([^()（）]{2,200})(?:[)）]|\s*$)", t):
             inner = m.group(1)
             if not self.fr.verb_rx.search(inner):
                 continue
@@ -305,6 +306,8 @@ class PartyFinder:
         for start, names, role, verb in groups:
             if role == Role.RESPONSIBLE and has_participant and not has_lead and "负责" in verb:
                 role = Role.LEAD
+            elif role == Role.RESPONSIBLE and has_lead:
+                role = Role.PARTICIPANT  # (X牵头,Y分工负责): beside a lead the others take part
             self.add(start, names, role, rule, verb="" if has_lead else verb)
 
     def by_frames(self) -> None:

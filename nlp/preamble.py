@@ -89,6 +89,8 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             if own and not own <= seen:
                 openers.append(k)
                 seen |= own
+        if dated_only and group is not None:
+            openers = []  # a closing's parallel clauses (违反…的,由X…;涉嫌犯罪的,由Y…) are one requirement
         if not openers:
             if group is not None:
                 group.end = b
