@@ -352,7 +352,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 # ---------------------------------------------------------------- the shape of a name
 MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
-LEVEL_RUN = re.compile(r"^(?:各|沿江各|沿海各|全)?(?:省|市|州|县|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
+LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点)?|沿江各|沿海各|全)?(?:省|市|州|县|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
 GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体)$")
@@ -556,7 +556,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     return out
 
 
-LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|设区市|县级市|林区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居")
+LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|设区市|县级市|林区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居|(?<=各)地(?!区)")
 
 
 def same_rank_run(piece: str, nxt: str) -> bool:
@@ -567,7 +567,7 @@ def same_rank_run(piece: str, nxt: str) -> bool:
     first = LEVEL_WORDS_RX.match(nxt)
     if not last or not first:
         return False
-    rank = lambda w: lex.level_words.get(w, {"村": 5, "居": 5, "社区": 5}.get(w, 0))
+    rank = lambda w: lex.level_words.get(w, {"村": 5, "居": 5, "社区": 5, "地": 2}.get(w, 0))
     a, b = last[-1], first.group(0)
     if "市" in (a, b) and {rank(a), rank(b)} <= {2, 3}:
         return True  # 各县、市、区 / 各市、县: 市 is a county-level city beside counties (县级市)
@@ -682,6 +682,34 @@ DIVISION_SUFFIXES = ("处", "科", "室", "股", "办", "中心", "大队", "支
 NUMBERED_DIVISION = re.compile(r"(?P<stem>[\u4e00-\u9fff]{0,6}?)[一二三四五六七八九十]{1,3}(处|科|室|股|组|大队|中队|支队)")
 
 
+def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bool:
+    """合肥、蚌埠、…、黄山市防汛抗旱指挥部: places written by their short names before the last,
+    which carries the full name and the body: each short is that level's place with the body.
+    Only shorts of the same level and province as the last place count. Changes in place."""
+    g = gazetteer()
+    changed = False
+    for j, ((full, _), kind) in enumerate(zip(pieces, kinds)):
+        if kind != "org" or j == 0:
+            continue
+        hit = g.place_prefix(full)
+        if hit is None or full[:hit[1]] != hit[0].name or hit[0].level < 2:
+            continue
+        region, length = hit
+        tail = full[length:]
+        province = g.province_of(region)
+        i = j - 1
+        while i >= 0 and kinds[i] is None:
+            same = [r for r in g.by_short.get(tidy(pieces[i][0]), [])
+                    if r.level == region.level and g.province_of(r) == province]
+            if len(same) != 1:
+                break
+            pieces[i] = (same[0].name + tail, pieces[i][1])
+            kinds[i] = "org"
+            changed = True
+            i -= 1
+    return changed
+
+
 def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tuple[list, list] | None:
     """Distribute a shared place over bare suffixes (各县区党委、政府) and shared suffixes over
     a run of places (兰州高新区、兰州经开区党工委、管委会)."""
@@ -706,6 +734,7 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
                 pieces[i + 1] = (p[: len(p) - len(mod)] + q, qo)
                 kinds[i] = kinds[i + 1] = "class"
                 changed = True
+    changed |= _shorts_share_suffix(pieces, kinds)
     i = 0
     while i < len(pieces):
         if kinds[i] != "place":

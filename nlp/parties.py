@@ -269,16 +269,22 @@ class PartyFinder:
             inner = m.group(1)
             if not self.fr.verb_rx.search(inner):
                 continue
-            groups = self.role_groups(inner, m.start(1))
+            cut = not m.group(0).rstrip().endswith((")", "）"))
+            groups = self.role_groups(inner, m.start(1), cut)
             if groups:
                 self.assign_groups(groups, "allocation")
 
-    def role_groups(self, inner: str, offset: int) -> list[tuple[int, list[tuple[str, int, str]], Role, str]]:
-        """Segments "names + role verb" of an allocation or a 由-clause, with the verb found."""
+    def role_groups(self, inner: str, offset: int, cut: bool = False) -> list[tuple[int, list[tuple[str, int, str]], Role, str]]:
+        """Segments "names + role verb" of an allocation or a 由-clause, with the verb found.
+        In an allocation the page `cut` short ("(省安全监管局牵头,省发展改革委、省公安厅、省"), the
+        names after the lead with no verb yet take part; the broken last name is dropped."""
         out = []
         pos = 0
         pending: list[tuple[str, int, str]] = []  # names of a segment with no verb: the next verb's
-        for seg in re.split(r"([;;,,。])", inner):
+        segments = re.split(r"([;;,,。])", inner)
+        if cut and segments:
+            segments[-1] = re.sub(r"、[\u4e00-\u9fff]{0,2}$", "", segments[-1])
+        for seg in segments:
             if seg in ";;,,。" or not seg:
                 if seg in ";;。":
                     pending = []
@@ -297,6 +303,8 @@ class PartyFinder:
             elif not m:
                 pending = pending + names if names else []
             pos += len(seg)
+        if cut and pending and any(role == Role.LEAD for _, _, role, _ in out):
+            out.append((offset, pending, Role.PARTICIPANT, ""))
         return out
 
     def assign_groups(self, groups, rule: str) -> None:

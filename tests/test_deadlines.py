@@ -68,7 +68,7 @@ PHRASES = [
     # limits tied to events
     ("汛期前", ("relative", "P0D")),
     ("汛前", None),  # SCHEMA conventions: 汛前 sets no deadline
-    ("春节前", ("relative", "P0D")),
+    ("春节前", ("date", "2021-02-12")),  # SCHEMA conventions: a festival is that year's date
     ("15个工作日内", ("relative", "P15D")),
     ("3个月内", ("relative", "P3M")),
     ("30日内", ("relative", "P30D")),

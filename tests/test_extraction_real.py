@@ -210,3 +210,60 @@ def test_pinyin_notes_html_debris_and_mojibake():
     rec = record("d33.txt")
     t = task_with(rec, "烟花爆竹、非煤矿山以外的工贸行业")  # the sentence is no longer cut at the '?'
     assert "?" not in t["text"] and "各地要加强对在除" in t["text"]
+
+
+# ---------------------------------------------------------------- 10. letters and orders
+def test_inspection_groups_led_by_officials_of_the_issuer():
+    """d23 (江西省安监局, no title or signature): 第一组:张某局长带队,办公室、监管一处参加 — each
+    group is a task; the official's 带队 makes the bureau lead, its divisions take part; a
+    letter to 各设区市安监局 that speaks of 省局 is the province's bureau writing, and the cities
+    it inspects (督查九江市) are not its locality."""
+    rec = record("d23.txt")
+    assert rec["meta"]["issuers"] == ["江西省安全生产监督管理局"]
+    assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("江西省", None)
+    bureau = "江西省安全生产监督管理局"
+    t = task_with(rec, "监管一处、三处参加,督查新余市")
+    assert actors(t) == {(bureau, "lead", True), (bureau + "监管一处", "participant", True),
+                         (bureau + "监管三处", "participant", True)}
+    assert sum(1 for x in rec["tasks"] if "参加,督查" in x["text"]) == 6
+
+
+def test_closing_of_an_order_after_one_paragraph_items():
+    """d55 (随州 戒严令): items 一…七 are one paragraph each, so 凡违反本戒严令规定的,由应急管理、
+    自然资源和规划(林业)、综合行政执法部门…处罚 is the order's closing, a task of its own; the
+    city is known from 我市 and the one city the text names."""
+    rec = record("d55.txt")
+    assert rec["meta"]["locality"] == "随州市"
+    assert "各县市区人民政府" in rec["meta"]["addressees"]
+    last_item = task_with(rec, "严禁任何单位和个人破坏或者非法占用森林防火设施")
+    assert "凡违反" not in last_item["text"]
+    closing = task_with(rec, "凡违反本戒严令规定的")
+    assert {"随州市应急管理局", "随州市自然资源和规划局", "随州市综合行政执法局", "公安机关",
+            "司法机关"} <= names(closing)
+
+
+def test_news_page_quoting_a_notice():
+    """d53 (新华社 report): "国务院办公厅关于…的通知。各省、自治区、直辖市人民政府,…:" gives the
+    issuer and the addressees though the page's own headline is not the title."""
+    meta = record("d53.txt")["meta"]
+    assert meta["issuers"] == ["国务院办公厅"]
+    assert meta["addressees"][0] == "各省自治区直辖市人民政府"
+
+
+def test_allocation_with_a_lead_makes_the_others_participants():
+    """d42: (省安全监管局、省政府应急办牵头,各行业主管、监管部门分工负责) — one class of
+    departments, taking part; the page cut inside its last bracket still allocates."""
+    rec = record("d42.txt")
+    t = task_with(rec, "第一时间下达停产撤人命令的直接决策权和指挥权")
+    assert ("各行业主管、监管部门", "participant", True) in actors(t)
+    t = task_with(rec, "严禁烟花爆竹生产加工企业进入省内")
+    assert ("青海省安全生产监督管理局", "lead", True) in actors(t)
+    assert {"青海省公安厅", "青海省发展和改革委员会"} <= names(t)
+
+
+def test_dates_opening_a_clause_and_days_named_from_the_document():
+    """d11: 由各巡视督导组分别负责,6月16日分别到督导地区 -> 2015-06-16; d22: 今晚20:00前."""
+    t = task_with(record("d11.txt"), "6月16日分别到督导地区的企业")
+    assert [d["date"] for d in t["deadlines"]] == ["2015-06-16"]
+    t = task_with(record("d22.txt"), "务于今晚20:00前撤离")
+    assert [d["text"] for d in t["deadlines"]] == ["今晚20:00前"]

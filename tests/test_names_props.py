@@ -1,0 +1,59 @@
+"""Property tests for the name-list parser (ingest/names.py): it reads arbitrary text from
+scraped pages, so it must never raise and must report spans inside what it was given; and the
+list shapes it resolves must hold for every place of the gazetteer, not only the few in the
+devset."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.ingest.names import Jurisdiction, canonical_name, parse_names
+from policykg.ingest.regions import gazetteer
+
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+PUNCT = st.sampled_from(list("、,,和及与()（）等各省市县区局厅委办"))
+TEXT = st.text(st.one_of(CJK, PUNCT, st.sampled_from(list(" 0123456789:;"))), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.booleans())
+def test_parse_names_never_raises_and_offsets_stay_inside(span, strict):
+    for piece, offset, kind in parse_names(span, strict=strict) or []:
+        assert kind in ("org", "person", "class", "place", "stem", "member")
+        assert 0 <= offset <= len(span)
+        assert piece.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_canonical_name_never_raises(name):
+    out = canonical_name(name, Jurisdiction.of("江西省", None, 2020))
+    assert isinstance(out, str)
+
+
+def _cities_with_unique_shorts() -> dict[str, list]:
+    g = gazetteer()
+    by_province: dict[str, list] = {}
+    for r in g.by_code.values():
+        if r.level != 2 or len(r.short) < 2 or r.name == r.short:
+            continue
+        province = g.province_of(r)
+        same = [x for x in g.by_short.get(r.short, []) if x.level == 2 and g.province_of(x) == province]
+        if len(same) == 1 and r.name.endswith("市"):
+            by_province.setdefault(province.code, []).append(r)
+    return {k: v for k, v in by_province.items() if len(v) >= 3}
+
+
+CITIES = _cities_with_unique_shorts()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(CITIES)), st.data())
+def test_city_shorts_share_the_last_citys_body(province_code, data):
+    """合肥、蚌埠、…、黄山市防汛抗旱指挥部 (a 主送 line of 安徽省防指, 2023): every short before
+    the last full city name is that city with the same body."""
+    cities = data.draw(st.lists(st.sampled_from(CITIES[province_code]), min_size=3, max_size=6, unique=True))
+    span = "、".join(c.short for c in cities[:-1]) + "、" + cities[-1].name + "防汛抗旱指挥部"
+    got = [piece for piece, _, _ in parse_names(span, strict=False) or []]
+    assert got == [c.name + "防汛抗旱指挥部" for c in cities]
