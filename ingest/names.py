@@ -355,7 +355,7 @@ SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
 LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点)?|沿江各|沿海各|全)?(?:省|市|州|县|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
-GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体)$")
+GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体|个人)$")
 
 
 def name_kind(piece: str) -> str | None:
@@ -372,6 +372,9 @@ def name_kind(piece: str) -> str | None:
     if core in lex.department_by_stem:
         return "stem"  # 自然资源(林业) in 水务、自然资源(林业)、气象等部门
     probe = lex.abbreviation_rx.sub("", core)  # 应消站, 应急办: short forms are names, not phrases
+    place = gazetteer().place_prefix(probe)
+    if place is not None:
+        probe = probe[place[1]:]  # 成都市…, 于都县…: a place's name may hold any character
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
     bad = set(probe) & lex.bad_chars
@@ -393,6 +396,8 @@ def name_kind(piece: str) -> str | None:
     person = lex.person_suffix(core)
     suffix = lex.org_suffix(core)
     if person and (not suffix or len(person) > len(suffix)):
+        if "的" in core and len(core) <= 24:
+            return "person"  # 进入戒严区域的车辆和个人: a class of people by what they do
         return "person" if len(core) <= 10 and not has_verb(core) else None  # 各级领导干部, 护林员
     if suffix:
         if (len(core) == len(suffix) and core not in lex.abbreviations) or core in ("人民政府", "政府"):
@@ -609,6 +614,12 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
             # 应急管理、自然资源和规划(林业)、综合行政执法部门: one known stem makes it a list of
             # department classes; the others need only be plain nouns
             pieces = [(p + tail.group("head"), o) for p, o in pieces[:-1]] + [pieces[-1]]
+    if len(pieces) >= 2:
+        # 林木、林地经营者 / 林区、牧区住户: short nouns before a person class share its head
+        head_word = lexicon().person_suffix(tidy(pieces[-1][0]))
+        if head_word and len(tidy(pieces[-1][0])) - len(head_word) <= 4 and \
+                all(name_kind(p) is None and member_noun(p) and len(tidy(p)) <= 4 for p, _ in pieces[:-1]):
+            pieces = [(p + head_word, o) for p, o in pieces[:-1]] + [pieces[-1]]
     kinds = [name_kind(p) for p, _ in pieces]
     expanded = expand_shared(pieces, kinds)
     if expanded is not None:

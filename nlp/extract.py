@@ -18,7 +18,7 @@ from ..ingest.model import Document
 from ..ingest.outline import match_marker
 from ..ingest.pipeline import load_document
 from ..ingest.textmap import MappedText
-from ..ingest.names import Jurisdiction
+from ..ingest.names import Jurisdiction, parse_names
 from ..ingest.regions import gazetteer
 from .actors import DocContext, default_actors
 from .pipeline import analyse
@@ -199,7 +199,20 @@ def task_mapped(doc: Document, ts: TaskSpan) -> tuple[MappedText, dict[str, tupl
         hit = match_marker(mt.text)  # the item's own number (一是 is a word of the text, kept)
         if hit:
             mt = mt.slice(hit[3], len(mt))
-    return mt.sub(LINE_BREAK, "").strip(), {}
+    return mt.strip().sub(LINE_BREAK, heading_break(mt.strip().text)).strip(), {}
+
+
+def heading_break(text: str):
+    """The joiner of a task's lines: a wrapped line joins the next with nothing, but a short
+    heading line with no closing punctuation ("落实单位责任,强化消防管控" over "各社会单位…须")
+    ends its sentence there, so that the body's subject opens a clause."""
+    first = text.split("\n", 1)[0].strip()
+    heading = "\n" in text and len(first) <= 30 and not re.search(r"[。;:,!?、]$", first) \
+        and not parse_names(first, strict=True)  # "辽阳市政府\n对全市…": a subject broken from its verb
+
+    def joiner(m: re.Match[str]) -> str:
+        return "。" if heading and m.start() == len(text.split("\n", 1)[0].rstrip()) else ""
+    return joiner
 
 
 def task_text(doc: Document, ts: TaskSpan) -> str:

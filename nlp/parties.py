@@ -203,6 +203,7 @@ class PartyFinder:
         self.recipients()
         self.partners()
         self.subjects()
+        self.prohibited()
         self.role_anchored()
         self.lists()
         if not any(not p.recipient for p in self.found):
@@ -435,6 +436,18 @@ class PartyFinder:
         for s in starts:
             s2 = self.skip_openers(s)
             self.subject_at(s2, "requested" if t[s2 - 2:s2] == "提请" else "subject")
+
+    def prohibited(self) -> None:
+        """严禁任何单位和个人破坏… / 未经审批禁止任何人进入: the people a ban names are bound by it.
+        Only classes of people and collectives: "禁止林区用火" names a place, not a party."""
+        t = self.masked
+        for m in re.finditer(r"严禁|禁止|不准|不许|不允许", t):
+            window = re.split(r"[,。;!?:\n]", t[m.end():m.end() + 40])[0]
+            names = None
+            for e in lexicon().name_ends(window):
+                names = parse_names(window[:e], strict=True) or names
+            if names and all(k in ("person", "class") for _, _, k in names):
+                self.add(m.end(), names, Role.RESPONSIBLE, "prohibited")
 
     def skip_openers(self, s: int) -> int:
         t = self.masked
