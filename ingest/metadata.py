@@ -326,6 +326,10 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         # places it sends work to (督查九江市), not its own; "各县(市、区)" from above counties
         province = province or g.chain(local)[0]
         local = None
+    if local is None and town is None and not national and text and not meta.issuers:
+        zone = zone_named(text, province)
+        if zone is not None:  # 长兴太湖图影旅游度假区应急指挥机制: a resort of 长兴县 writing
+            local, town = zone
     if local is not None:
         chain = g.chain(local)
         province = chain[0]
@@ -411,6 +415,29 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
 
 # An addressee line to a class of cities (group 1) or of counties: the writer sits above them.
 ADDRESSED_BELOW = re.compile(r"^各(?:(设区市|地级市|市州|市\(州\)|州市|地市|盟市|市)|县|区|县\(市|县市区|区县)")
+ZONE_NAME = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,3}?)(?P<rest>[\u4e00-\u9fff]{0,8}?(?:旅游度假区|度假区|经济开发区|"
+                       r"经济技术开发区|高新技术产业开发区|开发区|高新区|经开区|工业园区|产业园区))")
+
+
+def zone_named(text: str, province: Region | None) -> tuple[Region, str] | None:
+    """A development zone or resort that a page names after its county or city by the short
+    name (长兴太湖图影旅游度假区, 兴国经济开发区): the zone and its county, when one zone is named
+    most and its short names one county (or city) only."""
+    g = gazetteer()
+    counts: dict[tuple[str, str], int] = {}
+    for m in ZONE_NAME.finditer(text):
+        regions = [r for r in g.by_short.get(m.group("short"), []) if r.level in (2, 3)
+                   and (province is None or g.province_of(r) == province)]
+        if len(regions) == 1:
+            key = (regions[0].code, m.group("rest"))
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    (code, rest), _ = max(counts.items(), key=lambda kv: kv[1])
+    region = g.by_code[code]
+    return region, rest
+
+
 def is_place_word(word: str) -> bool:
     """Whether the dictionary reads `word` as a place name (龙湾 ns), not a common word that
     a county happens to be named after (公安 n, 前进 v, 共和 nz: 公安机关 is no 公安县)."""

@@ -90,6 +90,8 @@ def _jurisdiction(province: str | None, locality: str | None, year: int | None,
             town = rest
         elif rest and county is None and re.search(r"(区|园区|开发区|度假区)$", rest):
             town = rest  # a zone below the county (a park or resort with its own committee)
+        elif rest and county is not None and re.search(r"(园区|开发区|度假区|高新区|经开区)$", rest) and len(rest) <= 12:
+            town = county.short + rest  # a county's resort, named after it: 长兴太湖图影旅游度假区
         if county is not None and city is None and county.parent in g.by_code:
             parent = g.by_code[county.parent]
             city = parent if parent.level == 2 else None
@@ -265,6 +267,32 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
         return "中共" + party.group(1) + "工作委员会"  # 兰州高新区党工委 -> 中共兰州高新技术产业开发区工作委员会
     if re.search(r"(开发区|园区|新区)管委会$", name) and re.search(r"(技术|产业|经济)开发区", name):
         return name[:-3] + "管理委员会"
+    return in_force(name, jur)
+
+
+RENAME_GRACE = 2  # years after a national reform before every province's bureaus bear the new name
+
+
+def in_force(name: str, jur: Jurisdiction) -> str:
+    """A department written by a name that was out of force at the document's date is the
+    department that replaced it: 省建设厅 in a 2013 circular is 住房和城乡建设厅 (renamed in the
+    2008 reform). A name still in force stays (a 2012 林业厅 is 林业厅). Provinces renamed their
+    bureaus up to two years after the national reform, so the name must be older than that."""
+    if jur.year is None:
+        return name
+    hit = gazetteer().place_prefix(name)
+    if hit is None or name[:hit[1]] != hit[0].name:
+        return name
+    region, k = hit
+    rest = name[k:]
+    lex = lexicon()
+    for dept in lex.departments:
+        if dept.until is None or not dept.after or jur.year < dept.until + RENAME_GRACE:
+            continue
+        if rest == dept.name_at(region.level):
+            successor = lex.department(dept.stems[0], jur.year)
+            if successor is not None and successor is not dept:
+                return name[:k] + successor.name_at(region.level)
     return name
 
 

@@ -131,7 +131,9 @@ def actors_for(text: str, ctx: DocContext, columns: dict[str, str] | None = None
         to_whom = [p for p in parties if p.recipient]
         found = [p for p in parties if not p.recipient and (ctx.national or not p.national)]
     mentions = dedupe(found)
-    actors = [Actor(name=p.name, role=p.role, explicit=True, rule=p.rule, written=p.written) for p in mentions]
+    # an official's 带队 names a person, not the body: the body is inferred from the post
+    actors = [Actor(name=p.name, role=p.role, explicit=p.rule != "leader", rule=p.rule, written=p.written)
+              for p in mentions]
     recipients = list(dict.fromkeys(p.name for p in to_whom))
     requested = any(p.rule == "requested" for p in found)
     if all(a.role == Role.PARTICIPANT for a in actors) or requested:

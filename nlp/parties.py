@@ -145,7 +145,11 @@ class PartyFinder:
             return place + dept.name_at(self.jur.rank) if place else stem + "部门"
         name = canonical_name(piece, self.jur)
         # a department class in a local document names the local department (应急管理部门)
-        m = re.fullmatch(r"([\u4e00-\u9fff]{2,10}?)(?:管理)?部门", name)
+        # … and so does an organ class (公安机关 -> 随州市公安局), except those that are no
+        # department (司法机关 are courts and procuratorates, not the 司法局)
+        m = re.fullmatch(r"([\u4e00-\u9fff]{2,10}?)(?:管理)?(?:部门|机关)", name)
+        if m and name in lex.collective_names:
+            m = None
         if m and self.jur.rank >= 2 and m.group(1) in lex.department_by_stem:
             dept = lex.department(m.group(1), self.jur.year)
             if dept and self.jur.own_place:

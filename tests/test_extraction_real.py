@@ -223,7 +223,7 @@ def test_inspection_groups_led_by_officials_of_the_issuer():
     assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("江西省", None)
     bureau = "江西省安全生产监督管理局"
     t = task_with(rec, "监管一处、三处参加,督查新余市")
-    assert actors(t) == {(bureau, "lead", True), (bureau + "监管一处", "participant", True),
+    assert actors(t) == {(bureau, "lead", False), (bureau + "监管一处", "participant", True),
                          (bureau + "监管三处", "participant", True)}
     assert sum(1 for x in rec["tasks"] if "参加,督查" in x["text"]) == 6
 
@@ -238,7 +238,7 @@ def test_closing_of_an_order_after_one_paragraph_items():
     last_item = task_with(rec, "严禁任何单位和个人破坏或者非法占用森林防火设施")
     assert "凡违反" not in last_item["text"]
     closing = task_with(rec, "凡违反本戒严令规定的")
-    assert {"随州市应急管理局", "随州市自然资源和规划局", "随州市综合行政执法局", "公安机关",
+    assert {"随州市应急管理局", "随州市自然资源和规划局", "随州市综合行政执法局", "随州市公安局",
             "司法机关"} <= names(closing)
 
 
@@ -267,3 +267,26 @@ def test_dates_opening_a_clause_and_days_named_from_the_document():
     assert [d["date"] for d in t["deadlines"]] == ["2015-06-16"]
     t = task_with(record("d22.txt"), "务于今晚20:00前撤离")
     assert [d["text"] for d in t["deadlines"]] == ["今晚20:00前"]
+
+
+# ---------------------------------------------------------------- 11. names of the time, organs, zones
+def test_a_name_out_of_force_is_its_successor():
+    """d15 (甘肃, 2013) writes 省建设厅 five years after the 2008 reform made it 住房和城乡建设厅;
+    省工信委 is spelled out."""
+    t = task_with(record("d15.txt"), "明确任务要求,强化责任落实")
+    assert {"甘肃省住房和城乡建设厅", "甘肃省工业和信息化委员会"} <= names(t)
+
+
+def test_an_organ_class_in_a_city_document():
+    """d55 (随州): 由公安机关依据…处罚 is the city's 公安局; 司法机关 are courts, kept as written."""
+    closing = task_with(record("d55.txt"), "凡违反本戒严令规定的")
+    assert {"随州市公安局", "司法机关"} <= names(closing)
+
+
+def test_a_resort_named_after_its_county_is_the_documents_place():
+    """d32 (长兴太湖图影旅游度假区 flood plan, a table of cells naming 党政办公室, 应消站): the
+    resort is the place its cells' bodies belong to."""
+    rec = record("d32.txt")
+    assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("浙江省", "湖州市长兴县太湖图影旅游度假区")
+    t = task_with(rec, "明确应消站防汛工作职责和防汛联络员")
+    assert "长兴太湖图影旅游度假区应急消防管理站" in names(t)
