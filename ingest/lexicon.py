@@ -52,6 +52,7 @@ class Lexicon:
     bad_char_exceptions: tuple[str, ...]
     standalone: frozenset[str]
     verb_endings: tuple[str, ...]
+    domain_bureau: str
 
     # ------------------------------------------------------------------ lookups
     @cached_property
@@ -187,4 +188,5 @@ def lexicon() -> Lexicon:
         bad_char_exceptions=_sorted_longest(data["shape"]["bad_char_exceptions"]),
         standalone=frozenset(data["shape"]["standalone"]),
         verb_endings=_sorted_longest(data["shape"]["verb_endings"]),
+        domain_bureau=data["domain"]["bureau_stem"],
     )

@@ -108,7 +108,7 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
     written_issuers = [canonical_issuer(s) for s in issuer_lines] or issuers_from_heading(head, title_line)
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
-    jur = Jurisdiction.of(meta.province, meta.locality, int(meta.date[:4]) if meta.date else None)
+    jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text))
     meta.issuers = [canonical_name(x, jur) for x in meta.issuers if x]
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
@@ -118,6 +118,23 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
     meta.period = find_period(meta.title, head, body_start, text)
     meta.citations = find_citations(text, meta)
     return meta, body_start
+
+
+YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[])((?:19[89]|20[0-4])\d)\s*年")
+DOC_NUMBER_YEAR = re.compile(r"[〔\[]((?:19|20)\d{2})[〕\]]")
+
+
+def document_year(meta: Meta, text: str) -> int | None:
+    """The year whose names are in force in the document: its date, its own 发文字号, else the
+    year its text names most often (the earliest of equals)."""
+    if meta.date:
+        return int(meta.date[:4])
+    if meta.doc_number:
+        m = DOC_NUMBER_YEAR.search(meta.doc_number)
+        if m:
+            return int(m.group(1))
+    years = [int(y) for y in YEAR_IN_TEXT.findall(text)]
+    return max(set(years), key=lambda y: (years.count(y), -y)) if years else None
 
 
 def find_doc_number(head: list[Line]) -> str | None:
@@ -341,6 +358,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
 
 # 发文字号 of central bodies: 国发, 国办发, 安委, 安委办, 安委督, 应急 (应急管理部)
 NATIONAL_NUMBER = re.compile(r"^(国发|国办|国函|安委|安监总|应急〔|应急[厅函发]|中发|中办)")
+PROVINCE_COMPANY = re.compile(r"([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘陇青蒙桂藏宁新渝沪津京])"
+                              r"(?:煤|能|钢|电|投|交投|建|化|铁)(?:集团|控股)")
 PROVINCE_IN_NAME = re.compile(r"驻([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂藏宁新渝沪津京])")
 
 
@@ -366,6 +385,11 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
                                rf"(局|厅|委|会|队|司|办|院|部|中心|集团))", text))
             votes[p.code] = votes.get(p.code, 0) + 2 * n  # a body's name says whose it is
     for m in PROVINCE_IN_NAME.finditer(text):
+        p = g.province_by_abbr(m.group(1))
+        if p is not None:
+            votes[p.code] = votes.get(p.code, 0) + 1
+    for m in PROVINCE_COMPANY.finditer(text):
+        # a provincial group company by its short name (吉煤集团, 晋能集团, 陕煤集团): its province
         p = g.province_by_abbr(m.group(1))
         if p is not None:
             votes[p.code] = votes.get(p.code, 0) + 1

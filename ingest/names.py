@@ -261,6 +261,9 @@ def national_name(name: str) -> str | None:
 # ---------------------------------------------------------------- the canonical name
 def canonical_name(written: str, jur: Jurisdiction) -> str:
     """The canonical name of a body written `written` in a document of `jur`."""
+    own = own_bureau(written, jur)
+    if own is not None:
+        return own
     name = _canonical(written, jur)
     party = re.fullmatch(r"(.+?)党工作委员会", name)
     if party:
@@ -268,6 +271,24 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
     if re.search(r"(开发区|园区|新区)管委会$", name) and re.search(r"(技术|产业|经济)开发区", name):
         return name[:-3] + "管理委员会"
     return in_force(name, jur)
+
+
+def own_bureau(written: str, jur: Jurisdiction) -> str | None:
+    """省局 / 市局 / 县局: the bureau a work-safety circular speaks from — the issuer when it is
+    a bureau of that level, else the domain's bureau in force at that level and date (a 2015
+    吉林 circular signed 省局 is the 安全生产监督管理局; lexicon [domain])."""
+    m = re.fullmatch(r"(省|市|县|区)局", written.strip())
+    if not m:
+        return None
+    level = {"省": 1, "市": 2, "县": 3, "区": 3}[m.group(1)]
+    place = jur.place(level)
+    if place is None:
+        return None
+    for issuer in jur.issuers:
+        if issuer.startswith(place) and issuer.endswith("局"):
+            return issuer
+    dept = lexicon().department(lexicon().domain_bureau, jur.year)
+    return place + dept.name_at(level) if dept else None
 
 
 RENAME_GRACE = 2  # years after a national reform before every province's bureaus bear the new name

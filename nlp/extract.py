@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..ingest.model import Document
+from ..ingest.metadata import document_year
 from ..ingest.outline import match_marker
 from ..ingest.pipeline import load_document
 from ..ingest.textmap import MappedText
@@ -108,24 +109,13 @@ def heading_parties(doc: Document, ctx: DocContext) -> dict[int, list[Actor]]:
     return out
 
 
-YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[])((?:19[89]|20[0-4])\d)\s*年")
-DOC_NUMBER_YEAR = re.compile(r"[〔\[]((?:19|20)\d{2})[〕\]]")
 
 
 def doc_year(doc: Document) -> int | None:
-    """The year whose names are in force in the document: its date, its own 发文字号, its plan
-    period, else the year its text names most often."""
+    """The year whose names are in force in the document (ingest.metadata.document_year): its
+    date, or its plan's start, its own 发文字号, else the year its text names most often."""
     d = doc_date(doc)
-    if d:
-        return d.year
-    if doc.meta.doc_number:
-        m = DOC_NUMBER_YEAR.search(doc.meta.doc_number)
-        if m:
-            return int(m.group(1))
-    years = [int(y) for y in YEAR_IN_TEXT.findall(doc.clean.text)]
-    if years:
-        return max(set(years), key=lambda y: (years.count(y), -y))
-    return None
+    return d.year if d else document_year(doc.meta, doc.clean.text)
 
 
 def doc_context(doc: Document) -> DocContext:

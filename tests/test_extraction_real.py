@@ -290,3 +290,15 @@ def test_a_resort_named_after_its_county_is_the_documents_place():
     assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("浙江省", "湖州市长兴县太湖图影旅游度假区")
     t = task_with(rec, "明确应消站防汛工作职责和防汛联络员")
     assert "长兴太湖图影旅游度假区应急消防管理站" in names(t)
+
+
+def test_a_bureau_that_signs_as_province_bureau():
+    """d11 (吉林, 2015, signed 省局, no place in the head): 吉煤集团 names the province; 省局 in a
+    work-safety circular of 2015 is its 安全生产监督管理局, and its divisions (煤监一处) are that
+    bureau's."""
+    rec = record("d11.txt")
+    assert rec["meta"]["province"] == "吉林省"
+    assert rec["meta"]["issuers"] == ["吉林省安全生产监督管理局"]
+    t = task_with(rec, "由煤监一处牵头负责,办公室配合")
+    assert actors(t) == {("吉林省安全生产监督管理局煤监一处", "lead", True),
+                         ("吉林省安全生产监督管理局办公室", "participant", True)}
