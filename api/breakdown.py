@@ -29,7 +29,7 @@ class Breakdown:
 
 def deadline_wording(task: dict) -> str:
     parts = []
-    for d in task.get("deadlines") or []:
+    for d in (task.get("deadlines") or []) + (task.get("undated_deadlines") or []):
         if d.get("type") == "date" and d.get("date"):
             parts.append(f"{d['date']}前")
         elif d.get("type") == "recurring":

@@ -267,7 +267,7 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
             "text_hash": text_hash((task.get("title") or "") + "\n" + (task.get("text") or "")),
             "due": min((d["date"] for d in task.get("deadlines") or [] if d.get("date")), default=None),
             "due_dates": sorted({d["date"] for d in task.get("deadlines") or [] if d.get("date")}),
-            "deadline_types": sorted({d["type"] for d in task.get("deadlines") or [] if d.get("type")}),
+            "deadline_types": sorted({d["type"] for d in all_deadlines(task) if d.get("type")}),
         }
         row: dict[str, Any] = {"id": tid, "props": props, "embedding": None}
         if parent:
@@ -286,7 +286,7 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
             start, end, surface = _evidence(marks, "recipient", name, original)
             p.reports.append({"task": tid, "body": bodies.key(name, surface), "doc_id": doc_id,
                               "start": start, "end": end})
-        for i, d in enumerate(task.get("deadlines") or []):
+        for i, d in enumerate(all_deadlines(task)):
             start, end, _ = _evidence(marks, "deadline", deadline_label(d), original)
             p.deadlines.append({"task": tid, "props": {
                 "id": f"{tid}:d{i}", "doc_id": doc_id, "type": d.get("type"), "date": d.get("date"),
@@ -321,3 +321,9 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
     p.region_links = [{"child": c, "parent": par} for c, par in regions.links.items()]
     p.validate()
     return p
+
+
+def all_deadlines(task: dict[str, Any]) -> list[dict[str, Any]]:
+    """The task's normalised limits and those stated without a resolvable year (shown as
+    written, with no date)."""
+    return list(task.get("deadlines") or []) + list(task.get("undated_deadlines") or [])

@@ -242,11 +242,18 @@ def task_record(doc: Document, ctx: DocContext, ts: TaskSpan, task_id: str,
         "span": [a, b],
         "actors": sdoc._.actors,
         "recipients": sdoc._.recipients,
-        "deadlines": sdoc._.deadlines,
+        "deadlines": [d for d in sdoc._.deadlines if not undated(d)],
+        "undated_deadlines": [d for d in sdoc._.deadlines if undated(d)],
         "sectors": sdoc._.sectors,
         "targets": sdoc._.targets,
         "marks": original_marks(mapped, sdoc._.marks or []),
     }
+
+
+def undated(deadline: dict) -> bool:
+    """A calendar limit whose year nothing in the document gives (no date, no period, no year
+    in the text): SCHEMA deadlines are normalised, so it is kept apart."""
+    return deadline.get("type") == "date" and not deadline.get("date")
 
 
 def original_marks(mapped: MappedText, marks: list[dict]) -> list[dict]:
