@@ -149,7 +149,9 @@ class ExtractionRecord(Record):
         """The JSON-ready dict (enums as their values, no unset optional noise in deadlines)."""
         out = self.model_dump(mode="json")
         for task in out["tasks"]:
-            task["deadlines"] = [{k: v for k, v in d.items() if v is not None} for d in task["deadlines"]]
+            for key in ("deadlines", "undated_deadlines"):
+                task[key] = [{k: v for k, v in d.items() if v is not None or k == "date"} if key == "undated_deadlines"
+                             else {k: v for k, v in d.items() if v is not None} for d in task[key]]
             for a in task["actors"]:
                 for k in ("rule", "written"):
                     if a.get(k) is None:
