@@ -14,9 +14,19 @@ def seed_texts() -> list[tuple[str, str]]:
     return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
 
 
-def repeated_corpus(min_chars: int) -> list[tuple[str, str]]:
-    """The seeds repeated as separate documents until the total reaches `min_chars`."""
-    seeds = seed_texts()
+DEVSET = CORPUS.parent.parent / "shared" / "devset" / "docs"
+
+
+def real_texts() -> list[tuple[str, str]]:
+    """The seeds and, when ../shared is beside the repository, the devset's real excerpts:
+    48 pages of every level and shape, so that the benchmark does not measure five documents."""
+    extra = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(DEVSET.glob("*.txt"))] if DEVSET.exists() else []
+    return seed_texts() + extra
+
+
+def repeated_corpus(min_chars: int, texts: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """`texts` (default: the seeds) repeated as separate documents until the total reaches `min_chars`."""
+    seeds = texts or seed_texts()
     docs: list[tuple[str, str]] = []
     total = 0
     i = 0

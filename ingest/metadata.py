@@ -379,10 +379,9 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
                 votes[prov.code] = votes.get(prov.code, 0) + 1 / len(regions)
                 if x.level >= 2:
                     local_votes[x.code] = local_votes.get(x.code, 0) + 1 / len(regions)
-    for p in g.provinces:
-        if len(p.short) >= 2:
-            n = len(re.findall(rf"{re.escape(p.short)}(?!{re.escape(p.name[len(p.short):])})(?=[\u4e00-\u9fff]{{0,6}}"
-                               rf"(局|厅|委|会|队|司|办|院|部|中心|集团))", text))
+    for p, rx in _province_in_body():
+        n = len(rx.findall(text))
+        if n:
             votes[p.code] = votes.get(p.code, 0) + 2 * n  # a body's name says whose it is
     for m in PROVINCE_IN_NAME.finditer(text):
         p = g.province_by_abbr(m.group(1))
@@ -397,15 +396,16 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
     # speaks of its own 区政府 / 区安委办: the short counts when it names one county only
     relative = RELATIVE_BODY.findall(text)
     if relative:
-        for short, regions in g.by_short.items():
-            counties = [r for r in regions if r.level == 3]
-            if len(short) >= 2 and len(counties) == 1 and len(regions) == 1 and short in text \
-                    and short not in lexicon().department_by_stem and is_place_word(short) \
-                    and counties[0].name[-1] in "".join(x[0] for x in relative):
+        shorts = _county_shorts()
+        lengths = sorted({len(k) for k in shorts})
+        found = {text[i:i + n] for i in range(len(text)) for n in lengths if text[i:i + n] in shorts}
+        for short in found:
+            county = shorts[short]
+            if county.name[-1] in "".join(x[0] for x in relative) and is_place_word(short):
                 n = text.count(short)
-                prov = g.province_of(counties[0])
+                prov = g.province_of(county)
                 votes[prov.code] = votes.get(prov.code, 0) + n
-                local_votes[counties[0].code] = local_votes.get(counties[0].code, 0) + n
+                local_votes[county.code] = local_votes.get(county.code, 0) + n
     if not votes:
         return None, None
     code, score = max(votes.items(), key=lambda kv: kv[1])
@@ -460,6 +460,30 @@ def zone_named(text: str, province: Region | None) -> tuple[Region, str] | None:
     (code, rest), _ = max(counts.items(), key=lambda kv: kv[1])
     region = g.by_code[code]
     return region, rest
+
+
+@lru_cache(maxsize=1)
+def _province_in_body() -> list[tuple[Region, re.Pattern[str]]]:
+    """Per province, its short name inside a body's name (河北海事局, 武警四川省总队 is the full one)."""
+    out = []
+    for p in gazetteer().provinces:
+        if len(p.short) >= 2:
+            out.append((p, re.compile(rf"{re.escape(p.short)}(?!{re.escape(p.name[len(p.short):])})"
+                                      rf"(?=[\u4e00-\u9fff]{{0,6}}(局|厅|委|会|队|司|办|院|部|中心|集团))")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _county_shorts() -> dict[str, Region]:
+    """Short names that name one county and nothing else (龙湾)."""
+    g = gazetteer()
+    shorts: dict[str, Region] = {}
+    for short, regions in g.by_short.items():
+        counties = [r for r in regions if r.level == 3]
+        if len(short) >= 2 and len(counties) == 1 and len(regions) == 1 \
+                and short not in lexicon().department_by_stem:
+            shorts[short] = counties[0]
+    return shorts
 
 
 def is_place_word(word: str) -> bool:

@@ -120,6 +120,7 @@ def merge_brackets(name: str) -> str:
     return BRACKET.sub(repl, name)
 
 
+@lru_cache(maxsize=65536)
 def tidy(name: str) -> str:
     """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays);
     各隐患整改的责任单位 -> 各责任单位 (the class after 的)."""
@@ -218,24 +219,35 @@ def department_issuer(jur: Jurisdiction) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _special_patterns(province: str, short: str, city: str | None,
+                      county: str | None) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The [special] keys of the lexicon as patterns for one jurisdiction's places."""
+    alternatives = {
+        "prov": "|".join(map(re.escape, ["省", province, short] + (["区"] if province.endswith("自治区") else []))),
+        "city": "|".join(map(re.escape, ["市"] + ([city] if city else []))),
+        "county": "|".join(map(re.escape, ["县", "区"] + ([county] if county else []))),
+    }
+    out = []
+    for key, template in lexicon().specials:
+        rx = re.escape(key)
+        for slot, alt in alternatives.items():
+            rx = rx.replace(re.escape("{" + slot + "}"), f"(?:{alt})")
+        out.append((re.compile(rx), template))
+    return tuple(out)
+
+
 def apply_special(name: str, jur: Jurisdiction) -> str | None:
     """Names with the place inside them (武警河北总队 -> 中国人民武装警察部队河北省总队)."""
     lex = lexicon()
     prov = jur.province
     if prov is None:
         return None
-    alternatives = {
-        "prov": "|".join(map(re.escape, ["省", prov.name, prov.short] + (["区"] if prov.name.endswith("自治区") else []))),
-        "city": "|".join(map(re.escape, ["市"] + ([jur.city.name] if jur.city else []))),
-        "county": "|".join(map(re.escape, ["县", "区"] + ([jur.county.name] if jur.county else []))),
-    }
     if name in lex.own_specials and jur.own_place:
         return lex.own_specials[name].replace("{own}", jur.own_place)
-    for key, template in lex.specials:
-        rx = re.escape(key)
-        for slot, alt in alternatives.items():
-            rx = rx.replace(re.escape("{" + slot + "}"), f"(?:{alt})")
-        if re.fullmatch(rx, name):
+    for rx, template in _special_patterns(prov.name, prov.short, jur.city.name if jur.city else None,
+                                          jur.county.name if jur.county else None):
+        if rx.fullmatch(name):
             out = template.replace("{province}", prov.name)
             if "{city}" in out:
                 if not jur.city:
@@ -259,6 +271,7 @@ def national_name(name: str) -> str | None:
 
 
 # ---------------------------------------------------------------- the canonical name
+@lru_cache(maxsize=65536)
 def canonical_name(written: str, jur: Jurisdiction) -> str:
     """The canonical name of a body written `written` in a document of `jur`."""
     own = own_bureau(written, jur)
@@ -407,6 +420,7 @@ ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开�
 GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体|个人)$")
 
 
+@lru_cache(maxsize=65536)
 def name_kind(piece: str) -> str | None:
     """`org`, `person`, `class`, `place` or `stem` when `piece` looks like a body (or a
     department class word in a list), else None. Shape only: a suffix, a collective
@@ -467,6 +481,7 @@ def leading_place_word(name: str) -> bool:
     return bool(re.match(r"^(各|省|市|县|区|乡|镇)", name)) or gazetteer().place_prefix(name) is not None
 
 
+@lru_cache(maxsize=65536)
 def has_verb(name: str) -> bool:
     """Whether a name opens with a verb (倒逼企业, 常态化推动领导 are phrases; 四大班子领导,
     负有…职责的部门 are names)."""
@@ -635,6 +650,24 @@ def region_named_at_start(name: str) -> bool:
 
 
 def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
+    """(see _parse_names) — memoised: the same windows are read by several frames."""
+    found = _parse_names(span, strict)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _parse_names(span: str, strict: bool) -> tuple[tuple[str, int, str], ...] | None:
+    found = _parse_names_uncached(span, strict)
+    return tuple(found) if found is not None else None
+
+
+def clear_memos() -> None:
+    """Forget every memoised name reading (benchmarks measure a document read cold)."""
+    for fn in (canonical_name, name_kind, has_verb, _parse_names, tidy):
+        fn.cache_clear()
+
+
+def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
     """The bodies of a list of names as (piece, offset, kind).
 
     Pieces that share a head are completed from it: 公安、卫生、民政等分包县直部门 -> the stems

@@ -336,13 +336,17 @@ def _calendar_candidates(norm: str, v: _Vocab, phrase: bool) -> Iterator[_Cand]:
                         make=lambda yy, mo=mo, da=da: _safe_date(yy, mo, da))
 
 
+@lru_cache(maxsize=4)
+def _today_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"({_alt(list(words))})(?:\d{{1,2}}(?::\d{{2}}|[时点](?:\d{{1,2}}分)?|时))?(?:之前|以前|前)")
+
+
 def _today_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
     """今晚20:00前 / 明天12时前: a limit on a day named from the document's date."""
     words = v.raw["date"].get("today_words", {})
     if not words:
         return
-    rx = re.compile(rf"({_alt(list(words))})(?:\d{{1,2}}(?::\d{{2}}|[时点](?:\d{{1,2}}分)?|时))?(?:之前|以前|前)")
-    for m in rx.finditer(norm):
+    for m in _today_re(tuple(words)).finditer(norm):
         yield _Cand(m.start(), m.end(), "date", 2, day_offset=int(words[m.group(1)]))
 
 

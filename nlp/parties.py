@@ -37,6 +37,7 @@ LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、�
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
                         r"|和相关职能处室人员|相关职能处室人员|人员|成员|同志)(?=[、,和及与]|$)")
+ROLE_ANCHORS = re.compile("牵头|统筹|负责|参与|参加|配合|协助|协办|主办")
 POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon().posts)) + "|领导)")
 # 张某局长带队 / 局领导带队: an official of the issuing body leads (an inspection group, a visit).
 LEADER = re.compile(r"(?:^|(?<=[:,;。\s]))(?:[\u4e00-\u9fff]{2,3}?)?(?:" + "|".join(map(re.escape, lexicon().posts)) +
@@ -70,6 +71,7 @@ class Frames:
     to_verbs: tuple[str, ...]
     label_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
     verb_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
+    duty_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
 
 
 def _longest(words) -> tuple[str, ...]:
@@ -87,6 +89,7 @@ def frames() -> Frames:
     labels = "|".join(map(re.escape, _longest(label_role)))
     object.__setattr__(f, "label_rx", re.compile(rf"(?P<label>{labels})\s*[::]\s*"))
     object.__setattr__(f, "verb_rx", re.compile("|".join(re.escape(w) for w, _ in verb_role)))
+    object.__setattr__(f, "duty_rx", re.compile("|".join(map(re.escape, f.duty_markers))))
     return f
 
 
@@ -525,7 +528,7 @@ class PartyFinder:
             return False  # 应急救援所需的…: 所 is a particle here, not a 派出所
         if re.match(r"应(急|对|用)|要(点|素|闻)|可(能|靠|行)|对(象|口)", rest):
             return False
-        return any(rest.startswith(w) for w in self.fr.duty_markers)
+        return bool(self.fr.duty_rx.match(rest))
 
     def role_after(self, e: int) -> tuple[Role, str]:
         rest = self.masked[e:e + 6]
@@ -543,8 +546,7 @@ class PartyFinder:
         """A body right before a role verb anywhere in a clause: 完善应急管理部门统筹、相关部门参与的…
         机制 (the left edge of the name is a word boundary, found with jieba)."""
         t = self.masked
-        verbs = "|".join(re.escape(w) for w in ("牵头", "统筹", "负责", "参与", "参加", "配合", "协助", "协办", "主办"))
-        for m in re.finditer(verbs, t):
+        for m in ROLE_ANCHORS.finditer(t):
             e = m.start()
             if not self.free(e - 1, e):
                 continue
