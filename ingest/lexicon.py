@@ -53,6 +53,7 @@ class Lexicon:
     standalone: frozenset[str]
     verb_endings: tuple[str, ...]
     domain_bureau: str
+    renamed: tuple[tuple[str, str, int], ...]  # (old, new, since)
 
     # ------------------------------------------------------------------ lookups
     @cached_property
@@ -189,4 +190,5 @@ def lexicon() -> Lexicon:
         standalone=frozenset(data["shape"]["standalone"]),
         verb_endings=_sorted_longest(data["shape"]["verb_endings"]),
         domain_bureau=data["domain"]["bureau_stem"],
+        renamed=tuple((r["old"], r["new"], int(r["since"])) for r in data.get("renamed", [])),
     )

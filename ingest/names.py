@@ -165,7 +165,11 @@ def leading_place(name: str, jur: Jurisdiction) -> Place | None:
     if hit is not None:
         region, length = hit
         rest = name[length:]
-        if rest and not rest.startswith("级"):
+        level_reading = next((w for w in sorted(lex.level_words, key=len, reverse=True) if name.startswith(w)), None)
+        if level_reading and name[:length] != region.name and (
+                lex.abbreviation_rx.match(name, len(level_reading)) or lex.stem_rx.match(name, len(level_reading))):
+            hit = None  # 镇安委会办公室 is the town's 安委会办公室, not 镇安县's 委会办公室
+        elif rest and not rest.startswith("级"):
             return Place(name[:length], region.level, region)
     for word in sorted(lex.level_words, key=len, reverse=True):
         if name.startswith(word) and len(name) > len(word) and name[len(word)] != "级":
@@ -224,7 +228,7 @@ def _special_patterns(province: str, short: str, city: str | None,
                       county: str | None) -> tuple[tuple[re.Pattern[str], str], ...]:
     """The [special] keys of the lexicon as patterns for one jurisdiction's places."""
     alternatives = {
-        "prov": "|".join(map(re.escape, ["省", province, short] + (["区"] if province.endswith("自治区") else []))),
+        "prov": "|".join(map(re.escape, ["省", province, short] + (["自治区", "区"] if province.endswith("自治区") else []))),
         "city": "|".join(map(re.escape, ["市"] + ([city] if city else []))),
         "county": "|".join(map(re.escape, ["县", "区"] + ([county] if county else []))),
     }
@@ -248,7 +252,7 @@ def apply_special(name: str, jur: Jurisdiction) -> str | None:
     for rx, template in _special_patterns(prov.name, prov.short, jur.city.name if jur.city else None,
                                           jur.county.name if jur.county else None):
         if rx.fullmatch(name):
-            out = template.replace("{province}", prov.name)
+            out = template.replace("{province}", prov.name).replace("{short}", prov.short)
             if "{city}" in out:
                 if not jur.city:
                     return None
@@ -278,6 +282,8 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
     if own is not None:
         return own
     name = _canonical(written, jur)
+    if jur.province is not None and name.startswith(jur.province.name):
+        name = apply_special(name, jur) or name  # 煤矿安全监察局 given the province's name: its short
     party = re.fullmatch(r"(.+?)党工作委员会", name)
     if party:
         return "中共" + party.group(1) + "工作委员会"  # 兰州高新区党工委 -> 中共兰州高新技术产业开发区工作委员会
@@ -320,6 +326,9 @@ def in_force(name: str, jur: Jurisdiction) -> str:
     region, k = hit
     rest = name[k:]
     lex = lexicon()
+    for old, new, since in lex.renamed:
+        if old in rest and jur.year >= since + RENAME_GRACE:
+            return name[:k] + rest.replace(old, new)
     for dept in lex.departments:
         if dept.until is None or not dept.after or jur.year < dept.until + RENAME_GRACE:
             continue
@@ -523,7 +532,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
     pos, sep = 0, ""
     for m in SEPARATORS.finditer(masked):
         left = span[pos:m.start()]
-        if m.group(0) in ("和", "及", "与", "以及") and (
+        if m.group(0) in ("和", "及", "与") and (
                 spans_known_name(span, m.start()) or (name_kind(left) is None and not LEVEL_RUN.match(tidy(left))
                                                        and not (member_noun(left, lenient=True)
                                                                 and name_kind(first_piece(span[m.end():]))))):
