@@ -304,3 +304,16 @@ def test_a_bureau_that_signs_as_province_bureau():
     t = task_with(rec, "由煤监一处牵头负责,办公室配合")
     assert actors(t) == {("吉林省安全生产监督管理局煤监一处", "lead", True),
                          ("吉林省安全生产监督管理局办公室", "participant", True)}
+
+
+def test_central_branches_and_renamed_bodies_and_level_notes():
+    """d44 (宁夏): 自治区安全生产监督管理局和煤矿安全监察局 — the second is a central body's branch,
+    named with the region's short name; d47 (云南, 2021): 省森防指 after the 2019 reform is the
+    森林草原防灭火指挥部; d56: 社区(村、居) drops its note."""
+    t = task_with(record("d44.txt"), "建立全区重大危险源及重大事故隐患档案")
+    assert "宁夏煤矿安全监察局" in names(t)
+    t = task_with(record("d47.txt"), "春节前,省森防指办公室还将持续加大明察暗访力度")
+    assert "云南省森林草原防灭火指挥部办公室" in names(t)
+    from policykg.ingest.names import Jurisdiction, canonical_name
+
+    assert canonical_name("社区(村、居)", Jurisdiction.of("浙江省", "温州市乐清市", 2020)) == "社区"
