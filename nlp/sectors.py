@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
+from functools import lru_cache
+import tomllib
 
 from .vocab import Hit, finder
 
@@ -23,11 +26,18 @@ EXCLUDED = re.compile(r"除[^,。;]{1,40}?(?:以外|之外|外)")
 PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}(?:度假区|开发区|园区|新区|景区管委会)")
 
 
+BRACKET_ALTERNATIVE = re.compile(r"([\u4e00-\u9fff]{2})\(([\u4e00-\u9fff]{2})\)([\u4e00-\u9fff]{2})")
+
+
 def find_sectors(text: str) -> list[Hit]:
     masked = NOT_SECTOR.sub(lambda m: "\0" * len(m.group(0)), text)
     masked = EXCLUDED.sub(lambda m: "\0" * len(m.group(0)), masked)
     masked = PLACE_NAME.sub(lambda m: "\0" * len(m.group(0)), masked)
     hits = finder("sectors.tsv").find(masked)
+    # 道路(水上)交通: the bracket names a second domain of the same head word
+    for m in BRACKET_ALTERNATIVE.finditer(masked):
+        for h in finder("sectors.tsv").find(m.group(2) + m.group(3)):
+            hits.append(Hit(h.label, text[m.start():m.end()], m.start(), m.end()))
     out = []
     for h in hits:
         tail = masked[h.end:h.end + 5]
@@ -57,9 +67,15 @@ def sectors_of(text: str) -> list[str]:
 
 # the hazards a coordinating body exists for (防汛抗旱指挥部 issues flood orders): evidence of a
 # document's single domain, never of a task's sector
-ISSUER_DOMAIN = [(re.compile(r"防汛抗旱指挥部|防汛指挥部|防指"), "防汛抗旱"),
-                 (re.compile(r"森林(?:草原)?防(?:灭)?火(?:指挥部)?|森防指"), "森林草原防火"),
-                 (re.compile(r"抗震救灾指挥部"), "地震地质灾害")]
+@lru_cache(maxsize=1)
+def _domains() -> tuple[list[tuple[re.Pattern[str], str]], dict[str, set[str]]]:
+    """Issuer patterns and title absorptions of nlp/data/domains.toml."""
+    data = tomllib.loads(resources.files(__package__).joinpath("data/domains.toml").read_text(encoding="utf-8"))
+    issuers = [(re.compile(rx), label) for rx, label in data["issuer"].items()]
+    absorbs = {label: set(parts) for label, parts in data["title_absorbs"].items()}
+    return issuers, absorbs
+
+
 GENERAL_KINDS = re.compile(r"(工作要点|要点|规划|总体应急预案|工作计划|计划|报告|意见)$")
 
 
@@ -70,11 +86,13 @@ def document_domain(title: str | None, issuers: list[str], task_texts: list[str]
     that dominates its text."""
     if title and not GENERAL_KINDS.search(title):
         named = sectors_of(title)
+        absorbs = _domains()[1]
+        named = [n for n in named if not any(n in absorbs.get(other, ()) for other in named if other != n)]
         if len(named) == 1:
             return named
         if len(named) > 1:
             return []
-    for rx, label in ISSUER_DOMAIN:
+    for rx, label in _domains()[0]:
         if any(rx.search(i) for i in issuers):
             return [label]
     accident = accident_domain(" ".join(task_texts[:3]))
