@@ -145,6 +145,22 @@ class Lexicon:
                     break
         return ends
 
+    def suffix_ends(self, text: str) -> tuple[list[int], list[int]]:
+        """Every position in `text` right after an organisation or post suffix (whatever the
+        brackets), and the running bracket depth after each character: `name_ends` of any
+        window of `text` without scanning it again (ingest/nlp read many windows of one text)."""
+        ends: list[int] = []
+        depth: list[int] = []
+        d = 0
+        for i, ch in enumerate(text):
+            d += (ch in "(（") - (ch in ")）")
+            depth.append(d)
+            for w in self._ends_by_char.get(ch, ()):
+                if text.endswith(w, 0, i + 1):
+                    ends.append(i + 1)
+                    break
+        return ends, depth
+
     def org_suffix(self, name: str) -> str | None:
         m = self.org_suffix_rx.search(name)
         return m.group(0) if m else None

@@ -223,22 +223,26 @@ def department_issuer(jur: Jurisdiction) -> str | None:
     return None
 
 
-@lru_cache(maxsize=256)
-def _special_patterns(province: str, short: str, city: str | None,
-                      county: str | None) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The [special] keys of the lexicon as patterns for one jurisdiction's places."""
-    alternatives = {
-        "prov": "|".join(map(re.escape, ["省", province, short] + (["自治区", "区"] if province.endswith("自治区") else []))),
-        "city": "|".join(map(re.escape, ["市"] + ([city] if city else []))),
-        "county": "|".join(map(re.escape, ["县", "区"] + ([county] if county else []))),
-    }
+@lru_cache(maxsize=1)
+def _special_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The [special] keys of the lexicon as patterns whose slots capture the place as written;
+    `apply_special` checks the capture against the document's places (one compile for all)."""
     out = []
     for key, template in lexicon().specials:
         rx = re.escape(key)
-        for slot, alt in alternatives.items():
-            rx = rx.replace(re.escape("{" + slot + "}"), f"(?:{alt})")
+        for slot in ("prov", "city", "county"):
+            rx = rx.replace(re.escape("{" + slot + "}"), f"(?P<{slot}>[\\u4e00-\\u9fff]{{1,12}}?)")
         out.append((re.compile(rx), template))
     return tuple(out)
+
+
+def _slot_places(jur: Jurisdiction) -> dict[str, set[str]]:
+    prov = jur.province
+    return {
+        "prov": {"省", prov.name, prov.short} | ({"自治区", "区"} if prov.name.endswith("自治区") else set()),
+        "city": {"市"} | ({jur.city.name} if jur.city else set()),
+        "county": {"县", "区"} | ({jur.county.name} if jur.county else set()),
+    }
 
 
 def apply_special(name: str, jur: Jurisdiction) -> str | None:
@@ -249,9 +253,12 @@ def apply_special(name: str, jur: Jurisdiction) -> str | None:
         return None
     if name in lex.own_specials and jur.own_place:
         return lex.own_specials[name].replace("{own}", jur.own_place)
-    for rx, template in _special_patterns(prov.name, prov.short, jur.city.name if jur.city else None,
-                                          jur.county.name if jur.county else None):
-        if rx.fullmatch(name):
+    places = None
+    for rx, template in _special_patterns():
+        m = rx.fullmatch(name)
+        if m and places is None:
+            places = _slot_places(jur)
+        if m and all(v in places[k] for k, v in m.groupdict().items()):
             out = template.replace("{province}", prov.name).replace("{short}", prov.short)
             if "{city}" in out:
                 if not jur.city:

@@ -20,6 +20,7 @@ names come from `ingest.names.canonical_name` (jurisdiction and date of the docu
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -110,6 +111,7 @@ class PartyFinder:
         self.masked = mask_quotes(text)
         self.taken: list[tuple[int, int]] = []
         self.found: list[Party] = []
+        self._ends: tuple[list[int], list[int]] | None = None
 
     # -------------------------------------------------------------- bookkeeping
     def free(self, a: int, b: int) -> bool:
@@ -501,7 +503,7 @@ class PartyFinder:
         if stop:
             limit = s + stop.start()
         best = None
-        ends = lexicon().name_ends(t[s:limit])
+        ends = self.window_ends(s, limit)
         run = LEVEL_LIST.match(t, s, limit)
         if run:  # 州、市按时间节点…: a class of places as the subject
             ends = sorted(set(ends) | {run.end() - s})
@@ -519,6 +521,21 @@ class PartyFinder:
             if t[e:e + 1] == "由" and re.match(r"由[^。;]{2,120}?组成", t[e:]):
                 return  # 省专家组由…专家组成: the group acts (taken by the 由-frame)
             self.add(s, names, role, rule, verb=verb)
+
+    def window_ends(self, s: int, limit: int) -> list[int]:
+        """lexicon().name_ends(self.masked[s:limit]), from one scan of the whole text."""
+        if self._ends is None:
+            self._ends = lexicon().suffix_ends(self.masked)
+        ends, depth = self._ends
+        before = depth[s - 1] if s > 0 else 0
+        lo = bisect.bisect_right(ends, s)
+        out = []
+        for e in ends[lo:]:
+            if e > limit:
+                break
+            if depth[e - 1] - before <= 0:
+                out.append(e - s)
+        return out
 
     def marker_at(self, e: int) -> bool:
         rest = self.masked[e:e + 6]

@@ -70,9 +70,12 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             group = None
             continue
         lead = len(text[a:b]) - len(text[a:b].lstrip())
+        dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
+        if not dated and "由" not in s and not DUTY.search(mask_quotes(s)):
+            group = None  # no duty word, no limit, no 由: background, whoever it names
+            continue
         parties = [p for p in find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
                    if not p.recipient]
-        dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
         # 由X依据…处罚: a closing that hands a power to named bodies assigns work too
         assigned = any(p.rule == "by" for p in parties)
         if dated_only and not (dated or assigned):
