@@ -282,6 +282,10 @@ TITLE_END = re.compile(r"(要点|方案|通知|意见|办法|计划|规划|规�
 DATE_LINE = re.compile(r"^\s*(\d{4}年\d{1,2}月\d{1,2}日|[〇一二三四五六七八九○]{4}年)")
 
 
+OWN_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[]\d{4}[〕\]]\s?\d{1,5}\s?号")
+BYLINE = re.compile(r"(发布时间|發布時間|浏览次数|瀏覽次數|信息来源|信息來源|来源)\s*[:：]")
+
+
 def join_broken_lines(c: Cleaner) -> None:
     """`…纳\\n入党政领导干部…`: a long line that stops mid-sentence continues on the next line
     when that line is not indented, not a new item and not a date or heading."""
@@ -298,6 +302,8 @@ def join_broken_lines(c: Cleaner) -> None:
             continue
         if TITLE_END.search(cur) or nxt.rstrip().endswith((":", ":")):
             continue  # a title line, or the next line is a 主送 line of its own
+        if OWN_LINE.fullmatch(nxt.strip()) or BYLINE.search(cur):
+            continue  # a 发文字号 alone on its line; a page's byline (发布时间…浏览次数) ends there
         a = spans[i][1]
         edits.append((a, a + 1, ""))
     c.mt = c.mt.apply(edits)

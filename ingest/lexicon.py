@@ -54,6 +54,7 @@ class Lexicon:
     verb_endings: tuple[str, ...]
     domain_bureau: str
     renamed: tuple[tuple[str, str, int], ...]  # (old, new, since)
+    national_numbers: tuple[tuple[str, str], ...]  # (发文字号 prefix, issuer), longest first
 
     # ------------------------------------------------------------------ lookups
     @cached_property
@@ -207,4 +208,15 @@ def lexicon() -> Lexicon:
         verb_endings=_sorted_longest(data["shape"]["verb_endings"]),
         domain_bureau=data["domain"]["bureau_stem"],
         renamed=tuple((r["old"], r["new"], int(r["since"])) for r in data.get("renamed", [])),
+        national_numbers=tuple(sorted(data["national_number"].items(), key=lambda kv: -len(kv[0]))),
     )
+
+
+def national_issuer(doc_number: str | None) -> str | None:
+    """The central body a 发文字号 names by its prefix (安委办〔2014〕21号 -> 国务院安全生产委员会办公室)."""
+    if not doc_number:
+        return None
+    for prefix, issuer in lexicon().national_numbers:
+        if doc_number.startswith(prefix) and (prefix.endswith("〔") or doc_number[len(prefix):len(prefix) + 1] in "〔[明函发厅"):
+            return issuer
+    return None

@@ -14,7 +14,7 @@ from importlib import resources
 
 from .clean import TITLE_END
 from .model import Meta
-from .lexicon import lexicon
+from .lexicon import lexicon, national_issuer
 from .names import Jurisdiction, canonical_name, name_kind, parse_names
 from .outline import cn_to_int
 from .regions import Region, gazetteer
@@ -115,6 +115,8 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
     meta.addressees = split_addressees(addressee_line, meta) if addressee_line else []
     if not meta.issuers and addressee_line:
         meta.issuers = issuer_above_addressees(addressee_line, text, jur)
+    if not meta.issuers and national_issuer(meta.doc_number):
+        meta.issuers = [national_issuer(meta.doc_number)]
     meta.period = find_period(meta.title, head, body_start, text)
     meta.citations = find_citations(text, meta)
     return meta, body_start
@@ -300,7 +302,7 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         elif local is None:
             local = r
     national = (bool(meta.issuers) and all(re.match(r"^(国务院|国家|中共中央|中央|全国)|部$", i) for i in meta.issuers)) \
-        or bool(meta.doc_number and NATIONAL_NUMBER.match(meta.doc_number))
+        or national_issuer(meta.doc_number) is not None
     if province is None and meta.doc_number and not national:
         province = g.province_by_abbr(meta.doc_number[0])
     if province is None and local is None and not national:
@@ -343,6 +345,13 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         # places it sends work to (督查九江市), not its own; "各县(市、区)" from above counties
         province = province or g.chain(local)[0]
         local = None
+    if town is None and not national and text:
+        named_town = town_named(text, meta.issuers)
+        if named_town is not None:
+            county, name = named_town
+            chain = g.chain(county)
+            if local is None and province in (None, chain[0]) or local is not None and local in chain:
+                local, town = county, name  # 我镇…均坪镇: a township writing (its county by the gazetteer)
     if local is None and town is None and not national and text and not meta.issuers:
         zone = zone_named(text, province)
         if zone is not None:  # 长兴太湖图影旅游度假区应急指挥机制: a resort of 长兴县 writing
@@ -356,8 +365,6 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
     meta.province = province.name if province else None
 
 
-# 发文字号 of central bodies: 国发, 国办发, 安委, 安委办, 安委督, 应急 (应急管理部)
-NATIONAL_NUMBER = re.compile(r"^(国发|国办|国函|安委|安监总|应急〔|应急[厅函发]|中发|中办)")
 PROVINCE_COMPANY = re.compile(r"([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘陇青蒙桂藏宁新渝沪津京])"
                               r"(?:煤|能|钢|电|投|交投|建|化|铁)(?:集团|控股)")
 PROVINCE_IN_NAME = re.compile(r"驻([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂藏宁新渝沪津京])")
@@ -441,6 +448,35 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
 ADDRESSED_BELOW = re.compile(r"^各(?:(设区市|地级市|市州|市\(州\)|州市|地市|盟市|市)|县|区|县\(市|县市区|区县)")
 ZONE_NAME = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,3}?)(?P<rest>[\u4e00-\u9fff]{0,8}?(?:旅游度假区|度假区|经济开发区|"
                        r"经济技术开发区|高新技术产业开发区|开发区|高新区|经开区|工业园区|产业园区))")
+
+
+TOWN_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))")
+TOWN_SELF = re.compile(r"(?:我|全|本)(镇|乡|街道)")
+
+
+def town_named(text: str, issuers: list[str]) -> tuple[Region, str] | None:
+    """A township's own document: it speaks of 我镇/全镇 and names its township (均坪镇, 云阳县
+    云安镇人民政府), whose name the gazetteer knows in one county only."""
+    town_issuer = [i for i in issuers if re.search(r"(镇|乡|街道)(人民政府|办事处|党委)$", i)]
+    if not TOWN_SELF.search(text) and not town_issuer:
+        return None
+    text = " ".join(town_issuer) + " " + text  # the issuer's township first
+    g = gazetteer()
+    counts: dict[str, int] = {}
+    for m in TOWN_NAME.finditer(text):
+        name = m.group(1)
+        stem = name[:-2] if name.endswith("街道") else name[:-1]
+        for k in range(len(stem)):  # 云阳县云安镇: the town's own name is the stem's tail
+            codes = g.towns.get(stem[k:])
+            if codes and len(set(codes)) == 1 and len(stem) - k >= 2:
+                key = codes[0] + "\t" + stem[k:] + name[len(stem):]
+                counts[key] = counts.get(key, 0) + 1
+                break
+    if not counts:
+        return None
+    key = max(counts, key=counts.get)
+    code, name = key.split("\t")
+    return (g.by_code[code], name) if code in g.by_code else None
 
 
 def zone_named(text: str, province: Region | None) -> tuple[Region, str] | None:
@@ -537,7 +573,7 @@ def title_issuer(title: str) -> str | None:
         if org and hit and hit[1] == len(org) and hit[0].name == org:
             return org + "人民政府"  # 苏尼特左旗关于…的通告: the banner's government
         return None
-    from .lexicon import lexicon
+    from .lexicon import lexicon, national_issuer
 
     best = None
     for e in lexicon().name_ends(title, people=False):
