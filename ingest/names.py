@@ -644,6 +644,11 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
 LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|设区市|县级市|林区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居|(?<=各)地(?!区)")
 
 
+def level_rank(word: str) -> int:
+    """The rank of a level word (1 province … 5 village); 0 when it is none."""
+    return lexicon().level_words.get(word, {"村": 5, "居": 5, "社区": 5, "地": 2}.get(word, 0))
+
+
 def same_rank_run(piece: str, nxt: str) -> bool:
     """各州、市人民政府 / 各市、州国土资源局: the next piece opens with a level word of the
     same rank as the run before it (沿江各镇(街道)、市防指… does not: 镇 and 市 differ)."""
@@ -858,6 +863,10 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
             hit = gazetteer().place_prefix(full)
             level = re.match(r"^(?:社区|街道|乡镇|村居|村|镇|乡)", full)
             place_len = zone.end() if zone else (hit[1] if hit else (level.end() if level else 0))
+            if level and not zone and not hit and not re.search(r"(园区|开发区|新区|管理区)$", tidy(pieces[j - 1][0])):
+                run_words = LEVEL_WORDS_RX.findall(tidy(pieces[j - 1][0]))
+                if run_words and level_rank(run_words[-1]) != level_rank(level.group(0)[-1:] if level.group(0) in ("乡镇",) else level.group(0)):
+                    place_len = 0  # 各社区、镇村镇建设服务中心: the town's own centre, not each community's
             if place_len and place_len < len(full):
                 tails = [full[place_len:]]
                 k = j + 1

@@ -576,6 +576,10 @@ class PartyFinder:
             if not window or not lexicon().name_ends(window)[-1:] == [len(window)]:
                 continue
             for b in word_starts(window):
+                if b and m.group(0) == "参加":
+                    break  # "…办公室、监管一处参加": 参加 takes the clause's own subject only
+                if b and "的" in window[b:]:
+                    continue  # 到督导地区的企业参加: a relative clause cut mid-way is no class
                 names = parse_names(window[b:], strict=True)
                 if names and all(k != "person" for _, _, k in names):
                     role = dict(self.fr.verb_role).get(m.group(0), Role.RESPONSIBLE)
