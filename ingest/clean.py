@@ -286,6 +286,19 @@ OWN_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[]\d{4}[〕\]]\s?\d{1,5}\s?号
 BYLINE = re.compile(r"(发布时间|發布時間|浏览次数|瀏覽次數|信息来源|信息來源|来源)\s*[:：]")
 
 
+def opens_with_bodies_role(line: str) -> bool:
+    """A responsibility line: bodies, then the role they take (省自然资源厅牵头,省地质局参与…)."""
+    from .lexicon import lexicon
+    from .names import parse_names
+
+    head = line.strip()[:60]
+    lex = lexicon()
+    for e in lex.name_ends(head, people=False):
+        if head.startswith(lex.role_markers, e) and parse_names(head[:e], strict=True):
+            return True
+    return False
+
+
 def join_broken_lines(c: Cleaner) -> None:
     """`…纳\\n入党政领导干部…`: a long line that stops mid-sentence continues on the next line
     when that line is not indented, not a new item and not a date or heading."""
@@ -302,7 +315,7 @@ def join_broken_lines(c: Cleaner) -> None:
             continue
         if TITLE_END.search(cur) or nxt.rstrip().endswith((":", ":")):
             continue  # a title line, or the next line is a 主送 line of its own
-        if OWN_LINE.fullmatch(nxt.strip()) or BYLINE.search(cur):
+        if OWN_LINE.fullmatch(nxt.strip()) or BYLINE.search(cur) or opens_with_bodies_role(nxt):
             continue  # a 发文字号 alone on its line; a page's byline (发布时间…浏览次数) ends there
         a = spans[i][1]
         edits.append((a, a + 1, ""))

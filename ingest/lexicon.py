@@ -53,6 +53,7 @@ class Lexicon:
     standalone: frozenset[str]
     verb_endings: tuple[str, ...]
     domain_bureau: str
+    role_markers: tuple[str, ...]
     renamed: tuple[tuple[str, str, int], ...]  # (old, new, since)
     national_numbers: tuple[tuple[str, str], ...]  # (发文字号 prefix, issuer), longest first
 
@@ -207,6 +208,7 @@ def lexicon() -> Lexicon:
         standalone=frozenset(data["shape"]["standalone"]),
         verb_endings=_sorted_longest(data["shape"]["verb_endings"]),
         domain_bureau=data["domain"]["bureau_stem"],
+        role_markers=_sorted_longest(data["shape"]["role_markers"]),
         renamed=tuple((r["old"], r["new"], int(r["since"])) for r in data.get("renamed", [])),
         national_numbers=tuple(sorted(data["national_number"].items(), key=lambda kv: -len(kv[0]))),
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..ingest.model import Document
+from ..ingest.clean import opens_with_bodies_role
 from ..ingest.metadata import document_year
 from ..ingest.outline import match_marker
 from ..ingest.pipeline import load_document
@@ -201,7 +202,12 @@ def heading_break(text: str):
         and not parse_names(first, strict=True)  # "辽阳市政府\n对全市…": a subject broken from its verb
 
     def joiner(m: re.Match[str]) -> str:
-        return "。" if heading and m.start() == len(text.split("\n", 1)[0].rstrip()) else ""
+        if heading and m.start() == len(text.split("\n", 1)[0].rstrip()):
+            return "。"
+        before = text[:m.start()].rstrip()
+        if before and before[-1] not in "。;!?:,、" and opens_with_bodies_role(text[m.end():]):
+            return "。"  # "…地面验证\n省自然资源厅牵头,…": a responsibility line under the item
+        return ""
     return joiner
 
 

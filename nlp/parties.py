@@ -675,3 +675,4 @@ def opens_with_subject(line: str, jur: Jurisdiction) -> bool:
     finder = PartyFinder(line.strip(), jur, national_doc=jur.rank == 0)
     finder.subject_at(0)
     return any(p.rule in ("subject", "requested") and p.start == 0 for p in finder.found)
+
