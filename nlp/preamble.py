@@ -63,16 +63,30 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
     base = ctx.doc_date
     out: list[TaskSpan] = []
     group: TaskSpan | None = None
+    points = False  # after "…请各党政机关…:" each paragraph is one of the points requested
     for a, b in sentences(text, start, end):
         s = text[a:b].strip()
         line = text[text.rfind("\n", 0, a) + 1:text.find("\n", a) if text.find("\n", a) >= 0 else len(text)].strip()
         if len(s) < 8 or is_date_line(line) or (looks_like_org(line) and len(line) <= 40) or s == doc.meta.title:
             group = None
+            points = False
             continue
         lead = len(text[a:b]) - len(text[a:b].lstrip())
+        if points:
+            new_paragraph = text[max(0, a - 1):a + lead].strip() == "" and (a == 0 or "\n" in text[max(0, a - 1):a + lead])
+            if new_paragraph or group is None:
+                group = TaskSpan(["preamble"], first_sentence(s), a + lead, b)
+                out.append(group)
+            else:
+                group.end = b
+            continue
         dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
         if not dated and "由" not in s and not DUTY.search(mask_quotes(s)):
             group = None  # no duty word, no limit, no 由: background, whoever it names
+            continue
+        if not dated_only and REQUEST_INTRO.search(s):
+            points = True  # "…请各党政机关、团体…:" introduces the paragraphs that follow
+            group = None
             continue
         parties = [p for p in find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
                    if not p.recipient]
@@ -109,6 +123,10 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             out.append(group)
     return out
 
+
+# "…请各党政机关、团体、企事业单位及社会组织:" / "现提出如下要求:" closing a paragraph: the
+# paragraphs after it are the points requested (y-set letters; devset d16's 请各县区…:).
+REQUEST_INTRO = re.compile(r"(?:请|要求)[^。;:]{2,80}[:：]$|(?:提出|作出|要求)如下[^。;]{0,10}[:：]$")
 
 OPENING_RULES = {"subject", "requested", "by", "labelled", "allocation", "role", "pronoun"}
 
