@@ -430,7 +430,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 # ---------------------------------------------------------------- the shape of a name
 MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
-LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点)?|沿江各|沿海各|全)?(?:省|市|州|县|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
+LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点)?|沿江各|沿海各|全)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
 GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体|个人)$")
@@ -641,7 +641,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     return out
 
 
-LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|设区市|县级市|林区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居|(?<=各)地(?!区)")
+LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|设区市|县级市|林区|特区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居|(?<=各)地(?!区)")
 
 
 def level_rank(word: str) -> int:

@@ -182,6 +182,7 @@ class PartyFinder:
         same = [a for a in adds if fold_collective(a) == key]
         if same:
             return same[:1]
+
         bare = re.fullmatch(r"(各(?:省|市|州|县|区|乡|镇|设区市|县市区|市州|县区|乡镇)+)(局|厅)", name)
         if bare:
             under = [a for a in adds if a.startswith(bare.group(1)) and a.endswith(bare.group(2))]
