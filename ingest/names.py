@@ -746,7 +746,7 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         for p, o, _ in list(out):
             for bm in re.finditer(r"[(（]([^()（）]{2,60})[)）]", p):
                 inner = parse_names(bm.group(1), strict=True)
-                if inner and all(qk == "place" for _, _, qk in inner):
+                if inner and all(qk == "place" or q in ("社区", "村", "居", "街道") for q, _, qk in inner):
                     continue  # 各县(市、区): a note on the level, not bodies of its own
                 for q, qo, qk in inner or []:
                     out.append((q, o + bm.start(1) + qo, qk))
