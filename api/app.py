@@ -34,7 +34,7 @@ from starlette.datastructures import Headers
 from starlette.routing import Match
 
 from .auth import WriteAuth, WriteRefused
-from .breakdown import WRITERS, build_breakdown, content_disposition
+from .breakdown import WRITERS, build_breakdown, content_disposition, document_title
 from .calendar import build_calendar
 from ..ingest.readers import SUPPORTED, SUPPORTED_LIST
 from .service import BadInput, NotFound, QueryFailed, Service, StoreDown
@@ -180,11 +180,6 @@ class Filters:
 
     def as_dict(self) -> dict:
         return dict(vars(self))
-
-
-def document_title(doc: dict[str, Any]) -> str:
-    """What a document is called in its exports: its title, else its file's name without the extension."""
-    return doc["meta"].get("title") or os.path.splitext(doc.get("doc") or "")[0] or doc["id"]
 
 
 def get_service(request: Request) -> Service:

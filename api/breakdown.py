@@ -60,6 +60,13 @@ def names(actors: list[dict[str, Any]], roles: set[str]) -> str:
     return "、".join(dict.fromkeys(a["name"] for a in actors if a.get("role") in roles))
 
 
+def document_title(doc: dict[str, Any]) -> str:
+    """What a document (/documents/{id}) is called in its exports: its title, else its
+    file's name without the extension, else its id."""
+    name = doc.get("doc") or ""
+    return doc["meta"].get("title") or (name.rsplit(".", 1)[0] if "." in name else name) or doc["id"]
+
+
 FILE_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 
 

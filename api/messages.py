@@ -19,10 +19,10 @@ def messages() -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("static", "messages.json").read_text("utf-8"))
 
 
-def msg(path: str, **values: Any) -> Any:
-    """The message at a dotted `path` ("errors.503", "cli.bad_choice"), its {placeholders} filled."""
+def msg(key: str, /, **values: Any) -> Any:
+    """The message at a dotted `key` ("errors.503", "cli.bad_choice"), its {placeholders} filled."""
     node: Any = messages()
-    for part in path.split("."):
+    for part in key.split("."):
         node = node[part]
     return node.format(**values) if isinstance(node, str) and values else node
 

@@ -464,13 +464,19 @@ def topic_terms(topic: str) -> list[str]:
     return list(dict.fromkeys(longer or words))
 
 
+def holds(text: str, word: str) -> bool:
+    """Whether `text` names `word`, not its negation: 非煤矿山 (non-coal mines) does not name
+    煤矿, though it contains it."""
+    return word in text.replace("非" + word, "|")
+
+
 def topic_match(terms: list[str], text: str) -> list[str] | None:
     """The topic words a task text holds (both with short forms written out), or None when
     too few: all of a one- or two-word topic, two thirds of a longer one (at least two)."""
     if not terms:
         return None
     full = canonical(text)
-    found = [w for w in terms if w in full]
+    found = [w for w in terms if holds(full, w)]
     needed = len(terms) if len(terms) <= 2 else max(2, math.ceil(len(terms) * 2 / 3))
     return found if len(found) >= needed else None
 

@@ -35,8 +35,11 @@ TIME_CLAUSE = re.compile(r"(长期坚持|长期开展|长期|持续推进|持续
 SEP = r"[,\uff0c\u3002;\uff1b|\n\r()\uff08\uff09:\uff1a\u3001\s\"'\u201c\u201d\u2018\u2019\u300a\u300b\u300c\u300d\u3010\u3011\[\]]"
 CLAUSE_SPLIT = re.compile(SEP + "+")
 # what may follow a limit in its clause and still belong to its wording: "5.12" + "期间完成演练"
-# (a table's 时限要求 cell), "4月底前" + "完成方案"; longer tails are the task itself
-CLAUSE_TAIL = re.compile(r"(?:(?!" + SEP + r")\D){1,6}(?=$|" + SEP + ")")
+# (a table's 时限要求 cell), "4月底前" + "完成方案", "3月底前" + "报送": a short rest of the
+# clause that says what is due by then; "年底" + "对各县" (a new phrase) or a longer rest is
+# the task itself
+TAIL_START = r"(?:期间|之前|以前|前|内|完成|开展|启动|报送|上报|提交|建成|实现|到位|结束|举行|召开|组织|全部|基本)"
+CLAUSE_TAIL = re.compile(TAIL_START + r"(?:(?!" + SEP + r")\D){0,5}(?=$|" + SEP + ")")
 
 
 @dataclass(frozen=True)
