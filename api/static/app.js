@@ -67,7 +67,9 @@ function fieldProblems(detail) {
   return detail.map((x) => {
     const field = (x.loc || []).filter((l) => !["query", "path", "body"].includes(l)).pop();
     const problems = MSG.field_problems;
-    const problem = fill(problems[x.type] || problems.default, x.ctx || {});
+    // pydantic says too_long ("at most 200 items") for a text over its length, too
+    const type = x.type === "too_long" && typeof x.input === "string" ? "string_too_long" : x.type;
+    const problem = fill(problems[type] || problems.default, x.ctx || {});
     return `${MSG.fields[field] || ""}${MSG.fields[field] ? ":" : ""}${problem}`;
   }).join(";");
 }
@@ -514,6 +516,12 @@ $("#doc-view").addEventListener("keydown", (e) => {
   if (row && e.key === "Enter") locateTask(row.dataset.task);
 });
 
+const showChosenFile = () => {
+  const f = $("#upload-file").files[0];
+  $("#upload-file-name").textContent = f ? f.name : T("page.upload_no_file");
+};
+$("#upload-file").addEventListener("change", showChosenFile);
+
 $("#upload-form").addEventListener("submit", async (e) => {
   e.preventDefault();
   const form = e.target, msg = $("#upload-msg"), button = $("button[type=submit]", form);
@@ -537,6 +545,7 @@ $("#upload-form").addEventListener("submit", async (e) => {
       replaced: body.replaced ? T("page.upload_replaced") : "" });
     form.file.value = "";
     form.token.value = "";
+    showChosenFile();
     showUploadAuth();
     setState(form, "ready");
     loadDocList();
@@ -750,6 +759,7 @@ async function start() {
     return;
   }
   $("#mechanism-source").textContent = T("page.mechanism_source");
+  showChosenFile();
   const linked = takeTokenFromLink();
   showUploadAuth(linked ? T("page.upload_token_saved") : "");
   if (linked) $("#upload").open = true;
