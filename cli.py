@@ -153,7 +153,8 @@ def status() -> None:
 def exit_if_stopped() -> None:
     """For `status`: when the embedded store is not running, say so and exit 3 without
     starting it (opening the store starts it, and a status that changes what it reports
-    is no status). Neo4j (NEO4J_URI) is always asked."""
+    is no status); a server that does not answer is reported as unresponsive, not waited
+    on. Neo4j (NEO4J_URI) is always asked."""
     import os
 
     if os.environ.get("NEO4J_URI"):
@@ -165,9 +166,16 @@ def exit_if_stopped() -> None:
     state = embedded_status(data_dir())
     if state["running"] or state["state"] == "loading":
         return
-    info = {"store": "falkordb", "running": False, "state": "stopped", "embedded": state}
+    # no socket, or nobody listening on it: stopped; a socket that does not answer: hung
+    stopped = state["state"] in ("absent", "refused")
+    info = {"store": "falkordb", "running": False, "state": "stopped" if stopped else "unresponsive",
+            "embedded": state}
     out.print_json(json.dumps(info, ensure_ascii=False, default=str))
-    err.print(msg("cli.store_stopped", data=state["data_dir"]), markup=False, highlight=False)
+    if stopped:
+        err.print(msg("cli.store_stopped", data=state["data_dir"]), markup=False, highlight=False)
+    else:
+        err.print(msg("cli.store_unresponsive", detail=state["detail"] or state["state"]), markup=False,
+                  highlight=False)
     raise typer.Exit(3)
 
 
