@@ -133,3 +133,19 @@ def test_messages_are_one_table_shared_with_the_page():
     # every error the page maps is Chinese and says what to do
     for key in ("401", "403", "404", "404_document", "413", "415", "422", "500", "503", "network"):
         assert "请" in m["errors"][key], key
+
+
+def test_a_regions_topic_tasks_are_found_however_many_other_regions_outrank_them():
+    """The topic comparison ranked the overall top 100 and filtered by region afterwards: on a
+    large graph a region's only accident-investigation task was reported as none."""
+    from policykg.api.search import SearchIndex
+    from policykg.nlp.lexical import LexicalIndex
+
+    ids = [f"a{i}" for i in range(150)] + ["b0", "b1"]
+    texts = ["事故调查处理 事故调查 规范事故调查"] * 150 + ["规范生产安全事故的调查工作,加强执法", "加强执法检查"]
+    regions = {tid: ["甲省"] for tid in ids[:150]} | {"b0": ["乙省"], "b1": ["乙省"]}
+    index = SearchIndex(None, None, (), LexicalIndex(ids, texts), ids, regions)
+    hits = index.search("事故调查", region="乙省", limit=5)
+    assert [h[0] for h in hits][:1] == ["b0"]
+    # scores compare across regions: the other region's best outranks this one's
+    assert index.search("事故调查", region="甲省", limit=1)[0][1] > hits[0][1] > 0
