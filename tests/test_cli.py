@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-POLICYKG = [sys.executable, "-m", "typer", "policykg.cli", "run"]
+# the installed console script, or the same entry point through this interpreter
+POLICYKG = [sys.executable, "-c", "import sys; from policykg.cli import app; sys.argv[0] = 'policykg'; app()"]
 
 
 def policykg(data: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
