@@ -23,6 +23,12 @@ err = Console(stderr=True)
 out = Console()
 
 
+def say(text: str) -> None:
+    """A message to the user on stderr, as written: no rich markup, and not wrapped (a link
+    broken over two lines cannot be clicked or copied)."""
+    err.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
 @app.callback()
 def main_options() -> None:
     """policykg: who must do what, by when, in Chinese policy circulars."""
@@ -172,10 +178,9 @@ def exit_if_stopped() -> None:
             "embedded": state}
     out.print_json(json.dumps(info, ensure_ascii=False, default=str))
     if stopped:
-        err.print(msg("cli.store_stopped", data=state["data_dir"]), markup=False, highlight=False)
+        say(msg("cli.store_stopped", data=state["data_dir"]))
     else:
-        err.print(msg("cli.store_unresponsive", detail=state["detail"] or state["state"]), markup=False,
-                  highlight=False)
+        say(msg("cli.store_unresponsive", detail=state["detail"] or state["state"]))
     raise typer.Exit(3)
 
 
@@ -228,14 +233,14 @@ def announce_token(host: str, port: int):
     from .graph.store import data_dir
 
     if os.environ.get(ENV):
-        err.print(msg("cli.token_env"), markup=False, highlight=False)
+        say(msg("cli.token_env"))
         return WriteAuth()
     token, created = ensure_token(data_dir())
     if created:
-        err.print(msg("cli.token_created", path=token_path(data_dir())), markup=False, highlight=False)
-        err.print(f"  {link(token, host, port)}", markup=False, highlight=False)
+        say(msg("cli.token_created", path=token_path(data_dir())))
+        say(f"  {link(token, host, port)}")
     else:
-        err.print(msg("cli.token_existing"), markup=False, highlight=False)
+        say(msg("cli.token_existing"))
     return WriteAuth(token_path(data_dir()))
 
 
@@ -249,7 +254,7 @@ def token(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
     from .graph.store import data_dir
 
     value = os.environ.get(ENV) or ensure_token(data_dir())[0]
-    err.print(msg("cli.token_link"), markup=False, highlight=False)
+    say(msg("cli.token_link"))
     print(link(value, host, port))
 
 
@@ -363,7 +368,7 @@ def breakdown(document: str = typer.Argument(..., help="Document id (see `policy
     try:
         doc = service().document(document, with_text=False)
     except NotFound:
-        err.print(msg("cli.not_found", id=document), markup=False, highlight=False)
+        say(msg("cli.not_found", id=document))
         raise typer.Exit(1)
     table = build_breakdown(document_title(doc), doc["tasks"])
     if fmt == "json":
@@ -376,7 +381,7 @@ def breakdown(document: str = typer.Argument(..., help="Document id (see `policy
         output = output / f"{table.file_stem}.{fmt}"
     if output:
         output.write_bytes(data)
-        err.print(msg("cli.wrote", path=output, rows=len(table.rows)), markup=False, highlight=False)
+        say(msg("cli.wrote", path=output, rows=len(table.rows)))
     else:
         sys.stdout.buffer.write(data)
 
