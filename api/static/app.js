@@ -266,7 +266,9 @@ async function search(scroll = false) {
     } else {
       summary.textContent = semantic
         ? T("page.search_semantic_summary", { n: rows.length })
-        : T("page.search_summary", { total, from: offset + 1, to: offset + rows.length }) +
+        // a total the API could only bound from below (total_exact false, issue 13) says so
+        : T(data.total_exact === false ? "page.search_summary_at_least" : "page.search_summary",
+          { total, from: offset + 1, to: offset + rows.length }) +
           ($("#semantic").checked ? T("page.search_semantic_needs_q") : "");
       tbody.innerHTML = semantic ? rows.map(hitRow).join("") : obligationRows(rows);
       setState(table, "ready");
