@@ -94,7 +94,9 @@ def build_breakdown(title: str, tasks: list[dict[str, Any]]) -> Breakdown:
         actors = ordered_actors(t.get("actors") or [])
         bodies = [names(actors, {"lead", "responsible"}), names(actors, {"participant"})] if split \
             else [names(actors, {"lead", "responsible", "participant"})]
-        limits = time_limits(t.get("deadlines"), t.get("text") or "")
+        # a record keeps limits without a resolvable year apart (undated_deadlines); the graph
+        # holds both as the task's deadlines: either way each is shown as written
+        limits = time_limits([*(t.get("deadlines") or []), *(t.get("undated_deadlines") or [])], t.get("text") or "")
         wording = ";".join(lim.text + (f"({lim.cadence})" if lim.cadence else "") for lim in limits)
         dates = ";".join(dict.fromkeys(lim.date for lim in limits if lim.date))
         rows.append([str(i), t.get("title") or (t.get("text") or "")[:40], *bodies,

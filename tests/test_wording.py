@@ -149,3 +149,15 @@ def test_a_regions_topic_tasks_are_found_however_many_other_regions_outrank_them
     assert [h[0] for h in hits][:1] == ["b0"]
     # scores compare across regions: the other region's best outranks this one's
     assert index.search("事故调查", region="甲省", limit=1)[0][1] > hits[0][1] > 0
+
+
+def test_record_tasks_with_undated_limits_read_as_written():
+    """Extraction keeps a limit whose year no page gives apart (undated_deadlines, no date)."""
+    from policykg.api.breakdown import build_breakdown
+
+    task = {"id": "t1", "title": "防汛", "text": "防汛 县防汛办 5月底前完成方案,6月中旬完成演练",
+            "actors": [{"name": "大英县防汛抗旱指挥部办公室", "role": "lead"}], "recipients": [], "sectors": [],
+            "deadlines": [], "undated_deadlines": [{"text": "6月中旬", "type": "date", "date": None},
+                                                   {"text": "5月底前", "type": "date", "date": None}]}
+    row = build_breakdown("演练计划", [task]).as_dict()["rows"][0]
+    assert (row["完成时限"], row["截止日期"]) == ("5月底前完成方案;6月中旬完成演练", "")
