@@ -21,7 +21,12 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="policykg: who must do what, by when, in Chinese policy circulars.")
 err = Console(stderr=True)
 out = Console()
-ROLE_ZH = {"lead": "牵头", "participant": "配合", "responsible": "负责"}
+
+
+def say(text: str) -> None:
+    """A message to the user on stderr, as written: no rich markup, and not wrapped (a link
+    broken over two lines cannot be clicked or copied)."""
+    err.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.callback()
@@ -165,7 +170,10 @@ def run_ingest(store, embedder, files: list[Path]):
 
 @app.command()
 def status() -> None:
-    """Node and relationship counts of the graph, and the embedded store's state."""
+    """Node and relationship counts of the graph, and the embedded store's state.
+
+    A stopped embedded store is reported as stopped (exit code 3) and left stopped."""
+    exit_if_stopped()
     from .graph.store import data_dir
     from .graph.writer import counts
 
@@ -177,6 +185,34 @@ def status() -> None:
 
         info["embedded"] = embedded_status(data_dir())
     out.print_json(json.dumps(info, ensure_ascii=False, default=str))
+
+
+def exit_if_stopped() -> None:
+    """For `status`: when the embedded store is not running, say so and exit 3 without
+    starting it (opening the store starts it, and a status that changes what it reports
+    is no status); a server that does not answer is reported as unresponsive, not waited
+    on. Neo4j (NEO4J_URI) is always asked."""
+    import os
+
+    if os.environ.get("NEO4J_URI"):
+        return
+    from .api.messages import msg
+    from .graph.embedded import embedded_status
+    from .graph.store import data_dir
+
+    state = embedded_status(data_dir())
+    if state["running"] or state["state"] == "loading":
+        return
+    # no socket, or nobody listening on it: stopped; a socket that does not answer: hung
+    stopped = state["state"] in ("absent", "refused")
+    info = {"store": "falkordb", "running": False, "state": "stopped" if stopped else "unresponsive",
+            "embedded": state}
+    out.print_json(json.dumps(info, ensure_ascii=False, default=str))
+    if stopped:
+        say(msg("cli.store_stopped", data=state["data_dir"]))
+    else:
+        say(msg("cli.store_unresponsive", detail=state["detail"] or state["state"]))
+    raise typer.Exit(3)
 
 
 @app.command()
@@ -208,13 +244,49 @@ def stop() -> None:
 
 @app.command()
 def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
-    """Serve the HTTP API and the web page."""
+    """Serve the HTTP API and the web page; uploads need the write token (see `policykg token`)."""
     import uvicorn
 
     from .api.app import create_app
 
+    auth = announce_token(host, port)
     err.print(f"policykg: serving http://{host}:{port}/ (API description at /docs)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(auth=auth), host=host, port=port, log_level="info")
+
+
+def announce_token(host: str, port: int):
+    """The write token for `serve` (api/auth.py): POLICYKG_API_TOKEN, or the data folder's
+    token, created at the first start; the ready link is printed when the token is created."""
+    import os
+
+    from .api.auth import ENV, WriteAuth, ensure_token, link, token_path
+    from .api.messages import msg
+    from .graph.store import data_dir
+
+    if os.environ.get(ENV):
+        say(msg("cli.token_env"))
+        return WriteAuth()
+    token, created = ensure_token(data_dir())
+    if created:
+        say(msg("cli.token_created", path=token_path(data_dir())))
+        say(f"  {link(token, host, port)}")
+    else:
+        say(msg("cli.token_existing"))
+    return WriteAuth(token_path(data_dir()))
+
+
+@app.command()
+def token(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
+    """Print the page's upload link (with the write token; creates the token when there is none)."""
+    import os
+
+    from .api.auth import ENV, ensure_token, link
+    from .api.messages import msg
+    from .graph.store import data_dir
+
+    value = os.environ.get(ENV) or ensure_token(data_dir())[0]
+    say(msg("cli.token_link"))
+    print(link(value, host, port))
 
 
 @app.command()
@@ -239,22 +311,51 @@ def service():
         raise typer.Exit(2)
 
 
-def due_text(deadlines: list[dict]) -> str:
-    parts = []
-    for d in deadlines or []:
-        parts.append(d.get("date") or (d.get("freq") and f"{d['freq']}") or d.get("text") or "")
-    return "\n".join(p for p in parts if p) or "—"
+def due_text(limits: list[dict]) -> str:
+    """A row's time limits as the circular writes them (the API's `time_limits`), each once,
+    the cadence in Chinese and the ISO date beside; 未明确 when there is none (as the page
+    and the exports say)."""
+    from .api.messages import msg
+    from .api.wording import TimeLimit
+
+    lines = [TimeLimit(x["text"], x.get("date"), x.get("cadence")).label() for x in limits or []]
+    return "\n".join(dict.fromkeys(lines)) or msg("no_deadline")
+
+
+ROLES = ("lead", "participant", "responsible")
+STATUSES = ("overdue", "due_within", "recurring", "none")
+
+
+def choice(option: str, values: tuple[str, ...], names: str):
+    """A callback that accepts one of `values` or its Chinese name (messages.json `names`
+    section: 牵头 for lead) and refuses anything else with a usage error (exit code 2)."""
+
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
+        from .api.messages import messages, msg
+
+        zh = messages()[names]
+        by_name = {v: v for v in values} | {zh[v]: v for v in values if v in zh}
+        if value.strip() in by_name:
+            return by_name[value.strip()]
+        shown = "、".join(f"{v}({zh[v]})" if v in zh else v for v in values)
+        raise typer.BadParameter(msg("cli.bad_choice", option=option, value=value, choices=shown))
+
+    return check
 
 
 @app.command()
 def who(
     body: Optional[str] = typer.Option(None, "--body", help="责任单位 (any alias, partial)"),
-    role: Optional[str] = typer.Option(None, "--role", help="lead | participant | responsible"),
+    role: Optional[str] = typer.Option(None, "--role", help="lead | participant | responsible (or 牵头 | 配合 | 负责)",
+                                       callback=choice("--role", ROLES, "roles")),
     sector: Optional[str] = typer.Option(None, "--sector"),
     region: Optional[str] = typer.Option(None, "--region"),
     due_after: Optional[dt.datetime] = typer.Option(None, "--due-after", formats=["%Y-%m-%d"]),
     due_before: Optional[dt.datetime] = typer.Option(None, "--due-before", formats=["%Y-%m-%d"]),
-    status_: Optional[str] = typer.Option(None, "--status", help="overdue | due_within | recurring | none"),
+    status_: Optional[str] = typer.Option(None, "--status", help="overdue | due_within | recurring | none",
+                                          callback=choice("--status", STATUSES, "statuses")),
     document: Optional[str] = typer.Option(None, "--document"),
     q: Optional[str] = typer.Option(None, "--q", help="words the task must contain"),
     limit: int = typer.Option(50, "--limit"),
@@ -272,39 +373,46 @@ def who(
     if as_json:
         out.print_json(json.dumps(res, ensure_ascii=False))
         return
-    table = Table(title=f"{res['total']} 条义务" + (f"(显示 {len(res['items'])} 条)" if res["total"] > limit else ""))
-    for col in ("责任单位", "角色", "任务", "时限", "报送", "地区", "文件"):
+    from .api.messages import msg, role_zh
+
+    shown = msg("cli.who_shown", shown=len(res["items"])) if res["total"] > limit else ""
+    table = Table(title=msg("cli.who_total", total=res["total"]) + shown, show_lines=True)
+    for col in msg("cli.who_columns"):
         table.add_column(col, overflow="fold")
     for r in res["items"]:
-        table.add_row(r["body"], ROLE_ZH.get(r["role"], r["role"]) + ("" if r["explicit"] else "(推定)"),
-                      r["title"], due_text(r["deadlines"]), "、".join(r["recipients"]), r["region"] or "",
-                      r["document_title"] or r["document_id"])
-    out.print(table)
+        inferred = "" if r["explicit"] is not False else f"({msg('role_inferred')})"
+        table.add_row(r["body"], role_zh(r["role"]) + inferred, r["title"], due_text(r.get("time_limits")),
+                      "、".join(r["recipients"]), r["region"] or "", r["document_title"] or r["document_id"])
+    out.print(table, markup=False)
 
 
 @app.command()
 def breakdown(document: str = typer.Argument(..., help="Document id (see `policykg who --json` or /documents)"),
               fmt: str = typer.Option("xlsx", "--format", "-f", help="xlsx | docx | csv | md | json"),
-              output: Optional[Path] = typer.Option(None, "-o", "--output")) -> None:
+              output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                    help="File, or a folder to write 任务分工-<标题>.<format> in")) -> None:
     """The 任务分工 table of one document, as a file bureaus can edit."""
-    from .api.breakdown import WRITERS, build_breakdown
+    from .api.breakdown import WRITERS, build_breakdown, document_title
+    from .api.messages import msg
     from .api.service import NotFound
 
     try:
         doc = service().document(document, with_text=False)
-    except NotFound as exc:
-        err.print(f"[red]{exc}[/red]")
+    except NotFound:
+        say(msg("cli.not_found", id=document))
         raise typer.Exit(1)
-    table = build_breakdown(doc["meta"].get("title") or document, doc["tasks"])
+    table = build_breakdown(document_title(doc), doc["tasks"])
     if fmt == "json":
         data = json.dumps(table.as_dict(), ensure_ascii=False, indent=1).encode("utf-8")
     elif fmt in WRITERS:
         data = WRITERS[fmt][0](table)
     else:
         raise typer.BadParameter("--format must be xlsx, docx, csv, md or json")
+    if output and output.is_dir():  # a folder: the file is named as the page names it, 任务分工-<标题>.xlsx
+        output = output / f"{table.file_stem}.{fmt}"
     if output:
         output.write_bytes(data)
-        err.print(f"wrote {output} ({len(table.rows)} tasks)")
+        say(msg("cli.wrote", path=output, rows=len(table.rows)))
     else:
         sys.stdout.buffer.write(data)
 
@@ -316,13 +424,16 @@ def search(q: str = typer.Argument(..., help="What to look for, in your own word
     import opencc
 
     res = service().search(opencc.OpenCC("t2s").convert(q), {}, limit)
-    table = Table(title=f"{q}({res['mode']})")
-    for col in ("分数", "任务", "责任单位", "地区", "文件"):
+    from .api.messages import msg, role_zh
+
+    table = Table(title=f"{q}({res['mode']})", show_lines=True)
+    for col in msg("cli.search_columns"):
         table.add_column(col, overflow="fold")
     for h in res["items"]:
-        table.add_row(f"{h['score']:.3f}", h["title"], "、".join(a["name"] for a in h["actors"]), h["region"] or "",
-                      h["document_title"] or "")
-    out.print(table)
+        bodies = dict.fromkeys(f"{a['name']}({role_zh(a['role'])})" for a in h["actors"])
+        table.add_row(f"{h['score']:.3f}", h["title"], "\n".join(bodies), due_text(h.get("time_limits")),
+                      "、".join(h.get("recipients") or []), h["region"] or "", h["document_title"] or "")
+    out.print(table, markup=False)
 
 
 def main() -> None:  # pragma: no cover - console entry

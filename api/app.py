@@ -6,33 +6,41 @@ method of `Service` (api/service.py), which owns every graph query. Errors are J
 404 unknown id, 422 bad filter, 413 upload too large, 415 unsupported file, 503 store down;
 401/403 refused write. Each status an operation can answer is declared in its OpenAPI
 description (tests/test_openapi_fuzz.py holds the app to it).
+
+Error bodies keep FastAPI's `{"detail": …}` (English, for API clients) and add a `code`
+(and the values a message needs: `limit_mb`, `ext`, `accepted`, `file`) so the page can
+say in Chinese what happened and what to do (api/static/messages.json) without showing
+`detail`. The 503 names no socket or path: the server log has the store's own reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hmac
+import logging
 import os
 import re
 from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import AfterValidator, BaseModel, BeforeValidator
+from pydantic_core import PydanticCustomError
 from starlette.datastructures import Headers
 from starlette.routing import Match
 
-from .breakdown import WRITERS, build_breakdown
+from .auth import WriteAuth, WriteRefused
+from .breakdown import WRITERS, build_breakdown, content_disposition, document_title
 from .calendar import build_calendar
 from ..ingest.readers import SUPPORTED, SUPPORTED_LIST
 from .service import BadInput, NotFound, QueryFailed, Service, StoreDown
 
 MAX_UPLOAD = int(os.environ.get("POLICYKG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+log = logging.getLogger("policykg.api")
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +64,7 @@ def iso_date_only(v: Any) -> Any:
     """Refuse anything but YYYY-MM-DD before pydantic's lax date parsing sees it: that parsing
     reads digits as a Unix timestamp, so `due_after=20200101` silently meant 1970-08-23."""
     if isinstance(v, str) and not ISO_DATE.fullmatch(v):
-        raise ValueError("expected a date as YYYY-MM-DD")
+        raise PydanticCustomError("iso_date", "expected a date as YYYY-MM-DD")
     return v
 
 
@@ -67,7 +75,7 @@ def no_nul(v: str) -> str:
     """FalkorDB's client cuts a string parameter at NUL and the server then fails to parse
     the query (a 503 that blamed the store); no id or query text has a reason to hold one."""
     if "\x00" in v:
-        raise ValueError("must not contain the NUL character (\\x00)")
+        raise PydanticCustomError("nul_char", "must not contain the NUL character (\\x00)")
     return v
 
 
@@ -76,16 +84,43 @@ Text = Annotated[str, AfterValidator(no_nul)]
 
 
 class Message(BaseModel):
-    """The body of the errors the app raises itself (404, 401/403, 413, 415, 503): one message."""
+    """The body of the errors the app raises itself (404, 401/403, 413, 415, 503): one
+    message, and a short `code` the page words in Chinese."""
 
     detail: str
+    code: str | None = None
 
 
 class UploadRejected(BaseModel):
-    """A refused upload: a message saying why the file cannot be read (BadInput), or
-    FastAPI's list of validation errors when the request itself is malformed."""
+    """A refused upload: a message saying why the file cannot be read (BadInput, with the
+    reader's `code` and the `file`), or FastAPI's list of validation errors when the request
+    itself is malformed."""
 
     detail: str | list[dict[str, Any]]
+    code: str | None = None
+    file: str | None = None
+
+
+class TooLarge(Message):
+    limit_mb: int
+
+
+class Unsupported(Message):
+    ext: str
+    accepted: str
+
+
+class Refused(Exception):
+    """An upload refused before it is read (413, 415), with what the page's message needs."""
+
+    def __init__(self, status: int, detail: str, **extra: Any):
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.extra = extra
+
+    def body(self) -> dict[str, Any]:
+        return {"detail": self.detail, **self.extra}
 
 
 def json_error(description: str, model: type[BaseModel] = Message) -> dict[str, Any]:
@@ -99,10 +134,10 @@ WRITE_REFUSED: dict[int | str, dict[str, Any]] = {
 }
 
 
-def filter_error(field: str, value: Any, msg: str) -> RequestValidationError:
-    """A 422 in FastAPI's own shape, so every 422 of an operation matches its description."""
-    return RequestValidationError([{"loc": ("query", field), "msg": msg, "type": "value_error",
-                                    "input": value}])
+def filter_error(field: str, value: Any, msg: str, kind: str = "value_error") -> RequestValidationError:
+    """A 422 in FastAPI's own shape, so every 422 of an operation matches its description;
+    `kind` is the error's `type`, which the page words in Chinese."""
+    return RequestValidationError([{"loc": ("query", field), "msg": msg, "type": kind, "input": value}])
 
 
 class Filters:
@@ -125,7 +160,7 @@ class Filters:
     ):
         if due_after and due_before and due_after > due_before:
             raise filter_error("due_after", due_after.isoformat(),
-                               f"due_after ({due_after}) is later than due_before ({due_before})")
+                               f"due_after ({due_after}) is later than due_before ({due_before})", "date_range")
         self.body = simplified(body)
         self.role = role
         self.explicit = explicit
@@ -139,7 +174,7 @@ class Filters:
         if self.as_of > dt.date.max - dt.timedelta(days=within_days):
             # the queries compute as_of + within_days: a Python date past 9999-12-31 overflowed (a 500)
             raise filter_error("as_of", self.as_of.isoformat(),
-                               f"as_of + within_days ({within_days}) is later than {dt.date.max}")
+                               f"as_of + within_days ({within_days}) is later than {dt.date.max}", "date_overflow")
         self.document = document
         self.q = simplified(q)
 
@@ -151,14 +186,10 @@ def get_service(request: Request) -> Service:
     return request.app.state.service
 
 
-def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
-    """Writes need `Authorization: Bearer <POLICYKG_API_TOKEN>`; with no token configured, writes are refused."""
-    expected = os.environ.get("POLICYKG_API_TOKEN")
-    if not expected:
-        raise HTTPException(403, "writes are disabled: set POLICYKG_API_TOKEN on the server to enable them")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, "missing or wrong API token")
+def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Writes need `Authorization: Bearer <token>` (api/auth.py says which token); with no
+    token configured, writes are refused."""
+    request.app.state.auth.check(authorization)
 
 
 class TokenGate:
@@ -178,37 +209,53 @@ class TokenGate:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "http" and any(r.matches(scope)[0] == Match.FULL for r in self.routes):
             try:
-                require_token(Headers(scope=scope).get("authorization"))
-            except HTTPException as exc:
-                await JSONResponse({"detail": exc.detail}, status_code=exc.status_code)(scope, receive, send)
+                scope["app"].state.auth.check(Headers(scope=scope).get("authorization"))
+            except WriteRefused as exc:
+                body = {"detail": exc.detail, "code": "write_refused"}
+                await JSONResponse(body, status_code=exc.status)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
 
-def create_app(service: Service | None = None) -> FastAPI:
+def create_app(service: Service | None = None, auth: WriteAuth | None = None) -> FastAPI:
+    """The app over `service`; writes need the token `auth` names (default: only
+    `POLICYKG_API_TOKEN`; `policykg serve` passes the data folder's token file)."""
     # every operation reads or writes the graph, so any of them may find the store down
     app = FastAPI(title="policykg", version="0.1.0",
                   description="Obligations in Chinese policy circulars: who must do what, by when.",
                   responses={503: json_error("graph store unavailable")})
     app.state.service = service or Service.from_env()
+    app.state.auth = auth or WriteAuth()
     static_dir = resources.files(__package__).joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
 
     @app.exception_handler(StoreDown)
     async def store_down(_: Request, exc: StoreDown):
-        return JSONResponse({"detail": f"graph store unavailable: {exc}"}, status_code=503)
+        log.error("graph store unavailable: %s", exc)  # the reason (socket, log tail) stays in the server log
+        return JSONResponse({"detail": "graph store unavailable; the server log says why", "code": "store_down"},
+                            status_code=503)
 
     @app.exception_handler(QueryFailed)
     async def query_failed(_: Request, exc: QueryFailed):
-        return JSONResponse({"detail": f"the graph store rejected a query: {exc}"}, status_code=500)
+        log.error("the graph store rejected a query: %s", exc)
+        return JSONResponse({"detail": "the graph store rejected a query; the server log says why",
+                             "code": "query_failed"}, status_code=500)
 
     @app.exception_handler(BadInput)
     async def bad_input(_: Request, exc: BadInput):
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        return JSONResponse({"detail": str(exc), "code": exc.code, "file": exc.file}, status_code=422)
 
     @app.exception_handler(NotFound)
     async def not_found(_: Request, exc: NotFound):
-        return JSONResponse({"detail": str(exc)}, status_code=404)
+        return JSONResponse({"detail": str(exc), "code": f"{exc.kind}_not_found"}, status_code=404)
+
+    @app.exception_handler(Refused)
+    async def refused(_: Request, exc: Refused):
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(WriteRefused)
+    async def write_refused(_: Request, exc: WriteRefused):
+        return JSONResponse({"detail": exc.detail, "code": "write_refused"}, status_code=exc.status)
 
     @app.get("/", include_in_schema=False)
     def index():
@@ -263,8 +310,8 @@ def create_app(service: Service | None = None) -> FastAPI:
     @app.post("/documents", status_code=201, dependencies=[Depends(require_token)],
               responses={**WRITE_REFUSED, 200: {"description": "several files: one result per file "
                                                                "(status, id or the reason it was refused)"},
-                         413: json_error("file too large"),
-                         415: json_error("unsupported file type"),
+                         413: json_error("file too large", TooLarge),
+                         415: json_error("unsupported file type", Unsupported),
                          422: json_error("unreadable file or malformed request", UploadRejected)})
     async def upload(file: list[UploadFile] = File(...), svc: Service = Depends(get_service)):
         """Upload one file (answered 201, or 413/415/422 with the reason) or several under the same
@@ -278,20 +325,22 @@ def create_app(service: Service | None = None) -> FastAPI:
             try:
                 name, data = await _checked(f)
                 results.append({"file": name, "status": 201, **svc.upload(name, data)})
-            except HTTPException as exc:
-                results.append({"file": f.filename, "status": exc.status_code, "detail": exc.detail})
+            except Refused as exc:
+                results.append({"file": f.filename, "status": exc.status, **exc.body()})
             except BadInput as exc:
-                results.append({"file": f.filename, "status": 422, "detail": str(exc)})
+                results.append({"file": f.filename, "status": 422, "detail": str(exc), "code": exc.code})
         return JSONResponse({"results": results}, status_code=200)
 
     async def _checked(file: UploadFile) -> tuple[str, bytes]:
         name = file.filename or "upload.txt"
         ext = os.path.splitext(name)[1].lower()
         if ext not in SUPPORTED:
-            raise HTTPException(415, f"unsupported file type '{ext or '(none)'}'; send {SUPPORTED_LIST}")
+            raise Refused(415, f"unsupported file type '{ext or '(none)'}'; send {SUPPORTED_LIST}",
+                          code="unsupported", ext=ext or "", accepted=SUPPORTED_LIST)
         data = await file.read(MAX_UPLOAD + 1)
         if len(data) > MAX_UPLOAD:
-            raise HTTPException(413, f"file larger than {MAX_UPLOAD // (1024 * 1024)} MB")
+            limit_mb = max(1, round(MAX_UPLOAD / (1024 * 1024)))
+            raise Refused(413, f"file larger than {limit_mb} MB", code="too_large", limit_mb=limit_mb)
         return name, data
 
     @app.delete("/documents/{doc_id}", dependencies=[Depends(require_token)],
@@ -306,15 +355,15 @@ def create_app(service: Service | None = None) -> FastAPI:
                           for _, media in WRITERS.values()}}})
     def breakdown(doc_id: Text, format: Literal["json", "csv", "xlsx", "docx", "md"] = "json",
                   svc: Service = Depends(get_service)):
-        """The 任务分工 table: 序号, 重点任务, 牵头单位, 配合单位 (责任单位), 完成时限, 行业领域."""
+        """The 任务分工 table: 序号, 重点任务, 牵头单位, 配合单位 (or 责任单位), 完成时限 (as written),
+        截止日期 (ISO), 报送对象, 行业领域. A file is named 任务分工-<标题>.<format>."""
         doc = svc.document(doc_id, with_text=False)
-        table = build_breakdown(doc["meta"].get("title") or doc_id, doc["tasks"])
+        table = build_breakdown(document_title(doc), doc["tasks"])
         if format == "json":
             return table.as_dict()
         writer, media = WRITERS[format]
-        filename = f"breakdown-{doc_id}.{format}"
-        return Response(writer(table), media_type=media,
-                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        return Response(writer(table), media_type=media, headers={
+            "Content-Disposition": content_disposition(table.file_stem, format, f"breakdown-{doc_id}")})
 
     @app.get("/compare")
     def compare(regions: Annotated[Text | None, Query(max_length=500, description="comma-separated")] = None,

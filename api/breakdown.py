@@ -1,8 +1,12 @@
 """The 任务分工 table as bureaus write it, from a document's tasks, in json/csv/xlsx/docx/md.
 
-Columns: 序号, 重点任务, 牵头单位, 配合单位, 完成时限, 行业领域. A document whose tasks never
-split lead from participant gets one 责任单位 column instead of 牵头单位/配合单位. A task with no
-stated limit gets the conventional wording (长期坚持 for standing duties, 持续推进 otherwise).
+Columns: 序号, 重点任务, 牵头单位, 配合单位, 完成时限, 截止日期, 报送对象, 行业领域. A document
+whose tasks never split lead from participant gets one 责任单位 column instead of
+牵头单位/配合单位. 完成时限 is the circular's own wording (api/wording.py), 截止日期 the ISO
+dates beside it; a task with no limit reads 未明确 (the page and the CLI say the same).
+Bodies are listed in the order the text names them, leads first. The page's task table is
+this table (GET /documents/{id}/breakdown?format=json), so what a clerk previews is what
+the download holds.
 """
 
 from __future__ import annotations
@@ -10,10 +14,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+import urllib.parse
+from dataclasses import dataclass, field
+from typing import Any
 
-FREQ_WORDING = {"daily": "每日", "weekly": "每周", "monthly": "每月", "quarterly": "每季度", "yearly": "每年"}
-STANDING = re.compile(r"(长期|常态化|持续|始终|坚持|经常性|不断)")
+from .messages import messages, msg
+from .wording import time_limits
+
+ROLE_RANK = {"lead": 0, "responsible": 1, "participant": 2}
 
 
 @dataclass
@@ -21,38 +29,81 @@ class Breakdown:
     title: str
     columns: list[str]
     rows: list[list[str]]
+    file_stem: str = ""
+    task_ids: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return {"title": self.title, "columns": self.columns,
-                "rows": [dict(zip(self.columns, r)) for r in self.rows]}
-
-
-def deadline_wording(task: dict) -> str:
-    parts = []
-    for d in (task.get("deadlines") or []) + (task.get("undated_deadlines") or []):
-        if d.get("type") == "date" and d.get("date"):
-            parts.append(f"{d['date']}前")
-        elif d.get("type") == "recurring":
-            parts.append(FREQ_WORDING.get(d.get("freq"), d.get("text", "")))
-        elif d.get("text"):
-            parts.append(d["text"])
-    if parts:
-        return ";".join(dict.fromkeys(parts))
-    return "长期坚持" if STANDING.search(task.get("title", "") + task.get("text", "")[:60]) else "持续推进"
+    def as_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "file_name": self.file_stem, "columns": self.columns,
+                "rows": [dict(zip(self.columns, r)) for r in self.rows], "task_ids": self.task_ids}
 
 
-def build_breakdown(title: str, tasks: list[dict]) -> Breakdown:
+def ordered_actors(actors: list[dict[str, Any]], named_in: list[str] | tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Leads first, then the sole owners, then participants; within a role, the order of
+    the text: named bodies by their offset; inferred ones (no offset) in the order of
+    `named_in` (the document's addressees, then issuers: where they were inferred from),
+    then in the order given."""
+    where = {name: i for i, name in reversed(list(enumerate(named_in)))}
+
+    def key(ia: tuple[int, dict[str, Any]]) -> tuple[int, int, int]:
+        i, a = ia
+        start = a.get("start")
+        if isinstance(start, int):
+            return (ROLE_RANK.get(a.get("role") or "", 3), 0, start)
+        if a.get("name") in where:
+            return (ROLE_RANK.get(a.get("role") or "", 3), 1, where[a["name"]])
+        return (ROLE_RANK.get(a.get("role") or "", 3), 2, i)
+
+    return [a for _, a in sorted(enumerate(actors or []), key=key)]
+
+
+def names(actors: list[dict[str, Any]], roles: set[str]) -> str:
+    return "、".join(dict.fromkeys(a["name"] for a in actors if a.get("role") in roles))
+
+
+def document_title(doc: dict[str, Any]) -> str:
+    """What a document (/documents/{id}) is called in its exports: its title, else its
+    file's name without the extension, else its id."""
+    name = doc.get("doc") or ""
+    return doc["meta"].get("title") or (name.rsplit(".", 1)[0] if "." in name else name) or doc["id"]
+
+
+FILE_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+
+
+def file_stem(title: str) -> str:
+    """任务分工-<标题>: the title without the characters Windows and WPS refuse in a file name."""
+    clean = re.sub(r"\s+", " ", FILE_UNSAFE.sub(" ", title or "")).strip(" .") or msg("export.untitled")
+    return f"{msg('export.file_prefix')}-{clean[:80]}"
+
+
+def content_disposition(stem: str, ext: str, fallback: str) -> str:
+    """An attachment named `stem.ext` (RFC 6266 filename*), with an ASCII name for old clients."""
+    quoted = urllib.parse.quote(f"{stem}.{ext}", safe="")
+    return f"attachment; filename=\"{fallback}.{ext}\"; filename*=UTF-8''{quoted}"
+
+
+def build_breakdown(title: str, tasks: list[dict[str, Any]]) -> Breakdown:
+    """`tasks` as /documents/{id} gives them (actors with roles and offsets, recipients,
+    deadlines, text). `title` is the document's title."""
+    col = messages()["export"]["columns"]
     split = any(a.get("role") in ("lead", "participant") for t in tasks for a in t.get("actors") or [])
-    columns = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "行业领域"] if split else \
-        ["序号", "重点任务", "责任单位", "完成时限", "行业领域"]
+    units = [col["lead"], col["participant"]] if split else [col["responsible"]]
+    columns = [col["no"], col["task"], *units, col["deadline"], col["date"], col["recipients"], col["sectors"]]
     rows = []
     for i, t in enumerate(tasks, 1):
-        actors = t.get("actors") or []
-        names = lambda roles: "、".join(dict.fromkeys(a["name"] for a in actors if a.get("role") in roles))
-        units = [names({"lead", "responsible"}), names({"participant"})] if split else [names({"lead", "responsible", "participant"})]
-        rows.append([str(i), t.get("title") or (t.get("text") or "")[:40], *units, deadline_wording(t),
+        actors = ordered_actors(t.get("actors") or [])
+        bodies = [names(actors, {"lead", "responsible"}), names(actors, {"participant"})] if split \
+            else [names(actors, {"lead", "responsible", "participant"})]
+        # a record keeps limits without a resolvable year apart (undated_deadlines); the graph
+        # holds both as the task's deadlines: either way each is shown as written
+        limits = time_limits([*(t.get("deadlines") or []), *(t.get("undated_deadlines") or [])], t.get("text") or "")
+        wording = ";".join(lim.text + (f"({lim.cadence})" if lim.cadence else "") for lim in limits)
+        dates = ";".join(dict.fromkeys(lim.date for lim in limits if lim.date))
+        rows.append([str(i), t.get("title") or (t.get("text") or "")[:40], *bodies,
+                     wording or msg("no_deadline"), dates, "、".join(dict.fromkeys(t.get("recipients") or [])),
                      "、".join(t.get("sectors") or [])])
-    return Breakdown(f"{title}任务分工", columns, rows)
+    return Breakdown(f"{title}{msg('export.title_suffix')}", columns, rows, file_stem(title),
+                     [t.get("id") or "" for t in tasks])
 
 
 # ---------------------------------------------------------------- writers
@@ -71,7 +122,9 @@ def to_markdown(b: Breakdown) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-WIDTHS = {"序号": 6, "重点任务": 42, "牵头单位": 24, "配合单位": 28, "责任单位": 32, "完成时限": 18, "行业领域": 16}
+# column widths in characters (xlsx); the docx table scales them to a landscape A4 page
+WIDTHS = {"序号": 5, "重点任务": 40, "牵头单位": 20, "配合单位": 24, "责任单位": 28, "完成时限": 16,
+          "截止日期": 12, "报送对象": 14, "行业领域": 12}
 
 
 def to_xlsx(b: Breakdown) -> bytes:
@@ -81,7 +134,7 @@ def to_xlsx(b: Breakdown) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "任务分工"
+    ws.title = msg("export.title_suffix")
     ws.append([b.title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(b.columns))
     ws["A1"].font = Font(bold=True, size=14)
@@ -98,8 +151,9 @@ def to_xlsx(b: Breakdown) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for i, name in enumerate(b.columns, 1):
-        ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(name, 16)
+        ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(name, 14)
     ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"  # the header row repeats on every printed page
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -115,6 +169,7 @@ def to_docx(b: Breakdown) -> bytes:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
+    section.left_margin = section.right_margin = Cm(1.8)
     head = doc.add_paragraph()
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = head.add_run(b.title)
@@ -129,9 +184,11 @@ def to_docx(b: Breakdown) -> bytes:
         cells = table.add_row().cells
         for cell, value in zip(cells, r):
             cell.text = value
+    usable = section.page_width - section.left_margin - section.right_margin
+    total = sum(WIDTHS.get(name, 14) for name in b.columns)
     for i, name in enumerate(b.columns):
         for row in table.rows:
-            row.cells[i].width = Cm(WIDTHS.get(name, 16) * 0.45)
+            row.cells[i].width = int(usable * WIDTHS.get(name, 14) / total)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

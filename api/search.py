@@ -16,9 +16,10 @@ from ..graph.dialect import vector_call
 from ..graph.queries import TASK_TEXTS
 from ..graph.store import GraphStore
 from ..nlp.lexical import LexicalIndex
-from ..nlp.retrieval import convex_fusion
+from ..nlp.retrieval import LEXICAL_WEIGHT, convex_fusion
 
 CANDIDATES = 100  # how deep each ranking goes before fusion
+REGION_VECTOR_DEPTH = 1000  # the vector ranking's depth when one region's tasks are wanted
 
 
 @dataclass
@@ -48,16 +49,26 @@ class SearchIndex:
         return [(r["id"], float(r["score"])) for r in self.store.read(query, {"vector": vector})]
 
     def search(self, q: str, region: str | None = None, limit: int = 20) -> list[tuple[str, float, dict]]:
-        """(task id, fused score, {"lexical": rank, "vector": rank}) best first."""
-        lexical = self.lexical.search(q, CANDIDATES)
+        """(task id, fused score, {"lexical": rank, "vector": rank}) best first.
+
+        With `region`, the lexical candidates are that region's best, not the best overall
+        filtered afterwards: on a large graph the overall top 100 can hold none of a
+        region's tasks, and the topic comparison then said the region had none. Scores stay
+        comparable across regions (BM25 is normalised by the best score overall)."""
+        if region is None:
+            lexical = self.lexical.search(q, CANDIDATES)
+        else:
+            lexical, top = self.lexical_in(q, region, CANDIDATES)
         vector: list[tuple[str, float]] = []
         if self.embedder is not None and self.ids:
             vec = [float(x) for x in self.embedder.embed([q])[0]]
             if any(vec):
-                vector = self.vector_ranking(vec, min(CANDIDATES, len(self.ids)))
+                depth = CANDIDATES if region is None else REGION_VECTOR_DEPTH
+                vector = self.vector_ranking(vec, min(depth, len(self.ids)))
         # the stores score (1 + cos) / 2; convex fusion (measured better than RRF on the
         # retrieval set, bench/eval_retrieval.py) wants the cosine back
-        fused = convex_fusion(lexical, [(tid, 2 * s - 1) for tid, s in vector])
+        cosines = [(tid, 2 * s - 1) for tid, s in vector]
+        fused = convex_fusion(lexical, cosines) if region is None else fuse(lexical, cosines, top)
         lex_rank = {tid: i + 1 for i, (tid, _) in enumerate(lexical)}
         vec_rank = {tid: i + 1 for i, (tid, _) in enumerate(vector)}
         out = []
@@ -68,6 +79,15 @@ class SearchIndex:
             if len(out) >= limit:
                 break
         return out
+
+    def lexical_in(self, q: str, region: str, k: int) -> tuple[list[tuple[str, float]], float]:
+        """The `k` best BM25 (id, score) among `region`'s tasks, and the best score overall."""
+        scores = self.lexical.scores(q)
+        if not scores.size:
+            return [], 0.0
+        mine = [i for i, tid in enumerate(self.ids) if scores[i] > 0 and region in self.regions.get(tid, [])]
+        mine.sort(key=lambda i: -float(scores[i]))
+        return [(self.ids[i], float(scores[i])) for i in mine[:k]], float(scores.max())
 
     def similar(self, task_id: str, other_regions: bool = True, limit: int = 10) -> list[tuple[str, float, dict]]:
         """The tasks closest to `task_id` by embedding (BM25 on its text without a model)."""
@@ -89,3 +109,20 @@ class SearchIndex:
             if len(out) >= limit:
                 break
         return out
+
+
+def fuse(lexical: list[tuple[str, float]], vector: list[tuple[str, float]], top: float,
+         alpha: float = LEXICAL_WEIGHT) -> list[tuple[str, float]]:
+    """`convex_fusion` with BM25 normalised by `top` (the best score overall, not the best of
+    `lexical`), so one region's scores compare with another's. Vector hits outside `lexical`
+    count too, as in `convex_fusion`."""
+    scores: dict[str, float] = {}
+    for tid, s in lexical:
+        scores.setdefault(tid, alpha * max(s, 0.0) / top if top > 0 else 0.0)
+    seen: set[str] = set()
+    for tid, s in vector:
+        if tid not in seen:
+            seen.add(tid)
+            scores[tid] = scores.get(tid, 0.0) + (1.0 - alpha) * max(s, 0.0)
+    order = {tid: i for i, tid in enumerate(scores)}
+    return sorted(((t, s) for t, s in scores.items() if s > 0), key=lambda kv: (-kv[1], order[kv[0]]))

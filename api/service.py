@@ -9,6 +9,7 @@ parameters and maps exceptions to status codes; the CLI calls the same methods.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 import tempfile
@@ -18,6 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..graph import queries as Q
+from .breakdown import ordered_actors
+from .shortforms import alternates, canonical, variants
+from .wording import time_limits
 from ..graph.records import InvalidRecord
 from ..graph.store import BadParameter, GraphStore, QueryError, StoreError, data_dir, open_store
 from ..graph.ingest import default_embedder
@@ -26,7 +30,12 @@ from ..graph.writer import delete_document, write_record
 
 
 class NotFound(Exception):
-    """An id that the graph does not hold (HTTP 404)."""
+    """An id that the graph does not hold (HTTP 404); `kind` says of what (document, task,
+    body), so the page can say what to do without reading the message."""
+
+    def __init__(self, message: str, kind: str = "item"):
+        super().__init__(message)
+        self.kind = kind
 
 
 class StoreDown(Exception):
@@ -34,7 +43,14 @@ class StoreDown(Exception):
 
 
 class BadInput(Exception):
-    """A file or parameter that cannot be processed; the message says why (HTTP 422)."""
+    """A file or parameter that cannot be processed; the message says why (HTTP 422).
+    `code` is the reader's short failure word (empty, corrupt, encrypted…) for an upload,
+    so the page words it in Chinese; `file` the uploaded file's name."""
+
+    def __init__(self, message: str, code: str | None = None, file: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.file = file
 
 
 class QueryFailed(Exception):
@@ -140,22 +156,56 @@ class Service:
             as_of=iso(f.get("as_of")), within_days=f.get("within_days", 30), document=f.get("document") or None,
             q=f.get("q") or None, task_ids=f.get("task_ids"))
 
+    def written_out(self, filters: Q.Filters) -> Q.Filters:
+        """Keyword `q` in all its forms (危化品 also finds 危险化学品, and back): the tasks
+        holding any form become the `task_ids` filter, since the graph matches one string."""
+        forms = variants(filters.q) if filters.q else []
+        if len(forms) > 1:
+            ids = [r["id"] for r in self._read(TASKS_CONTAINING, {"forms": forms})]
+            filters.q = None
+            filters.task_ids = ids if filters.task_ids is None else [i for i in filters.task_ids if i in set(ids)]
+        return filters
+
+    def task_facts(self, task_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Per task: its text (for the written time phrases) and its report recipients in
+        text order — what rows from the paged queries do not carry."""
+        if not task_ids:
+            return {}
+        return {r["id"]: r for r in self._read(TASK_FACTS, {"ids": sorted(set(task_ids))})}
+
+    def with_time_limits(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows with `time_limits` (api/wording.py) and recipients in text order."""
+        facts = self.task_facts([r["task_id"] for r in rows])
+        for r in rows:
+            fact = facts.get(r["task_id"], {})
+            r["time_limits"] = [t.as_dict() for t in time_limits(by_offset(r.get("deadlines")), fact.get("text") or "")]
+            if fact.get("recipients") is not None:
+                r["recipients"] = recipient_names(fact["recipients"])
+        return rows
+
     # ------------------------------------------------------------------ obligations
     def obligations(self, f: dict[str, Any], limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        filters = self.filters(f)
+        filters = self.written_out(self.filters(f))
         try:
             rows, total = Q.obligations(self.store, filters, limit, offset)
         except StoreError as exc:
             raise store_failure(exc) from exc
-        return {"total": total, "limit": limit, "offset": offset, "items": [obligation_row(r) for r in rows]}
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": self.with_time_limits([obligation_row(r) for r in rows])}
 
     def deadlines(self, f: dict[str, Any], limit: int = 500) -> dict[str, Any]:
+        """Deadline rows, each with its task's report recipients and its own wording
+        (`time_limit`: the text, and the cadence in Chinese when the text does not say it)."""
         try:
-            rows = Q.deadlines(self.store, self.filters(f), limit)
+            rows = Q.deadlines(self.store, self.written_out(self.filters(f)), limit)
         except StoreError as exc:
             raise store_failure(exc) from exc
+        facts = self.task_facts([r["task_id"] for r in rows])
         for r in rows:
             r["region"] = (r.get("province") or "") + (r.get("locality") or "") or None
+            r["recipients"] = recipient_names(facts.get(r["task_id"], {}).get("recipients") or [])
+            limits = time_limits([r], facts.get(r["task_id"], {}).get("text") or "", phrases=False)
+            r["time_limit"] = limits[0].as_dict() if limits else None
         return {"total": len(rows), "items": rows}
 
     # ------------------------------------------------------------------ bodies
@@ -169,7 +219,7 @@ class Service:
     def body(self, body_id: str) -> dict[str, Any]:
         found = self._read(Q.BODY, {"id": body_id})
         if not found:
-            raise NotFound(f"no body with id {body_id!r}")
+            raise NotFound(f"no body with id {body_id!r}", "body")
         body = found[0]
         duties = self._read(Q.BODY_DUTIES, {"id": body_id})
         groups: dict[str, dict[str, Any]] = {}
@@ -198,7 +248,7 @@ class Service:
     def document(self, doc_id: str, with_text: bool = True) -> dict[str, Any]:
         found = self._read(Q.DOCUMENT, {"id": doc_id, "with_text": with_text})
         if not found:
-            raise NotFound(f"no document with id {doc_id!r}")
+            raise NotFound(f"no document with id {doc_id!r}", "document")
         row = found[0]
         d = row["doc"]
         meta = {k: d.get(k) for k in ("title", "doc_number", "issuers", "date", "province", "locality",
@@ -206,15 +256,18 @@ class Service:
         meta["period"] = {"start": d["period_start"], "end": d["period_end"]} if d.get("period_start") else None
         meta["citations"] = sorted(row["citations"] or [])
         tasks, spans = [], []
+        named_in = [*(meta.get("addressees") or []), *(meta.get("issuers") or [])]
         for r in self._read(Q.DOCUMENT_TASKS, {"id": doc_id}):
             t = r["task"]
             task = {
                 "id": t["id"], "local_id": t["local_id"], "path": t["path"], "title": t["title"], "text": t["text"],
                 "quote": t["quote"], "span": [t["start"], t["end"]], "sectors": t["sectors"] or [],
-                "actors": [{k: a[k] for k in ("name", "body_id", "role", "explicit")} for a in r["actors"]],
-                "recipients": [a["name"] for a in r["recipients"]],
-                "deadlines": r["deadlines"], "targets": r["targets"],
+                "actors": ordered_actors([{k: a[k] for k in ("name", "body_id", "role", "explicit", "start", "end")}
+                                          for a in r["actors"]], named_in),
+                "recipients": recipient_names(r["recipients"]),
+                "deadlines": by_offset(r["deadlines"]), "targets": r["targets"],
             }
+            task["time_limits"] = [x.as_dict() for x in time_limits(task["deadlines"], t["text"] or "")]
             tasks.append(task)
             spans.extend(evidence_spans(t["id"], r))
         outline = build_outline(self._read(Q.DOCUMENT_SECTIONS, {"id": doc_id}), tasks)
@@ -245,12 +298,12 @@ class Service:
         try:
             record = extract_path(path)
         except IngestError as exc:
-            raise BadInput(f"{filename}: {exc.reason}") from exc
+            raise BadInput(f"{filename}: {exc.reason}", exc.code or "unreadable", filename) from exc
         with self._lock:
             try:
                 result = write_record(self.store, record, self.embedder)
             except InvalidRecord as exc:
-                raise BadInput(f"{filename}: {exc}") from exc
+                raise BadInput(f"{filename}: {exc}", "invalid_record", filename) from exc
             except StoreError as exc:
                 raise store_failure(exc) from exc
         self._search = None
@@ -264,7 +317,7 @@ class Service:
             except StoreError as exc:
                 raise store_failure(exc) from exc
         if not removed:
-            raise NotFound(f"no document with id {doc_id!r}")
+            raise NotFound(f"no document with id {doc_id!r}", "document")
         self._search = None
         return {"id": doc_id, "deleted": True}
 
@@ -290,17 +343,33 @@ class Service:
         return out
 
     def topic_alignment(self, topic: str, regions: list[str], limit: int) -> list[dict[str, Any]]:
-        """For each region, its tasks (and roundup practices) on `topic`, side by side."""
+        """For each region, its tasks (and roundup practices) on `topic`, side by side.
+
+        Only tasks that are on the topic: ranking alone gave every region its top `limit`
+        (5 enforcement tasks for 事故调查 in a circular that never mentions it). A task is on
+        the topic when its text holds the topic's words (short forms written out on both
+        sides: 危化品 = 危险化学品; see `topic_match`); those are ranked by the hybrid search
+        and carry `relevance` (the fused score, 0–100) and the `matched` words. A region
+        with none gets an empty list, which the page says in words."""
         search = self.search_index()
+        terms = topic_terms(topic)
+        query = " ".join([topic, *alternates(topic)])
         cols = []
         for region in regions:
-            if search is not None:
-                hits = search.search(topic, region=region, limit=limit)
-                tasks = self.hits(hits)
-            else:
-                tasks = self._read(Q.TOPIC_TASKS, {"topic": topic, "region": region, "limit": limit})
-            practices = self._read(Q.TOPIC_PRACTICES, {"topic": topic, "region": region, "limit": limit})
-            cols.append({"region": region, "tasks": tasks, "practices": practices})
+            hits = search.search(query, region=region, limit=TOPIC_CANDIDATES)
+            tasks = []
+            for row in self.hits(hits):
+                matched = topic_match(terms, (row.get("title") or "") + "\n" + (row.get("text") or ""))
+                if matched is None:
+                    continue
+                tasks.append({**row, "relevance": round(100 * min(row["score"], 1.0)), "matched": matched})
+                if len(tasks) >= limit:
+                    break
+            practices: dict[str, dict[str, Any]] = {}
+            for form in variants(topic):
+                for p in self._read(Q.TOPIC_PRACTICES, {"topic": form, "region": region, "limit": limit}):
+                    practices.setdefault(p["practice_id"], p)
+            cols.append({"region": region, "tasks": tasks, "practices": list(practices.values())[:limit]})
         return cols
 
     # ------------------------------------------------------------------ search (issue 6)
@@ -320,18 +389,23 @@ class Service:
         if not hits:
             return []
         rows = {r["task_id"]: r for r in self._read(Q.TASKS_BY_ID, {"ids": [h[0] for h in hits]})}
+        facts = self.task_facts(list(rows))
         out = []
         for tid, score, detail in hits:
             if tid in rows:
                 r = dict(rows[tid])
                 r["region"] = (r.get("province") or "") + (r.get("locality") or "") or None
+                r["actors"] = ordered_actors(r["actors"])
+                r["deadlines"] = by_offset(r["deadlines"])
+                r["recipients"] = recipient_names(facts.get(tid, {}).get("recipients") or [])
+                r["time_limits"] = [x.as_dict() for x in time_limits(r["deadlines"], r.get("text") or "")]
                 out.append({**r, "score": round(score, 4), **detail})
         return out
 
     def search(self, q: str, f: dict[str, Any], limit: int = 20) -> dict[str, Any]:
         filters = self.filters({**f, "q": None})
         index = self.search_index()
-        hits = index.search(q, limit=limit * 5)
+        hits = index.search(" ".join([q, *alternates(q)]), limit=limit * 5)
         if any(v is not None for k, v in vars(filters).items() if k not in ("as_of", "within_days")):
             allowed = self._filter_tasks(filters, [h[0] for h in hits])
             hits = [h for h in hits if h[0] in allowed]
@@ -345,12 +419,67 @@ class Service:
     def similar(self, task_id: str, other_regions: bool = True, limit: int = 10) -> dict[str, Any]:
         index = self.search_index()
         if task_id not in index.positions:
-            raise NotFound(f"no task with id {task_id!r}")
+            raise NotFound(f"no task with id {task_id!r}", "task")
         hits = index.similar(task_id, other_regions=other_regions, limit=limit)
         return {"task": self.hits([(task_id, 1.0, {})])[0], "items": self.hits(hits)}
 
 
 # ---------------------------------------------------------------------- shaping helpers
+# tasks holding any form of a keyword (api/shortforms.py)
+TASKS_CONTAINING = """
+MATCH (t:Task)
+WHERE any(f IN $forms WHERE t.text CONTAINS f OR t.title CONTAINS f)
+RETURN t.id AS id
+"""
+
+# a page of tasks' texts and report recipients (with their offsets, to keep text order)
+TASK_FACTS = """
+MATCH (t:Task) WHERE t.id IN $ids
+RETURN t.id AS id, t.text AS text,
+       [(t)-[rr:REPORTS_TO]->(rb:Body) | {name: rb.name, start: rr.start}] AS recipients
+"""
+
+TOPIC_CANDIDATES = 100  # hits looked at per region before keeping those on the topic
+
+
+def by_offset(items: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """Items in the order of their `start` offset in the text; those without one keep their order after."""
+    indexed = list(enumerate(items or []))
+    return [x for _, x in sorted(indexed, key=lambda ix: (not isinstance(ix[1].get("start"), int),
+                                                          ix[1].get("start") or 0, ix[0]))]
+
+
+def recipient_names(recipients: list[dict[str, Any]]) -> list[str]:
+    """Recipient names in text order, each once."""
+    return list(dict.fromkeys(r["name"] for r in by_offset(recipients)))
+
+
+def topic_terms(topic: str) -> list[str]:
+    """The words of a topic with its short forms written out (事故调查 -> 事故, 调查; 危化品
+    搬迁 -> 危险化学品, 搬迁): the filler words (怎么, 工作…) of nlp/lexical.py left out."""
+    from ..nlp.lexical import STOPWORDS, WORDLIKE, segmenter
+
+    words = [w for w in segmenter().cut(canonical(topic).lower()) if w not in STOPWORDS and WORDLIKE.search(w)]
+    longer = [w for w in words if len(w) > 1]
+    return list(dict.fromkeys(longer or words))
+
+
+def holds(text: str, word: str) -> bool:
+    """Whether `text` names `word`, not its negation: 非煤矿山 (non-coal mines) does not name
+    煤矿, though it contains it."""
+    return word in text.replace("非" + word, "|")
+
+
+def topic_match(terms: list[str], text: str) -> list[str] | None:
+    """The topic words a task text holds (both with short forms written out), or None when
+    too few: all of a one- or two-word topic, two thirds of a longer one (at least two)."""
+    if not terms:
+        return None
+    full = canonical(text)
+    found = [w for w in terms if holds(full, w)]
+    needed = len(terms) if len(terms) <= 2 else max(2, math.ceil(len(terms) * 2 / 3))
+    return found if len(found) >= needed else None
+
 def obligation_row(r: dict[str, Any]) -> dict[str, Any]:
     region = (r.get("province") or "") + (r.get("locality") or "")
     return {

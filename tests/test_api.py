@@ -307,3 +307,66 @@ def test_multi_file_upload_answers_per_file(write_client, seed_path):
     assert results["c.txt"]["status"] == 201 and results["c.txt"]["id"]
     assert results["empty.txt"]["status"] == 422 and "empty" in results["empty.txt"]["detail"]
     assert results["a.exe"]["status"] == 415
+
+
+# --- issue 14: what the page needs to word errors, short forms, topics ----------------------
+
+
+def test_refusals_carry_a_code_and_the_values_the_page_words(write_client, monkeypatch):
+    """The page shows its own Chinese message for each refusal (never `detail`): the body says which."""
+    import policykg.api.app as app_module
+    from policykg.ingest.readers import SUPPORTED_LIST
+
+    auth = {"Authorization": "Bearer s3cret"}
+    r = write_client.post("/documents", files={"file": ("a.exe", b"MZ")}, headers=auth)
+    assert r.status_code == 415 and r.json() | {"detail": ""} == {
+        "detail": "", "code": "unsupported", "ext": ".exe", "accepted": SUPPORTED_LIST}
+    r = write_client.post("/documents", files={"file": ("空.txt", b"")}, headers=auth)
+    assert r.status_code == 422 and (r.json()["code"], r.json()["file"]) == ("empty", "空.txt")
+    monkeypatch.setattr(app_module, "MAX_UPLOAD", 3 * 1024 * 1024)
+    r = write_client.post("/documents", files={"file": ("big.txt", b"x" * (3 * 1024 * 1024 + 1))}, headers=auth)
+    assert r.status_code == 413 and (r.json()["code"], r.json()["limit_mb"]) == ("too_large", 3)
+    assert write_client.post("/documents", files={"file": ("a.txt", b"x")}).json()["code"] == "write_refused"
+    assert write_client.get("/documents/unknown").json()["code"] == "document_not_found"
+
+
+def test_store_down_names_no_socket_or_path(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from policykg.api.app import create_app
+    from policykg.api.service import Service
+    from policykg.graph.embedded import stop_embedded
+    from policykg.graph.falkor_store import FalkorStore
+
+    store = FalkorStore.embedded(tmp_path / "g")
+    store.ensure_schema()
+    client = TestClient(create_app(Service(store, None)))
+    stop_embedded(tmp_path / "g")
+    body = client.get("/obligations").json()
+    assert body["code"] == "store_down" and str(tmp_path) not in body["detail"] and "sock" not in body["detail"]
+
+
+def test_keyword_filter_finds_short_and_full_forms(api_client):
+    """危化品 = 危险化学品: the keyword filter matched only the literal form."""
+    short = api_client.get("/obligations", params={"q": "危化品", "limit": 500}).json()
+    full = api_client.get("/obligations", params={"q": "危险化学品", "limit": 500}).json()
+    assert short["total"] == full["total"] > 0
+    assert {i["task_id"] for i in short["items"]} == {i["task_id"] for i in full["items"]}
+
+
+def test_topic_tasks_are_only_those_on_the_topic(api_client):
+    r = api_client.get("/compare", params={"regions": "山西省,黑龙江省,云南省", "topic": "煤矿"}).json()
+    cols = {c["region"]: c for c in r["topic_tasks"]}
+    assert cols["山西省"]["tasks"] == [] and cols["黑龙江省"]["tasks"] == []
+    yunnan = cols["云南省"]["tasks"]
+    assert yunnan and all(t["matched"] == ["煤矿"] and 0 < t["relevance"] <= 100 for t in yunnan)
+    assert [t["relevance"] for t in yunnan] == sorted((t["relevance"] for t in yunnan), reverse=True)
+    assert all("深化非煤矿山专项整治" != t["title"] for t in yunnan)
+
+
+def test_rows_carry_time_limits_and_recipients_in_text_order(api_client):
+    rows = api_client.get("/obligations", params={"due_after": "2020-03-10", "due_before": "2020-03-10"}).json()["items"]
+    assert rows[0]["time_limits"][0] == {"text": "3月10日前", "date": "2020-03-10", "cadence": None}
+    items = api_client.get("/deadlines").json()["items"]
+    assert all("recipients" in x and "time_limit" in x for x in items)
+    assert any(x["recipients"] for x in items)

@@ -13,6 +13,7 @@ empty or error), so the tests wait on that instead of sleeping.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import urllib.error
@@ -29,6 +30,8 @@ from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from policykg.ingest.readers import SUPPORTED_LIST
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
@@ -41,6 +44,7 @@ DONE = ("ready", "empty", "error")
 ROLE = {"lead": "牵头", "participant": "配合", "responsible": "负责"}
 # the order the page nests spans that start and end together (api/static/app.js KIND_ORDER)
 KIND_ORDER = ["task", "actor", "recipient", "sector", "deadline", "target", "practice"]
+PAGE_SIZE = 50  # rows per page (api/static/app.js PAGE)
 BREAKDOWN_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -199,7 +203,7 @@ def test_page_loads_in_chinese_with_all_obligations(driver: WebDriver, live_serv
     tabs = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "nav a")]
     assert tabs == ["义务检索", "文件原文", "地区对比", "时限日历"]
     assert [th.text for th in driver.find_elements(By.CSS_SELECTOR, "#results thead th")] == \
-        ["责任单位", "角色", "任务", "完成时限", "行业领域", "地区", "文件"]
+        ["责任单位", "角色", "任务", "完成时限", "报送对象", "行业领域", "地区", "文件"]
     expected = api(live_server, "/obligations", limit=50, offset=0)
     assert driver.find_element(By.ID, "search-summary").text.startswith(f"共 {expected['total']} 条义务")
     assert [r["task"] for r in result_rows(driver)] == [i["task_id"] for i in expected["items"]]
@@ -238,8 +242,12 @@ def test_search_by_body_shows_the_apis_rows(driver: WebDriver, live_server: str,
             assert row["doc"] == item["document_title"]
             assert row["cells"]["c-region"] == (item["region"] or "—")
             assert row["cells"]["c-sector"] == ("、".join(item["sectors"]) or "—")
+            assert row["cells"]["c-recipients"] == ("、".join(item["recipients"]) or "—")
             for d in item["deadlines"]:
                 assert (d["date"] or d["text"]) in row["cells"]["c-due"]
+            # the time limit as the circular writes it, the ISO date beside; 未明确 when none
+            assert row["cells"]["c-due"] == ("".join(x["text"] + (f"({x['cadence']})" if x["cadence"] else "") +
+                                                     (x["date"] or "") for x in item["time_limits"]) or "未明确")
     # each task's rows come together, and the task is written once for them
     first_rows = [r["task"] for r in rows if r["first"]]
     assert len(first_rows) == len(set(first_rows)) == len({i["task_id"] for i in expected["items"]})
@@ -348,7 +356,8 @@ def test_breakdown_buttons_download_each_format(driver: WebDriver, live_server: 
     ready(driver, "#doc-view")
     buttons = driver.find_elements(By.CSS_SELECTOR, "#downloads a.download")
     assert {b.get_attribute("data-format") for b in buttons} == set(BREAKDOWN_TYPES)
-    title = api(live_server, f"/documents/{doc_id}/breakdown")["title"]
+    table = api(live_server, f"/documents/{doc_id}/breakdown")
+    title = table["title"]
     for b in buttons:
         fmt = b.get_attribute("data-format")
         assert b.get_attribute("download") is not None and b.is_displayed()
@@ -357,7 +366,11 @@ def test_breakdown_buttons_download_each_format(driver: WebDriver, live_server: 
         assert urllib.parse.parse_qs(urllib.parse.urlsplit(b.get_attribute("href")).query) == {"format": [fmt]}
         assert status == 200, (fmt, body[:200])
         assert headers["content-type"].startswith(BREAKDOWN_TYPES[fmt])
-        assert headers["content-disposition"] == f'attachment; filename="breakdown-{doc_id}.{fmt}"'
+        # named after the circular (任务分工-<标题>.xlsx), with an ASCII name for old clients
+        assert headers["content-disposition"] == (
+            f'attachment; filename="breakdown-{doc_id}.{fmt}"; '
+            f"filename*=UTF-8''{urllib.parse.quote(table['file_name'] + '.' + fmt, safe='')}")
+        assert table["file_name"].startswith("任务分工-") and b.get_attribute("download") == f"{table['file_name']}.{fmt}"
         if fmt in ("xlsx", "docx"):
             assert body[:2] == b"PK"  # a zip package
         elif fmt == "csv":
@@ -397,6 +410,8 @@ def test_comparison_matrix_shows_the_apis_counts(driver: WebDriver, live_server:
           c.querySelector('h4').textContent, Array.from(c.querySelectorAll('a')).map((a) => a.textContent)]);""")
     assert columns == [[c["region"], [t["title"] for t in c["tasks"]]] for c in chosen["topic_tasks"]]
     assert columns[0][1], "Shanxi has accident-investigation tasks"
+    # where the mechanism matrix's data come from is said, not left to guess
+    assert "经验做法" in driver.find_element(By.ID, "mechanism-source").text
     driver.save_screenshot(str(tmp_path / "compare.png"))
 
 
@@ -438,29 +453,321 @@ def test_deadline_timeline_lists_every_deadline(driver: WebDriver, live_server: 
     assert "body=" in driver.find_element(By.ID, "ics-link").get_attribute("href")
 
 
-def test_api_errors_are_shown_with_their_detail(driver: WebDriver, live_server: str, tmp_path: Path) -> None:
+
+# ---------------------------------------------------------------------- issue 14: what a clerk reads
+MESSAGES = json.loads((Path(__file__).resolve().parent.parent / "api" / "static" / "messages.json")
+                      .read_text(encoding="utf-8"))
+SHARED_DOCS = Path(__file__).resolve().parents[2] / "shared" / "devset" / "docs"
+# what the page must never show: the API's English, store internals
+NEVER_SHOWN = ("detail", "writes are disabled", "POLICYKG_API_TOKEN", "no document with id", "redis.sock",
+               "graph store", "Value should", "HTTP ")
+
+
+def message(key: str, **values: Any) -> str:
+    node: Any = MESSAGES
+    for part in key.split("."):
+        node = node[part]
+    return node.format(**values)
+
+
+def assert_chinese_only(text: str) -> None:
+    for bad in NEVER_SHOWN:
+        assert bad not in text, (bad, text)
+
+
+@contextlib.contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """`app` served by uvicorn on a free loopback port (like conftest's live_server)."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def upload_server(falkor_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """A page over an empty graph of its own that takes uploads with the token `policykg serve`
+    keeps in its data folder: (base URL, token). The seed corpus graph stays untouched."""
+    from policykg.api.app import create_app
+    from policykg.api.auth import WriteAuth, ensure_token, token_path
+    from policykg.api.service import Service
+    from policykg.graph.falkor_store import FalkorStore
+
+    data = tmp_path_factory.mktemp("upload-data")
+    token, _ = ensure_token(data)
+    store = FalkorStore.embedded(falkor_data, graph="policykg_browser_upload")
+    store.write("MATCH (n) DETACH DELETE n")
+    store.ensure_schema()
+    with serving(create_app(Service(store, None), WriteAuth(token_path(data)))) as base:
+        yield base, token
+    store.close()
+
+
+def upload(driver: WebDriver, path: Path) -> None:
+    """Choose `path` in the upload form and send it (the form opens if it is folded)."""
+    details = driver.find_element(By.ID, "upload")
+    if not details.get_attribute("open"):
+        driver.find_element(By.CSS_SELECTOR, "#upload summary").click()
+    driver.find_element(By.ID, "upload-file").send_keys(str(path))
+    driver.find_element(By.ID, "upload-button").click()
+
+
+def upload_refused(driver: WebDriver, base: str, path: Path, token: str | None) -> str:
+    """Upload `path` from a fresh page holding `token` (None: none); the message shown."""
+    open_page(driver, base, "#/docs")
+    ready(driver, "#doc-list") if api(base, "/documents")["total"] else settled(driver, "#doc-list")
+    driver.execute_script("localStorage.removeItem('policykg-write-token');"
+                          "if (arguments[0]) localStorage.setItem('policykg-write-token', arguments[0]);", token)
+    upload(driver, path)
+    assert settled(driver, "#upload-form") == "error"
+    return driver.find_element(By.ID, "upload-msg").text
+
+
+def in_view(driver: WebDriver, element_id: str) -> bool:
+    """Whether the element's top edge is inside the window (not below the fold)."""
+    top, height = driver.execute_script(
+        "return [document.getElementById(arguments[0]).getBoundingClientRect().top, window.innerHeight];", element_id)
+    return 0 <= top < height
+
+
+def test_upload_from_the_ready_link_then_the_new_document_opens(
+        driver: WebDriver, upload_server: tuple[str, str], tmp_path: Path) -> None:
+    """After `make run` the person at the machine opens the printed link and uploads a .docx circular."""
+    from docx import Document
+
+    base, token = upload_server
+    source = SHARED_DOCS / "d34.txt"
+    if not source.exists():
+        pytest.skip("../shared/devset is not beside the repo")
+    docx_path = tmp_path / "吉林省重点工作分工方案.docx"
+    doc = Document()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        doc.add_paragraph(line)
+    doc.save(str(docx_path))
+
+    open_page(driver, base, f"#token={token}")
+    settled(driver, "#doc-list")
+    # the token left the address bar and lives in this browser; the upload form says so
+    assert "token" not in driver.current_url and driver.current_url.endswith("#/docs")
+    assert driver.execute_script("return localStorage.getItem('policykg-write-token')") == token
+    assert driver.find_element(By.ID, "upload-auth").text == message("page.upload_token_saved")
+    assert not driver.find_element(By.ID, "upload-token").is_displayed()
+
+    upload(driver, docx_path)
+    assert settled(driver, "#upload-form") == "ready", driver.find_element(By.ID, "upload-msg").text
+    docs = api(base, "/documents")["items"]
+    assert len(docs) == 1
+    new = docs[0]
+    WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "doc-view").get_attribute("data-doc") == new["id"])
+    ready(driver, "#doc-view")
+    assert urllib.parse.unquote(driver.current_url).endswith(f"#/docs/{new['id']}")
+    assert driver.find_element(By.ID, "doc-title").text == new["title"]
+    assert in_view(driver, "doc-title"), "the new document opens in view"
+    assert driver.find_element(By.ID, "upload-msg").text.startswith("已收录:" + new["title"])
+    rows = driver.find_elements(By.CSS_SELECTOR, "#doc-tasks tbody tr")
+    assert len(rows) == new["tasks"] > 0
+    ready(driver, "#doc-list")
+    assert driver.find_element(By.CSS_SELECTOR, "#doc-list a.selected").get_attribute("data-doc") == new["id"]
+    driver.save_screenshot(str(tmp_path / "uploaded.png"))
+
+
+def test_refused_uploads_say_in_chinese_what_to_do(
+        driver: WebDriver, upload_server: tuple[str, str], live_server: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """401, 403, 413, 415 and an unreadable file (422): the page's own Chinese message for each."""
+    import policykg.api.app as app_module
+
+    base, token = upload_server
+    monkeypatch.delenv("POLICYKG_API_TOKEN", raising=False)
+    circular = tmp_path / "通知.txt"
+    circular.write_text("关于做好安全生产工作的通知\n一、各县要于3月底前报送总结。\n", encoding="utf-8")
+    empty = tmp_path / "空白.txt"
+    empty.write_bytes(b"")
+    program = tmp_path / "setup.exe"
+    program.write_bytes(b"MZ" + bytes(100))
+    before = api(base, "/documents")["total"]
+
+    shown = upload_refused(driver, base, circular, "wrong-token")
+    assert shown == message("errors.401")
+    # a refused token is forgotten, and the form asks for a new one, saying how to get it
+    assert driver.execute_script("return localStorage.getItem('policykg-write-token')") is None
+    assert driver.find_element(By.ID, "upload-auth").text == message("page.upload_need_token")
+    assert driver.find_element(By.ID, "upload-token").is_displayed()
+
+    # the seed page's server has no token at all (no POLICYKG_API_TOKEN, no data-folder token)
+    assert upload_refused(driver, live_server, circular, "anything") == message("errors.403")
+
+    assert upload_refused(driver, base, program, token) == message("errors.415", ext=".exe", accepted=SUPPORTED_LIST)
+    assert upload_refused(driver, base, empty, token) == message(
+        "errors.422_file", file=empty.name, reason=MESSAGES["file_problems"]["empty"])
+    monkeypatch.setattr(app_module, "MAX_UPLOAD", 1024 * 1024)
+    big = tmp_path / "big.txt"
+    big.write_bytes("安全".encode() * (1024 * 1024 // 6 + 1000))
+    assert upload_refused(driver, base, big, token) == message("errors.413", limit_mb=1)
+    assert api(base, "/documents")["total"] == before, "a refused upload wrote nothing"
+    statuses = [m["message"] for m in severe_entries(driver)]
+    assert len(statuses) == 5 and all("/documents" in m for m in statuses), statuses
+    assert [s for code in ("401", "403", "415", "422", "413") for s in statuses if f"status of {code}" in s]
+    assert_chinese_only(driver.find_element(By.TAG_NAME, "body").text)
+
+
+def test_query_errors_are_chinese_and_never_the_apis_detail(driver: WebDriver, live_server: str, tmp_path: Path) -> None:
+    """A bad filter (422) names the field and the fix; an unknown document (404) says to pick another."""
     open_page(driver, live_server)
     ready(driver, "#results")
     set_value(driver, "f-due-after", "2021-01-01")
     set_value(driver, "f-due-before", "2020-01-01")
     driver.find_element(By.ID, "search-button").click()
     assert settled(driver, "#results", url_has="due_before=2020-01-01") == "error"
-    status, _, body = fetch(live_server, "/obligations", due_after="2021-01-01", due_before="2020-01-01")
-    assert status == 422
     error = driver.find_element(By.CSS_SELECTOR, "#results .error")
-    assert error.is_displayed() and "HTTP 422" in error.text
-    shown = error.find_element(By.CLASS_NAME, "detail").text
-    assert all(msg in shown for msg in detail_messages(json.loads(body)["detail"])), shown
-    driver.save_screenshot(str(tmp_path / "error.png"))
+    assert error.is_displayed() and error.get_attribute("data-status") == "422"
+    field = MESSAGES["fields"]["due_after"]
+    assert error.text == message("errors.422_filter", problems=f"{field}:{MESSAGES['field_problems']['date_range']}")
+    assert_chinese_only(error.text)
+    driver.save_screenshot(str(tmp_path / "error-422.png"))
+
+    long_query = "安" * 201  # over the API's 200 characters
+    open_page(driver, live_server)
+    ready(driver, "#results")
+    set_value(driver, "q", long_query)
+    driver.find_element(By.ID, "search-button").click()
+    assert settled(driver, "#results", url_has=long_query) == "error"
+    text = driver.find_element(By.CSS_SELECTOR, "#results .error").text
+    assert text == message("errors.422_filter", problems="关键词:" + message("field_problems.string_too_long", max_length=200))
 
     open_page(driver, live_server, "#/docs/unknown")
     assert settled(driver, "#doc-view") == "error"
-    status, _, body = fetch(live_server, "/documents/unknown")
-    assert status == 404
-    shown = driver.find_element(By.CSS_SELECTOR, "#doc-view .error .detail").text
-    assert all(msg in shown for msg in detail_messages(json.loads(body)["detail"])), shown
-    # the two failed requests are the only console errors
+    text = driver.find_element(By.CSS_SELECTOR, "#doc-view .error").text
+    assert text == message("errors.404_document")
+    assert_chinese_only(driver.find_element(By.TAG_NAME, "body").text)
     messages = [e["message"] for e in severe_entries(driver)]
-    assert len(messages) == 2, messages
-    assert "/obligations?" in messages[0] and "422" in messages[0]
-    assert "/documents/unknown" in messages[1] and "404" in messages[1]
+    assert messages and all(("422" in m and "/obligations?" in m) or ("404" in m and "/documents/unknown" in m)
+                            for m in messages), messages
+
+
+def test_a_stopped_store_is_explained_without_its_socket(driver: WebDriver, tmp_path: Path) -> None:
+    """503: the page says the graph store is not running and what to do; no socket path (it was shown twice)."""
+    from policykg.api.app import create_app
+    from policykg.api.service import Service
+    from policykg.graph.embedded import stop_embedded
+    from policykg.graph.falkor_store import FalkorStore
+
+    data = tmp_path / "down"
+    store = FalkorStore.embedded(data)
+    store.ensure_schema()
+    app = create_app(Service(store, None))
+    stop_embedded(data)
+    with serving(app) as base:
+        open_page(driver, base)
+        assert settled(driver, "#results") == "error"
+        banner = WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "banner").is_displayed()
+                                                   and d.find_element(By.ID, "banner"))
+        assert banner.text == message("errors.503")
+        assert driver.find_element(By.CSS_SELECTOR, "#results .error").text == message("errors.503")
+        page = driver.find_element(By.TAG_NAME, "body").text
+        assert str(data) not in page and "sock" not in page
+        assert_chinese_only(page)
+        driver.save_screenshot(str(tmp_path / "store-down.png"))
+    assert all("503" in e["message"] for e in severe_entries(driver))
+
+
+def test_topic_comparison_keeps_only_tasks_on_the_topic_with_their_relevance(
+        driver: WebDriver, live_server: str, tmp_path: Path) -> None:
+    regions = "山西省,黑龙江省,云南省"
+    open_page(driver, live_server, "#/compare")
+    ready(driver, "#compare-view")
+    fill(driver, "c-regions", regions)
+    fill(driver, "c-topic", "煤矿")
+    driver.find_element(By.ID, "compare-button").click()
+    ready(driver, "#compare-view", url_has="topic=煤矿")
+    expected = api(live_server, "/compare", regions=regions, topic="煤矿")["topic_tasks"]
+    shown = driver.execute_script("""
+        return Array.from(document.querySelectorAll('#topic-align .col')).map((c) => ({
+          region: c.dataset.region,
+          tasks: Array.from(c.querySelectorAll('.topic-task')).map((p) => [p.dataset.task, Number(p.dataset.relevance),
+                                                                          p.querySelector('.relevance').textContent]),
+          none: (c.querySelector('.none-here') || {}).textContent || null}));""")
+    assert [c["region"] for c in shown] == ["山西省", "黑龙江省", "云南省"]
+    for col, exp in zip(shown, expected):
+        assert [t[:2] for t in col["tasks"]] == [[t["task_id"], t["relevance"]] for t in exp["tasks"]]
+        assert all(label == message("page.topic_relevance", score=score) for _, score, label in col["tasks"])
+        for t in exp["tasks"]:  # only tasks that name the topic (非煤矿山 is not 煤矿)
+            assert "煤矿" in (t["title"] + t["text"]).replace("非煤矿", "")
+        if not exp["tasks"] and not exp["practices"]:
+            assert col["none"] == message("page.topic_none", region=col["region"], topic="煤矿")
+    assert [c["region"] for c in shown if c["none"]] == ["山西省", "黑龙江省"]
+    assert shown[2]["tasks"], "Yunnan's plan has coal-mine tasks"
+    assert in_view(driver, "topic-section")
+    driver.save_screenshot(str(tmp_path / "topic.png"))
+
+    # a short form finds the written-out tasks (危化品 = 危险化学品); a topic nobody has says so
+    fill(driver, "c-topic", "危化品")
+    driver.find_element(By.ID, "compare-button").click()
+    ready(driver, "#compare-view", url_has="topic=危化品")
+    titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, '#topic-align .col[data-region="云南省"] .topic-task a')]
+    assert "打好危险化学品综合治理攻坚战" in titles
+    fill(driver, "c-topic", "森林防火")
+    driver.find_element(By.ID, "compare-button").click()
+    ready(driver, "#compare-view", url_has="topic=森林防火")
+    assert driver.find_element(By.ID, "topic-nowhere").text == message("page.topic_nowhere", topic="森林防火")
+
+
+def test_keyword_search_expands_short_forms(driver: WebDriver, live_server: str) -> None:
+    run_search(driver, live_server, "q", "危化品", url_has="q=危化品")
+    expected = api(live_server, "/obligations", q="危化品", limit=50, offset=0)
+    rows = result_rows(driver)
+    assert [r["task"] for r in rows] == [i["task_id"] for i in expected["items"]]
+    titles = {r["cells"]["c-task"] for r in rows if r["first"]}
+    assert any("危险化学品" in t for t in titles), titles
+    written_out = api(live_server, "/obligations", q="危险化学品", limit=500)["total"]
+    assert expected["total"] >= written_out > 0
+
+
+def test_recipients_on_the_search_table_and_the_timeline(driver: WebDriver, live_server: str) -> None:
+    """报送对象 — "to whom" is half of the question."""
+    run_search(driver, live_server, "f-body", "各市应急管理局", url_has="body=各市应急管理局")
+    expected = api(live_server, "/obligations", body="各市应急管理局", limit=50, offset=0)["items"]
+    rows = {r["task"]: r for r in result_rows(driver) if r["first"]}
+    reporting = [i for i in expected if i["recipients"]]
+    assert reporting
+    for item in reporting:
+        assert rows[item["task_id"]]["cells"]["c-recipients"] == "、".join(item["recipients"])
+
+    open_page(driver, live_server, "#/timeline")
+    ready(driver, "#timeline-list")
+    items = api(live_server, "/deadlines")["items"]
+    shown = dict(driver.execute_script(
+        "return Array.from(document.querySelectorAll('.tl-item')).map((li) => "
+        "[li.dataset.deadline, li.querySelector('.tl-recipients').textContent]);"))
+    with_recipients = [x for x in items if x["recipients"]]
+    assert with_recipients
+    for x in items:
+        assert shown[x["deadline_id"]] == "报送对象:" + ("、".join(x["recipients"]) or "—")
+
+
+def test_a_new_page_of_results_starts_in_view(driver: WebDriver, live_server: str) -> None:
+    open_page(driver, live_server)
+    ready(driver, "#results")
+    assert in_view(driver, "search-summary") and in_view(driver, "results")
+    assert api(live_server, "/obligations", limit=1)["total"] > PAGE_SIZE
+    next_button = driver.find_element(By.ID, "next")
+    driver.execute_script("arguments[0].scrollIntoView()", next_button)
+    next_button.click()
+    ready(driver, "#results", url_has=f"offset={PAGE_SIZE}")
+    assert in_view(driver, "search-summary"), "the next page starts at its first row"

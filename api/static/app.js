@@ -3,6 +3,10 @@
 //
 // Every view that loads data carries a `data-state` attribute (loading / ready / empty /
 // error) so that users see what is happening and the browser test can wait on it.
+//
+// Every word a user reads comes from /static/messages.json (shared with the CLI and the
+// exports through policykg.api.messages); an API error is shown as the Chinese message
+// for its status and `code`, never as the API's English `detail`.
 "use strict";
 
 const $ = (s, el = document) => el.querySelector(s);
@@ -10,66 +14,92 @@ const $$ = (s, el = document) => Array.from(el.querySelectorAll(s));
 const ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ESC[c]);
 
-const ROLE = { lead: "牵头", participant: "配合", responsible: "负责" };
-const FREQ = { daily: "每日", weekly: "每周", monthly: "每月", quarterly: "每季度", yearly: "每年" };
-// span kinds of /documents/{id}: legend wording and the short displaCy-style tag after a mark
-const KIND = {
-  actor: ["责任单位", "单位"], recipient: ["报送对象", "报送"], deadline: ["完成时限", "时限"],
-  sector: ["行业领域", "领域"], target: ["目标指标", "指标"], practice: ["经验做法", "经验"],
-};
+// the order the page nests spans that start and end together
 const KIND_ORDER = ["task", "actor", "recipient", "sector", "deadline", "target", "practice"];
-// query parameter names as users know them, for validation messages
-const FIELD = {
-  q: "关键词", body: "责任单位", role: "角色", sector: "行业领域", region: "地区", due_after: "完成时限(从)",
-  due_before: "完成时限(至)", status: "时限状态", regions: "对比地区", topic: "主题", limit: "每页条数", offset: "起始位置",
-};
 const PAGE = 50;
+const TOKEN_KEY = "policykg-write-token";
+// shown only when messages.json itself cannot be loaded (the server went away)
+const NO_MESSAGES = "页面文字加载失败。请确认服务仍在运行,然后刷新本页。";
+
+// ---------------------------------------------------------------- messages
+let MSG = null;
+
+/** `text` with its {placeholders} filled from `values`. */
+const fill = (text, values = {}) => String(text ?? "").replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+
+/** The message at a dotted path of messages.json ("errors.503"), filled. */
+function T(path, values) {
+  const found = path.split(".").reduce((node, k) => (node == null ? node : node[k]), MSG);
+  return fill(found ?? "", values);
+}
+
+async function loadMessages() {
+  const res = await fetch("/static/messages.json", { headers: { Accept: "application/json" } });
+  if (!res.ok) throw new Error(`messages.json: HTTP ${res.status}`);
+  MSG = await res.json();
+}
 
 // ---------------------------------------------------------------- API access
 class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
+  /** `body` is the API's JSON error (detail, code and the values a message needs). */
+  constructor(status, body) {
+    super(`HTTP ${status}`);
     this.status = status;
+    this.body = body || {};
   }
 }
 
-/** The API's `detail` (a string, or FastAPI's list of validation errors) as one line. */
-function detailText(body) {
-  const d = body && body.detail;
-  if (!d) return "";
-  if (typeof d === "string") return d;
-  if (Array.isArray(d)) {
-    return d.map((x) => {
-      const field = (x.loc || []).filter((l) => l !== "query" && l !== "path" && l !== "body").join(".");
-      return `${FIELD[field] || field}${field ? ":" : ""}${x.msg}`;
-    }).join(";");
-  }
-  return JSON.stringify(d);
-}
-
-async function api(path) {
+async function api(path, options = {}) {
   let res;
   try {
-    res = await fetch(path, { headers: { Accept: "application/json" } });
+    res = await fetch(path, { ...options, headers: { Accept: "application/json", ...(options.headers || {}) } });
   } catch (_) {
-    throw new ApiError(0, "无法连接服务器,请检查网络后重试");
+    throw new ApiError(0, null);
   }
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, detailText(body) || res.statusText || "未知错误");
-  if (body === null) throw new ApiError(res.status, "服务器返回的内容无法解析");
+  if (!res.ok) throw new ApiError(res.status, body);
+  if (body === null) throw new ApiError(-1, null);
   return body;
 }
 
-// what an HTTP status means for the user; the API's own `detail` follows it verbatim
-const STATUS_HINT = {
-  0: "无法连接服务器", 404: "未找到", 413: "文件太大", 415: "不支持的文件类型", 422: "查询条件有误,请检查后重试",
-  401: "写入令牌错误", 403: "未开放写入", 503: "图谱数据库暂时不可用,请稍后再试",
-};
+/** What went wrong in a filter, field by field: "完成时限(从):开始日期晚于结束日期…". */
+function fieldProblems(detail) {
+  return detail.map((x) => {
+    const field = (x.loc || []).filter((l) => !["query", "path", "body"].includes(l)).pop();
+    const problems = MSG.field_problems;
+    // pydantic says too_long ("at most 200 items") for a text over its length, too
+    const type = x.type === "too_long" && typeof x.input === "string" ? "string_too_long" : x.type;
+    const problem = fill(problems[type] || problems.default, x.ctx || {});
+    return `${MSG.fields[field] || ""}${MSG.fields[field] ? ":" : ""}${problem}`;
+  }).join(";");
+}
 
-function errorHtml(e, hints = {}) {
-  const hint = hints[e.status] || STATUS_HINT[e.status] || (e.status >= 500 ? "服务器出错" : "出错了");
-  const status = e.status ? `(HTTP ${e.status})` : "";
-  return `<div class="error" role="alert"><b>${hint}${status}:</b><span class="detail">${esc(e.message)}</span></div>`;
+/** The Chinese message for an API error: what happened and what to do. */
+function errorText(e) {
+  const b = e.body || {};
+  if (e.status === 0) return T("errors.network");
+  if (e.status === -1) return T("errors.bad_reply");
+  if (e.status === 422) {
+    if (Array.isArray(b.detail)) return T("errors.422_filter", { problems: fieldProblems(b.detail) });
+    if (b.file) {
+      const reason = MSG.file_problems[b.code] || MSG.file_problems.default;
+      return T("errors.422_file", { file: b.file, reason });
+    }
+    return T("errors.422");
+  }
+  if (e.status === 404) {
+    const kind = (b.code || "").replace(/_not_found$/, "");
+    return MSG.errors[`404_${kind}`] ? T(`errors.404_${kind}`) : T("errors.404");
+  }
+  if (e.status === 413) return T("errors.413", { limit_mb: b.limit_mb ?? "?" });
+  if (e.status === 415) return T("errors.415", { ext: b.ext || "?", accepted: b.accepted || "" });
+  if (MSG.errors[e.status]) return T(`errors.${e.status}`);
+  if (e.status >= 500) return T("errors.500");
+  return T("errors.default", { status: e.status });
+}
+
+function errorHtml(e) {
+  return `<div class="error" role="alert" data-status="${esc(e.status)}">${esc(errorText(e))}</div>`;
 }
 
 /** Only the newest request of a kind may paint: a slow older answer must not overwrite it. */
@@ -90,25 +120,30 @@ function formParams(form, skip = []) {
 const setState = (el, state) => { el.dataset.state = state; };
 const busy = (button, on) => { if (button) button.disabled = on; };
 
+/** Bring `el` into view when its top is off screen (the layout stacks on narrow windows). */
+function revealTop(el) {
+  const top = el.getBoundingClientRect().top;
+  if (top < 0 || top > window.innerHeight * 0.6) el.scrollIntoView({ block: "start" });
+}
+
 // ---------------------------------------------------------------- formatting
 // names listed with 、, each kept on one line (a sector name broken in two reads as two)
 const joinNames = (xs) => (xs || []).filter(Boolean).map((x) => `<span class="nb">${esc(x)}</span>`).join("、");
-const none = (text = "—") => `<span class="muted">${text}</span>`;
+const none = (text = "—") => `<span class="muted">${esc(text)}</span>`;
 
-/** One deadline as a user reads it: the date or cadence first, the original wording below. */
-function dueHtml(deadlines) {
-  const list = [...(deadlines || [])].sort((a, b) => (a.date || "9999").localeCompare(b.date || "9999"));
-  if (!list.length) return none("未明确");
-  return list.map((d) => {
-    const main = d.date || FREQ[d.freq] || d.text || "";
-    const sub = d.text && d.text !== main ? `<span class="sub">${esc(d.text)}</span>` : "";
-    return `<div class="due ${esc(d.type)}" title="原文:${esc(d.text)}">${esc(main)}${sub}</div>`;
-  }).join("");
+/**
+ * A task's time limits as the circular writes them (the API's `time_limits`, worded by
+ * api/wording.py for the exports and the CLI alike), the ISO date beside; 未明确 when none.
+ */
+function dueHtml(limits) {
+  if (!limits || !limits.length) return none(MSG.no_deadline);
+  return limits.map((x) => `<div class="due">${esc(x.text)}${x.cadence ? `<span class="cadence">(${esc(x.cadence)})</span>` : ""}` +
+    `${x.date ? `<span class="iso">${esc(x.date)}</span>` : ""}</div>`).join("");
 }
 
 const roleHtml = (role, explicit) =>
-  `<span class="role ${esc(role)}">${esc(ROLE[role] || role || "")}</span>` +
-  (explicit === false ? '<span class="inferred" title="原文未点名该单位,根据上下文推定">推定</span>' : "");
+  `<span class="role ${esc(role)}">${esc(MSG.roles[role] || role || "")}</span>` +
+  (explicit === false ? `<span class="inferred" title="${esc(T("page.inferred_hint"))}">${esc(MSG.role_inferred)}</span>` : "");
 
 /** A task's place in the document's outline (二 (三) 4), shown before its title. */
 function pathHtml(path) {
@@ -118,6 +153,29 @@ function pathHtml(path) {
 
 const docHref = (docId, taskId) =>
   `#/docs/${encodeURIComponent(docId)}${taskId ? "/" + encodeURIComponent(taskId) : ""}`;
+
+// ---------------------------------------------------------------- write token
+// `policykg serve` prints a link http://127.0.0.1:8000/#token=…: the token stays in the
+// #fragment (never sent to the server), is kept in this browser and sent with each upload.
+const writeToken = () => { try { return localStorage.getItem(TOKEN_KEY) || ""; } catch (_) { return ""; } };
+const saveToken = (t) => { try { t ? localStorage.setItem(TOKEN_KEY, t) : localStorage.removeItem(TOKEN_KEY); } catch (_) { /* private mode */ } };
+
+/** Take the token from a ready link and drop it from the address bar; true when there was one. */
+function takeTokenFromLink() {
+  const m = location.hash.match(/(?:^#\/?|[&/])token=([A-Za-z0-9_-]+)/);
+  if (!m) return false;
+  saveToken(m[1]);
+  history.replaceState(null, "", `${location.pathname}${location.search}#/docs`);
+  return true;
+}
+
+/** The upload form says whether this browser may upload and, if not, how to get permission. */
+function showUploadAuth(note) {
+  const has = Boolean(writeToken());
+  $("#upload-auth").textContent = note || T(has ? "page.upload_has_token" : "page.upload_need_token");
+  $("#upload-auth").className = has ? "hint ok" : "hint";
+  $("#token-field").hidden = has;
+}
 
 // ---------------------------------------------------------------- routing (tabs)
 const TABS = ["search", "docs", "compare", "timeline"];
@@ -153,7 +211,9 @@ async function loadStats() {
   try {
     const h = await api("/health");
     const n = (h.counts && h.counts.nodes) || {};
-    $("#stats").textContent = `已收录 ${n.Document || 0} 份文件 · ${n.Task || 0} 项任务 · ${n.Body || 0} 个单位 · ${n.Deadline || 0} 个时限`;
+    $("#stats").textContent = T("page.stats", { documents: n.Document || 0, tasks: n.Task || 0, bodies: n.Body || 0,
+      deadlines: n.Deadline || 0 });
+    $("#banner").hidden = true;
   } catch (e) {
     const banner = $("#banner");
     banner.innerHTML = errorHtml(e);
@@ -163,22 +223,23 @@ async function loadStats() {
 
 /** Suggestions for the filter inputs; the page works without them, so a failure only empties them. */
 async function loadSuggestions() {
-  const fill = (id, values) => {
+  const put = (id, values) => {
     $(id).innerHTML = [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, "zh-CN"))
       .map((v) => `<option value="${esc(v)}"></option>`).join("");
   };
   const [bodies, docs, cmp] = await Promise.allSettled([api("/bodies?limit=1000"), api("/documents?limit=1000"), api("/compare")]);
-  if (bodies.status === "fulfilled") fill("#dl-bodies", bodies.value.items.map((b) => b.name));
+  if (bodies.status === "fulfilled") put("#dl-bodies", bodies.value.items.map((b) => b.name));
   if (docs.status === "fulfilled") {
-    fill("#dl-regions", docs.value.items.flatMap((d) => [d.province, (d.locality || "").split(/(?<=市|州|盟)/).pop()]));
+    put("#dl-regions", docs.value.items.flatMap((d) => [d.province, (d.locality || "").split(/(?<=市|州|盟)/).pop()]));
   }
-  if (cmp.status === "fulfilled") fill("#dl-sectors", cmp.value.sectors.columns);
+  if (cmp.status === "fulfilled") put("#dl-sectors", cmp.value.sectors.columns);
 }
 
 // ---------------------------------------------------------------- 义务检索
 let offset = 0;
+const SEARCH_COLUMNS = 8;
 
-async function search() {
+async function search(scroll = false) {
   const form = $("#search-form");
   const p = formParams(form, ["semantic"]);
   if (p.get("status") === "due_soon") { p.set("status", "due_within"); p.set("within_days", "30"); }
@@ -190,8 +251,8 @@ async function search() {
   const current = newest("search");
   setState(table, "loading");
   table.dataset.url = url;
-  summary.textContent = "正在检索…";
-  tbody.innerHTML = `<tr class="placeholder"><td colspan="7"><span class="spinner"></span>正在检索…</td></tr>`;
+  summary.textContent = T("page.searching");
+  tbody.innerHTML = `<tr class="placeholder"><td colspan="${SEARCH_COLUMNS}"><span class="spinner"></span>${esc(T("page.searching"))}</td></tr>`;
   busy(button, true);
   try {
     const data = await api(url);
@@ -199,26 +260,29 @@ async function search() {
     const rows = data.items || [];
     const total = data.total ?? rows.length;
     if (!rows.length) {
-      summary.textContent = "没有符合条件的义务。";
-      tbody.innerHTML = `<tr class="placeholder"><td colspan="7">没有找到符合条件的义务。可以减少筛选条件,或勾选“按语义检索”后再试。</td></tr>`;
+      summary.textContent = T("page.search_none_summary");
+      tbody.innerHTML = `<tr class="placeholder"><td colspan="${SEARCH_COLUMNS}">${esc(T("page.search_none"))}</td></tr>`;
       setState(table, "empty");
     } else {
       summary.textContent = semantic
-        ? `按语义找到 ${rows.length} 项相关任务,按相关度排序`
-        : `共 ${total} 条义务,显示第 ${offset + 1}–${offset + rows.length} 条(按完成时限排序)` +
-          ($("#semantic").checked ? "。按语义检索需要填写关键词。" : "");
+        ? T("page.search_semantic_summary", { n: rows.length })
+        // a total the API could only bound from below (total_exact false, issue 13) says so
+        : T(data.total_exact === false ? "page.search_summary_at_least" : "page.search_summary",
+          { total, from: offset + 1, to: offset + rows.length }) +
+          ($("#semantic").checked ? T("page.search_semantic_needs_q") : "");
       tbody.innerHTML = semantic ? rows.map(hitRow).join("") : obligationRows(rows);
       setState(table, "ready");
     }
     const pager = $("#pager");
     pager.hidden = semantic || total <= PAGE;
-    $("#page").textContent = `第 ${Math.floor(offset / PAGE) + 1} / ${Math.max(1, Math.ceil(total / PAGE))} 页`;
+    $("#page").textContent = T("page.page_of", { page: Math.floor(offset / PAGE) + 1, pages: Math.max(1, Math.ceil(total / PAGE)) });
     $("#prev").disabled = offset === 0;
     $("#next").disabled = offset + rows.length >= total;
+    if (scroll) revealTop(summary); // a new page starts at its first row, not where the pager was
   } catch (e) {
     if (!current()) return;
     summary.textContent = "";
-    tbody.innerHTML = `<tr class="placeholder"><td colspan="7">${errorHtml(e)}</td></tr>`;
+    tbody.innerHTML = `<tr class="placeholder"><td colspan="${SEARCH_COLUMNS}">${errorHtml(e)}</td></tr>`;
     $("#pager").hidden = true;
     setState(table, "error");
   } finally {
@@ -226,12 +290,13 @@ async function search() {
   }
 }
 
-/** The cells a task's rows share: what, by when, sector, region and document. */
+/** The cells a task's rows share: what, by when, to whom, sector, region and document. */
 function taskCells(r, rows = 1) {
   const span = rows > 1 ? ` rowspan="${rows}"` : "";
-  const quote = r.evidence ? ` title="原文:${esc(r.evidence)}…"` : "";
+  const quote = r.evidence ? ` title="${esc(T("page.original_prefix"))}${esc(r.evidence)}…"` : "";
   return `<td class="c-task"${span}${quote}>${pathHtml(r.path)}${esc(r.title)}</td>
-    <td class="c-due"${span}>${dueHtml(r.deadlines)}</td>
+    <td class="c-due"${span}>${dueHtml(r.time_limits)}</td>
+    <td class="c-recipients"${span}>${joinNames(r.recipients) || none()}</td>
     <td class="c-sector"${span}>${joinNames(r.sectors) || none()}</td>
     <td class="c-region"${span}>${esc(r.region || "") || none()}</td>
     <td class="c-doc"${span}><a class="doclink" href="${docHref(r.document_id, r.task_id)}" data-doc="${esc(r.document_id)}">` +
@@ -258,11 +323,11 @@ function obligationRows(rows) {
   return html;
 }
 
-/** A hit of /search: one task with all its bodies. */
+/** A hit of /search: one task with all its bodies (leads first, in the text's order). */
 function hitRow(r) {
   const actors = r.actors || [];
   return `<tr data-task="${esc(r.task_id)}" class="new-task">
-    <td class="c-body">${actors.map((a) => `<div>${esc(a.name)}</div>`).join("") || none("未识别")}</td>
+    <td class="c-body">${actors.map((a) => `<div>${esc(a.name)}</div>`).join("") || none(T("page.unrecognised_body"))}</td>
     <td class="c-role">${actors.map((a) => `<div>${roleHtml(a.role, a.explicit)}</div>`).join("")}</td>
     ${taskCells(r)}
   </tr>`;
@@ -275,15 +340,15 @@ $("#reset-button").addEventListener("click", (e) => {
   offset = 0;
   search();
 });
-$("#next").addEventListener("click", () => { offset += PAGE; search(); });
-$("#prev").addEventListener("click", () => { offset = Math.max(0, offset - PAGE); search(); });
+$("#next").addEventListener("click", () => { offset += PAGE; search(true); });
+$("#prev").addEventListener("click", () => { offset = Math.max(0, offset - PAGE); search(true); });
 
 // ---------------------------------------------------------------- 文件原文
 async function loadDocList() {
   const list = $("#doc-list");
   const current = newest("doclist");
   setState(list, "loading");
-  list.innerHTML = `<li class="muted"><span class="spinner"></span>正在加载…</li>`;
+  list.innerHTML = `<li class="muted"><span class="spinner"></span>${esc(T("page.loading"))}</li>`;
   try {
     const data = await api("/documents?limit=1000");
     if (!current()) return;
@@ -291,7 +356,8 @@ async function loadDocList() {
     list.innerHTML = items.map((d) => `<li><a href="${docHref(d.id)}" data-doc="${esc(d.id)}">
         <span class="t">${esc(d.title || d.name)}</span>
         <span class="sub">${esc([d.doc_number, (d.province || "") + (d.locality || ""), d.date].filter(Boolean).join(" · "))}</span>
-        <span class="sub">${d.tasks} 项任务</span></a></li>`).join("") || `<li class="muted">尚未收录任何文件。</li>`;
+        <span class="sub">${esc(T("page.doc_tasks", { n: d.tasks }))}</span></a></li>`).join("") ||
+      `<li class="muted">${esc(T("page.no_documents"))}</li>`;
     setState(list, items.length ? "ready" : "empty");
     markSelectedDoc($("#doc-view").dataset.doc || null);
   } catch (e) {
@@ -349,45 +415,60 @@ function highlight(text, spans) {
 
 /** The opening tag of an entity mark; its title lists what was read there. */
 function markTag(m) {
-  const [name, tag] = KIND[m.kind] || [m.kind, m.kind];
+  const [name, tag] = MSG.kinds[m.kind] || [m.kind, m.kind];
   return `<mark class="ent ${esc(m.kind)}" data-kind="${esc(m.kind)}" data-start="${m.start}" data-end="${m.end}" ` +
     `data-tag="${esc(tag)}" title="${esc(name)}:${esc(m.labels.join(" / "))}">`;
 }
 
-const FORMATS = [["xlsx", "Excel 表格"], ["docx", "Word 文档"], ["csv", "CSV"], ["md", "Markdown"]];
+// the breakdown table's columns (messages.json export.columns) -> the page's cell classes
+function columnClass(name) {
+  const c = MSG.export.columns;
+  return { [c.no]: "c-no", [c.task]: "c-task", [c.lead]: "c-body", [c.participant]: "c-body c-participant",
+    [c.responsible]: "c-body", [c.deadline]: "c-due", [c.date]: "c-date", [c.recipients]: "c-recipients",
+    [c.sectors]: "c-sector" }[name] || "";
+}
 
-function docHtml(id, d) {
+/** The 任务分工 table exactly as the downloads hold it (GET /documents/{id}/breakdown). */
+function breakdownHtml(b, tasks) {
+  const byId = Object.fromEntries((tasks || []).map((t) => [t.id, t]));
+  const cols = b.columns;
+  const cell = (name, value, taskId) => {
+    const cls = columnClass(name);
+    if (name === MSG.export.columns.task) return `<td class="${cls}">${pathHtml((byId[taskId] || {}).path)}${esc(value)}</td>`;
+    if (name === MSG.export.columns.deadline && value === MSG.no_deadline) return `<td class="${cls}">${none(value)}</td>`;
+    return `<td class="${cls}">${value ? esc(value).split(";").join("<br>") : none()}</td>`;
+  };
+  const body = b.rows.map((r, i) => `<tr data-task="${esc(b.task_ids[i])}" tabindex="0" title="${esc(T("page.locate_task"))}">` +
+    cols.map((c) => cell(c, r[c], b.task_ids[i])).join("") + "</tr>").join("");
+  return `<table class="grid tasks" id="doc-tasks"><thead><tr>${cols.map((c) => `<th class="${columnClass(c)}">${esc(c)}</th>`).join("")}</tr></thead>
+    <tbody>${body || `<tr class="placeholder"><td colspan="${cols.length}">${esc(T("page.no_tasks"))}</td></tr>`}</tbody></table>`;
+}
+
+function docHtml(id, d, b) {
   const m = d.meta || {};
   const region = (m.province || "") + (m.locality || "");
+  const f = MSG.page.facts;
   const facts = [
-    ["文号", m.doc_number], ["发文单位", (m.issuers || []).join("、")], ["成文日期", m.date], ["地区", region],
-    ["主送", (m.addressees || []).join("、")],
-    ["实施期", m.period ? `${m.period.start} 至 ${m.period.end}` : ""],
+    [f.doc_number, m.doc_number], [f.issuers, (m.issuers || []).join("、")], [f.date, m.date], [f.region, region],
+    [f.addressees, (m.addressees || []).join("、")],
+    [f.period, m.period ? T("page.period", m.period) : ""],
   ].filter(([, v]) => v);
   const tasks = d.tasks || [];
   const kinds = new Set((d.spans || []).map((s) => s.kind));
-  const legend = Object.entries(KIND).filter(([k]) => kinds.has(k) || ["actor", "deadline", "sector", "target"].includes(k))
-    .map(([k, [name]]) => `<mark class="ent ${k} legend-item" data-legend="${k}">${name}</mark>`).join("");
+  const legend = Object.entries(MSG.kinds).filter(([k]) => kinds.has(k) || ["actor", "deadline", "sector", "target"].includes(k))
+    .map(([k, [name]]) => `<mark class="ent ${k} legend-item" data-legend="${k}">${esc(name)}</mark>`).join("");
   const base = `/documents/${encodeURIComponent(id)}/breakdown?format=`;
   return `<h2 id="doc-title">${esc(m.title || d.doc || id)}</h2>
-    <dl class="facts">${facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${esc(v)}</dd></div>`).join("")}</dl>
-    <div class="downloads" id="downloads"><span>下载任务分工表:</span>
-      ${FORMATS.map(([f, label]) => `<a class="btn download" data-format="${f}" href="${base}${f}" download>${label}(.${f})</a>`).join("")}
+    <dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join("")}</dl>
+    <div class="downloads" id="downloads"><span>${esc(T("page.download_label"))}</span>
+      ${Object.entries(MSG.page.formats).map(([fmt, label]) => `<a class="btn download" data-format="${fmt}" href="${base}${fmt}" ` +
+        `download="${esc(b.file_name)}.${fmt}">${esc(label)}(.${fmt})</a>`).join("")}
     </div>
-    <h3>任务分工(${tasks.length} 项)<small>点击任务可在原文中定位</small>
-      <button type="button" class="link" data-jump="original-head">跳到原文 ↓</button></h3>
-    <div class="table-wrap"><table class="grid tasks" id="doc-tasks">
-      <thead><tr><th class="c-no">序号</th><th>重点任务</th><th class="c-body">责任单位</th><th class="c-due">完成时限</th><th class="c-sector">行业领域</th></tr></thead>
-      <tbody>${tasks.map((t, i) => `<tr data-task="${esc(t.id)}" tabindex="0" title="在原文中定位">
-        <td class="c-no">${i + 1}</td>
-        <td>${pathHtml(t.path)}${esc(t.title)}</td>
-        <td class="c-body">${(t.actors || []).map((a) => `<div>${esc(a.name)} ${roleHtml(a.role, a.explicit)}</div>`).join("") || none("未识别")}</td>
-        <td class="c-due">${dueHtml(t.deadlines)}</td>
-        <td class="c-sector">${joinNames(t.sectors) || none()}</td></tr>`).join("") ||
-        `<tr class="placeholder"><td colspan="5">未从该文件中提取到任务。</td></tr>`}</tbody>
-    </table></div>
-    <h3 id="original-head">原文 <small>彩色标注为自动提取的内容,鼠标悬停可查看</small></h3>
-    <p class="legend" id="legend">${legend}<span class="task-span legend-item">任务段落</span></p>
+    <h3>${esc(T("page.task_table", { n: tasks.length }))}<small>${esc(T("page.task_table_hint"))}</small>
+      <button type="button" class="link" data-jump="original-head">${esc(T("page.jump_to_original"))}</button></h3>
+    <div class="table-wrap">${breakdownHtml(b, tasks)}</div>
+    <h3 id="original-head">${esc(T("page.original"))} <small>${esc(T("page.original_hint"))}</small></h3>
+    <p class="legend" id="legend">${legend}<span class="task-span legend-item">${esc(T("page.task_span"))}</span></p>
     <div class="original" id="original" lang="zh">${highlight(d.original_text || "", d.spans)}</div>`;
 }
 
@@ -409,18 +490,20 @@ async function showDoc(id, taskId) {
   const current = newest("doc");
   view.dataset.doc = id;
   setState(view, "loading");
-  view.innerHTML = `<p class="muted"><span class="spinner"></span>正在加载文件…</p>`;
+  view.innerHTML = `<p class="muted"><span class="spinner"></span>${esc(T("page.loading_document"))}</p>`;
   try {
-    const d = await api(`/documents/${encodeURIComponent(id)}`);
+    const path = `/documents/${encodeURIComponent(id)}`;
+    const [d, b] = await Promise.all([api(path), api(`${path}/breakdown?format=json`)]);
     if (!current()) return;
-    view.innerHTML = docHtml(id, d);
+    view.innerHTML = docHtml(id, d, b);
     setState(view, "ready");
     if (taskId) locateTask(taskId);
-    else window.scrollTo(0, 0);
+    else revealTop(view);
   } catch (e) {
     if (!current()) return;
     view.innerHTML = errorHtml(e);
     setState(view, "error");
+    revealTop(view);
   }
 }
 
@@ -435,25 +518,48 @@ $("#doc-view").addEventListener("keydown", (e) => {
   if (row && e.key === "Enter") locateTask(row.dataset.task);
 });
 
+const showChosenFile = () => {
+  const f = $("#upload-file").files[0];
+  $("#upload-file-name").textContent = f ? f.name : T("page.upload_no_file");
+};
+$("#upload-file").addEventListener("change", showChosenFile);
+
 $("#upload-form").addEventListener("submit", async (e) => {
   e.preventDefault();
-  const form = e.target, msg = $("#upload-msg"), button = $("button", form);
+  const form = e.target, msg = $("#upload-msg"), button = $("button[type=submit]", form);
+  const typed = form.token.value.trim().replace(/^.*token=/, "");
+  if (typed) saveToken(typed);
+  if (!form.file.files.length) {
+    msg.className = "";
+    msg.textContent = T("page.upload_choose_file");
+    return;
+  }
   const fd = new FormData();
   fd.append("file", form.file.files[0]);
   msg.className = "muted";
-  msg.textContent = "正在上传并提取,较大的文件可能需要一分钟…";
+  msg.textContent = T("page.upload_busy");
+  setState(form, "loading");
   busy(button, true);
   try {
-    const res = await fetch("/documents", { method: "POST", body: fd, headers: { Authorization: `Bearer ${form.token.value}` } });
-    const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new ApiError(res.status, detailText(body) || res.statusText);
+    const body = await api("/documents", { method: "POST", body: fd, headers: { Authorization: `Bearer ${writeToken()}` } });
     msg.className = "ok";
-    msg.textContent = `已收录:${body.title || body.id}(${body.tasks} 项任务)${body.replaced ? ",已替换旧版本" : ""}`;
+    msg.textContent = T("page.upload_done", { title: body.title || body.id, tasks: body.tasks,
+      replaced: body.replaced ? T("page.upload_replaced") : "" });
+    form.file.value = "";
+    form.token.value = "";
+    showChosenFile();
+    showUploadAuth();
+    setState(form, "ready");
     loadDocList();
     loadStats();
+    if (location.hash === docHref(body.id)) showDoc(body.id);
+    else location.hash = docHref(body.id); // the new document opens
   } catch (err) {
+    if (err.status === 401 || err.status === 403) saveToken("");
     msg.className = "";
-    msg.innerHTML = errorHtml(err, { 422: "文件无法读取" });
+    msg.innerHTML = errorHtml(err);
+    showUploadAuth();
+    setState(form, "error");
   } finally {
     busy(button, false);
   }
@@ -464,15 +570,18 @@ $("#upload-form").addEventListener("submit", async (e) => {
  * A matrix with the API's columns (sectors, mechanisms) as rows and its regions as
  * columns: long lists read down the page. Rows are ordered by their total, largest first,
  * so what most regions share comes first; the shade of a cell grows with its count.
+ * `emptyNote` marks the regions whose column is all zero (the mechanisms: no roundup).
  */
-function matrixHtml(m, id) {
+function matrixHtml(m, id, emptyNote = "") {
   if (!m || !m.regions || !m.regions.length || !m.columns || !m.columns.length) {
-    return `<p class="empty">所选地区没有可对比的数据。</p>`;
+    return `<p class="empty">${esc(T("page.matrix_empty"))}</p>`;
   }
   const max = Math.max(3, ...m.counts.flat()); // at least 3: a matrix of ones stays light
   const totals = m.columns.map((_, j) => m.regions.reduce((sum, _r, i) => sum + m.counts[i][j], 0));
   const order = m.columns.map((_, j) => j).sort((a, b) => totals[b] - totals[a] || a - b);
-  const head = `<tr><th class="corner"></th>${m.regions.map((r) => `<th class="region" data-region="${esc(r)}">${esc(r)}</th>`).join("")}<th class="total">合计</th></tr>`;
+  const bare = m.regions.map((_, i) => emptyNote && m.counts[i].every((n) => !n));
+  const head = `<tr><th class="corner"></th>${m.regions.map((r, i) => `<th class="region" data-region="${esc(r)}">${esc(r)}` +
+    `${bare[i] ? `<span class="sub none-note">${esc(emptyNote)}</span>` : ""}</th>`).join("")}<th class="total">${esc(T("page.total"))}</th></tr>`;
   const body = order.map((j) => {
     const c = m.columns[j];
     const cells = m.regions.map((r, i) => {
@@ -488,15 +597,20 @@ function matrixHtml(m, id) {
   return `<div class="table-wrap"><table class="grid matrix" id="${id}">${head}${body}</table></div>`;
 }
 
+/** Each region's tasks on the topic with their relevance, or a sentence saying it has none. */
 function alignHtml(d) {
   const cols = d.topic_tasks || [];
-  if (!cols.length) return `<p class="empty">没有地区涉及“${esc(d.topic)}”。</p>`;
-  return `<div class="align">${cols.map((c) => `<div class="col"><h4>${esc(c.region)}</h4>
-    ${(c.tasks || []).map((t) => `<p><a href="${docHref(t.document_id, t.task_id)}">${esc(t.title)}</a>
-      <span class="sub">${esc(t.document_title || "")}</span></p>`).join("")}
-    ${(c.practices || []).map((p) => `<p class="practice"><span class="tag">经验做法</span>${esc(p.title)}
+  const found = cols.some((c) => (c.tasks || []).length + (c.practices || []).length);
+  if (!found) return `<p class="empty" id="topic-nowhere">${esc(T("page.topic_nowhere", { topic: d.topic }))}</p>`;
+  return `<div class="align">${cols.map((c) => `<div class="col" data-region="${esc(c.region)}"><h4>${esc(c.region)}</h4>
+    ${(c.tasks || []).map((t) => `<p class="topic-task" data-task="${esc(t.task_id)}" data-relevance="${t.relevance}">` +
+      `<a href="${docHref(t.document_id, t.task_id)}">${esc(t.title)}</a>
+      <span class="relevance" title="${esc(T("page.topic_relevance_hint"))}">${esc(T("page.topic_relevance", { score: t.relevance }))}</span>
+      <span class="sub">${esc(T("page.topic_matched", { words: (t.matched || []).join("、") }))} · ${esc(t.document_title || "")}</span></p>`).join("")}
+    ${(c.practices || []).map((p) => `<p class="practice"><span class="tag">${esc(T("page.practice_tag"))}</span>${esc(p.title)}
       <span class="sub">${esc(p.document_title || "")}</span></p>`).join("")}
-    ${(c.tasks || []).length + (c.practices || []).length ? "" : none("无相关任务")}</div>`).join("")}</div>`;
+    ${(c.tasks || []).length + (c.practices || []).length ? "" :
+      `<p class="empty none-here">${esc(T("page.topic_none", { region: c.region, topic: d.topic }))}</p>`}</div>`).join("")}</div>`;
 }
 
 async function compare() {
@@ -505,7 +619,7 @@ async function compare() {
   const current = newest("compare");
   setState(view, "loading");
   view.dataset.url = `/compare?${p}`;
-  const loading = `<p class="muted"><span class="spinner"></span>正在统计…</p>`;
+  const loading = `<p class="muted"><span class="spinner"></span>${esc(T("page.computing"))}</p>`;
   $("#matrix-sector").innerHTML = loading;
   $("#matrix-mechanism").innerHTML = "";
   $("#topic-align").innerHTML = "";
@@ -515,11 +629,15 @@ async function compare() {
     const d = await api(`/compare?${p}`);
     if (!current()) return;
     $("#matrix-sector").innerHTML = matrixHtml(d.sectors, "matrix-sector-table");
-    $("#matrix-mechanism").innerHTML = matrixHtml(d.mechanisms, "matrix-mechanism-table");
+    const mech = d.mechanisms;
+    $("#matrix-mechanism").innerHTML = mech && mech.columns && mech.columns.length
+      ? matrixHtml(mech, "matrix-mechanism-table", T("page.mechanism_region_none"))
+      : `<p class="empty" id="mechanism-none">${esc(T("page.mechanism_none"))}</p>`;
     $("#topic-section").hidden = !d.topic;
     $("#topic-name").textContent = d.topic || "";
     $("#topic-align").innerHTML = d.topic ? alignHtml(d) : "";
     setState(view, "ready");
+    if (d.topic) revealTop($("#topic-section"));
   } catch (e) {
     if (!current()) return;
     $("#matrix-sector").innerHTML = errorHtml(e);
@@ -538,12 +656,19 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 
+/** One deadline: a dated one by its date with the wording below; a cadence or a relative
+ * limit by its wording (the cadence in Chinese beside it when the wording does not say it). */
 function deadlineItem(x, cls = "") {
-  const who = joinNames(x.bodies) || none("未识别单位");
+  const who = joinNames(x.bodies) || none(T("page.unrecognised_body"));
+  const wording = x.time_limit || { text: x.text };
+  const when = x.date
+    ? `<b>${esc(x.date)}</b><span class="sub">${esc(T("page.original_prefix"))}${esc(wording.text)}</span>`
+    : `<b>${esc(wording.text)}</b>${wording.cadence ? `<span class="sub">${esc(wording.cadence)}</span>` : ""}`;
   return `<li class="tl-item ${cls}" id="tl-${esc(x.deadline_id)}" data-deadline="${esc(x.deadline_id)}" data-date="${esc(x.date || "")}">
-    <div class="tl-when"><b>${esc(x.date || FREQ[x.freq] || "")}</b><span class="sub">原文:${esc(x.text)}</span></div>
+    <div class="tl-when">${when}</div>
     <div class="tl-what"><a href="${docHref(x.document_id, x.task_id)}">${esc(x.title)}</a>
-      <span class="sub">责任单位:${who}</span>
+      <span class="sub">${esc(T("page.timeline_bodies"))}${who}</span>
+      <span class="sub tl-recipients">${esc(T("page.timeline_recipients"))}${joinNames(x.recipients) || none()}</span>
       <span class="sub">${esc(x.document_title || "")}${x.region ? " · " + esc(x.region) : ""}</span></div></li>`;
 }
 
@@ -555,10 +680,10 @@ function axisHtml(dated, now) {
   const at = (d) => (100 * (Date.parse(d) - lo) / (hi - lo)).toFixed(2);
   let html = "";
   for (let y = first; y <= last; y++) html += `<span class="tick" style="left:${at(`${y}-01-01`)}%">${y}</span>`;
-  html += `<span class="now" style="left:${at(now)}%" title="今天 ${now}"></span>`;
+  html += `<span class="now" style="left:${at(now)}%" title="${esc(T("page.today_on", { date: now }))}" data-label="${esc(T("page.today"))}"></span>`;
   html += dated.map((x) => `<button type="button" class="dot ${x.date < now ? "past" : "upcoming"}" style="left:${at(x.date)}%" ` +
     `data-target="tl-${esc(x.deadline_id)}" title="${esc(x.date)} ${esc(x.title)}"></button>`).join("");
-  return `<div class="tl-axis" id="tl-axis" aria-label="时间轴">${html}</div>`;
+  return `<div class="tl-axis" id="tl-axis" aria-label="${esc(T("page.timeline_axis"))}">${html}</div>`;
 }
 
 function timelineHtml(items) {
@@ -568,22 +693,24 @@ function timelineHtml(items) {
   let html = "";
   if (dated.length) {
     let year = "", month = "", todayShown = false, list = "";
+    const todayItem = `<li class="tl-today">${esc(T("page.today_on", { date: now }))}</li>`;
     for (const x of dated) {
-      if (!todayShown && x.date >= now) { list += `<li class="tl-today">今天 ${now}</li>`; todayShown = true; }
+      if (!todayShown && x.date >= now) { list += todayItem; todayShown = true; }
       const [y, mo] = x.date.split("-");
-      if (y !== year) { list += `<li class="tl-year">${y} 年</li>`; year = y; month = ""; }
-      if (mo !== month) { list += `<li class="tl-month">${Number(mo)} 月</li>`; month = mo; }
+      if (y !== year) { list += `<li class="tl-year">${esc(T("page.year", { y }))}</li>`; year = y; month = ""; }
+      if (mo !== month) { list += `<li class="tl-month">${esc(T("page.month", { m: Number(mo) }))}</li>`; month = mo; }
       list += deadlineItem(x, x.date < now ? "past" : "upcoming");
     }
-    if (!todayShown) list += `<li class="tl-today">今天 ${now}</li>`;
-    html += `<h2>有明确日期的时限(${dated.length})<small>灰色为已过日期;点击时间轴上的圆点可定位</small></h2>` +
+    if (!todayShown) list += todayItem;
+    html += `<h2>${esc(T("page.timeline_dated", { n: dated.length }))}<small>${esc(T("page.timeline_dated_hint"))}</small></h2>` +
       axisHtml(dated, now) + `<ol class="tl" id="tl-dated">${list}</ol>`;
   }
   if (recurring.length) {
-    html += `<h2>周期性工作(${recurring.length})</h2><ol class="tl plain" id="tl-recurring">${recurring.map((x) => deadlineItem(x, "recurring")).join("")}</ol>`;
+    html += `<h2>${esc(T("page.timeline_recurring", { n: recurring.length }))}</h2>` +
+      `<ol class="tl plain" id="tl-recurring">${recurring.map((x) => deadlineItem(x, "recurring")).join("")}</ol>`;
   }
   if (other.length) {
-    html += `<h2>相对时限(${other.length})<small>自某一事件起算,例如“作出决定之日起30日内”</small></h2>` +
+    html += `<h2>${esc(T("page.timeline_relative", { n: other.length }))}<small>${esc(T("page.timeline_relative_hint"))}</small></h2>` +
       `<ol class="tl plain" id="tl-relative">${other.map((x) => deadlineItem(x, "relative")).join("")}</ol>`;
   }
   return html;
@@ -596,13 +723,13 @@ async function timeline() {
   const current = newest("timeline");
   setState(list, "loading");
   list.dataset.url = `/deadlines?${p}`;
-  list.innerHTML = `<p class="muted"><span class="spinner"></span>正在加载…</p>`;
+  list.innerHTML = `<p class="muted"><span class="spinner"></span>${esc(T("page.loading"))}</p>`;
   busy(button, true);
   try {
     const d = await api(`/deadlines?${p}`);
     if (!current()) return;
     const items = d.items || [];
-    list.innerHTML = items.length ? timelineHtml(items) : `<p class="empty">所选范围内没有时限。</p>`;
+    list.innerHTML = items.length ? timelineHtml(items) : `<p class="empty">${esc(T("page.timeline_none"))}</p>`;
     setState(list, items.length ? "ready" : "empty");
   } catch (e) {
     if (!current()) return;
@@ -624,6 +751,23 @@ $("#timeline-list").addEventListener("click", (e) => {
 });
 
 // ---------------------------------------------------------------- start
-loadStats();
-loadSuggestions();
-route();
+async function start() {
+  try {
+    await loadMessages();
+  } catch (_) {
+    const banner = $("#banner");
+    banner.innerHTML = `<div class="error" role="alert">${esc(NO_MESSAGES)}</div>`;
+    banner.hidden = false;
+    return;
+  }
+  $("#mechanism-source").textContent = T("page.mechanism_source");
+  showChosenFile();
+  const linked = takeTokenFromLink();
+  showUploadAuth(linked ? T("page.upload_token_saved") : "");
+  if (linked) $("#upload").open = true;
+  loadStats();
+  loadSuggestions();
+  route();
+}
+
+start();
