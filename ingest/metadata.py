@@ -101,6 +101,10 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
         printed = re.search(r"(?:印发|转发|下发|发布)《([^《》]{4,80})》的?(?:通知|函)$", meta.title or "")
         if printed:  # the cover of "关于印发《X》的通知": the document is X
             meta.title = strip_inner(printed.group(1))
+    if meta.title is None:
+        opening = next((ln.text for ln in head if re.match(r"^《[^》]{4,80}》.{0,60}印发(?:给)?你们", ln.text)), None)
+        if opening:  # "《X》已经市政府同意,现印发给你们": the cover of X, whose title line the page lost
+            meta.title = strip_inner(re.match(r"^《([^》]+)》", opening).group(1))
     body_start = title_line.end if title_line is not None else 0
     date_line, issuer_lines = find_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else None
@@ -167,7 +171,8 @@ def strip_inner(title: str) -> str:
     return INNER_TITLE.sub(r"\1", title).strip()
 
 
-NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前位置|您现在的位置|您所在位置|首页|发布|来源|时间|日期|浏览|字号|打印|分享)")
+NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前位置|您现在的位置|您所在位置|首页|发布|来源|时间|日期|浏览|字号|打印|分享)"
+                       r"|^[(（]此件[^)）]{0,8}[)）]$")  # (此件主动公开): a publication note, not a title
 
 
 def title_candidates(head: list[Line]) -> list[Line]:

@@ -94,3 +94,18 @@ def test_signature_short_forms_are_spelled_out():
     assert canonical_issuer("国务院安委会办公室") == "国务院安全生产委员会办公室"
     assert canonical_issuer("云南省 安委办") == "云南省安全生产委员会办公室"
     assert canonical_issuer("山西省应急管理厅") == "山西省应急管理厅"
+
+
+def test_cover_notice_title_when_the_page_lost_the_title_line():
+    """devset d57 (赣州, 2022): "(此件主动公开)" is a publication note, not the title; the cover's
+    "《2022年县(市、区)人民政府消防工作目标任务》…现印发给你们" names the document."""
+    from pathlib import Path
+
+    from policykg.ingest.pipeline import load_document
+
+    path = Path(__file__).resolve().parents[2] / "shared" / "devset" / "docs" / "d57.txt"
+    if not path.exists():
+        import pytest
+
+        pytest.skip("../shared/devset not beside the repository")
+    assert load_document(path).meta.title == "2022年县(市、区)人民政府消防工作目标任务"
