@@ -443,8 +443,11 @@ class PartyFinder:
         `requested`, and the addressees who ask are inferred beside it."""
         t = self.masked
         starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in CLAUSE_END or ch in ",,"]
+        openers = lexicon().stop_openers
         for s in starts:
             s2 = self.skip_openers(s)
+            if t.startswith(openers, s2) and not (self.pronouns and PRONOUN.match(t, s2)):
+                continue  # 加强…, 落实…: a clause that opens on a verb has no body before it
             self.subject_at(s2, "requested" if t[s2 - 2:s2] == "提请" else "subject")
 
     def prohibited(self) -> None:
