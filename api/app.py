@@ -221,9 +221,13 @@ def create_app(service: Service | None = None) -> FastAPI:
     @app.get("/obligations")
     def obligations(f: Filters = Depends(), limit: Annotated[int, Query(ge=1, le=500)] = 50,
                     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                    cursor: Annotated[Text | None, Query(max_length=2000, description=(
+                        "`next_cursor` of the previous page: the next page at the cost of the first "
+                        "(offset is then ignored)"))] = None,
                     svc: Service = Depends(get_service)) -> dict:
-        """Who / role / what / by when / sector / region / document, with evidence; sorted by deadline."""
-        return svc.obligations(f.as_dict(), limit, offset)
+        """Who / role / what / by when / sector / region / document, with evidence; sorted by deadline.
+        `total` is exact unless `total_exact` is false (then a lower bound)."""
+        return svc.obligations(f.as_dict(), limit, offset, cursor)
 
     @app.get("/bodies")
     def bodies(q: Annotated[Text | None, Query(max_length=100)] = None,
