@@ -30,7 +30,7 @@ from starlette.routing import Match
 from .breakdown import WRITERS, build_breakdown
 from .calendar import build_calendar
 from ..ingest.readers import SUPPORTED
-from .service import BadInput, NotFound, QueryFailed, Service, StoreDown
+from .service import BadInput, NotFound, QueryFailed, Service, StoreDown, decode_cursor
 
 MAX_UPLOAD = int(os.environ.get("POLICYKG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 
@@ -227,6 +227,11 @@ def create_app(service: Service | None = None) -> FastAPI:
                     svc: Service = Depends(get_service)) -> dict:
         """Who / role / what / by when / sector / region / document, with evidence; sorted by deadline.
         `total` is exact unless `total_exact` is false (then a lower bound)."""
+        if cursor is not None:
+            try:
+                decode_cursor(cursor)
+            except BadInput as exc:  # a 422 in FastAPI's shape, like every bad parameter
+                raise filter_error("cursor", cursor, str(exc)) from exc
         return svc.obligations(f.as_dict(), limit, offset, cursor)
 
     @app.get("/bodies")

@@ -20,7 +20,6 @@ from typing import Any
 from ..graph import paging
 from ..graph import queries as Q
 from ..graph.store import BadParameter, GraphStore, QueryError, StoreError, data_dir, open_store
-from ..graph.writer import counts as graph_counts
 
 
 class NotFound(Exception):
@@ -103,10 +102,13 @@ class Service:
         self._search = None  # a SearchIndex built lazily (issue 6)
 
     @classmethod
-    def from_env(cls) -> "Service":
+    def from_env(cls, embeddings: bool = True) -> "Service":
+        """The configured store with its schema; with `embeddings`, the embedding model too
+        (loading it imports torch and sentence-transformers: seconds, which a CLI command
+        that only reads the graph does without)."""
         from ..graph.ingest import default_embedder
 
-        embedder = default_embedder()
+        embedder = default_embedder() if embeddings else None
         try:
             store = open_store()
             store.ensure_schema(vector_dim=embedder.dimension if embedder else None)
@@ -125,6 +127,8 @@ class Service:
         return self.store.name
 
     def counts(self) -> dict[str, dict[str, int]]:
+        from ..graph.counts import counts as graph_counts
+
         try:
             return graph_counts(self.store)
         except StoreError as exc:

@@ -21,6 +21,7 @@ from . import cypher
 from .dialect import vector_expr
 from .records import WriteParams, build_params, text_hash
 from .stats import batch_stats
+from .counts import counts  # noqa: F401  (kept importable from here)
 from .store import GraphStore, QueryError
 
 
@@ -210,9 +211,3 @@ def delete_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]:
 def delete_document(store: GraphStore, doc_id: str) -> bool:
     """Remove a document and what only it used; shared bodies, regions and sectors stay."""
     return bool(delete_documents(store, [doc_id]))
-
-
-def counts(store: GraphStore) -> dict[str, dict[str, int]]:
-    nodes = {r["label"]: r["n"] for r in store.read(cypher.COUNT_NODES)}
-    rels = {r["type"]: r["n"] for r in store.read(cypher.COUNT_RELATIONSHIPS)}
-    return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
