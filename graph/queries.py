@@ -159,7 +159,11 @@ ORDER BY sort_key, sort_str, body, body_id, role
 def obligation_queries(f: Filters, after: bool = False, body_first: bool = False) -> tuple[str, str, str]:
     """The (probe, page, capped count) statements for these filters (see `graph/paging.py`)."""
     match = _obligation_match(f, after, body_first)
-    probe = match + "\nWITH t LIMIT $m\nRETURN t.sort_key AS k"
+    if body_conditions(f) or after or body_first:
+        probe = match + "\nWITH t LIMIT $m\nRETURN t.sort_key AS k"
+    else:  # every task with an actor is at least one row: sample tasks, not (body, task) rows
+        probe = (f"MATCH (t:Task) {where([KEY_RANGE] + task_conditions(f) + ['t.actor_count > 0'])}\n"
+                 "WITH t LIMIT $m\nRETURN t.sort_key AS k")
     count = _obligation_match(f, False, body_first) + "\nWITH r LIMIT $cap\nRETURN count(r) AS total"
     return probe, match + OBLIGATION_PAGE_RETURN, count
 

@@ -278,6 +278,7 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
         props["sort_key"] = sortkeys.task_sort_key(props["due"], meta.get("date"), doc_id)
         props["sort_str"] = sortkeys.task_sort_str(props["due"], meta.get("date"), doc_id, order)
         props["doc_str"] = sortkeys.in_document_order_str(meta.get("date"), doc_id, order)
+        props["actor_count"] = len(task.get("actors") or [])  # obligations of the task (paging probes)
         row: dict[str, Any] = {"id": tid, "props": props, "embedding": None}
         if parent:
             p.task_links.append({"task": tid, "section": parent})
