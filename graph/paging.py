@@ -22,28 +22,37 @@ from typing import Any, Callable
 
 FANOUT = 8  # sample size per round / rows needed: how fast a round narrows the range
 MIN_SAMPLE = 256
-MAX_ROUNDS = 24  # a 52-bit key range narrows in far fewer; a guard, not a limit in practice
+MAX_ROUNDS = 64  # bisection of a 49-bit key range ends within 49; a guard
 
 Read = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
 
 def narrow(read: Read, probe: str, params: dict[str, Any], lo: int, hi: int, need: int) -> tuple[int, int, int]:
-    """A range [lo, hi') that holds every matching row of [lo, hi) that comes before the
+    """A range [lo, b) that holds every matching row of [lo, hi) that comes before the
     `need`-th one, and fewer than the sample size `m` rows unless ties forbid: returns
-    (lo, hi', rounds). `probe` returns up to `$m` matching rows' `k` in [$lo, $hi), any
-    order, without sorting (so its LIMIT stops the scan)."""
+    (lo, b, rounds). `probe` returns up to `$m` matching rows' `k` in [$lo, $hi), any
+    order, without sorting (so its LIMIT stops the scan).
+
+    Each round probes one bound: the `need`-th smallest key of the last full sample (fast
+    when the store's scan order is not sorted by key), but never above the middle of
+    (`a`, `b`), where [lo, a) is known to hold fewer than `need` rows and [lo, b) at least
+    `need`: a store that happens to return the largest keys first still narrows by
+    bisection."""
     m = max(need * FANOUT, MIN_SAMPLE)
-    rounds = 0
-    while rounds < MAX_ROUNDS:
+    a, b = lo, hi  # [lo, a): fewer than `need` rows; [lo, b): at least `need` (or all there is)
+    keys = [r["k"] for r in read(probe, {**params, "lo": lo, "hi": b, "m": m})]
+    rounds = 1
+    while len(keys) >= m and rounds < MAX_ROUNDS and b - a > 1:
+        keys.sort()
+        b = min(b, keys[need - 1] + 1)
+        point = min(b, a + (b - a + 1) // 2) if rounds > 1 else b
+        got = [r["k"] for r in read(probe, {**params, "lo": lo, "hi": point, "m": m})]
         rounds += 1
-        keys = sorted(r["k"] for r in read(probe, {**params, "lo": lo, "hi": hi, "m": m}))
-        if len(keys) < m:
-            break
-        bound = keys[need - 1] + 1  # [lo, bound) holds >= need matching rows
-        if bound >= hi:  # ties: the first `need` rows share keys up to hi; nothing to cut
-            break
-        hi = bound
-    return lo, hi, rounds
+        if len(got) < need:
+            a = point  # too few before `point`: the bound lies above it
+            continue
+        b, keys = point, got
+    return lo, b, rounds
 
 
 def page(read: Read, probe: str, query: str, params: dict[str, Any], lo: int, hi: int,

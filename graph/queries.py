@@ -254,7 +254,7 @@ def obligation_total(store: GraphStore, f: Filters, lo: int | None, hi: int) -> 
         rows = store.read(DOCUMENT_OBLIGATIONS, {"ids": f.doc_ids or []})
         return int(rows[0]["n"] or 0), True
     if active == {"status"} and f.status in ("none", "recurring"):
-        return _stat(store, f"ob|{'nodue' if f.status == 'none' else 'recurring'}"), True
+        return _stat(store, f"ob|{f.status}"), True
     if active == {"status"} and f.status == "overdue":
         return int(store.read(DUE_BEFORE, {"before": f.params()["as_of"]})[0]["n"] or 0), True
     if active == {"due_before"}:

@@ -23,50 +23,80 @@ import datetime as dt
 FAR_FUTURE = "9999-12-31"  # sorts a row without a deadline after every dated one
 DATED_MAX = "9999-12-30"  # the last date that is a date (task_key_range up to it excludes "none")
 DAY_BITS = 16  # days since 1900-01-01, clamped: 1900-01-02 … 2079-06-05
-ID_BITS = 20  # the first five characters of a document id, as hexadecimal digits
-ORDER_BITS = 16
+ID_BITS = 17  # the first four characters of a document id (see `id_prefix`)
 _EPOCH = dt.date(1900, 1, 1).toordinal()
 _DAY_MAX = (1 << DAY_BITS) - 1  # reserved for "no date" (after every clamped date)
 _DIGITS = str.maketrans("0123456789", "9876543210")
-_HEX = "0123456789abcdef"
 
 
-def day(iso: str | None) -> int:
-    """An ISO date as 1 … 2^16-2 days since 1900 (clamped); None and FAR_FUTURE -> 2^16-1."""
+def _day(iso: str | None) -> tuple[int, bool]:
+    """(days since 1900, exact): 1 … 2^16-3 within range, 0 before it and 2^16-2 after it
+    (clamped: not exact), 2^16-1 for no date (and FAR_FUTURE, which sorts the same)."""
     if not iso or iso >= FAR_FUTURE:
-        return _DAY_MAX
+        return _DAY_MAX, True
     try:
         n = dt.date.fromisoformat(iso[:10]).toordinal() - _EPOCH
     except ValueError:
-        return _DAY_MAX
-    return min(max(n, 1), _DAY_MAX - 1)
+        return _DAY_MAX - 1, False
+    if n < 1:
+        return 0, False
+    if n > _DAY_MAX - 2:
+        return _DAY_MAX - 1, False
+    return n, True
+
+
+def day(iso: str | None) -> int:
+    return _day(iso)[0]
+
+
+def _newest_first(iso: str | None) -> tuple[int, bool]:
+    """`_day` reversed, for a descending date: newer dates give smaller numbers, None last."""
+    if not iso:
+        return _DAY_MAX, True
+    n, exact = _day(iso)
+    return _DAY_MAX - 1 - n, exact
 
 
 def newest_first(iso: str | None) -> int:
-    """`day` reversed, for a descending date: newer dates give smaller numbers, None last."""
-    return _DAY_MAX if not iso else _DAY_MAX - day(iso)
+    return _newest_first(iso)[0]
 
 
-def _hex_rank(c: str) -> int:
-    """0–15 for '0'–'9', 'a'–'f'; any other character gets the rank of the nearest hex digit
-    at or below it ('A' ranks with '9'), so the rank never decreases as characters grow."""
-    if c < "0":
-        return 0
-    if c <= "9":
-        return ord(c) - ord("0")
-    if c < "a":
-        return 9
-    if c <= "f":
-        return 10 + ord(c) - ord("a")
-    return 15
+def _compose(parts: list[tuple[int, bool]], bits: list[int]) -> int:
+    """Components, most significant first, packed into one int; after a component that was
+    clamped (not exact) the rest count as zero: two rows it ties may differ there in any way."""
+    n, exact = 0, True
+    for (value, ok), width in zip(parts, bits):
+        n = (n << width) | (value if exact else 0)
+        exact = exact and ok
+    return n
+
+
+_BASE = 19  # ranks: 0 below '0', 1-10 '0'-'9', 11 between, 12-17 'a'-'f', 18 above 'f'
+_ID_CHARS = 4  # 19^4 < 2^17
+
+
+def _rank(c: str) -> tuple[int, bool]:
+    """(rank, exact): hex digits have a rank of their own; every other character the rank
+    of the gap between hex digits it falls in (shared, so nothing after it may count)."""
+    if "0" <= c <= "9":
+        return 1 + ord(c) - ord("0"), True
+    if "a" <= c <= "f":
+        return 12 + ord(c) - ord("a"), True
+    return (0 if c < "0" else 11 if c < "a" else 18), False
 
 
 def id_prefix(doc_id: str) -> int:
-    """The first five characters of a document id as a 20-bit number that never decreases
-    as the id grows (content hashes are hexadecimal: then it is their value)."""
-    n = 0
-    for i in range(5):
-        n = n * 16 + (_hex_rank(doc_id[i]) if i < len(doc_id) else 0)
+    """The start of a document id as a 17-bit number that never decreases as the text
+    `doc_id + '|…'` (how sort strings continue) grows. Content hashes are hexadecimal: their
+    first four digits then give 65,536 buckets. After a character that is not a hex digit
+    the rest counts as zero, since characters sharing its rank may be followed by anything."""
+    n, exact = 0, True
+    text = doc_id + "|"
+    for i in range(_ID_CHARS):
+        r = 0
+        if exact:
+            r, exact = _rank(text[i]) if i < len(text) else (0, False)
+        n = n * _BASE + r
     return n
 
 
@@ -79,7 +109,7 @@ def inverted_date(iso: str | None) -> str:
 # --- obligations and tasks: earliest deadline, newest document, document id, position -----
 
 def task_sort_key(due: str | None, doc_date: str | None, doc_id: str) -> int:
-    return (day(due) << (DAY_BITS + ID_BITS)) | (newest_first(doc_date) << ID_BITS) | id_prefix(doc_id)
+    return _compose([_day(due), _newest_first(doc_date), (id_prefix(doc_id), True)], [DAY_BITS, DAY_BITS, ID_BITS])
 
 
 def task_sort_str(due: str | None, doc_date: str | None, doc_id: str, order: int) -> str:
@@ -97,22 +127,24 @@ def task_key_range(due_from: str | None, due_to: str | None) -> tuple[int, int]:
 # --- documents (newest first) and what is listed in document order ------------------------
 
 def document_sort_key(doc_date: str | None, doc_id: str) -> int:
-    return (newest_first(doc_date) << ID_BITS) | id_prefix(doc_id)
+    return _compose([_newest_first(doc_date), (id_prefix(doc_id), True)], [DAY_BITS, ID_BITS])
 
 
 def document_sort_str(doc_date: str | None, doc_id: str) -> str:
-    return f"{inverted_date(doc_date)}|{doc_id}"
+    # ends with "|" like every sort string after a document id (see `id_prefix`)
+    return f"{inverted_date(doc_date)}|{doc_id}|"
 
 
 def in_document_order_str(doc_date: str | None, doc_id: str, order: int) -> str:
     """A task's place when tasks are listed by document (newest first), then position."""
-    return f"{document_sort_str(doc_date, doc_id)}|{order:06d}"
+    return f"{document_sort_str(doc_date, doc_id)}{order:06d}"
 
 
 # --- deadlines: date, document id, task position --------------------------------------------
 
-def deadline_sort_key(date: str | None, doc_id: str, order: int) -> int:
-    return (day(date) << (ID_BITS + ORDER_BITS)) | (id_prefix(doc_id) << ORDER_BITS) | min(order, (1 << ORDER_BITS) - 1)
+def deadline_sort_key(date: str | None, doc_id: str, order: int = 0) -> int:
+    # the id prefix ties different documents, so nothing after it can count (`_compose`)
+    return _compose([_day(date), (id_prefix(doc_id), True)], [DAY_BITS, ID_BITS])
 
 
 def deadline_sort_str(date: str | None, doc_id: str, order: int, deadline_id: str) -> str:
@@ -120,6 +152,6 @@ def deadline_sort_str(date: str | None, doc_id: str, order: int, deadline_id: st
 
 
 def deadline_key_range(date_from: str | None, date_to: str | None) -> tuple[int, int]:
-    lo = 0 if not date_from else day(date_from) << (ID_BITS + ORDER_BITS)
-    hi = 1 << (DAY_BITS + ID_BITS + ORDER_BITS) if not date_to else (day(date_to) + 1) << (ID_BITS + ORDER_BITS)
+    lo = 0 if not date_from else day(date_from) << ID_BITS
+    hi = 1 << (DAY_BITS + ID_BITS) if not date_to else (day(date_to) + 1) << ID_BITS
     return lo, hi

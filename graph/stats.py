@@ -12,8 +12,8 @@ Stat keys (kind in brackets; `a`/`b` are its two coordinates):
 - `ob` [total]: obligations (RESPONSIBLE_FOR rows); `ob|role|lead` [role, a=role];
   `ob|explicit|true` [explicit]; `ob|sector|S` [sector]; `ob|region|R` [region] for every
   region name of the document's chain; `ob|rs|R|S` [region_sector];
-  `ob|due|YYYY-MM-DD` [due, a=date] by the task's earliest date; `ob|nodue` [nodue];
-  `ob|recurring` [recurring]
+  `ob|due|YYYY-MM-DD` [due, a=date] by the task's earliest date; `ob|nodue` [nodue]
+  (no date); `ob|none` [none] (no deadline of any kind); `ob|recurring` [recurring]
 - `docs` [docs], `prov|P` [province]: documents; `preg|R` [practice_region]: practices
 - `sp|P|S` [sp]: tasks of province P in sector S; `sr|R|S` [sr]: the same per region name
   of the chain (what /compare?regions= asks); `mm|R|M` [mm]: roundup practices of region R
@@ -39,7 +39,7 @@ def _kind(key: str) -> tuple[str, str | None, str | None]:
         sub = parts[1]
         if sub == "rs":
             return "region_sector", parts[2], parts[3]
-        if sub in ("nodue", "recurring"):
+        if sub in ("nodue", "recurring", "none"):
             return sub, None, None
         return sub, parts[2], None  # role, explicit, sector, region, due
     if head in ("sp", "sr", "mm"):
@@ -95,6 +95,8 @@ def contributions(p: Any) -> tuple[Counter, dict[str, list[str]], dict[str, list
         counts[f"ob|due|{t['due']}" if t.get("due") else "ob|nodue"] += n
         if "recurring" in (t.get("deadline_types") or []):
             counts["ob|recurring"] += n
+        if not t.get("deadline_types"):
+            counts["ob|none"] += n  # no deadline of any kind (status=none)
     for x in p.practices:
         region = x["props"].get("region")
         if not region:
