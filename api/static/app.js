@@ -205,16 +205,20 @@ async function search() {
     } else {
       summary.textContent = semantic
         ? `按语义找到 ${rows.length} 项相关任务,按相关度排序`
-        : `共 ${total} 条义务,显示第 ${offset + 1}–${offset + rows.length} 条(按完成时限排序)` +
+        : `${data.total_exact === false ? "至少" : "共"} ${total} 条义务,显示第 ${offset + 1}–${offset + rows.length} 条(按完成时限排序)` +
           ($("#semantic").checked ? "。按语义检索需要填写关键词。" : "");
       tbody.innerHTML = semantic ? rows.map(hitRow).join("") : obligationRows(rows);
       setState(table, "ready");
     }
     const pager = $("#pager");
     pager.hidden = semantic || total <= PAGE;
-    $("#page").textContent = `第 ${Math.floor(offset / PAGE) + 1} / ${Math.max(1, Math.ceil(total / PAGE))} 页`;
+    // a total that is only a lower bound (total_exact false) has no last page to show
+    const exact = data.total_exact !== false;
+    pager.hidden = semantic || (exact && total <= PAGE);
+    $("#page").textContent = exact ? `第 ${Math.floor(offset / PAGE) + 1} / ${Math.max(1, Math.ceil(total / PAGE))} 页`
+                                   : `第 ${Math.floor(offset / PAGE) + 1} 页`;
     $("#prev").disabled = offset === 0;
-    $("#next").disabled = offset + rows.length >= total;
+    $("#next").disabled = exact ? offset + rows.length >= total : !data.next_cursor;
   } catch (e) {
     if (!current()) return;
     summary.textContent = "";
