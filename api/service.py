@@ -249,7 +249,9 @@ class Service:
                "practices": practices,
                "source": {k: d.get(k) for k in ("source_path", "format", "encoding", "script", "ingested_at")}}
         if with_text:
-            out["original_text"] = row["original_text"]
+            from ..graph.textpack import unpack_text
+
+            out["original_text"] = unpack_text(row["original_text_z"])
             out["spans"] = sorted(spans, key=lambda s: (s["start"], -s["end"]))
         return out
 

@@ -46,6 +46,12 @@ class Filters:
         p["within_end"] = (as_of + dt.timedelta(days=days)).isoformat()
         return p
 
+    def params_with_flags(self) -> dict[str, Any]:
+        p = self.params()
+        if self.explicit is not None:
+            p["explicit_flag"] = "true" if self.explicit else "false"
+        return p
+
     def active(self) -> set[str]:
         """Names of the filters that are set (as_of and within_days only qualify `status`)."""
         return {k for k, v in vars(self).items() if v is not None and k not in ("as_of", "within_days", "doc_ids")}
@@ -87,9 +93,18 @@ OBLIGATION_AFTER = ("(t.sort_str > $c_sort OR (t.sort_str = $c_sort AND (b.name 
 KEY_RANGE = "t.sort_key >= $lo AND t.sort_key < $hi"
 
 
+# task-level stand-ins for the role and explicitness filters of the RESPONSIBLE_FOR edge: a
+# superset of the tasks, held in list properties the store indexes (graph/records.py)
+TASK_STAND_INS: dict[str, str] = {
+    "role": "$role IN t.roles",
+    "explicit": "$explicit_flag IN t.explicit_flags",
+}
+
+
 def task_conditions(f: Filters) -> list[str]:
     conds = [c for name, c in TASK_CONDITIONS.items() if getattr(f, name) is not None
              and not (name in ("due_after", "due_before") and f.due_after and f.due_before)]
+    conds += [c for name, c in TASK_STAND_INS.items() if getattr(f, name) is not None]
     if f.due_after and f.due_before:
         conds.append(WINDOW)
     if f.status:
@@ -143,7 +158,7 @@ def _obligation_match(f: Filters, after: bool, body_first: bool) -> str:
 OBLIGATION_PAGE_RETURN = """
 WITH b, r, t, t.sort_key AS k, t.sort_str AS s, b.name AS bn, b.key AS bk, r.role AS rr
 ORDER BY k, s, bn, bk, rr SKIP $skip LIMIT $limit
-MATCH (d:Document {id: t.doc_id})
+MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN b.key AS body_id, b.name AS body, b.kind AS body_kind, r.role AS role, r.explicit AS explicit,
        r.start AS actor_start, r.end AS actor_end,
        t.id AS task_id, t.local_id AS local_id, t.path AS path, t.title AS title, t.quote AS evidence,
@@ -159,13 +174,20 @@ ORDER BY sort_key, sort_str, body, body_id, role
 def obligation_queries(f: Filters, after: bool = False, body_first: bool = False) -> tuple[str, str, str]:
     """The (probe, page, capped count) statements for these filters (see `graph/paging.py`)."""
     match = _obligation_match(f, after, body_first)
-    if body_conditions(f) or after or body_first:
-        probe = match + "\nWITH t LIMIT $m\nRETURN t.sort_key AS k"
-    else:  # every task with an actor is at least one row: sample tasks, not (body, task) rows
+    if row_probe(f, after, body_first):
+        probe = match + "\nWITH t LIMIT $m\nRETURN t.sort_key AS k, 1 AS n"
+    else:  # every task that passes is at least one row: sample tasks, not (body, task) rows
         probe = (f"MATCH (t:Task) {where([KEY_RANGE] + task_conditions(f) + ['t.actor_count > 0'])}\n"
-                 "WITH t LIMIT $m\nRETURN t.sort_key AS k")
+                 "WITH t LIMIT $m\nRETURN t.sort_key AS k, t.actor_count AS n")
     count = _obligation_match(f, False, body_first) + "\nWITH r LIMIT $cap\nRETURN count(r) AS total"
     return probe, match + OBLIGATION_PAGE_RETURN, count
+
+
+def row_probe(f: Filters, after: bool, body_first: bool) -> bool:
+    """Whether the probe must sample (body, task) rows: a filter only the row can tell (the
+    body's name, the cursor's position among a task's bodies). Role and explicitness have
+    their task-level stand-ins, and every task with an actor is at least one row."""
+    return f.body is not None or after or body_first
 
 
 COUNT_CAP = 1000  # a total beyond this many rows that no aggregate answers is reported as "at least"
@@ -203,31 +225,48 @@ def obligations_page(store: GraphStore, f: Filters, limit: int = 50, offset: int
     cursor of the next page."""
     if f.document is not None and f.doc_ids is None:
         f.doc_ids = resolve_document(store, f.document)
-    params = f.params()
+    params = f.params_with_flags()
     lo, hi = task_key_range(f)
     if cursor:
-        params.update(cursor)
+        params.update({k: v for k, v in cursor.items() if k != "c_sort_key"})
         lo = max(lo, int(cursor["c_sort_key"]))
     body_first = False
     if f.body is not None:
         duties = store.read(BODY_DUTY_SUM, {"body": f.body})[0]["n"] or 0
         body_first = duties <= BODY_FIRST_MAX
     probe, query, count = obligation_queries(f, after=cursor is not None, body_first=body_first)
+    narrowed = None
     if body_first:  # the bodies' duties are few: sort them all
         rows = store.read(query, {**params, "lo": lo, "hi": hi, "skip": offset, "limit": limit})
     else:
-        rows = paging.page(store.read, probe, query, params, lo, hi, limit, offset)
-    total, exact = obligation_total(store, f, lo if not cursor else None, hi)
+        rows, narrowed = paging.page_and_probe(store.read, probe, query, params, lo, hi, limit, offset)
+    total, exact = obligation_total(store, f)
     if total is None:
-        if len(rows) < limit and not cursor and (rows or offset == 0):
-            total, exact = offset + len(rows), True  # the list ended on this page
-        else:
-            n = store.read(count, {**f.params(), "lo": task_key_range(f)[0], "hi": hi, "cap": COUNT_CAP})[0]["total"]
-            total, exact = n, n < COUNT_CAP
+        total, exact = _counted_total(store, f, rows, limit, offset, cursor, narrowed, count, body_first)
     nxt = None
     if len(rows) == limit:
         nxt = {**obligation_cursor(rows[-1]), "c_sort_key": rows[-1]["sort_key"]}
     return Page(rows, total, exact, nxt)
+
+
+def _counted_total(store: GraphStore, f: Filters, rows: list[dict], limit: int, offset: int,
+                   cursor: dict[str, Any] | None, narrowed: paging.Narrowed | None, count: str,
+                   body_first: bool) -> tuple[int, bool]:
+    """The total when no aggregate answers: from the page itself or the narrowing's first
+    probe when they saw everything; else a count capped at COUNT_CAP when that is cheap;
+    else the first probe's size as a lower bound (total_exact false)."""
+    if not cursor and len(rows) < limit and (rows or offset == 0):
+        return offset + len(rows), True  # the list ended on this page
+    complete = narrowed is not None and len(narrowed.first) < narrowed.sample
+    if narrowed is not None and not complete:
+        return narrowed.sample, False  # at least this many rows (after the cursor, if any)
+    if complete and not cursor and not row_probe(f, False, body_first) and f.role is None and f.explicit is None:
+        return sum(int(r["n"]) for r in narrowed.first), True  # every task sampled, with its rows
+    if complete and not cursor and row_probe(f, False, body_first):
+        return len(narrowed.first), True
+    n = store.read(count, {**f.params_with_flags(), "lo": task_key_range(f)[0], "hi": task_key_range(f)[1],
+                           "cap": COUNT_CAP})[0]["total"]
+    return n, n < COUNT_CAP
 
 
 def _stat(store: GraphStore, key: str) -> int:
@@ -235,7 +274,7 @@ def _stat(store: GraphStore, key: str) -> int:
     return int(rows[0]["n"]) if rows else 0
 
 
-def obligation_total(store: GraphStore, f: Filters, lo: int | None, hi: int) -> tuple[int | None, bool]:
+def obligation_total(store: GraphStore, f: Filters) -> tuple[int | None, bool]:
     """The total from the aggregates (graph/stats.py) when they answer these filters."""
     active = f.active()
     if not active:
@@ -279,7 +318,7 @@ def deadlines(store: GraphStore, f: Filters, limit: int = 500) -> list[dict]:
         f.doc_ids = resolve_document(store, f.document)
     probe, query = deadline_queries(f)
     lo, hi = deadline_key_range(f)
-    return paging.page(store.read, probe, query, f.params(), lo, hi, limit)
+    return paging.page(store.read, probe, query, f.params_with_flags(), lo, hi, limit)
 
 
 def deadline_key_range(f: Filters) -> tuple[int, int]:
@@ -308,14 +347,24 @@ def deadline_queries(f: Filters) -> tuple[str, str]:
     xconds += {"overdue": ["x.date < $as_of"], "due_within": ["x.date >= $as_of", "x.date <= $within_end"],
                "recurring": ["x.type = 'recurring'"], "none": ["false"]}.get(f.status or "", [])
     actor_conds = [c for name, c in ACTOR_CONDITIONS.items() if getattr(f, name) is not None]
+    if not conds and not actor_conds:
+        # nothing to ask of the task: sample, sort and page the deadlines alone, then visit
+        # the page's tasks and documents only
+        probe = f"MATCH (x:Deadline) {where(xconds)}\nWITH x LIMIT $m\nRETURN x.sort_key AS k"
+        page = (f"MATCH (x:Deadline) {where(xconds)}\nWITH x, x.sort_key AS k, x.sort_str AS s "
+                f"ORDER BY k, s SKIP $skip LIMIT $limit\nMATCH (t:Task)-[:DUE]->(x)\n" + DEADLINE_RETURN)
+        return probe, page
     match = f"MATCH (x:Deadline) {where(xconds)}\nMATCH (t:Task)-[:DUE]->(x) {where(conds)}\n"
     if actor_conds:  # FalkorDB cannot filter on a pattern comprehension, so bind it first
         match += ("WITH x, t, [(t)<-[rr:RESPONSIBLE_FOR]-(bb:Body) | {name: bb.name, aliases: bb.aliases, "
                   "role: rr.role, explicit: rr.explicit}] AS actors\n"
                   "WHERE any(a IN actors WHERE " + " AND ".join(actor_conds) + ")\n")
     probe = match + "WITH x LIMIT $m\nRETURN x.sort_key AS k"
-    page = match + f"""WITH x, t, x.sort_key AS k, x.sort_str AS s ORDER BY k, s SKIP $skip LIMIT $limit
-MATCH (d:Document {{id: t.doc_id}})
+    page = match + "WITH x, t, x.sort_key AS k, x.sort_str AS s ORDER BY k, s SKIP $skip LIMIT $limit\n" + DEADLINE_RETURN
+    return probe, page
+
+
+DEADLINE_RETURN = """MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN x.id AS deadline_id, x.type AS type, x.date AS date, x.duration AS duration, x.anchor AS anchor,
        x.freq AS freq, x.rrule AS rrule, x.text AS text, x.start AS start, x.end AS end,
        t.id AS task_id, t.title AS title, t.path AS path,
@@ -324,7 +373,6 @@ RETURN x.id AS deadline_id, x.type AS type, x.date AS date, x.duration AS durati
        d.province AS province, d.locality AS locality, k AS sort_key, s AS sort_str
 ORDER BY sort_key, sort_str
 """
-    return probe, page
 
 
 def deadline_query(f: Filters) -> str:
@@ -355,7 +403,7 @@ RETURN b.key AS id, b.name AS name, b.kind AS kind, b.region AS region, b.aliase
 BODY_DUTIES = f"""
 MATCH (b:Body {{key: $id}})-[r:RESPONSIBLE_FOR]->(t:Task)
 WITH r, t, t.doc_str AS s ORDER BY s LIMIT $limit
-MATCH (d:Document {{id: t.doc_id}})
+MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN r.role AS role, r.explicit AS explicit, t.id AS task_id, t.path AS path, t.title AS title,
        t.quote AS evidence, t.start AS start, t.end AS end, t.sectors AS sectors,
        [(t)-[:DUE]->(x:Deadline) | x {DEADLINE_FIELDS}] AS deadlines,
@@ -366,7 +414,7 @@ ORDER BY doc_str
 BODY_RECEIVES = """
 MATCH (t:Task)-[:REPORTS_TO]->(b:Body {key: $id})
 WITH t, t.doc_id AS did, t.order AS o ORDER BY did, o LIMIT $limit
-MATCH (d:Document {id: did})
+MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.id AS task_id, t.title AS title, t.quote AS evidence,
        [(t)<-[r:RESPONSIBLE_FOR]-(s:Body) | s.name] AS senders,
        [(t)-[:DUE]->(x:Deadline) | x {.type, .date, .duration, .freq, .text}] AS deadlines,
@@ -397,7 +445,7 @@ MATCH (d:Document {id: $id})
 RETURN d {.id, .name, .title, .doc_number, .date, .province, .locality, .period_start, .period_end,
           .issuers, .addressees, .regions, .source_path, .format, .encoding, .script, .ingested_at} AS doc,
        [(d)-[:CITES]->(c:Citation) | c.title] AS citations,
-       CASE WHEN $with_text THEN d.original_text ELSE null END AS original_text
+       CASE WHEN $with_text THEN d.original_text_z ELSE null END AS original_text_z
 """
 
 # Each pattern comprehension has its own variable names: FalkorDB 4.16 binds a name reused
@@ -456,7 +504,7 @@ RETURN DISTINCT c.a AS r
 
 TASKS_BY_ID = f"""
 MATCH (t:Task) WHERE t.id IN $ids
-MATCH (d:Document {{id: t.doc_id}})
+MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.id AS task_id, t.title AS title, t.text AS text, t.quote AS evidence, t.path AS path,
        t.sectors AS sectors, t.start AS start, t.end AS end, t.region AS region_key,
        [(t)<-[r:RESPONSIBLE_FOR]-(b:Body) | {{name: b.name, role: r.role, explicit: r.explicit}}] AS actors,
@@ -469,7 +517,7 @@ TOPIC_TASKS = """
 MATCH (t:Task)
 WHERE $region IN t.regions AND (t.title CONTAINS $topic OR t.text CONTAINS $topic)
 WITH t, t.doc_str AS s ORDER BY s LIMIT $limit
-MATCH (d:Document {id: t.doc_id})
+MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.id AS task_id, t.title AS title, t.quote AS evidence, d.id AS document_id, d.title AS document_title, s
 ORDER BY s
 """
@@ -477,7 +525,7 @@ ORDER BY s
 TOPIC_PRACTICES = """
 MATCH (p:Practice)
 WHERE p.region = $region AND p.quote CONTAINS $topic
-MATCH (d:Document {id: p.doc_id})
+MATCH (d:Document)-[:HAS_PRACTICE]->(p)
 WITH p, d, d.sort_str AS s ORDER BY s LIMIT $limit
 RETURN p.id AS practice_id, p.quote AS title, p.quote AS evidence, d.id AS document_id, d.title AS document_title, s
 ORDER BY s

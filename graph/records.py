@@ -26,6 +26,7 @@ from typing import Any
 from ..ingest.regions import Region, gazetteer
 from ..nlp.components import deadline_label, target_label
 from . import sortkeys, stats
+from .textpack import pack_text
 
 NATIONAL = "全国"
 
@@ -230,7 +231,8 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
         "regions": [r.name for r in chain], "region": doc_region,
         "source_path": record.get("source_path"), "format": record.get("format"),
         "encoding": record.get("encoding"), "script": record.get("script"),
-        "original_text": original, "ingested_at": ingested_at,
+        # compressed: a tenth of the graph's memory was the documents' text (read whole, by id)
+        "original_text_z": pack_text(original), "ingested_at": ingested_at,
         "task_count": len(record.get("tasks") or []),
         "sort_key": sortkeys.document_sort_key(meta.get("date"), doc_id),
         "sort_str": sortkeys.document_sort_str(meta.get("date"), doc_id),
@@ -278,7 +280,12 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
         props["sort_key"] = sortkeys.task_sort_key(props["due"], meta.get("date"), doc_id)
         props["sort_str"] = sortkeys.task_sort_str(props["due"], meta.get("date"), doc_id, order)
         props["doc_str"] = sortkeys.in_document_order_str(meta.get("date"), doc_id, order)
-        props["actor_count"] = len(task.get("actors") or [])  # obligations of the task (paging probes)
+        # obligations of the task, and the roles / explicitness among them: list elements the
+        # store indexes, so a role filter samples tasks through an index (graph/paging.py)
+        props["actor_count"] = len(task.get("actors") or [])
+        props["roles"] = sorted({a.get("role", "responsible") for a in task.get("actors") or []})
+        props["explicit_flags"] = sorted({"true" if a.get("explicit", True) else "false"
+                                          for a in task.get("actors") or []})
         row: dict[str, Any] = {"id": tid, "props": props, "embedding": None}
         if parent:
             p.task_links.append({"task": tid, "section": parent})

@@ -40,6 +40,8 @@ INDEXES: list[tuple[str, str]] = [
     ("Task", "regions"),
     ("Task", "sectors"),
     ("Task", "deadline_types"),
+    ("Task", "roles"),
+    ("Task", "explicit_flags"),
     ("Practice", "region"),
     ("Document", "name"),
     ("Body", "name"),
