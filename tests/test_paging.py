@@ -171,3 +171,12 @@ def test_totals_say_when_they_are_exact(corpus_service):
     assert plain["total_exact"] and plain["next_cursor"]
     combo = corpus_service.obligations({"body": "应急管理局", "q": "监督检查"}, 500, 0)
     assert combo["total_exact"] and combo["total"] == len(combo["items"])
+
+
+def test_topic_finds_a_regions_roundup_practices(corpus_service, seed_records):
+    """Bug: the topic query matched `p.text`, which practices do not have, so /compare?topic=
+    never showed a region's practices; it now searches their quotes."""
+    practice = next(p for p in seed_records["004"]["practices"] if p.get("quote"))
+    topic = practice["quote"][:6]
+    cols = corpus_service.topic_alignment(topic, [practice["region"]], 5)
+    assert cols[0]["practices"] and all(topic in p["evidence"] for p in cols[0]["practices"])
