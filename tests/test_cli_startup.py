@@ -30,7 +30,8 @@ def test_read_commands_import_no_model_or_pipeline(tmp_path):
     from policykg.graph.embedded import stop_embedded
 
     try:
-        for args in (["status"], ["who", "--region", "云南", "--json"], ["who", "--body", "应急管理局"]):
+        # `who` starts the embedded store; `status` then reports it (a stopped store is exit 3)
+        for args in (["who", "--region", "云南", "--json"], ["who", "--body", "应急管理局"], ["status"]):
             code, heavy = run(tmp_path, *args)
             assert code == 0 and heavy == [], (args, code, heavy)
     finally:
