@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from ..ingest.regions import Region, gazetteer
-from ..nlp.components import deadline_label, target_label
+from ..nlp.labels import deadline_label, target_label
 from . import sortkeys, stats
 from .textpack import pack_text
 

@@ -18,6 +18,7 @@ from spacy.util import registry
 from spacy.tokens import Doc, Span
 
 from .actors import actors_for
+from .labels import deadline_label, target_label
 from .deadlines import find_deadlines, find_in_cell
 
 SCHEMA_FREQS = {"daily", "weekly", "monthly", "quarterly", "yearly"}
@@ -85,23 +86,6 @@ def add_mark(doc: Doc, kind: str, label: str, start: int, end: int) -> None:
         if doc._.marks is None:
             doc._.marks = []
         doc._.marks.append({"kind": kind, "label": label, "start": start, "end": end})
-
-
-def deadline_label(rec: dict) -> str:
-    """A deadline's normalised value as one string: a date, `anchor+duration`, or a frequency."""
-    if rec["type"] == "date":
-        return rec.get("date") or rec["text"]
-    if rec["type"] == "relative":
-        return f"{rec.get('anchor') or ''}+{rec.get('duration') or ''}"
-    return rec.get("freq") or rec["text"]
-
-
-def target_label(rec: dict) -> str:
-    """A target's value with its unit ("4个", "60%")."""
-    value = rec["value"]
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value}{rec['unit']}"
 
 
 @Language.component("policykg_actors")
