@@ -127,22 +127,28 @@ def open_graph():
     return store, embedder
 
 
+def workers_option():
+    return typer.Option(None, "--workers", "-j", min=1, help="Extraction processes (default: one per core)")
+
+
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders of circulars")) -> None:
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders of circulars"),
+           workers: Optional[int] = workers_option()) -> None:
     """Extract circulars and write them into the graph (re-ingesting replaces a document)."""
     from .ingest.pipeline import expand_paths
 
     files = expand_paths(paths)
     store, embedder = open_graph()
-    summary = run_ingest(store, embedder, files)
+    summary = run_ingest(store, embedder, files, workers)
     if summary.failed:
         raise typer.Exit(1)
 
 
-def run_ingest(store, embedder, files: list[Path]):
+def run_ingest(store, embedder, files: list[Path], workers: int | None = None):
     from rich.progress import Progress
 
-    from .graph.ingest import ingest_paths
+    from .graph.diskspace import DiskFull
+    from .graph.ingest import default_workers, ingest_paths
     from .graph.store import StoreError
 
     with Progress(console=err, transient=True) as progress:
@@ -154,13 +160,22 @@ def run_ingest(store, embedder, files: list[Path]):
             progress.advance(bar)
 
         try:
-            summary = ingest_paths(store, files, embedder, on_file)
+            summary = ingest_paths(store, files, embedder, on_file, workers=workers or default_workers())
+        except DiskFull as exc:
+            say(f"disk full: {exc}\nDocuments written so far are complete; free some space and run the same "
+                "ingest again to write the rest.")
+            raise typer.Exit(2)
         except StoreError as exc:
             err.print(f"[red]graph store failed mid-batch[/red]: {exc}\nDocuments written so far are complete; "
                       "run the same ingest again to write the rest.")
             raise typer.Exit(2)
     if store.name == "falkordb":
-        store.compact()
+        try:
+            if not store.compact():
+                say("compaction skipped: the compacted snapshot did not load, so the previous files were kept "
+                    "(the data is whole; the next start replays the log)")
+        except StoreError as exc:  # the data is whole either way (issue 15 item 8: was a traceback)
+            say(f"compaction skipped: {exc} (the data is whole; the next start replays the log)")
     replaced = sum(r.replaced for r in summary.written)
     tasks = sum(r.tasks for r in summary.written)
     err.print(f"ingested {len(summary.written)} document(s) ({replaced} replaced, {tasks} tasks), "
@@ -223,12 +238,12 @@ def stop() -> None:
     are compacted into one first: a start from a snapshot answers in about half a second and
     builds its indexes in the background, while replaying logged changes holds the start
     until every index is rebuilt (about 6 s for 2,000 documents)."""
-    from .graph.embedded import probe, snapshot_only, socket_path, stop_embedded
+    from .graph.embedded import probe_data, snapshot_only, stop_embedded
     from .graph.falkor_store import FalkorStore
     from .graph.store import StoreError, data_dir
 
     data = data_dir()
-    if data.is_dir() and probe(socket_path(data))[0] == "pong" and not snapshot_only(data):
+    if data.is_dir() and probe_data(data)[0] == "pong" and not snapshot_only(data):
         err.print("compacting the graph store so that its next start is quick…")
         try:
             store = FalkorStore.embedded(data)
@@ -291,12 +306,13 @@ def token(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
 
 @app.command()
 def up(paths: list[Path] = typer.Argument(..., help="Files or folders to ingest first"),
-       host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
+       host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
+       workers: Optional[int] = workers_option()) -> None:
     """The main job: ingest PATHS into the graph, then serve the API and web page."""
     from .ingest.pipeline import expand_paths
 
     store, embedder = open_graph()
-    run_ingest(store, embedder, expand_paths(paths))
+    run_ingest(store, embedder, expand_paths(paths), workers)
     store.close()
     serve(host, port)
 

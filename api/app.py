@@ -3,8 +3,14 @@
 Endpoints keep to the contract of issue 5; each one validates its parameters, normalises
 query text to simplified script (a traditional query finds the same rows), and calls one
 method of `Service` (api/service.py), which owns every graph query. Errors are JSON:
-404 unknown id, 422 bad filter, 413 upload too large, 415 unsupported file, 503 store down;
-401/403 refused write. Each status an operation can answer is declared in its OpenAPI
+404 unknown id, 422 bad filter, 413 upload too large, 415 unsupported file, 503 store down,
+507 disk full; 401/403 refused write.
+
+Uploads never run on the event loop (issue 15 item 2): the file is extracted in a worker
+process (graph/sandbox.py, within a time and memory budget) and written from a thread of
+the upload limiter, so reads are served while a long file is processed. The app's
+lifespan starts the store supervisor (graph/supervisor.py), which restarts a crashed
+embedded store. Each status an operation can answer is declared in its OpenAPI
 description (tests/test_openapi_fuzz.py holds the app to it).
 
 Error bodies keep FastAPI's `{"detail": …}` (English, for API clients) and add a `code`
@@ -19,6 +25,7 @@ import datetime as dt
 import logging
 import os
 import re
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -37,7 +44,7 @@ from .auth import WriteAuth, WriteRefused
 from .breakdown import WRITERS, build_breakdown, content_disposition, document_title
 from .calendar import build_calendar
 from ..ingest.readers import SUPPORTED, SUPPORTED_LIST
-from .service import BadInput, NotFound, QueryFailed, Service, StoreDown
+from .service import BadInput, NotFound, QueryFailed, Service, StoreDown, StoreFull, upload_workers
 
 MAX_UPLOAD = int(os.environ.get("POLICYKG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 log = logging.getLogger("policykg.api")
@@ -221,10 +228,20 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
     """The app over `service`; writes need the token `auth` names (default: only
     `POLICYKG_API_TOKEN`; `policykg serve` passes the data folder's token file)."""
     # every operation reads or writes the graph, so any of them may find the store down
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        svc: Service = app.state.service
+        svc.start_background()
+        try:
+            yield
+        finally:
+            svc.stop_background()
+
     app = FastAPI(title="policykg", version="0.1.0",
                   description="Obligations in Chinese policy circulars: who must do what, by when.",
-                  responses={503: json_error("graph store unavailable")})
+                  responses={503: json_error("graph store unavailable")}, lifespan=lifespan)
     app.state.service = service or Service.from_env()
+    app.state.upload_limiter = None  # an anyio CapacityLimiter, made in the event loop
     app.state.auth = auth or WriteAuth()
     static_dir = resources.files(__package__).joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
@@ -234,6 +251,12 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
         log.error("graph store unavailable: %s", exc)  # the reason (socket, log tail) stays in the server log
         return JSONResponse({"detail": "graph store unavailable; the server log says why", "code": "store_down"},
                             status_code=503)
+
+    @app.exception_handler(StoreFull)
+    async def store_full(_: Request, exc: StoreFull):
+        log.error("graph store disk full: %s", exc)
+        return JSONResponse({"detail": "the disk holding the graph is full; nothing was stored. Free some "
+                                       "space and retry", "code": "disk_full"}, status_code=507)
 
     @app.exception_handler(QueryFailed)
     async def query_failed(_: Request, exc: QueryFailed):
@@ -312,24 +335,35 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
                                                                "(status, id or the reason it was refused)"},
                          413: json_error("file too large", TooLarge),
                          415: json_error("unsupported file type", Unsupported),
-                         422: json_error("unreadable file or malformed request", UploadRejected)})
+                         422: json_error("unreadable file or malformed request", UploadRejected),
+                         507: json_error("the disk holding the graph is full; nothing was stored")})
     async def upload(file: list[UploadFile] = File(...), svc: Service = Depends(get_service)):
         """Upload one file (answered 201, or 413/415/422 with the reason) or several under the same
         field name (answered 200 with a result per file, so one bad file never hides the others).
-        Formats: see `SUPPORTED_LIST`; the content is sniffed, so a PDF named .txt is read as PDF."""
+        Formats: see `SUPPORTED_LIST`; the content is sniffed, so a PDF named .txt is read as PDF.
+        A 201 is sent once the document is on disk; 507 when the disk is full (nothing stored)."""
         if len(file) == 1:
             name, data = await _checked(file[0])
-            return svc.upload(name, data)
+            return await _off_loop(svc, name, data)
         results = []
         for f in file:
             try:
                 name, data = await _checked(f)
-                results.append({"file": name, "status": 201, **svc.upload(name, data)})
+                results.append({"file": name, "status": 201, **(await _off_loop(svc, name, data))})
             except Refused as exc:
                 results.append({"file": f.filename, "status": exc.status, **exc.body()})
             except BadInput as exc:
                 results.append({"file": f.filename, "status": 422, "detail": str(exc), "code": exc.code})
         return JSONResponse({"results": results}, status_code=200)
+
+    async def _off_loop(svc: Service, name: str, data: bytes) -> dict[str, Any]:
+        """`svc.upload` in a thread of the upload limiter (never on the event loop, never in
+        the thread pool that serves reads)."""
+        import anyio
+
+        if app.state.upload_limiter is None:
+            app.state.upload_limiter = anyio.CapacityLimiter(upload_workers() + 1)
+        return await anyio.to_thread.run_sync(svc.upload, name, data, limiter=app.state.upload_limiter)
 
     async def _checked(file: UploadFile) -> tuple[str, bytes]:
         name = file.filename or "upload.txt"
