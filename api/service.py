@@ -368,16 +368,24 @@ class Service:
         Blocking: the API calls it from its own threads, never on the event loop. The file
         is kept only while it is read (DATA/incoming, 0600) and deleted after, whatever
         happens: the document keeps its text in the graph, and a refused file is not kept."""
+        import errno
+
         safe = safe_name(filename)
-        folder = Path(tempfile.mkdtemp(prefix="upload-", dir=incoming_dir()))
+        folder: Path | None = None
         try:
+            folder = Path(tempfile.mkdtemp(prefix="upload-", dir=incoming_dir()))
             path = folder / safe
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             outcome = self.extractor().run(path)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise StoreFull(f"no room to receive {filename} in {data_dir()}: {exc.strerror}") from exc
+            raise
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
         if outcome.record is None:
             raise BadInput(f"{filename}: {outcome.error}", outcome.code or "unreadable", filename)
         record = outcome.record

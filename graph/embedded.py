@@ -371,13 +371,13 @@ def _clear_or_reuse(data: Path, sock: Path, timeout: float) -> None:
         )
     if alive:
         # a server of this folder without a usable socket: it is starting (someone
-        # started it outside our lock) or its socket file was deleted under it
-        if state == "absent":
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline and _is_redis(pid):
-                if probe_data(data)[0] == "pong":
-                    return
-                time.sleep(0.05)
+        # started it outside our lock), dying (a kill -9 that has not landed yet), or its
+        # socket file was deleted under it
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and _is_redis(pid):
+            if probe_data(data)[0] == "pong":
+                return
+            time.sleep(0.05)
         if _is_redis(pid):
             raise StoreError(
                 f"redis-server process {pid} (from {pid_file}) owns {data} but does not "
