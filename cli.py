@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
@@ -112,12 +112,13 @@ def public_record(record: dict) -> dict:
 
 
 # ---------------------------------------------------------------------- graph
-def open_graph():
-    """The configured store with its schema, or exit with the store's own explanation."""
+def open_graph(embeddings: bool = True):
+    """The configured store with its schema, or exit with the store's own explanation.
+    Without `embeddings` the model is not loaded (no torch import: read commands start fast)."""
     from .graph.ingest import default_embedder
     from .graph.store import StoreError, open_store
 
-    embedder = default_embedder()
+    embedder = default_embedder() if embeddings else None
     try:
         store = open_store()
         store.ensure_schema(vector_dim=embedder.dimension if embedder else None)
@@ -127,8 +128,9 @@ def open_graph():
     return store, embedder
 
 
-def workers_option():
-    return typer.Option(None, "--workers", "-j", min=1, help="Extraction processes (default: one per core)")
+def workers_option() -> Any:
+    return typer.Option(None, "--workers", "-j", min=1,
+                        help="Extraction processes (default: one per core)")
 
 
 @app.command()
@@ -190,9 +192,9 @@ def status() -> None:
     A stopped embedded store is reported as stopped (exit code 3) and left stopped."""
     exit_if_stopped()
     from .graph.store import data_dir
-    from .graph.writer import counts
+    from .graph.counts import counts
 
-    store, _ = open_graph()
+    store, _ = open_graph(embeddings=False)
     c = counts(store)
     info = {"store": store.name, **c}
     if store.name == "falkordb":
@@ -317,11 +319,12 @@ def up(paths: list[Path] = typer.Argument(..., help="Files or folders to ingest 
     serve(host, port)
 
 
-def service():
+def service(embeddings: bool = False):
+    """The API's Service for a CLI command; the embedding model only when asked (search)."""
     from .api.service import Service, StoreDown
 
     try:
-        return Service.from_env()
+        return Service.from_env(embeddings=embeddings)
     except StoreDown as exc:
         err.print(f"[red]graph store unavailable[/red]: {exc}")
         raise typer.Exit(2)
@@ -439,7 +442,7 @@ def search(q: str = typer.Argument(..., help="What to look for, in your own word
     """Hybrid (lexical + semantic) search over tasks."""
     import opencc
 
-    res = service().search(opencc.OpenCC("t2s").convert(q), {}, limit)
+    res = service(embeddings=True).search(opencc.OpenCC("t2s").convert(q), {}, limit)
     from .api.messages import msg, role_zh
 
     table = Table(title=f"{q}({res['mode']})", show_lines=True)

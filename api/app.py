@@ -44,7 +44,8 @@ from .auth import WriteAuth, WriteRefused
 from .breakdown import WRITERS, build_breakdown, content_disposition, document_title
 from .calendar import build_calendar
 from ..ingest.readers import SUPPORTED, SUPPORTED_LIST
-from .service import BadInput, NotFound, QueryFailed, Service, StoreDown, StoreFull, upload_workers
+from .service import (BadInput, NotFound, QueryFailed, Service, StoreDown, StoreFull, decode_cursor,
+                      upload_workers)
 
 MAX_UPLOAD = int(os.environ.get("POLICYKG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 log = logging.getLogger("policykg.api")
@@ -291,9 +292,18 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
     @app.get("/obligations")
     def obligations(f: Filters = Depends(), limit: Annotated[int, Query(ge=1, le=500)] = 50,
                     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                    cursor: Annotated[Text | None, Query(max_length=2000, description=(
+                        "`next_cursor` of the previous page: the next page at the cost of the first "
+                        "(offset is then ignored)"))] = None,
                     svc: Service = Depends(get_service)) -> dict:
-        """Who / role / what / by when / sector / region / document, with evidence; sorted by deadline."""
-        return svc.obligations(f.as_dict(), limit, offset)
+        """Who / role / what / by when / sector / region / document, with evidence; sorted by deadline.
+        `total` is exact unless `total_exact` is false (then a lower bound)."""
+        if cursor is not None:
+            try:
+                decode_cursor(cursor)
+            except BadInput as exc:  # a 422 in FastAPI's shape, like every bad parameter
+                raise filter_error("cursor", cursor, str(exc)) from exc
+        return svc.obligations(f.as_dict(), limit, offset, cursor)
 
     @app.get("/bodies")
     def bodies(q: Annotated[Text | None, Query(max_length=100)] = None,

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..graph import paging
 from ..graph import queries as Q
 from .breakdown import ordered_actors
 from .shortforms import alternates, canonical, variants
@@ -27,9 +28,6 @@ from .wording import time_limits
 from ..graph.diskspace import DiskFull
 from ..graph.records import InvalidRecord
 from ..graph.store import BadParameter, GraphStore, QueryError, StoreError, data_dir, open_store
-from ..graph.ingest import default_embedder
-from ..graph.writer import counts as graph_counts
-from ..graph.writer import delete_document, write_record
 
 
 class NotFound(Exception):
@@ -196,8 +194,13 @@ class Service:
         return out
 
     @classmethod
-    def from_env(cls) -> "Service":
-        embedder = default_embedder()
+    def from_env(cls, embeddings: bool = True) -> "Service":
+        """The configured store with its schema; with `embeddings`, the embedding model too
+        (loading it imports torch and sentence-transformers: seconds, which a CLI command
+        that only reads the graph does without)."""
+        from ..graph.ingest import default_embedder
+
+        embedder = default_embedder() if embeddings else None
         try:
             store = open_store()
             store.ensure_schema(vector_dim=embedder.dimension if embedder else None)
@@ -216,6 +219,8 @@ class Service:
         return self.store.name
 
     def counts(self) -> dict[str, dict[str, int]]:
+        from ..graph.counts import counts as graph_counts
+
         try:
             return graph_counts(self.store)
         except StoreError as exc:
@@ -259,14 +264,21 @@ class Service:
         return rows
 
     # ------------------------------------------------------------------ obligations
-    def obligations(self, f: dict[str, Any], limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    def obligations(self, f: dict[str, Any], limit: int = 50, offset: int = 0,
+                    cursor: str | None = None) -> dict[str, Any]:
+        """One page of obligations: from `offset`, or after `cursor` (the `next_cursor` of the
+        previous page: a keyset page costs the same however deep it is). `total` is exact
+        unless `total_exact` is false: then it is a lower bound (no aggregate answers these
+        filters and counting further would cost the whole graph)."""
         filters = self.written_out(self.filters(f))
+        after = decode_cursor(cursor) if cursor else None
         try:
-            rows, total = Q.obligations(self.store, filters, limit, offset)
+            page = Q.obligations_page(self.store, filters, limit, 0 if after else offset, after)
         except StoreError as exc:
             raise self._failure(exc) from exc
-        return {"total": total, "limit": limit, "offset": offset,
-                "items": self.with_time_limits([obligation_row(r) for r in rows])}
+        return {"total": page.total, "total_exact": page.total_exact, "limit": limit, "offset": offset,
+                "next_cursor": encode_cursor(page.next_cursor) if page.next_cursor else None,
+                "items": self.with_time_limits([obligation_row(r) for r in page.rows])}
 
     def deadlines(self, f: dict[str, Any], limit: int = 500) -> dict[str, Any]:
         """Deadline rows, each with its task's report recipients and its own wording
@@ -291,34 +303,42 @@ class Service:
                 r[k] = as_int(r[k])
         return {"total": len(rows), "items": rows}
 
-    def body(self, body_id: str) -> dict[str, Any]:
+    def body(self, body_id: str, limit: int = 200) -> dict[str, Any]:
+        """One body: its duty counts (kept by every write), its `limit` most recent duties
+        grouped by document, and the tasks it receives reports from and documents it issued
+        (each at most `limit`)."""
         found = self._read(Q.BODY, {"id": body_id})
         if not found:
             raise NotFound(f"no body with id {body_id!r}", "body")
         body = found[0]
-        duties = self._read(Q.BODY_DUTIES, {"id": body_id})
+        roles = {k: as_int(body.pop(k)) for k in ("lead", "participant", "responsible")}
+        total = as_int(body.pop("duties"))
+        duties = self._read(Q.BODY_DUTIES, {"id": body_id, "limit": limit})
         groups: dict[str, dict[str, Any]] = {}
-        roles = {"lead": 0, "participant": 0, "responsible": 0}
         for d in duties:
-            roles[d["role"]] = roles.get(d["role"], 0) + 1
             g = groups.setdefault(d["document_id"], {"document_id": d["document_id"],
                                                      "document_title": d["document_title"],
                                                      "document_date": d["document_date"], "duties": []})
             g["duties"].append({k: d[k] for k in ("task_id", "path", "title", "role", "explicit", "evidence",
                                                   "start", "end", "sectors", "deadlines")})
         body.update({
-            "counts": {"total": len(duties), **roles},
+            "counts": {"total": total, **roles},
+            "shown": len(duties),
             "documents": list(groups.values()),
-            "receives": self._read(Q.BODY_RECEIVES, {"id": body_id}),
-            "issued": self._read(Q.BODY_ISSUED, {"id": body_id}),
+            "receives": _drop(self._read(Q.BODY_RECEIVES, {"id": body_id, "limit": limit}), "did", "o"),
+            "issued": _drop(self._read(Q.BODY_ISSUED, {"id": body_id, "limit": limit}), "s"),
         })
         return body
 
     # ------------------------------------------------------------------ documents
     def documents(self, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        """Documents, newest first (a keyset page over Document.sort_key)."""
         total = self._read(Q.DOCUMENT_COUNT)[0]["total"]
-        return {"total": total, "limit": limit, "offset": offset,
-                "items": self._read(Q.DOCUMENTS, {"limit": limit, "offset": offset})}
+        try:
+            rows = paging.page(self.store.read, Q.DOCUMENTS_PROBE, Q.DOCUMENTS, {}, 0, 1 << 62, limit, offset)
+        except StoreError as exc:
+            raise store_failure(exc) from exc
+        return {"total": total, "limit": limit, "offset": offset, "items": _drop(rows, "k", "s")}
 
     def document(self, doc_id: str, with_text: bool = True) -> dict[str, Any]:
         found = self._read(Q.DOCUMENT, {"id": doc_id, "with_text": with_text})
@@ -333,6 +353,7 @@ class Service:
         tasks, spans = [], []
         named_in = [*(meta.get("addressees") or []), *(meta.get("issuers") or [])]
         for r in self._read(Q.DOCUMENT_TASKS, {"id": doc_id}):
+            r.pop("o", None)
             t = r["task"]
             task = {
                 "id": t["id"], "local_id": t["local_id"], "path": t["path"], "title": t["title"], "text": t["text"],
@@ -346,7 +367,8 @@ class Service:
             tasks.append(task)
             spans.extend(evidence_spans(t["id"], r))
         outline = build_outline(self._read(Q.DOCUMENT_SECTIONS, {"id": doc_id}), tasks)
-        practices = [{**p["practice"], "figures": p["figures"]} for p in self._read(Q.DOCUMENT_PRACTICES, {"id": doc_id})]
+        practices = [{**p["practice"], "figures": p["figures"]}
+                     for p in self._read(Q.DOCUMENT_PRACTICES, {"id": doc_id})]
         for p in practices:
             if p.get("start") is not None:
                 spans.append({"kind": "practice", "label": p["region"], "start": p["start"], "end": p["end"],
@@ -357,7 +379,9 @@ class Service:
                           # the file's name only: a server path says nothing to a reader
                           "source_path": Path(d["source_path"]).name if d.get("source_path") else None}}
         if with_text:
-            out["original_text"] = row["original_text"]
+            from ..graph.textpack import unpack_text
+
+            out["original_text"] = unpack_text(row["original_text_z"])
             out["spans"] = sorted(spans, key=lambda s: (s["start"], -s["end"]))
         return out
 
@@ -369,6 +393,8 @@ class Service:
         is kept only while it is read (DATA/incoming, 0600) and deleted after, whatever
         happens: the document keeps its text in the graph, and a refused file is not kept."""
         import errno
+
+        from ..graph.writer import write_record
 
         safe = safe_name(filename)
         folder: Path | None = None
@@ -402,6 +428,8 @@ class Service:
                 "replaced": result.replaced}
 
     def delete(self, doc_id: str) -> dict[str, Any]:
+        from ..graph.writer import delete_document
+
         with self._lock:
             try:
                 removed = delete_document(self.store, doc_id)
@@ -414,10 +442,8 @@ class Service:
 
     # ------------------------------------------------------------------ comparison
     def regions(self) -> list[str]:
-        """Provinces that have documents, then regions of roundup practices."""
-        docs = self._read("MATCH (d:Document) WHERE d.province IS NOT NULL RETURN DISTINCT d.province AS r")
-        prs = self._read("MATCH (p:Practice) RETURN DISTINCT p.region AS r")
-        return sorted({r["r"] for r in docs + prs if r["r"]})
+        """Provinces that have documents, then regions of roundup practices (aggregates)."""
+        return sorted({r["r"] for r in self._read(Q.REGIONS_WITH_DATA) if r["r"]})
 
     def compare(self, regions: list[str], topic: str | None, limit: int = 5) -> dict[str, Any]:
         wanted = [c for c in (canonical_region(r) for r in regions) if c]
@@ -426,6 +452,10 @@ class Service:
         else:
             sector_rows = self._read(Q.SECTOR_MATRIX_BY_PROVINCE)
         mech_rows = self._read(Q.MECHANISM_MATRIX, {"regions": wanted})
+        ids = sorted({i for r in mech_rows for i in (r["examples"] or [])[:2]})
+        quotes = {r["id"]: r["quote"] for r in self._read(Q.PRACTICE_QUOTES, {"ids": ids})} if ids else {}
+        for r in mech_rows:
+            r["examples"] = [quotes[i] for i in (r["examples"] or [])[:2] if quotes.get(i)]
         out: dict[str, Any] = {"regions": wanted or self.regions(),
                                "sectors": Q.matrix(sector_rows, wanted or None),
                                "mechanisms": Q.matrix(mech_rows, wanted or None), "topic": topic, "topic_tasks": []}
@@ -469,8 +499,8 @@ class Service:
         from .search import SearchIndex
 
         with self._lock:
-            sig = self._read("MATCH (d:Document) RETURN count(d) AS n, max(d.ingested_at) AS last")[0]
-            key = (sig["n"], sig["last"])
+            # every write bumps the version Stat (graph/cypher.py): one indexed lookup
+            key = tuple(r["version"] for r in self._read(VERSION))
             if self._search is None or self._search.key != key:
                 self._search = SearchIndex.build(self.store, self.embedder, key)
             return self._search
@@ -504,7 +534,10 @@ class Service:
 
     def _filter_tasks(self, filters: Q.Filters, ids: list[str]) -> set[str]:
         filters.task_ids = ids
-        rows, _ = Q.obligations(self.store, filters, limit=10_000)
+        try:
+            rows, _ = Q.obligations(self.store, filters, limit=10_000)
+        except StoreError as exc:
+            raise store_failure(exc) from exc
         return {r["task_id"] for r in rows}
 
     def similar(self, task_id: str, other_regions: bool = True, limit: int = 10) -> dict[str, Any]:
@@ -590,6 +623,48 @@ def topic_match(terms: list[str], text: str) -> list[str] | None:
     found = [w for w in terms if holds(full, w)]
     needed = len(terms) if len(terms) <= 2 else max(2, math.ceil(len(terms) * 2 / 3))
     return found if len(found) >= needed else None
+
+
+VERSION = "MATCH (v:Stat {key: 'version'}) RETURN v.n AS version"
+
+
+def _drop(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    """Rows without the columns that only served the query's ordering."""
+    for r in rows:
+        for k in keys:
+            r.pop(k, None)
+    return rows
+
+
+def encode_cursor(cursor: dict[str, Any]) -> str:
+    """A keyset position as an opaque URL-safe token (what `next_cursor` carries)."""
+    import base64
+    import json
+
+    return base64.urlsafe_b64encode(json.dumps(cursor, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def decode_cursor(token: str) -> dict[str, Any]:
+    """The keyset position of a `next_cursor` token; BadInput when it is not one."""
+    import base64
+    import binascii
+    import json
+
+    try:
+        data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        keys = {"c_sort", "c_name", "c_key", "c_role", "c_sort_key"}
+        if not isinstance(data, dict) or set(data) != keys or not isinstance(data["c_sort_key"], int) \
+                or not all(isinstance(data[k], str) for k in keys - {"c_sort_key"}):
+            raise ValueError("not a cursor")
+        for k in keys - {"c_sort_key"}:
+            if "\x00" in data[k]:
+                raise ValueError("NUL in cursor")
+        if not 0 <= data["c_sort_key"] < 2**62:
+            raise ValueError("cursor key out of range")
+        return data
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise BadInput("cursor is not one this API returned (use next_cursor of a previous page)") from exc
+
 
 def obligation_row(r: dict[str, Any]) -> dict[str, Any]:
     region = (r.get("province") or "") + (r.get("locality") or "")

@@ -31,6 +31,12 @@ DIALECTS: tuple[Dialect, ...] = ("falkordb", "neo4j")
 # Neo4j names the vector index; FalkorDB addresses it by (label, property).
 NEO4J_VECTOR_INDEX_NAME = "task_embedding"
 VECTOR_SIMILARITY = "cosine"
+# FalkorDB rebuilds the HNSW graph on every start (it is not saved). Measured on 20k random
+# 64-dimension vectors (a hard case), recall@10 with the over-fetch below / build time:
+# defaults (M 16, efConstruction 200) 0.75 / 4.8 s; M 16, efConstruction 64: 0.75 / 2.5 s;
+# M 8, efConstruction 40: 0.38 / 1.5 s. So the construction effort is cut, not the links.
+FALKORDB_HNSW_M = 16
+FALKORDB_HNSW_EF_CONSTRUCTION = 64
 
 
 def _check(dialect: str) -> None:
@@ -93,7 +99,8 @@ def vector_index_ddl(dialect: Dialect, dim: int) -> str:
         )
     return (
         f"CREATE VECTOR INDEX FOR (n:{label}) ON (n.{prop}) "
-        f"OPTIONS {{dimension: {dim}, similarityFunction: '{VECTOR_SIMILARITY}'}}"
+        f"OPTIONS {{dimension: {dim}, similarityFunction: '{VECTOR_SIMILARITY}', "
+        f"M: {FALKORDB_HNSW_M}, efConstruction: {FALKORDB_HNSW_EF_CONSTRUCTION}}}"
     )
 
 

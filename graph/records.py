@@ -25,6 +25,8 @@ from typing import Any
 
 from ..ingest.regions import Region, gazetteer
 from ..nlp.components import deadline_label, target_label
+from . import sortkeys, stats
+from .textpack import pack_text
 
 NATIONAL = "全国"
 
@@ -126,9 +128,10 @@ class WriteParams:
     sectors: list[dict[str, Any]] = field(default_factory=list)
     practices: list[dict[str, Any]] = field(default_factory=list)
     mechanisms: list[dict[str, Any]] = field(default_factory=list)
+    stat_examples: dict[str, list[str]] = field(default_factory=dict)  # see graph/stats.py
 
     def as_params(self) -> dict[str, Any]:
-        return dict(vars(self))
+        return {k: v for k, v in vars(self).items() if k != "stat_examples"}
 
     def validate(self) -> None:
         """Raise `InvalidRecord` unless every property value is one both stores accept.
@@ -228,8 +231,11 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
         "regions": [r.name for r in chain], "region": doc_region,
         "source_path": record.get("source_path"), "format": record.get("format"),
         "encoding": record.get("encoding"), "script": record.get("script"),
-        "original_text": original, "ingested_at": ingested_at,
+        # compressed: a tenth of the graph's memory was the documents' text (read whole, by id)
+        "original_text_z": pack_text(original), "ingested_at": ingested_at,
         "task_count": len(record.get("tasks") or []),
+        "sort_key": sortkeys.document_sort_key(meta.get("date"), doc_id),
+        "sort_str": sortkeys.document_sort_str(meta.get("date"), doc_id),
     }
     p = WriteParams(doc={"id": doc_id, "region": doc_region, "props": doc_props})
     p.issued = [bodies.key(n) for n in meta.get("issuers") or []]
@@ -268,7 +274,18 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
             "due": min((d["date"] for d in task.get("deadlines") or [] if d.get("date")), default=None),
             "due_dates": sorted({d["date"] for d in task.get("deadlines") or [] if d.get("date")}),
             "deadline_types": sorted({d["type"] for d in all_deadlines(task) if d.get("type")}),
+            # denormalised from the document, so that paged lists filter and sort on the task alone
+            "regions": [r.name for r in chain], "doc_date": meta.get("date"),
         }
+        props["sort_key"] = sortkeys.task_sort_key(props["due"], meta.get("date"), doc_id)
+        props["sort_str"] = sortkeys.task_sort_str(props["due"], meta.get("date"), doc_id, order)
+        props["doc_str"] = sortkeys.in_document_order_str(meta.get("date"), doc_id, order)
+        # obligations of the task, and the roles / explicitness among them: list elements the
+        # store indexes, so a role filter samples tasks through an index (graph/paging.py)
+        props["actor_count"] = len(task.get("actors") or [])
+        props["roles"] = sorted({a.get("role", "responsible") for a in task.get("actors") or []})
+        props["explicit_flags"] = sorted({"true" if a.get("explicit", True) else "false"
+                                          for a in task.get("actors") or []})
         row: dict[str, Any] = {"id": tid, "props": props, "embedding": None}
         if parent:
             p.task_links.append({"task": tid, "section": parent})
@@ -291,7 +308,9 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
             p.deadlines.append({"task": tid, "props": {
                 "id": f"{tid}:d{i}", "doc_id": doc_id, "type": d.get("type"), "date": d.get("date"),
                 "duration": d.get("duration"), "anchor": d.get("anchor"), "freq": d.get("freq"),
-                "rrule": d.get("rrule"), "text": d.get("text"), "start": start, "end": end}})
+                "rrule": d.get("rrule"), "text": d.get("text"), "start": start, "end": end,
+                "sort_key": sortkeys.deadline_sort_key(d.get("date"), doc_id, order),
+                "sort_str": sortkeys.deadline_sort_str(d.get("date"), doc_id, order, f"{tid}:d{i}")}})
         for i, t in enumerate(task.get("targets") or []):
             start, end, _ = _evidence(marks, "target", target_label(t), original)
             p.targets.append({"task": tid, "props": {
@@ -319,6 +338,10 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
     p.bodies = list(bodies.rows.values())
     p.regions = list(regions.rows.values())
     p.region_links = [{"child": c, "parent": par} for c, par in regions.links.items()]
+    # what a replace or delete must look at for bodies and citations no document uses any more
+    doc_props["body_refs"] = sorted(bodies.rows)
+    doc_props["citation_refs"] = [c["key"] for c in p.citations]
+    stats.attach(p)
     p.validate()
     return p
 

@@ -1,10 +1,9 @@
 """policykg's spaCy components. Each runs one extractor over the Doc's text and stores its
 results as spaCy spans in `doc.spans[<group>]`, with the normalised record in `span._.data`.
 
-Spans snap to jieba tokens, which can be wider than what was found ("日前" is one token of
-"3月10日前"), so each component also lists its exact evidence in `doc._.marks`:
-`{"kind", "label", "start", "end"}` with character offsets in the Doc's text, which
-`extract.task_record` maps to the original file.
+Tokens are characters (CharTokenizer), so spans are exact; each component also lists its
+evidence in `doc._.marks`: `{"kind", "label", "start", "end"}` with character offsets in the
+Doc's text, which `extract.task_record` maps to the original file.
 
 The document context an extractor needs (metadata, date, plan period) travels in
 `doc.user_data["policykg"]`, set by `pipeline.PolicyPipeline` before the components run.
@@ -28,28 +27,26 @@ PLACE_LIST = re.compile(r"(以下|下列)(区域|场所|地点|范围|部位)")
 from .sectors import find_sectors, sectors_of
 from .targets import find_targets
 
-class JiebaTokenizer:
-    """jieba's dictionary segmentation without its HMM guesser, as a spaCy tokenizer.
+class CharTokenizer:
+    """One token per character, as a spaCy tokenizer.
 
-    Why not spaCy's ChineseTokenizer: it runs jieba with the HMM, which only guesses words the
-    dictionary lacks and costs a fifth of the tokenizer's time; tokens here only anchor the
-    evidence spans (every extractor works on characters and marks exact offsets), and the
-    domain's words are in the dictionary (nlp/pipeline.py adds them). Doc.text == text."""
+    Why not jieba here: every extractor reads characters (PLATFORM.md: 3月10日前 segments as
+    3/月/10/日前) and jieba is used where words matter (parties' word boundaries, part of speech,
+    search); the Doc's tokens only anchor evidence spans, and character tokens make them exact
+    (a jieba token 日前 made the span of 3月10日 spill over). Segmenting every task again cost as
+    much as all jieba segmentation of the document. Doc.text == text."""
 
     def __init__(self, vocab):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        import jieba
-
-        words = [w for w in jieba.cut(text, HMM=False) if w]
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
 
 
-@registry.tokenizers("policykg.jieba_tokenizer.v1")
-def create_jieba_tokenizer():
+@registry.tokenizers("policykg.char_tokenizer.v1")
+def create_char_tokenizer():
     def make(nlp):
-        return JiebaTokenizer(nlp.vocab)
+        return CharTokenizer(nlp.vocab)
     return make
 
 

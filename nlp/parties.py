@@ -443,8 +443,11 @@ class PartyFinder:
         `requested`, and the addressees who ask are inferred beside it."""
         t = self.masked
         starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in CLAUSE_END or ch in ",,"]
+        openers = lexicon().stop_openers
         for s in starts:
             s2 = self.skip_openers(s)
+            if t.startswith(openers, s2) and not (self.pronouns and PRONOUN.match(t, s2)):
+                continue  # 加强…, 落实…: a clause that opens on a verb has no body before it
             self.subject_at(s2, "requested" if t[s2 - 2:s2] == "提请" else "subject")
 
     def prohibited(self) -> None:
@@ -510,7 +513,7 @@ class PartyFinder:
             ends = sorted(set(ends) | {run.end() - s})
         for end in ends:
             e = s + end
-            if not self.marker_at(e):
+            if not self.marker_at(e) or phrase_material(t[s:e]):
                 continue
             names = parse_names(t[s:e], strict=True)
             if names:
@@ -677,3 +680,13 @@ def opens_with_subject(line: str, jur: Jurisdiction) -> bool:
     finder.subject_at(0)
     return any(p.rule in ("subject", "requested") and p.start == 0 for p in finder.found)
 
+
+def phrase_material(span: str) -> bool:
+    """A quick refusal before the full reading of a list of names: a character no body name or
+    list holds (要, 将, 对…; 的 aside, which classes may hold), outside the lexicon's exceptions
+    (应急, 当地…) and short forms."""
+    lex = lexicon()
+    probe = lex.abbreviation_rx.sub("", span)
+    for ok in lex.bad_char_exceptions:
+        probe = probe.replace(ok, "")
+    return bool((set(probe) & lex.bad_chars) - {"的"})

@@ -1,9 +1,11 @@
 """The spaCy pipeline, assembled from `pipeline.cfg`, with jieba taught policykg's terms.
 
-Why a user dictionary: jieba splits body names and domain terms it has never seen
-(`应急管理厅`, `危险化学品`), so spans would not align to tokens. Every body name, department
-short form, sector and mechanism wording from the data files is added to jieba — which is the
-global jieba instance spaCy's Chinese tokenizer uses (see shared/PLATFORM.md).
+The Doc's tokens are characters (components.CharTokenizer); jieba segments words where word
+boundaries matter (the left edge of a body's name in nlp/parties.py, part of speech in
+ingest/names.py). Why a user dictionary: jieba splits body names and domain terms it has never
+seen (`应急管理厅`, `危险化学品`), so a name's edge would fall inside a word. Every body name,
+department short form, sector and mechanism wording from the data files is added to the global
+jieba instance (see shared/PLATFORM.md).
 """
 
 from __future__ import annotations

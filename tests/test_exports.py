@@ -133,7 +133,7 @@ def test_d34_leads_then_participants_in_text_order(exports):
     assert header == COLUMNS_SPLIT
     assert title == records["d34"]["meta"]["title"] + "任务分工"
     first = body[0]  # (省安监局及各行业主管、监管部门分工负责,省法制办配合)
-    assert cell(header, first, "牵头单位") == "吉林省安全生产监督管理局、各行业主管部门、各行业监管部门"
+    assert cell(header, first, "牵头单位") == "吉林省安全生产监督管理局、各行业主管、监管部门"  # one class, described twice
     assert cell(header, first, "配合单位") == "吉林省人民政府法制办公室"
     second = body[1]  # (省住房城乡建设厅、省交通运输厅、省质监局、省气象局、沈阳铁路局负责,省法制办配合)
     assert cell(header, second, "牵头单位").split("、") == [

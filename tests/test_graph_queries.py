@@ -58,12 +58,12 @@ def test_deadline_status_as_of_a_date(corpus_store):
 def test_a_bodys_duties_by_alias(corpus_store):
     rows, total = Q.obligations(corpus_store, Q.Filters(body="应急管理厅"), limit=500)
     assert total and {r["body"] for r in rows} <= {"山西省应急管理厅", "黑龙江省应急管理厅"}
-    duties = corpus_store.read(Q.BODY_DUTIES, {"id": "山西省|山西省应急管理厅"})
+    duties = corpus_store.read(Q.BODY_DUTIES, {"id": "山西省|山西省应急管理厅", "limit": 1000})
     assert len(duties) == len([r for r in rows if r["body"] == "山西省应急管理厅"])
 
 
 def test_recipient_duties_of_yunnan_safety_committee_office(corpus_store, seed_records):
-    rows = corpus_store.read(Q.BODY_RECEIVES, {"id": "云南省|云南省安全生产委员会办公室"})
+    rows = corpus_store.read(Q.BODY_RECEIVES, {"id": "云南省|云南省安全生产委员会办公室", "limit": 1000})
     expected = [t["title"] for t in seed_records["001"]["tasks"] if "云南省安全生产委员会办公室" in t["recipients"]]
     assert expected and [r["title"] for r in rows] == expected
 

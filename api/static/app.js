@@ -274,10 +274,14 @@ async function search(scroll = false) {
       setState(table, "ready");
     }
     const pager = $("#pager");
-    pager.hidden = semantic || total <= PAGE;
-    $("#page").textContent = T("page.page_of", { page: Math.floor(offset / PAGE) + 1, pages: Math.max(1, Math.ceil(total / PAGE)) });
+    // a total that is only a lower bound (total_exact false) has no last page to show
+    const exact = data.total_exact !== false;
+    pager.hidden = semantic || (exact && total <= PAGE);
+    $("#page").textContent = exact
+      ? T("page.page_of", { page: Math.floor(offset / PAGE) + 1, pages: Math.max(1, Math.ceil(total / PAGE)) })
+      : T("page.page_only", { page: Math.floor(offset / PAGE) + 1 });
     $("#prev").disabled = offset === 0;
-    $("#next").disabled = offset + rows.length >= total;
+    $("#next").disabled = exact ? offset + rows.length >= total : !data.next_cursor;
     if (scroll) revealTop(summary); // a new page starts at its first row, not where the pager was
   } catch (e) {
     if (!current()) return;
