@@ -260,15 +260,22 @@ def stop() -> None:
 
 
 @app.command()
-def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
-    """Serve the HTTP API and the web page; uploads need the write token (see `policykg token`)."""
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
+          workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                                help="API processes (default: one per core)")) -> None:
+    """Serve the HTTP API and the web page; uploads need the write token (see `policykg token`).
+
+    Reads are Python-bound (parameters, rows, JSON): one process answers on one core, so
+    `--workers` processes (default one per core) share the port; each opens its own pool of
+    connections to the store and supervises it (issue 15: 100 clients)."""
     import uvicorn
 
-    from .api.app import create_app
+    from .graph.ingest import default_workers
 
-    auth = announce_token(host, port)
+    announce_token(host, port)
     err.print(f"policykg: serving http://{host}:{port}/ (API description at /docs)")
-    uvicorn.run(create_app(auth=auth), host=host, port=port, log_level="info")
+    uvicorn.run("policykg.api.app:served_app", factory=True, host=host, port=port, log_level="info",
+                workers=workers or default_workers(), timeout_graceful_shutdown=30)
 
 
 def announce_token(host: str, port: int):
@@ -316,7 +323,7 @@ def up(paths: list[Path] = typer.Argument(..., help="Files or folders to ingest 
     store, embedder = open_graph()
     run_ingest(store, embedder, expand_paths(paths), workers)
     store.close()
-    serve(host, port)
+    serve(host, port, None)
 
 
 def service(embeddings: bool = False):

@@ -26,7 +26,6 @@ from .breakdown import ordered_actors
 from .shortforms import alternates, canonical, variants
 from .wording import time_limits
 from ..graph.diskspace import DiskFull
-from ..graph.records import InvalidRecord
 from ..graph.store import BadParameter, GraphStore, QueryError, StoreError, data_dir, open_store
 
 
@@ -394,6 +393,7 @@ class Service:
         happens: the document keeps its text in the graph, and a refused file is not kept."""
         import errno
 
+        from ..graph.records import InvalidRecord
         from ..graph.writer import write_record
 
         safe = safe_name(filename)

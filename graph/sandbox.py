@@ -110,7 +110,13 @@ def _apply(env: dict[str, str]) -> None:
 
 
 def _serve(conn: Any, max_tasks: int) -> None:
-    """A worker's loop: (path, settings) in, an Outcome out, until the pipe closes or None."""
+    """A worker's loop: (path, settings) in, an Outcome out, until the pipe closes or None.
+
+    Workers run at a lower CPU priority (nice 10): extraction is background work, and on a
+    small machine an upload being extracted must not slow down the reads the API serves
+    meanwhile (issue 15), nor the batch writer that feeds the store."""
+    with contextlib.suppress(OSError):
+        os.nice(10)
     while True:
         try:
             job = conn.recv()
