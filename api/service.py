@@ -144,6 +144,7 @@ class Service:
         self.embedder = embedder
         self._lock = threading.Lock()
         self._search = None  # a SearchIndex built lazily (issue 6)
+        self._index_lock = threading.Lock()  # one SearchIndex rebuild at a time
         self._pool: Any = None  # the upload ExtractPool, started on first use
         self._pool_lock = threading.Lock()
         self.supervisor: Any = None
@@ -414,8 +415,11 @@ class Service:
                 shutil.rmtree(folder, ignore_errors=True)
         if outcome.record is None:
             raise BadInput(f"{filename}: {outcome.error}", outcome.code or "unreadable", filename)
+        from ..graph.bulk import extractor_version
+
         record = outcome.record
         record["source_path"] = safe  # never the server's temporary path
+        record["extractor"] = extractor_version()
         with self._lock:
             try:
                 result = write_record(self.store, record, self.embedder)
@@ -498,9 +502,14 @@ class Service:
         """The hybrid index over every task, rebuilt when the graph's documents change."""
         from .search import SearchIndex
 
-        with self._lock:
-            # every write bumps the version Stat (graph/cypher.py): one indexed lookup
-            key = tuple(r["version"] for r in self._read(VERSION))
+        # every write bumps the version Stat (graph/cypher.py): one indexed lookup, read
+        # without a lock; only a rebuild is serialised, on a lock of its own (searches used to
+        # queue behind each other and behind uploads on the write lock: issue 15, 100 clients)
+        key = tuple(r["version"] for r in self._read(VERSION))
+        index = self._search
+        if index is not None and index.key == key:
+            return index
+        with self._index_lock:
             if self._search is None or self._search.key != key:
                 self._search = SearchIndex.build(self.store, self.embedder, key)
             return self._search

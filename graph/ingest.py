@@ -12,6 +12,9 @@ Why it is built this way:
   while the workers extract the next ones. Each document is still whole or absent: a crash
   mid-batch leaves only complete documents, and running the same ingest again writes the
   rest (documents already there are replaced by themselves).
+- A re-run skips unchanged files and replaces changed ones (graph/bulk.py: content hash +
+  extractor version, one read of the graph), so an interrupted run (even kill -9) is
+  resumed by running it again, and ends with every document exactly once.
 - What stops a batch and what does not (issue 15 item 5): a file the readers refuse, an
   extractor bug, a record the writer refuses, and a statement the store refuses for one
   document (a value it cannot take) are that file's errors, reported with the reason. Only
@@ -70,6 +73,8 @@ class IngestSummary:
     written: list[WriteResult] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     codes: dict[str, str] = field(default_factory=dict)  # path -> short failure code
+    skipped: list[str] = field(default_factory=list)  # unchanged since an earlier run
+    old_versions_removed: int = 0  # documents of files whose content changed
     extract_seconds: float = 0.0  # summed over workers (CPU time spent extracting)
     write_seconds: float = 0.0  # wall time of the graph writes (embeddings included)
 
@@ -80,15 +85,22 @@ class IngestSummary:
 
 def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
                  on_file: Callable[[Path, WriteResult | None, str | None], None] | None = None,
-                 workers: int = 1, batch: int = BATCH_DOCUMENTS) -> IngestSummary:
+                 workers: int = 1, batch: int = BATCH_DOCUMENTS, skip_unchanged: bool = True,
+                 on_skip: Callable[[Path], None] | None = None) -> IngestSummary:
     """Extract each file (in `workers` processes, within its budget) and write them in
     batches of `batch` documents; a file that fails is reported and the rest go on.
-    StoreError (store unreachable, DiskFull) ends the batch, the documents written kept."""
+    With `skip_unchanged`, files already stored by this extractor version are skipped and
+    changed files replace their old version (graph/bulk.py). StoreError (store unreachable,
+    DiskFull) ends the batch, the documents written kept."""
+    from .bulk import extractor_version, plan, remove_stale
     from .records import InvalidRecord
     from .sandbox import ExtractPool
     from .writer import write_records
 
     summary = IngestSummary()
+    version = extractor_version()
+    absolute = [Path(os.path.abspath(p)) for p in paths]  # the source path a re-run finds again
+    work = plan(store, absolute, version, force=not skip_unchanged)
     pending: list[tuple[str, dict[str, Any]]] = []
     started = time.monotonic()
 
@@ -101,12 +113,23 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
         if on_file:
             on_file(Path(path), result, error)
 
+    for path, why in work.unreadable:
+        report(str(path), None, why, "unreadable")
+    # old versions of unchanged files: left by a run that stopped between write and delete
+    summary.old_versions_removed += remove_stale(store, work.stale, [str(p) for p in work.skipped])
+    for path in work.skipped:
+        summary.skipped.append(str(path))
+        if on_skip:
+            on_skip(path)
+
     def flush() -> None:
         if not pending:
             return
         t0 = time.perf_counter()
         try:
             results = write_records(store, [r for _, r in pending], embedder)
+            written = [path for (path, _), res in zip(pending, results) if not isinstance(res, Exception)]
+            summary.old_versions_removed += remove_stale(store, work.stale, written)
         finally:
             summary.write_seconds += time.perf_counter() - t0
         for (path, _), res in zip(pending, results):
@@ -123,13 +146,14 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
         pending.clear()
 
     with ExtractPool(workers) as pool:
-        for outcome in pool.map([str(p) for p in paths]):
+        for outcome in pool.map([str(p) for p in work.todo]):
             summary.extract_seconds += outcome.seconds
             if outcome.record is None:
                 report(outcome.path, None, outcome.error or "no record", outcome.code)
                 continue
             if not pending:
                 started = time.monotonic()
+            outcome.record["extractor"] = version
             pending.append((outcome.path, outcome.record))
             if len(pending) >= batch or time.monotonic() - started > BATCH_SECONDS:
                 flush()  # StoreError propagates: every later write would fail too
@@ -137,4 +161,25 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
     return summary
 
 
-__all__ = ["ModelEmbedder", "default_embedder", "default_workers", "IngestSummary", "ingest_paths", "StoreError"]
+def write_report(summary: IngestSummary, path: Path) -> Path:
+    """Every file that failed, with its short code and reason: CSV when `path` ends in .csv,
+    else JSON (issue 12: the report of a bulk run)."""
+    import csv
+    import json
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = [{"path": p, "code": summary.codes.get(p, "unreadable"), "reason": why} for p, why in summary.failed]
+    if path.suffix.lower() == ".csv":
+        with open(path, "w", newline="", encoding="utf-8-sig") as f:  # BOM: Excel reads it as UTF-8
+            w = csv.DictWriter(f, fieldnames=["path", "code", "reason"])
+            w.writeheader()
+            w.writerows(rows)
+    else:
+        path.write_text(json.dumps({"failed": rows, "written": len(summary.written), "skipped": len(summary.skipped)},
+                                   ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+__all__ = ["ModelEmbedder", "default_embedder", "default_workers", "IngestSummary", "ingest_paths", "write_report",
+           "StoreError"]
