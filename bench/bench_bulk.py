@@ -89,8 +89,15 @@ def varied_real(path: Path, i: int) -> bytes | None:
         return data + f"\n%policykg-bench {i}\n".encode()
     if path.suffix in (".doc", ".xls"):
         return data + bytes(512) + str(i).encode().ljust(512, b"\0")
-    if path.suffix == ".docx":
-        return data + f"policykg-bench {i}".encode()  # after the central directory: ignored by ZIP readers
+    if path.suffix == ".docx":  # the same members under a distinct archive comment
+        import zipfile
+
+        buf = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+            for item in src.infolist():
+                dst.writestr(item, src.read(item.filename))
+            dst.comment = f"policykg-bench {i}".encode()
+        return buf.getvalue()
     return None
 
 
