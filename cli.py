@@ -213,7 +213,7 @@ def run_ingest(store, embedder, files: list[Path], workers: int | None = None, r
     done = len(summary.written) + len(summary.skipped) + len(summary.failed)
     err.print(f"ingested {len(summary.written)} document(s) ({replaced} replaced, {tasks} tasks), "
               f"{len(summary.skipped)} unchanged skipped, {len(summary.failed)} failed "
-              f"in {secs:.1f} s ({done / max(secs, 1e-9):.1f} files/s)", highlight=False)
+              f"in {secs:.1f} s ({done / max(secs, 1e-9):.1f} files/s)", highlight=False, soft_wrap=True)
     if summary.failed or report:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
         path = write_report(summary, report or data_dir() / "reports" / f"ingest-{stamp}.json")

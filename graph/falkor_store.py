@@ -23,6 +23,7 @@ constraint is operational, so no write races their population.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import time
 from collections.abc import Mapping
@@ -32,6 +33,8 @@ from typing import Any
 from . import dialect, diskspace, embedded
 from .schema import VECTOR_INDEX
 from .store import QueryError, StoreError, plain_params
+
+log = logging.getLogger(__name__)
 
 DEFAULT_GRAPH = "policykg"
 WRITE_TIMEOUT = 600.0  # seconds a write may run (a bulk UNWIND batch) before the client gives up
@@ -91,7 +94,16 @@ class FalkorStore:
         Returned as soon as the server answers: indexes it still builds in the background
         do not stop reads (see the module docstring); `await_indexes` waits for them."""
         sock = embedded.ensure_running(Path(data))
-        return cls(sock, graph, data=Path(data), password=embedded.store_password(Path(data)))
+        try:
+            return cls(sock, graph, data=Path(data), password=embedded.store_password(Path(data)))
+        except StoreError as e:
+            if "without any password configured" not in str(e):
+                raise
+            # a server started by a version without passwords, still running: use it as it
+            # is; the next start (`policykg stop`, then any command) asks for the password
+            log.warning("the graph store in %s was started without a password; restart it with "
+                        "`policykg stop` to require one", data)
+            return cls(sock, graph, data=Path(data))
 
     # --- GraphStore ----------------------------------------------------------------------
 
