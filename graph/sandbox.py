@@ -207,7 +207,10 @@ class ExtractPool:
         slot = self._idle.get()
         worker = slot
         try:
-            if worker is None or not worker.proc.is_alive():
+            if worker is not None and not worker.proc.is_alive():
+                worker.kill()  # died while idle: reap it and close its pipe
+                worker = None
+            if worker is None:
                 worker = _Worker(self._context(), self.budget.max_tasks)
             outcome, healthy = self._run_on(worker, str(path))
             if not healthy:
