@@ -135,43 +135,89 @@ def workers_option() -> Any:
 
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders of circulars"),
-           workers: Optional[int] = workers_option()) -> None:
-    """Extract circulars and write them into the graph (re-ingesting replaces a document)."""
+           workers: Optional[int] = workers_option(),
+           report: Optional[Path] = typer.Option(None, "--report", help="Where to list failed files "
+                                                 "(.csv or .json; default DATA/reports/ingest-<time>.json)"),
+           force: bool = typer.Option(False, "--force", help="Extract every file again, even unchanged ones")) -> None:
+    """Extract circulars and write them into the graph. Unchanged files (same content, same
+    extractor) are skipped, a changed file replaces its old version; an interrupted run is
+    resumed by running it again."""
     from .ingest.pipeline import expand_paths
 
     files = expand_paths(paths)
     store, embedder = open_graph()
-    summary = run_ingest(store, embedder, files, workers)
+    summary = run_ingest(store, embedder, files, workers, report=report, force=force)
     if summary.failed:
         raise typer.Exit(1)
 
 
-def run_ingest(store, embedder, files: list[Path], workers: int | None = None):
-    from rich.progress import Progress
+class RateColumn:
+    """Files a second and the count, beside rich's bar and time remaining."""
 
-    from .graph.ingest import default_workers, ingest_paths
-    from .graph.store import StoreError
+    @staticmethod
+    def make():
+        from rich.progress import ProgressColumn
+        from rich.text import Text
 
-    with Progress(console=err, transient=True) as progress:
+        class _Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                speed = task.finished_speed or task.speed
+                rate = f"{speed:.1f} files/s" if speed else "… files/s"
+                return Text(f"{int(task.completed)}/{int(task.total or 0)} · {rate}")
+
+        return _Rate()
+
+
+def run_ingest(store, embedder, files: list[Path], workers: int | None = None, report: Path | None = None,
+               force: bool = False):
+    import time
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .graph.diskspace import DiskFull
+    from .graph.ingest import default_workers, ingest_paths, write_report
+    from .graph.store import StoreError, data_dir
+
+    t0 = time.monotonic()
+    columns = [TextColumn("{task.description}"), BarColumn(), RateColumn.make(), TimeRemainingColumn()]
+    with Progress(*columns, console=err, transient=True) as progress:
         bar = progress.add_task("ingesting", total=len(files))
 
         def on_file(path, result, error):
             if error:
-                progress.console.print(f"[red]error[/red] {path}: {error}")
+                progress.console.print(f"[red]error[/red] {path}: {error}", markup=True, highlight=False)
             progress.advance(bar)
 
         try:
-            summary = ingest_paths(store, files, embedder, on_file, workers=workers or default_workers())
+            summary = ingest_paths(store, files, embedder, on_file, workers=workers or default_workers(),
+                                   skip_unchanged=not force, on_skip=lambda _p: progress.advance(bar))
+        except DiskFull as exc:
+            say(f"disk full: {exc}\nDocuments written so far are complete; free some space and run the same "
+                "ingest again to write the rest.")
+            raise typer.Exit(2)
         except StoreError as exc:
             err.print(f"[red]graph store failed mid-batch[/red]: {exc}\nDocuments written so far are complete; "
                       "run the same ingest again to write the rest.")
             raise typer.Exit(2)
-    if store.name == "falkordb":
-        store.compact()
-    replaced = sum(r.replaced for r in summary.written)
+    changed = summary.written or summary.old_versions_removed
+    if store.name == "falkordb" and changed:  # nothing written: nothing to compact (a re-run stays quick)
+        try:
+            if not store.compact():
+                say("compaction skipped: the compacted snapshot did not load, so the previous files were kept "
+                    "(the data is whole; the next start replays the log)")
+        except StoreError as exc:  # the data is whole either way (issue 15 item 8: was a traceback)
+            say(f"compaction skipped: {exc} (the data is whole; the next start replays the log)")
+    secs = time.monotonic() - t0
+    replaced = sum(r.replaced for r in summary.written) + summary.old_versions_removed
     tasks = sum(r.tasks for r in summary.written)
+    done = len(summary.written) + len(summary.skipped) + len(summary.failed)
     err.print(f"ingested {len(summary.written)} document(s) ({replaced} replaced, {tasks} tasks), "
-              f"{len(summary.failed)} failed")
+              f"{len(summary.skipped)} unchanged skipped, {len(summary.failed)} failed "
+              f"in {secs:.1f} s ({done / max(secs, 1e-9):.1f} files/s)", highlight=False, soft_wrap=True)
+    if summary.failed or report:
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        path = write_report(summary, report or data_dir() / "reports" / f"ingest-{stamp}.json")
+        say(f"report of the failed files: {path}")
     return summary
 
 
@@ -230,12 +276,12 @@ def stop() -> None:
     are compacted into one first: a start from a snapshot answers in about half a second and
     builds its indexes in the background, while replaying logged changes holds the start
     until every index is rebuilt (about 6 s for 2,000 documents)."""
-    from .graph.embedded import probe, snapshot_only, socket_path, stop_embedded
+    from .graph.embedded import probe_data, snapshot_only, stop_embedded
     from .graph.falkor_store import FalkorStore
     from .graph.store import StoreError, data_dir
 
     data = data_dir()
-    if data.is_dir() and probe(socket_path(data))[0] == "pong" and not snapshot_only(data):
+    if data.is_dir() and probe_data(data)[0] == "pong" and not snapshot_only(data):
         err.print("compacting the graph store so that its next start is quick…")
         try:
             store = FalkorStore.embedded(data)
@@ -250,15 +296,21 @@ def stop() -> None:
 
 
 @app.command()
-def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
-    """Serve the HTTP API and the web page; uploads need the write token (see `policykg token`)."""
-    import uvicorn
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
+          workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                                help="API processes (default: one per core)")) -> None:
+    """Serve the HTTP API and the web page; uploads need the write token (see `policykg token`).
 
-    from .api.app import create_app
+    Reads are Python-bound (parameters, rows, JSON): one process answers on one core, so
+    `--workers` processes (default one per core) share the port; each opens its own pool of
+    connections to the store and supervises it (issue 15: 100 clients)."""
+    from .api.serving import serve_api
+    from .graph.ingest import default_workers
 
-    auth = announce_token(host, port)
+    announce_token(host, port)
     err.print(f"policykg: serving http://{host}:{port}/ (API description at /docs)")
-    uvicorn.run(create_app(auth=auth), host=host, port=port, log_level="info")
+    serve_api("policykg.api.app:served_app", host, port, workers or default_workers(), log_level="info",
+              timeout_graceful_shutdown=30)
 
 
 def announce_token(host: str, port: int):
@@ -306,7 +358,7 @@ def up(paths: list[Path] = typer.Argument(..., help="Files or folders to ingest 
     store, embedder = open_graph()
     run_ingest(store, embedder, expand_paths(paths), workers)
     store.close()
-    serve(host, port)
+    serve(host, port, None)
 
 
 def service(embeddings: bool = False):

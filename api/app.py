@@ -3,8 +3,14 @@
 Endpoints keep to the contract of issue 5; each one validates its parameters, normalises
 query text to simplified script (a traditional query finds the same rows), and calls one
 method of `Service` (api/service.py), which owns every graph query. Errors are JSON:
-404 unknown id, 422 bad filter, 413 upload too large, 415 unsupported file, 503 store down;
-401/403 refused write. Each status an operation can answer is declared in its OpenAPI
+404 unknown id, 422 bad filter, 413 upload too large, 415 unsupported file, 503 store down,
+507 disk full; 401/403 refused write.
+
+Uploads never run on the event loop (issue 15 item 2): the file is extracted in a worker
+process (graph/sandbox.py, within a time and memory budget) and written from a thread of
+the upload limiter, so reads are served while a long file is processed. The app's
+lifespan starts the store supervisor (graph/supervisor.py), which restarts a crashed
+embedded store. Each status an operation can answer is declared in its OpenAPI
 description (tests/test_openapi_fuzz.py holds the app to it).
 
 Error bodies keep FastAPI's `{"detail": …}` (English, for API clients) and add a `code`
@@ -19,6 +25,7 @@ import datetime as dt
 import logging
 import os
 import re
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -37,7 +44,8 @@ from .auth import WriteAuth, WriteRefused
 from .breakdown import WRITERS, build_breakdown, content_disposition, document_title
 from .calendar import build_calendar
 from ..ingest.readers import SUPPORTED, SUPPORTED_LIST
-from .service import BadInput, NotFound, QueryFailed, Service, StoreDown, decode_cursor
+from .service import (BadInput, NotFound, QueryFailed, Service, StoreDown, StoreFull, decode_cursor,
+                      upload_workers)
 
 MAX_UPLOAD = int(os.environ.get("POLICYKG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 log = logging.getLogger("policykg.api")
@@ -123,6 +131,20 @@ class Refused(Exception):
         return {"detail": self.detail, **self.extra}
 
 
+class FastJSON(Response):
+    """JSON rendered by orjson, returned by the read endpoints as a finished Response: FastAPI
+    then skips validating the dict against `response_model=dict` and `jsonable_encoder`'s
+    pure-Python walk, which cost more than the rows themselves on a page of obligations
+    (issue 15: 100 clients). The description keeps `response_model`."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        import orjson
+
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
 def json_error(description: str, model: type[BaseModel] = Message) -> dict[str, Any]:
     return {"model": model, "description": description}
 
@@ -178,7 +200,7 @@ class Filters:
         self.document = document
         self.q = simplified(q)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> Response:
         return dict(vars(self))
 
 
@@ -221,10 +243,23 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
     """The app over `service`; writes need the token `auth` names (default: only
     `POLICYKG_API_TOKEN`; `policykg serve` passes the data folder's token file)."""
     # every operation reads or writes the graph, so any of them may find the store down
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        svc = app.state.service
+        if not isinstance(svc, Service):  # a stand-in that only describes the API
+            yield
+            return
+        svc.start_background()
+        try:
+            yield
+        finally:
+            svc.stop_background()
+
     app = FastAPI(title="policykg", version="0.1.0",
                   description="Obligations in Chinese policy circulars: who must do what, by when.",
-                  responses={503: json_error("graph store unavailable")})
+                  responses={503: json_error("graph store unavailable")}, lifespan=lifespan)
     app.state.service = service or Service.from_env()
+    app.state.upload_limiter = None  # an anyio CapacityLimiter, made in the event loop
     app.state.auth = auth or WriteAuth()
     static_dir = resources.files(__package__).joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
@@ -234,6 +269,12 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
         log.error("graph store unavailable: %s", exc)  # the reason (socket, log tail) stays in the server log
         return JSONResponse({"detail": "graph store unavailable; the server log says why", "code": "store_down"},
                             status_code=503)
+
+    @app.exception_handler(StoreFull)
+    async def store_full(_: Request, exc: StoreFull):
+        log.error("graph store disk full: %s", exc)
+        return JSONResponse({"detail": "the disk holding the graph is full; nothing was stored. Free some "
+                                       "space and retry", "code": "disk_full"}, status_code=507)
 
     @app.exception_handler(QueryFailed)
     async def query_failed(_: Request, exc: QueryFailed):
@@ -261,17 +302,17 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
     def index():
         return FileResponse(str(static_dir.joinpath("index.html")))
 
-    @app.get("/health")
-    def health(svc: Service = Depends(get_service)) -> dict:
-        return {"status": "ok", "store": svc.store_name(), "counts": svc.counts()}
+    @app.get("/health", response_model=dict)
+    def health(svc: Service = Depends(get_service)) -> Response:
+        return FastJSON({"status": "ok", "store": svc.store_name(), "counts": svc.counts()})
 
-    @app.get("/obligations")
+    @app.get("/obligations", response_model=dict)
     def obligations(f: Filters = Depends(), limit: Annotated[int, Query(ge=1, le=500)] = 50,
                     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
                     cursor: Annotated[Text | None, Query(max_length=2000, description=(
                         "`next_cursor` of the previous page: the next page at the cost of the first "
                         "(offset is then ignored)"))] = None,
-                    svc: Service = Depends(get_service)) -> dict:
+                    svc: Service = Depends(get_service)) -> Response:
         """Who / role / what / by when / sector / region / document, with evidence; sorted by deadline.
         `total` is exact unless `total_exact` is false (then a lower bound)."""
         if cursor is not None:
@@ -279,23 +320,23 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
                 decode_cursor(cursor)
             except BadInput as exc:  # a 422 in FastAPI's shape, like every bad parameter
                 raise filter_error("cursor", cursor, str(exc)) from exc
-        return svc.obligations(f.as_dict(), limit, offset, cursor)
+        return FastJSON(svc.obligations(f.as_dict(), limit, offset, cursor))
 
-    @app.get("/bodies")
+    @app.get("/bodies", response_model=dict)
     def bodies(q: Annotated[Text | None, Query(max_length=100)] = None,
                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-               svc: Service = Depends(get_service)) -> dict:
-        return svc.bodies(simplified(q), limit)
+               svc: Service = Depends(get_service)) -> Response:
+        return FastJSON(svc.bodies(simplified(q), limit))
 
-    @app.get("/bodies/{body_id}", responses=NOT_FOUND)
+    @app.get("/bodies/{body_id}", response_model=dict, responses=NOT_FOUND)
     def body(body_id: Text, svc: Service = Depends(get_service)) -> dict:
         """A body's duties grouped by document, with counts by role."""
-        return svc.body(body_id)
+        return FastJSON(svc.body(body_id))
 
-    @app.get("/deadlines")
+    @app.get("/deadlines", response_model=dict)
     def deadlines(f: Filters = Depends(), limit: Annotated[int, Query(ge=1, le=2000)] = 500,
-                  svc: Service = Depends(get_service)) -> dict:
-        return svc.deadlines(f.as_dict(), limit)
+                  svc: Service = Depends(get_service)) -> Response:
+        return FastJSON(svc.deadlines(f.as_dict(), limit))
 
     @app.get("/deadlines.ics", response_class=Response,
              responses={200: {"content": {"text/calendar": {"schema": {"type": "string"}}},
@@ -305,40 +346,51 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
         return Response(build_calendar(rows), media_type="text/calendar; charset=utf-8",
                         headers={"Content-Disposition": 'inline; filename="policykg.ics"'})
 
-    @app.get("/documents")
+    @app.get("/documents", response_model=dict)
     def documents(limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-                  svc: Service = Depends(get_service)) -> dict:
-        return svc.documents(limit, offset)
+                  svc: Service = Depends(get_service)) -> Response:
+        return FastJSON(svc.documents(limit, offset))
 
-    @app.get("/documents/{doc_id}", responses=NOT_FOUND)
-    def document(doc_id: Text, svc: Service = Depends(get_service)) -> dict:
+    @app.get("/documents/{doc_id}", response_model=dict, responses=NOT_FOUND)
+    def document(doc_id: Text, svc: Service = Depends(get_service)) -> Response:
         """Metadata, outline, tasks, and the original text with extracted spans marked."""
-        return svc.document(doc_id)
+        return FastJSON(svc.document(doc_id))
 
     @app.post("/documents", status_code=201, dependencies=[Depends(require_token)],
               responses={**WRITE_REFUSED, 200: {"description": "several files: one result per file "
                                                                "(status, id or the reason it was refused)"},
                          413: json_error("file too large", TooLarge),
                          415: json_error("unsupported file type", Unsupported),
-                         422: json_error("unreadable file or malformed request", UploadRejected)})
+                         422: json_error("unreadable file or malformed request", UploadRejected),
+                         507: json_error("the disk holding the graph is full; nothing was stored")})
     async def upload(file: list[UploadFile] = File(...), svc: Service = Depends(get_service)):
         """Upload one file (answered 201, or 413/415/422 with the reason) or several under the same
         field name (answered 200 with a result per file, so one bad file never hides the others).
-        Formats: see `SUPPORTED_LIST`; the content is sniffed, so a PDF named .txt is read as PDF."""
+        Formats: see `SUPPORTED_LIST`; the content is sniffed, so a PDF named .txt is read as PDF.
+        A 201 is sent once the document is on disk; 507 when the disk is full (nothing stored)."""
         if len(file) == 1:
             name, data = await _checked(file[0])
-            return svc.upload(name, data)
+            return await _off_loop(svc, name, data)
         results = []
         for f in file:
             try:
                 name, data = await _checked(f)
-                results.append({"file": name, "status": 201, **svc.upload(name, data)})
+                results.append({"file": name, "status": 201, **(await _off_loop(svc, name, data))})
             except Refused as exc:
                 results.append({"file": f.filename, "status": exc.status, **exc.body()})
             except BadInput as exc:
                 results.append({"file": f.filename, "status": 422, "detail": str(exc), "code": exc.code})
         return JSONResponse({"results": results}, status_code=200)
+
+    async def _off_loop(svc: Service, name: str, data: bytes) -> dict[str, Any]:
+        """`svc.upload` in a thread of the upload limiter (never on the event loop, never in
+        the thread pool that serves reads)."""
+        import anyio
+
+        if app.state.upload_limiter is None:
+            app.state.upload_limiter = anyio.CapacityLimiter(upload_workers() + 1)
+        return await anyio.to_thread.run_sync(svc.upload, name, data, limiter=app.state.upload_limiter)
 
     async def _checked(file: UploadFile) -> tuple[str, bytes]:
         name = file.filename or "upload.txt"
@@ -374,27 +426,37 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
         return Response(writer(table), media_type=media, headers={
             "Content-Disposition": content_disposition(table.file_stem, format, f"breakdown-{doc_id}")})
 
-    @app.get("/compare")
+    @app.get("/compare", response_model=dict)
     def compare(regions: Annotated[Text | None, Query(max_length=500, description="comma-separated")] = None,
                 topic: Annotated[Text | None, Query(max_length=100)] = None,
                 limit: Annotated[int, Query(ge=1, le=50)] = 5,
-                svc: Service = Depends(get_service)) -> dict:
+                svc: Service = Depends(get_service)) -> Response:
         """Region × sector and region × mechanism matrices; with `topic`, each region's tasks on it."""
         wanted = [r.strip() for r in (simplified(regions) or "").replace(",", ",").split(",") if r.strip()]
-        return svc.compare(wanted, simplified(topic), limit)
+        return FastJSON(svc.compare(wanted, simplified(topic), limit))
 
-    @app.get("/search")
+    @app.get("/search", response_model=dict)
     def search(q: Annotated[Text, Query(min_length=1, max_length=200)], f: Filters = Depends(),
-               limit: Annotated[int, Query(ge=1, le=100)] = 20, svc: Service = Depends(get_service)) -> dict:
+               limit: Annotated[int, Query(ge=1, le=100)] = 20, svc: Service = Depends(get_service)) -> Response:
         """Hybrid retrieval: lexical fused with vector similarity; filters as /obligations."""
-        return svc.search(simplified(q), f.as_dict(), limit)
+        return FastJSON(svc.search(simplified(q), f.as_dict(), limit))
 
-    @app.get("/tasks/{task_id}/similar", responses=NOT_FOUND)
+    @app.get("/tasks/{task_id}/similar", response_model=dict, responses=NOT_FOUND)
     def similar(task_id: Text, other_regions: bool = True, limit: Annotated[int, Query(ge=1, le=50)] = 10,
-                svc: Service = Depends(get_service)) -> dict:
-        return svc.similar(task_id, other_regions, limit)
+                svc: Service = Depends(get_service)) -> Response:
+        return FastJSON(svc.similar(task_id, other_regions, limit))
 
     guarded = [r for r in app.routes
                if isinstance(r, APIRoute) and any(d.call is require_token for d in r.dependant.dependencies)]
     app.add_middleware(TokenGate, routes=guarded)
     return app
+
+
+def served_app() -> FastAPI:
+    """The app `policykg serve` runs in each of its worker processes (uvicorn imports it by
+    name): writes need POLICYKG_API_TOKEN when set, else the data folder's token file, which
+    `serve` created before starting the workers (api/auth.py)."""
+    from ..graph.store import data_dir
+    from .auth import ENV, token_path
+
+    return create_app(auth=WriteAuth() if os.environ.get(ENV) else WriteAuth(token_path(data_dir())))

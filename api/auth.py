@@ -98,6 +98,17 @@ class WriteAuth:
         if not expected:
             raise WriteRefused(403, "writes are disabled: start the server with `policykg serve` "
                                     "(it creates a write token) or set POLICYKG_API_TOKEN")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), expected.encode()):
+        if not hmac.compare_digest(bearer_token(authorization).encode(), expected.encode()):
             raise WriteRefused(401, "missing or wrong API token")
+
+
+def bearer_token(authorization: str | None) -> str:
+    """The token of an `Authorization: Bearer <token>` header, "" for anything else.
+
+    RFC 6750 (via RFC 7235): the scheme is required and case-insensitive (`bearer`, `BEARER`),
+    separated from the token by whitespace. A bare token used to be accepted while `bearer
+    <token>` was refused (issue 15 item 8)."""
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer":
+        return ""
+    return token.strip()

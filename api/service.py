@@ -8,10 +8,12 @@ parameters and maps exceptions to status codes; the CLI calls the same methods.
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import logging
 import math
 import os
 import re
+import shutil
 import tempfile
 import threading
 from functools import lru_cache
@@ -23,7 +25,7 @@ from ..graph import queries as Q
 from .breakdown import ordered_actors
 from .shortforms import alternates, canonical, variants
 from .wording import time_limits
-from ..graph.records import InvalidRecord
+from ..graph.diskspace import DiskFull
 from ..graph.store import BadParameter, GraphStore, QueryError, StoreError, data_dir, open_store
 
 
@@ -55,14 +57,39 @@ class QueryFailed(Exception):
     """The store is up but rejected a statement: a fault of ours, not of the store (HTTP 500)."""
 
 
+class StoreFull(Exception):
+    """The disk holding the graph is full: the write was not stored, nothing acknowledged
+    before is lost, and writes work again once space is freed (HTTP 507)."""
+
+
+log = logging.getLogger("policykg.api")
+
+
 def store_failure(exc: StoreError) -> Exception:
     """What a store error means for a caller: a parameter the store cannot take is bad input,
-    a rejected statement is a failed query, anything else is a store that is down."""
+    a rejected statement is a failed query, a full disk is a full disk, anything else is a
+    store that is down."""
     if isinstance(exc, BadParameter):
         return BadInput(str(exc))
     if isinstance(exc, QueryError):
         return QueryFailed(str(exc))
+    if isinstance(exc, DiskFull):
+        return StoreFull(str(exc))
     return StoreDown(str(exc))
+
+
+def upload_workers() -> int:
+    """Extraction processes for uploads: `POLICYKG_UPLOAD_WORKERS`, default 1 (uploads are
+    rare next to reads; each worker holds the extractor, ≈300 MB)."""
+    try:
+        return max(1, int(os.environ.get("POLICYKG_UPLOAD_WORKERS", "1")))
+    except ValueError:
+        return 1
+
+
+def safe_name(filename: str) -> str:
+    """The upload's own file name, without any folder, as the document's source."""
+    return re.sub(r"[^\w.\-]+", "_", Path(filename).name) or "upload.txt"
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +144,54 @@ class Service:
         self.embedder = embedder
         self._lock = threading.Lock()
         self._search = None  # a SearchIndex built lazily (issue 6)
+        self._index_lock = threading.Lock()  # one SearchIndex rebuild at a time
+        self._pool: Any = None  # the upload ExtractPool, started on first use
+        self._pool_lock = threading.Lock()
+        self.supervisor: Any = None
+
+    # ------------------------------------------------------------------ background
+    def start_background(self) -> None:
+        """For a long-lived server: supervise the embedded store (restart it when it dies,
+        graph/supervisor.py), clear upload leftovers, and start the extraction workers."""
+        from ..graph.supervisor import StoreSupervisor
+
+        data = getattr(self.store, "data", None)
+        if data is not None and self.supervisor is None:
+            self.supervisor = StoreSupervisor(data, on_restart=self._store_restarted)
+            self.supervisor.start()
+        clear_incoming()
+        threading.Thread(target=self.extractor().warm, name="extract-warm", daemon=True).start()
+
+    def stop_background(self) -> None:
+        if self.supervisor is not None:
+            self.supervisor.stop()
+            self.supervisor = None
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
+
+    def _store_restarted(self) -> None:
+        reconnect = getattr(self.store, "reconnect", None)
+        if reconnect is not None:
+            reconnect()
+        self._search = None
+
+    def extractor(self):
+        """The pool of extraction processes uploads go through (graph/sandbox.py)."""
+        from ..graph.sandbox import ExtractPool
+
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ExtractPool(upload_workers())
+            return self._pool
+
+    def _failure(self, exc: StoreError) -> Exception:
+        """`store_failure`, and a store found down wakes the supervisor (no request waits on it)."""
+        out = store_failure(exc)
+        if isinstance(out, StoreDown) and self.supervisor is not None:
+            self.supervisor.poke()
+        return out
 
     @classmethod
     def from_env(cls, embeddings: bool = True) -> "Service":
@@ -138,7 +213,7 @@ class Service:
         try:
             return self.store.read(query, params or {})
         except StoreError as exc:
-            raise store_failure(exc) from exc
+            raise self._failure(exc) from exc
 
     def store_name(self) -> str:
         return self.store.name
@@ -149,7 +224,7 @@ class Service:
         try:
             return graph_counts(self.store)
         except StoreError as exc:
-            raise store_failure(exc) from exc
+            raise self._failure(exc) from exc
 
     @staticmethod
     def filters(f: dict[str, Any]) -> Q.Filters:
@@ -200,7 +275,7 @@ class Service:
         try:
             page = Q.obligations_page(self.store, filters, limit, 0 if after else offset, after)
         except StoreError as exc:
-            raise store_failure(exc) from exc
+            raise self._failure(exc) from exc
         return {"total": page.total, "total_exact": page.total_exact, "limit": limit, "offset": offset,
                 "next_cursor": encode_cursor(page.next_cursor) if page.next_cursor else None,
                 "items": self.with_time_limits([obligation_row(r) for r in page.rows])}
@@ -211,7 +286,7 @@ class Service:
         try:
             rows = Q.deadlines(self.store, self.written_out(self.filters(f)), limit)
         except StoreError as exc:
-            raise store_failure(exc) from exc
+            raise self._failure(exc) from exc
         facts = self.task_facts([r["task_id"] for r in rows])
         for r in rows:
             r["region"] = (r.get("province") or "") + (r.get("locality") or "") or None
@@ -300,7 +375,9 @@ class Service:
                               "ref": p["id"]})
         out = {"id": d["id"], "doc": d.get("name"), "meta": meta, "outline": outline, "tasks": tasks,
                "practices": practices,
-               "source": {k: d.get(k) for k in ("source_path", "format", "encoding", "script", "ingested_at")}}
+               "source": {**{k: d.get(k) for k in ("format", "encoding", "script", "ingested_at")},
+                          # the file's name only: a server path says nothing to a reader
+                          "source_path": Path(d["source_path"]).name if d.get("source_path") else None}}
         if with_text:
             from ..graph.textpack import unpack_text
 
@@ -309,29 +386,47 @@ class Service:
         return out
 
     def upload(self, filename: str, data: bytes) -> dict[str, Any]:
-        """Keep the uploaded file under the data folder, extract it and write it to the graph."""
+        """Extract an uploaded file in a worker process (within its time and memory budget,
+        graph/sandbox.py) and write it to the graph; answered only once the write is durable.
+
+        Blocking: the API calls it from its own threads, never on the event loop. The file
+        is kept only while it is read (DATA/incoming, 0600) and deleted after, whatever
+        happens: the document keeps its text in the graph, and a refused file is not kept."""
+        import errno
+
         from ..graph.records import InvalidRecord
         from ..graph.writer import write_record
-        from ..ingest.model import IngestError
-        from ..nlp.extract import extract_path
 
-        safe = re.sub(r"[^\w.\-]+", "_", Path(filename).name) or "upload.txt"
-        digest = hashlib.sha256(data).hexdigest()[:16]
-        folder = data_dir() / "uploads" / digest
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / safe
-        path.write_bytes(data)
+        safe = safe_name(filename)
+        folder: Path | None = None
         try:
-            record = extract_path(path)
-        except IngestError as exc:
-            raise BadInput(f"{filename}: {exc.reason}", exc.code or "unreadable", filename) from exc
+            folder = Path(tempfile.mkdtemp(prefix="upload-", dir=incoming_dir()))
+            path = folder / safe
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            outcome = self.extractor().run(path)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise StoreFull(f"no room to receive {filename} in {data_dir()}: {exc.strerror}") from exc
+            raise
+        finally:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+        if outcome.record is None:
+            raise BadInput(f"{filename}: {outcome.error}", outcome.code or "unreadable", filename)
+        from ..graph.bulk import extractor_version
+
+        record = outcome.record
+        record["source_path"] = safe  # never the server's temporary path
+        record["extractor"] = extractor_version()
         with self._lock:
             try:
                 result = write_record(self.store, record, self.embedder)
             except InvalidRecord as exc:
                 raise BadInput(f"{filename}: {exc}", "invalid_record", filename) from exc
             except StoreError as exc:
-                raise store_failure(exc) from exc
+                raise self._failure(exc) from exc
         self._search = None
         return {"id": result.doc_id, "title": record["meta"].get("title"), "tasks": result.tasks,
                 "replaced": result.replaced}
@@ -343,7 +438,7 @@ class Service:
             try:
                 removed = delete_document(self.store, doc_id)
             except StoreError as exc:
-                raise store_failure(exc) from exc
+                raise self._failure(exc) from exc
         if not removed:
             raise NotFound(f"no document with id {doc_id!r}", "document")
         self._search = None
@@ -407,9 +502,14 @@ class Service:
         """The hybrid index over every task, rebuilt when the graph's documents change."""
         from .search import SearchIndex
 
-        with self._lock:
-            # every write bumps the version Stat (graph/cypher.py): one indexed lookup
-            key = tuple(r["version"] for r in self._read(VERSION))
+        # every write bumps the version Stat (graph/cypher.py): one indexed lookup, read
+        # without a lock; only a rebuild is serialised, on a lock of its own (searches used to
+        # queue behind each other and behind uploads on the write lock: issue 15, 100 clients)
+        key = tuple(r["version"] for r in self._read(VERSION))
+        index = self._search
+        if index is not None and index.key == key:
+            return index
+        with self._index_lock:
             if self._search is None or self._search.key != key:
                 self._search = SearchIndex.build(self.store, self.embedder, key)
             return self._search
@@ -455,6 +555,26 @@ class Service:
             raise NotFound(f"no task with id {task_id!r}", "task")
         hits = index.similar(task_id, other_regions=other_regions, limit=limit)
         return {"task": self.hits([(task_id, 1.0, {})])[0], "items": self.hits(hits)}
+
+
+def incoming_dir() -> Path:
+    """DATA/incoming (0700): uploads being read; emptied at each server start."""
+    folder = data_dir() / "incoming"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
+    return folder
+
+
+def clear_incoming() -> None:
+    """Remove uploads a killed server left half-read, and the `uploads/` folder where older
+    versions kept every upload forever (refused bombs and deleted documents' files too;
+    issue 15 item 7): a document's text lives in the graph."""
+    shutil.rmtree(data_dir() / "incoming", ignore_errors=True)
+    legacy = data_dir() / "uploads"
+    if legacy.is_dir():
+        log.warning("removing %s: uploaded files are no longer kept (documents keep their text)", legacy)
+        shutil.rmtree(legacy, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------- shaping helpers

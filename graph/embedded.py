@@ -13,6 +13,16 @@ Why the details matter:
   as stale and removed. A server that holds the socket but does not answer is reported,
   never waited on forever: every step has a timeout.
 - Two processes starting at once serialise on an fcntl lock on `DIR/start.lock`.
+- Durable acknowledgements (issue 15 item 1): `appendfsync always`, so the server answers
+  a write only after it is fsynced (≈0.5 ms more per write here). With `everysec` a write
+  was answered, then lost when the disk filled before the next fsync and the server was
+  restarted. On a failed append-only write the server exits without answering (it cannot
+  take the write back); `FalkorStore` refuses writes itself while the disk is nearly full,
+  and reports a full disk as `DiskFull`, not as a rejected query.
+- Private files (issue 15 item 7): the folder is 0700, every file the server writes 0600
+  (it runs with umask 077), it asks for a password (`DIR/store-secret`, 0600, handed to
+  the server in a 0600 config file, never on its command line), and a socket is only
+  talked to when it is owned by this user, in a folder only this user can write.
 - Restart time is index building: FalkorDB rebuilds every index when it loads a graph
   (≈7 s for the 36k task vectors of 2,000 documents; decoding the graph itself ≈0.5 s).
   When the append-only files hold only a snapshot (nothing logged since the last
@@ -38,9 +48,11 @@ import fcntl
 import hashlib
 import logging
 import os
+import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import tempfile
 import time
@@ -59,6 +71,8 @@ LOCK_NAME = "start.lock"
 AOF_DIR = "appendonlydir"
 MANIFEST_NAME = "appendonly.aof.manifest"
 BACKUP_NAME = "aof-previous"  # the files a compaction replaces, kept until its result loads
+SECRET_NAME = "store-secret"  # the server's password (0600)
+CONF_NAME = "redis.conf"  # holds `requirepass`, so the password is not on the command line
 
 START_TIMEOUT = 10.0  # seconds until a fresh server must answer PING
 LOAD_TIMEOUT = 120.0  # seconds a server that is loading its data (making progress) is waited on
@@ -69,7 +83,7 @@ _MAX_SOCKET_PATH = 100  # AF_UNIX paths are limited to ~107 bytes
 # servers this process started: polled so a killed child is reaped, not seen as alive
 _children: dict[int, subprocess.Popen[bytes]] = {}
 
-Probe = Literal["pong", "loading", "absent", "refused", "timeout", "error"]
+Probe = Literal["pong", "loading", "absent", "refused", "timeout", "error", "foreign"]
 
 
 # --- paths -------------------------------------------------------------------------------
@@ -77,14 +91,82 @@ Probe = Literal["pong", "loading", "absent", "refused", "timeout", "error"]
 
 def socket_path(data: Path) -> Path:
     """The server's unix socket: `DIR/redis.sock`, or, when that path is too long for
-    AF_UNIX, a per-folder name in the temp dir (derived from the folder, so every
-    policykg process finds the same one)."""
+    AF_UNIX, a per-folder name in this user's private folder of the temp dir
+    (`/tmp/policykg-<uid>/`, 0700, checked to be ours: see `private_socket_dir`)."""
     data = Path(data).resolve()
     sock = data / SOCKET_NAME
     if len(os.fsencode(sock)) <= _MAX_SOCKET_PATH:
         return sock
     digest = hashlib.sha1(os.fsencode(data)).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"policykg-{os.getuid()}-{digest}.sock"
+    return private_socket_dir() / f"{digest}.sock"
+
+
+def private_socket_dir() -> Path:
+    """`$TMP/policykg-<uid>`: created 0700, and refused unless it is a real folder owned by
+    this user that nobody else can write (issue 15 item 7: a predictable socket name in a
+    shared /tmp let another user put a fake server there)."""
+    folder = Path(tempfile.gettempdir()) / f"policykg-{os.getuid()}"
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder, 0o700)
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+        raise StoreError(
+            f"{folder} (for the graph store's socket, the data path being too long for one) "
+            "is not a private folder of this user (owner, mode or symlink); remove it, or use "
+            "a shorter POLICYKG_DATA path"
+        )
+    return folder
+
+
+def foreign_socket(sock: Path) -> str | None:
+    """Why `sock` must not be talked to (it exists and is not a socket owned by this user),
+    or None. Checked before every connection: a client sends the store's password."""
+    try:
+        st = os.lstat(sock)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        return str(e)
+    if st.st_uid != os.getuid():
+        return f"{sock} is owned by uid {st.st_uid}, not by this user"
+    if not stat.S_ISSOCK(st.st_mode):
+        return f"{sock} is not a socket"
+    return None
+
+
+def secure_folder(data: Path) -> None:
+    """Make `data` 0700 and the files policykg and the server keep there 0600 (older
+    versions left the folder 0755 and the files 0644)."""
+    data.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(data, 0o700)
+    for folder in (data, data / AOF_DIR, data / BACKUP_NAME):
+        if not folder.is_dir():
+            continue
+        for entry in os.scandir(folder):
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_mode & 0o077:
+                    os.chmod(entry.path, 0o600)
+                elif entry.is_dir(follow_symlinks=False) and entry.stat().st_mode & 0o077:
+                    os.chmod(entry.path, 0o700)
+
+
+def store_password(data: Path, create: bool = False) -> str | None:
+    """The server's password from `DIR/store-secret`, created (0600) when `create` and
+    there is none; None when there is none (a server started by an older version)."""
+    path = Path(data) / SECRET_NAME
+    with contextlib.suppress(OSError):
+        value = path.read_text(encoding="ascii").strip()
+        if value:
+            return value
+    if not create:
+        return None
+    value = secrets.token_urlsafe(32)
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(value + "\n")
+    return value
 
 
 def server_binary() -> tuple[str, str]:
@@ -106,9 +188,13 @@ def server_binary() -> tuple[str, str]:
 # --- probing -----------------------------------------------------------------------------
 
 
-def probe(sock: Path, timeout: float = PROBE_TIMEOUT) -> tuple[Probe, str]:
-    """PING over the raw socket, telling apart: answering, loading its data, no socket
-    file, nobody listening (stale file), listening but silent (hung), other errors."""
+def probe(sock: Path, timeout: float = PROBE_TIMEOUT, password: str | None = None) -> tuple[Probe, str]:
+    """PING over the raw socket (after AUTH with `password`), telling apart: answering,
+    loading its data, no socket file, nobody listening (stale file), listening but silent
+    (hung), a socket of another user (never talked to), other errors."""
+    foreign = foreign_socket(sock)
+    if foreign:
+        return "foreign", foreign
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     s.settimeout(timeout)
     try:
@@ -125,9 +211,15 @@ def probe(sock: Path, timeout: float = PROBE_TIMEOUT) -> tuple[Probe, str]:
                 return "timeout", "connect timed out"
             return "error", str(e)
         try:
+            replies = 1
+            if password:
+                # RESP array form: the password never needs quoting
+                pw = password.encode()
+                s.sendall(b"*2\r\n$4\r\nAUTH\r\n$%d\r\n%s\r\n" % (len(pw), pw))
+                replies = 2
             s.sendall(b"PING\r\n")
             reply = b""
-            while not reply.endswith(b"\r\n"):
+            while reply.count(b"\r\n") < replies:
                 chunk = s.recv(256)
                 if not chunk:
                     return "error", "connection closed without a reply"
@@ -136,8 +228,12 @@ def probe(sock: Path, timeout: float = PROBE_TIMEOUT) -> tuple[Probe, str]:
             return "timeout", f"no reply to PING within {timeout:.0f} s"
         except OSError as e:
             return "error", str(e)
-        text = reply.decode("utf-8", "replace").strip()
+        # the AUTH reply (+OK, or an error from a server without a password) is not PING's
+        text = reply.decode("utf-8", "replace").strip().splitlines()[-1].strip()
         if text == "+PONG":
+            return "pong", text
+        if text.startswith("-MISCONF"):
+            # alive and serving reads, refusing writes it cannot persist (a failed disk write)
             return "pong", text
         if text.startswith("-LOADING"):
             return "loading", text
@@ -194,7 +290,7 @@ def _log_tail(data: Path, lines: int = 15) -> str:
 def _start_lock(data: Path, timeout: float) -> Iterator[None]:
     """Exclusive lock on DIR/start.lock, so only one process starts or stops the server."""
     path = data / LOCK_NAME
-    with open(path, "a+") as f:
+    with open(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), "a+") as f:
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -224,19 +320,24 @@ def ensure_running(data: Path, timeout: float = START_TIMEOUT) -> Path:
     """
     data = Path(data).resolve()
     sock = socket_path(data)
-    if probe(sock)[0] == "pong":  # fast path, no lock
+    if probe_data(data)[0] == "pong":  # fast path, no lock
         return sock
     try:
-        data.mkdir(parents=True, exist_ok=True)
+        secure_folder(data)
     except OSError as e:
         raise StoreError(f"cannot create the graph data folder {data}: {e}") from e
     # the holder may be waiting for a server that loads a big graph (LOAD_TIMEOUT)
     with _start_lock(data, max(timeout, LOAD_TIMEOUT) + PROBE_TIMEOUT + 5):
         _clear_or_reuse(data, sock, timeout)
-        if probe(sock)[0] == "pong":  # started by whoever held the lock before us
+        if probe_data(data)[0] == "pong":  # started by whoever held the lock before us
             return sock
         _start(data, sock, timeout)
     return sock
+
+
+def probe_data(data: Path, timeout: float = PROBE_TIMEOUT) -> tuple[Probe, str]:
+    """`probe` of the server of `data`, with its password."""
+    return probe(socket_path(data), timeout, store_password(data))
 
 
 def _clear_or_reuse(data: Path, sock: Path, timeout: float) -> None:
@@ -246,7 +347,9 @@ def _clear_or_reuse(data: Path, sock: Path, timeout: float) -> None:
     raises StoreError when a live process holds the folder but does not answer.
     """
     pid_file = data / PID_NAME
-    state, detail = probe(sock)
+    state, detail = probe_data(data)
+    if state == "foreign":
+        raise StoreError(f"refusing to use the graph store socket: {detail}; remove it and retry")
     if state == "loading":
         _wait_ready(data, sock, timeout, None)
         return
@@ -256,7 +359,7 @@ def _clear_or_reuse(data: Path, sock: Path, timeout: float) -> None:
     alive = pid is not None and _is_redis(pid)
     if state == "timeout" and alive:
         # our server, but busy (a long write holds it): give it the full start timeout
-        state, detail = probe(sock, timeout)
+        state, detail = probe_data(data, timeout)
         if state == "pong":
             return
     if state == "timeout" or state == "error":
@@ -268,13 +371,13 @@ def _clear_or_reuse(data: Path, sock: Path, timeout: float) -> None:
         )
     if alive:
         # a server of this folder without a usable socket: it is starting (someone
-        # started it outside our lock) or its socket file was deleted under it
-        if state == "absent":
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline and _is_redis(pid):
-                if probe(sock)[0] == "pong":
-                    return
-                time.sleep(0.05)
+        # started it outside our lock), dying (a kill -9 that has not landed yet), or its
+        # socket file was deleted under it
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and _is_redis(pid):
+            if probe_data(data)[0] == "pong":
+                return
+            time.sleep(0.05)
         if _is_redis(pid):
             raise StoreError(
                 f"redis-server process {pid} (from {pid_file}) owns {data} but does not "
@@ -325,18 +428,33 @@ def snapshot_only(data: Path) -> bool:
     return base
 
 
+def _write_conf(data: Path) -> Path:
+    """DIR/redis.conf (0600) with the password: a config file, so that `ps` does not show it."""
+    password = store_password(data, create=True)
+    conf = data / CONF_NAME
+    tmp = data / (CONF_NAME + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(f"requirepass {password}\n")
+    os.replace(tmp, conf)
+    return conf
+
+
 def _start(data: Path, sock: Path, timeout: float) -> None:
     server, module = server_binary()
     logf = data / LOG_NAME
     delay = snapshot_only(data)
+    conf = _write_conf(data)
     args = [
-        server,
+        server, os.fspath(conf),
         "--port", "0",
         "--unixsocket", os.fspath(sock),
         "--unixsocketperm", "700",
         "--dir", os.fspath(data),
         "--appendonly", "yes",
-        "--appendfsync", "everysec",
+        "--appendfsync", "always",  # a write is answered once it is on disk
         "--aof-use-rdb-preamble", "yes",  # rewrites produce an RDB snapshot base
         "--auto-aof-rewrite-percentage", "0",  # only verified rewrites (`rewrite_aof`)
         "--save", "",
@@ -348,10 +466,12 @@ def _start(data: Path, sock: Path, timeout: float) -> None:
     t0 = time.monotonic()
     log_start = logf.stat().st_size if logf.exists() else 0
     # stdout/stderr also go to the log: argument errors are printed before logging starts
-    with open(logf, "ab") as out:
+    fd = os.open(logf, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with open(fd, "ab") as out:
         try:
             proc = subprocess.Popen(
                 args,
+                umask=0o077,  # the append-only files, snapshots and socket: this user's only
                 cwd=data,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
@@ -362,7 +482,9 @@ def _start(data: Path, sock: Path, timeout: float) -> None:
         except OSError as e:
             raise StoreError(f"cannot run {server}: {e}") from e
     _children[proc.pid] = proc
-    (data / PID_NAME).write_text(f"{proc.pid}\n")
+    fd = os.open(data / PID_NAME, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(f"{proc.pid}\n")
     _wait_ready(data, sock, timeout, proc, log_start)
     log.info(
         "started embedded FalkorDB (pid %d) in %s in %.2f s%s", proc.pid, data, time.monotonic() - t0,
@@ -398,7 +520,8 @@ def _wait_ready(
     started = time.monotonic()
     deadline = started + timeout
     load_deadline = started + max(timeout, LOAD_TIMEOUT)
-    state, detail = probe(sock, PROBE_TIMEOUT)
+    password = store_password(data)
+    state, detail = probe(sock, PROBE_TIMEOUT, password)
     while state != "pong":
         if proc is not None and proc.poll() is not None:
             _forget_child(data, proc.pid)
@@ -435,19 +558,23 @@ def _wait_ready(
                 f"{_log_tail(data)}"
             )
         time.sleep(0.02)
-        state, detail = probe(sock, PROBE_TIMEOUT)
+        state, detail = probe(sock, PROBE_TIMEOUT, password)
 
 
 # --- stop, compact, status ---------------------------------------------------------------
 
 
-def _redis(sock: Path, timeout: float) -> Any:
+def _redis(sock: Path, timeout: float, password: str | None = None) -> Any:
     import redis
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
+    foreign = foreign_socket(sock)
+    if foreign:
+        raise StoreError(f"refusing to use the graph store socket: {foreign}")
     return redis.Redis(
         unix_socket_path=os.fspath(sock),
+        password=password,
         socket_timeout=timeout,
         socket_connect_timeout=PROBE_TIMEOUT,
         retry=Retry(NoBackoff(), 0),
@@ -490,10 +617,10 @@ def stop_embedded(data: Path, timeout: float = STOP_TIMEOUT) -> bool:
     with _start_lock(data, timeout):
         pid = _read_pid(data)
         alive = pid is not None and _is_redis(pid)
-        state, _ = probe(sock)
+        state, _ = probe_data(data)
         stopped = False
         if state in ("pong", "loading"):
-            client = _redis(sock, timeout)
+            client = _redis(sock, timeout, store_password(data))
             try:
                 client.shutdown()
             except redis.ConnectionError:
@@ -535,7 +662,7 @@ def compact(data: Path, wait: bool = True, timeout: float = 600.0) -> bool:
 
     data = Path(data).resolve()
     sock = socket_path(data)
-    client = _redis(sock, 30.0)
+    client = _redis(sock, 30.0, store_password(data))
     try:
         return rewrite_aof(client, str(data), wait=wait, timeout=timeout, data=data)
     except (redis.ConnectionError, redis.TimeoutError) as e:
@@ -717,7 +844,7 @@ def embedded_status(data: Path) -> dict[str, Any]:
     on disk (the whole folder and the append-only files)."""
     data = Path(data).resolve()
     sock = socket_path(data)
-    state, detail = probe(sock)
+    state, detail = probe_data(data)
     pid = _read_pid(data)
     return {
         "data_dir": os.fspath(data),

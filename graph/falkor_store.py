@@ -7,6 +7,11 @@ a dropped connection (a write could then apply twice), so retries are off; param
 in a text header, so values it would mangle (dates, NaN, huge ints) are normalised or
 refused first; result values come back as client objects and are turned into plain ones.
 
+Durability: the embedded server answers a write once it is fsynced (`embedded.py`), and a
+write is refused here with `DiskFull` while the data disk is nearly full (`diskspace.py`);
+a server that exits mid-write for lack of room is reported as `DiskFull` too, so callers
+say "disk full" (HTTP 507), not "store down" or "query rejected".
+
 Indexes being built (after a restart the embedded server builds them in the background,
 see `embedded.py`; or after `compact()` rebuilds the vector index) never make a statement
 fail or go wrong: reads run at once (FalkorDB plans around an index that is not ready yet,
@@ -18,15 +23,18 @@ constraint is operational, so no write races their population.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from . import dialect, embedded
+from . import dialect, diskspace, embedded
 from .schema import VECTOR_INDEX
 from .store import QueryError, StoreError, plain_params
+
+log = logging.getLogger(__name__)
 
 DEFAULT_GRAPH = "policykg"
 WRITE_TIMEOUT = 600.0  # seconds a write may run (a bulk UNWIND batch) before the client gives up
@@ -50,6 +58,7 @@ class FalkorStore:
         graph: str | None = None,
         *,
         data: Path | None = None,
+        password: str | None = None,
         write_timeout: float = WRITE_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
     ) -> None:
@@ -63,9 +72,13 @@ class FalkorStore:
         self.read_timeout = read_timeout
         self._schema_settled = False  # set once a write found every index operational
         self.exact_scans = 0  # vector searches served by an exact scan (index not ready)
+        foreign = embedded.foreign_socket(self.socket)
+        if foreign:
+            raise StoreError(f"refusing to use the graph store socket: {foreign}")
         try:
             self._db = FalkorDB(
                 unix_socket_path=os.fspath(self.socket),
+                password=password,
                 socket_timeout=write_timeout,
                 socket_connect_timeout=embedded.PROBE_TIMEOUT,
                 retry=Retry(NoBackoff(), 0),
@@ -81,7 +94,16 @@ class FalkorStore:
         Returned as soon as the server answers: indexes it still builds in the background
         do not stop reads (see the module docstring); `await_indexes` waits for them."""
         sock = embedded.ensure_running(Path(data))
-        return cls(sock, graph, data=Path(data))
+        try:
+            return cls(sock, graph, data=Path(data), password=embedded.store_password(Path(data)))
+        except StoreError as e:
+            if "without any password configured" not in str(e):
+                raise
+            # a server started by a version without passwords, still running: use it as it
+            # is; the next start (`policykg stop`, then any command) asks for the password
+            log.warning("the graph store in %s was started without a password; restart it with "
+                        "`policykg stop` to require one", data)
+            return cls(sock, graph, data=Path(data))
 
     # --- GraphStore ----------------------------------------------------------------------
 
@@ -94,9 +116,21 @@ class FalkorStore:
         index, 903 of them not found by it afterwards), and a unique constraint still
         being built rejects nothing. (Another process rebuilding the vector index with
         `compact()` while this one writes is not guarded against.)"""
+        if self.data is not None:
+            diskspace.check_room(self.data, diskspace.payload_bytes(params) + len(query))
         if not self._schema_settled:
             self.await_indexes()
-        return self._run(query, params, read_only=False)
+        try:
+            return self._run(query, params, read_only=False)
+        except StoreError as e:
+            if self.data is not None and not isinstance(e, QueryError):
+                why = diskspace.disk_full_reason(self.data)
+                if why:
+                    raise diskspace.DiskFull(
+                        f"the graph store stopped on a full disk ({why}); this write was not "
+                        "stored, everything acknowledged before is kept. Free some space: the "
+                        "store is restarted and takes writes again") from e
+            raise
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one read-only statement (RO_QUERY: the server rejects writes). A vector
@@ -117,6 +151,12 @@ class FalkorStore:
             return bool(self._db.connection.ping())
         except Exception:
             return False
+
+    def reconnect(self) -> None:
+        """After the server was restarted: drop pooled connections (the next statement
+        opens new ones) and wait for its indexes again before the next write."""
+        self._db.connection.connection_pool.disconnect()
+        self._schema_settled = False
 
     def close(self) -> None:
         """Drop the connections; the embedded server keeps running for the next process."""
@@ -239,6 +279,9 @@ class FalkorStore:
 
         if isinstance(e, (redis.ConnectionError, redis.TimeoutError, OSError)):
             return self._unreachable(e)
+        if isinstance(e, redis.ResponseError) and str(e).startswith("MISCONF") and self.data is not None:
+            return diskspace.DiskFull(f"the graph store cannot write to its disk ({e}); nothing was stored. "
+                                      f"Free space on the disk holding {self.data}")
         if isinstance(e, (redis.ResponseError, ValueError, TypeError)):
             return QueryError(f"{e} (graph {self.graph_name!r}; statement: {_short(query)})")
         return StoreError(f"{type(e).__name__}: {e} (statement: {_short(query)})")

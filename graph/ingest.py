@@ -2,14 +2,24 @@
 
 Why it is built this way:
 - Extraction is CPU-bound Python (spaCy, jieba, regexes: ~30 documents/s on one core), so
-  it runs in `workers` processes (default: one per core). They are forked from a server
-  process that imported the extractor once (`forkserver`), not from this process, which may
-  hold a loaded torch model and threads that a fork would copy in a broken state.
+  it runs in `workers` processes (default: one per core), each file within its budget
+  (graph/sandbox.py: time, memory, tasks): a file that hangs the extractor or explodes in
+  memory costs only itself. The workers are forked from a server process that imported the
+  extractor once (`forkserver`), not from this process, which may hold a loaded torch model
+  and threads that a fork would copy in a broken state. At most twice as many files as
+  workers are in flight, so memory stays bounded whatever the folder's size.
 - Writes go in batches of whole documents (`writer.write_records`: one statement per batch),
   while the workers extract the next ones. Each document is still whole or absent: a crash
   mid-batch leaves only complete documents, and running the same ingest again writes the
   rest (documents already there are replaced by themselves).
-- A bad file is reported and skipped; a store that stops answering ends the batch.
+- A re-run skips unchanged files and replaces changed ones (graph/bulk.py: content hash +
+  extractor version, one read of the graph), so an interrupted run (even kill -9) is
+  resumed by running it again, and ends with every document exactly once.
+- What stops a batch and what does not (issue 15 item 5): a file the readers refuse, an
+  extractor bug, a record the writer refuses, and a statement the store refuses for one
+  document (a value it cannot take) are that file's errors, reported with the reason. Only
+  a store that cannot be reached, or a full disk (`DiskFull`), ends the batch: every later
+  write would fail too.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from .store import GraphStore, QueryError, StoreError
 
@@ -62,6 +72,9 @@ def default_workers() -> int:
 class IngestSummary:
     written: list[WriteResult] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    codes: dict[str, str] = field(default_factory=dict)  # path -> short failure code
+    skipped: list[str] = field(default_factory=list)  # unchanged since an earlier run
+    old_versions_removed: int = 0  # documents of files whose content changed
     extract_seconds: float = 0.0  # summed over workers (CPU time spent extracting)
     write_seconds: float = 0.0  # wall time of the graph writes (embeddings included)
 
@@ -70,54 +83,44 @@ class IngestSummary:
         return not self.failed
 
 
-def extract_one(path: Path | str) -> tuple[str, dict[str, Any] | None, str | None, float]:
-    """(path, record, error, seconds) for one file; runs in a worker process. An extractor
-    bug is an error of that file, not of the batch."""
-    from ..ingest.model import IngestError
-    from ..nlp.extract import extract_path
-
-    t0 = time.perf_counter()
-    try:
-        return str(path), extract_path(path), None, time.perf_counter() - t0
-    except IngestError as exc:
-        return str(path), None, exc.reason, time.perf_counter() - t0
-    except Exception as exc:
-        return str(path), None, f"internal error: {type(exc).__name__}: {exc}", time.perf_counter() - t0
-
-
-def extracted(paths: Sequence[Path], workers: int) -> Iterator[tuple[str, dict[str, Any] | None, str | None, float]]:
-    """`extract_one` of every path, in order, by `workers` processes (inline for 1)."""
-    if workers <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield extract_one(path)
-        return
-    import multiprocessing as mp
-
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["policykg.nlp.extract"])
-    with ctx.Pool(min(workers, len(paths))) as pool:
-        yield from pool.imap(extract_one, [str(p) for p in paths], chunksize=2)
-
-
 def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
                  on_file: Callable[[Path, WriteResult | None, str | None], None] | None = None,
-                 workers: int = 1, batch: int = BATCH_DOCUMENTS) -> IngestSummary:
-    """Extract each file (in `workers` processes) and write them in batches of `batch`
-    documents; a file that fails is reported and the rest go on."""
+                 workers: int = 1, batch: int = BATCH_DOCUMENTS, skip_unchanged: bool = True,
+                 on_skip: Callable[[Path], None] | None = None) -> IngestSummary:
+    """Extract each file (in `workers` processes, within its budget) and write them in
+    batches of `batch` documents; a file that fails is reported and the rest go on.
+    With `skip_unchanged`, files already stored by this extractor version are skipped and
+    changed files replace their old version (graph/bulk.py). StoreError (store unreachable,
+    DiskFull) ends the batch, the documents written kept."""
+    from .bulk import extractor_version, plan, remove_stale
     from .records import InvalidRecord
+    from .sandbox import ExtractPool
     from .writer import write_records
 
     summary = IngestSummary()
+    version = extractor_version()
+    absolute = [Path(os.path.abspath(p)) for p in paths]  # the source path a re-run finds again
+    work = plan(store, absolute, version, force=not skip_unchanged)
     pending: list[tuple[str, dict[str, Any]]] = []
     started = time.monotonic()
 
-    def report(path: str, result: WriteResult | None, error: str | None) -> None:
+    def report(path: str, result: WriteResult | None, error: str | None, code: str | None = None) -> None:
         if result is not None:
             summary.written.append(result)
         if error:
             summary.failed.append((path, error))
+            summary.codes[path] = code or "unreadable"
         if on_file:
             on_file(Path(path), result, error)
+
+    for path, why in work.unreadable:
+        report(str(path), None, why, "unreadable")
+    # old versions of unchanged files: left by a run that stopped between write and delete
+    summary.old_versions_removed += remove_stale(store, work.stale, [str(p) for p in work.skipped])
+    for path in work.skipped:
+        summary.skipped.append(str(path))
+        if on_skip:
+            on_skip(path)
 
     def flush() -> None:
         if not pending:
@@ -125,32 +128,58 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
         t0 = time.perf_counter()
         try:
             results = write_records(store, [r for _, r in pending], embedder)
+            written = [path for (path, _), res in zip(pending, results) if not isinstance(res, Exception)]
+            summary.old_versions_removed += remove_stale(store, work.stale, written)
         finally:
             summary.write_seconds += time.perf_counter() - t0
         for (path, _), res in zip(pending, results):
             if isinstance(res, InvalidRecord):
-                report(path, None, f"not stored: {res}")
-            elif isinstance(res, QueryError):
-                report(path, None, f"not stored: the graph store refused it: {res}")
+                report(path, None, f"not stored: {res}", "invalid_record")
+            elif isinstance(res, QueryError):  # this document's values, not the store
+                report(path, None, f"not stored: the graph store refused it: {res}", "store_refused")
+            elif isinstance(res, StoreError):
+                raise res
             elif isinstance(res, Exception):
-                report(path, None, f"internal error: {type(res).__name__}: {res}")
+                report(path, None, f"internal error: {type(res).__name__}: {res}", "internal")
             else:
                 report(path, res, None)
         pending.clear()
 
-    for path, record, error, secs in extracted(list(paths), workers):
-        summary.extract_seconds += secs
-        if error or record is None:
-            report(path, None, error or "no record")
-            continue
-        if not pending:
-            started = time.monotonic()
-        pending.append((path, record))
-        if len(pending) >= batch or time.monotonic() - started > BATCH_SECONDS:
-            flush()  # StoreError propagates: every later write would fail too
-    flush()
+    with ExtractPool(workers) as pool:
+        for outcome in pool.map([str(p) for p in work.todo]):
+            summary.extract_seconds += outcome.seconds
+            if outcome.record is None:
+                report(outcome.path, None, outcome.error or "no record", outcome.code)
+                continue
+            if not pending:
+                started = time.monotonic()
+            outcome.record["extractor"] = version
+            pending.append((outcome.path, outcome.record))
+            if len(pending) >= batch or time.monotonic() - started > BATCH_SECONDS:
+                flush()  # StoreError propagates: every later write would fail too
+        flush()
     return summary
 
 
-__all__ = ["ModelEmbedder", "default_embedder", "default_workers", "IngestSummary", "ingest_paths",
-           "extract_one", "StoreError"]
+def write_report(summary: IngestSummary, path: Path) -> Path:
+    """Every file that failed, with its short code and reason: CSV when `path` ends in .csv,
+    else JSON (issue 12: the report of a bulk run)."""
+    import csv
+    import json
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = [{"path": p, "code": summary.codes.get(p, "unreadable"), "reason": why} for p, why in summary.failed]
+    if path.suffix.lower() == ".csv":
+        with open(path, "w", newline="", encoding="utf-8-sig") as f:  # BOM: Excel reads it as UTF-8
+            w = csv.DictWriter(f, fieldnames=["path", "code", "reason"])
+            w.writeheader()
+            w.writerows(rows)
+    else:
+        path.write_text(json.dumps({"failed": rows, "written": len(summary.written), "skipped": len(summary.skipped)},
+                                   ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+__all__ = ["ModelEmbedder", "default_embedder", "default_workers", "IngestSummary", "ingest_paths", "write_report",
+           "StoreError"]

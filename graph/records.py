@@ -234,6 +234,8 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
         # compressed: a tenth of the graph's memory was the documents' text (read whole, by id)
         "original_text_z": pack_text(original), "ingested_at": ingested_at,
         "task_count": len(record.get("tasks") or []),
+        # the extractor version that made it: a bulk re-run skips files it already read (graph/bulk.py)
+        "extractor": record.get("extractor"),
         "sort_key": sortkeys.document_sort_key(meta.get("date"), doc_id),
         "sort_str": sortkeys.document_sort_str(meta.get("date"), doc_id),
     }

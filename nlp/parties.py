@@ -123,8 +123,8 @@ class PartyFinder:
         for piece, off, kind in names:
             a = span_start + off
             b = a + len(piece)
-            if not self.free(a, b):
-                continue
+            if not self.free(a, b) or MASK in piece:
+                continue  # a span over a quoted title or slogan (全国“两会”期间…) names no body
             name = self.canonical(piece, kind)
             if not name:
                 continue

@@ -673,6 +673,8 @@ def test_a_stopped_store_is_explained_without_its_socket(driver: WebDriver, tmp_
     store.ensure_schema()
     app = create_app(Service(store, None))
     stop_embedded(data)
+    # a store that cannot start again (the API's supervisor restarts one that merely stopped)
+    (data / "appendonlydir" / "appendonly.aof.manifest").write_text("this is not a manifest\n")
     with serving(app) as base:
         open_page(driver, base)
         assert settled(driver, "#results") == "error"

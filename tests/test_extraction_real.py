@@ -317,3 +317,20 @@ def test_central_branches_and_renamed_bodies_and_level_notes():
     from policykg.ingest.names import Jurisdiction, canonical_name
 
     assert canonical_name("社区(村、居)", Jurisdiction.of("浙江省", "温州市乐清市", 2020)) == "社区"
+
+
+def test_a_quoted_slogan_inside_a_span_is_never_part_of_a_body_name(tmp_path):
+    """d23 (Jiangxi 2010 督查 notice) as a text-layer PDF gives it, in lines of 48 characters:
+    item 2 "全国“两会”期间安全生产工作部署安排…" was read as a body ending in 署 with the masked
+    quotes left in it as NUL characters, which the store refuses (23 PDFs of the 10k bulk bench).
+    A span over a quoted title or slogan names no body, and 部署 is a verb, not a 署."""
+    lines = (DEVSET / "d23.txt").read_text(encoding="utf-8").splitlines()
+    wrapped = tmp_path / "d23_wrapped.txt"
+    wrapped.write_text("\n".join(" " + line[i:i + 48] for line in lines for i in range(0, max(len(line), 1), 48)),
+                       encoding="utf-8")
+    from policykg.nlp.extract import extract_path
+
+    rec = extract_path(wrapped)
+    every = {a["name"] for t in rec["tasks"] for a in t["actors"]}
+    assert every and not any("\0" in n or n.endswith("部署") for n in every)
+    assert "各设区市安全生产监督管理局" in names(task_with(rec, "两会”期间安全生产工作部署安排和落实情况"))

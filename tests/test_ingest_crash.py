@@ -63,11 +63,13 @@ def test_sigkill_mid_batch_keeps_only_whole_documents(tmp_path):
         pid = int((data / "policykg.pid").read_text())
         os.kill(pid, signal.SIGKILL)
         proc.wait(timeout=60)
-        assert proc.returncode != 0  # the batch reports the store failure
 
         store = FalkorStore.embedded(data)  # restarts the server from its append-only file
         n, broken = complete_documents(store)
         assert not broken and 2 <= n <= DOCS
+        # the batch reports the store failure, unless every document was written before the
+        # kill (batches of 32: then only the compaction met the dead store, which is a message)
+        assert proc.returncode != 0 or n == DOCS, proc.stderr.read()
 
         rerun = ingest(data, folder)
         out, err = rerun.communicate(timeout=300)

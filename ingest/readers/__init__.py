@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model import IngestError, RawDocument
 from .builder import attachment_lines
-from .limits import Limits, mb, too_large
+from .limits import Limits, mb, size_mb, too_large
 from .sniff import sniff
 from .text import decode_text, detect_encoding, looks_binary
 
@@ -48,7 +48,7 @@ def read_document(path: str | Path, limits: Limits | None = None, max_bytes: int
         raise IngestError(p, "empty file", code="empty")
     cap = max_bytes if max_bytes is not None else limits.max_file_bytes
     if size > cap:
-        raise too_large(str(p), f"the file is {size / 1e6:.1f} MB (limit {cap / 1e6:.0f} MB)")
+        raise too_large(str(p), f"the file is {size_mb(size)} (limit {mb(cap)})")
     return read_bytes(p.read_bytes(), p.name, ext, str(p), limits)
 
 
@@ -61,9 +61,17 @@ def read_bytes(data: bytes, name: str, ext: str, path: str | None = None, limits
     if not data:
         raise IngestError(where, "empty file", code="empty")
     if len(data) > limits.max_file_bytes:
-        raise too_large(where, f"the file is {len(data) / 1e6:.1f} MB (limit {mb(limits.max_file_bytes)})")
+        raise too_large(where, f"the file is {size_mb(len(data))} (limit {mb(limits.max_file_bytes)})")
     kind = sniff(data, ext)
+    if kind is None and len(data) > 4 * limits.max_chars:  # text: at most 4 bytes a character
+        raise too_large(where, f"more than {limits.max_chars:,} characters of text (POLICYKG_MAX_CHARS)")
     raw = _read(data, kind, ext, where, limits)
+    if len(raw.text) > limits.max_chars:
+        # plain text is decoded whole, not built piece by piece: checked here (an 18 MB file of
+        # a million numbered lines pinned the extractor for minutes: issue 15 item 3)
+        raise too_large(where, f"{len(raw.text):,} characters of text (limit {limits.max_chars:,}, "
+                               "POLICYKG_MAX_CHARS)")
+    without_nul(raw)
     raw.path = where
     raw.sha256 = hashlib.sha256(data).hexdigest()
     if not raw.text.strip():
@@ -72,6 +80,17 @@ def read_bytes(data: bytes, name: str, ext: str, path: str | None = None, limits
         if not any(a == name_ or a.startswith(name_ + " <") for a in raw.attachments):
             raw.attachments.append(name_)
     return raw
+
+
+def without_nul(raw: RawDocument) -> None:
+    """NUL characters become spaces (same length: every offset still points at the same
+    character). Text files with a stray NUL past the first 8 KB the binary check samples,
+    and PDFs or sheets whose strings carry one, exist; no store keeps a NUL in text (FalkorDB
+    cut the string there and the whole batch stopped on it: issue 15 item 5)."""
+    if "\x00" in raw.text:
+        raw.text = raw.text.replace("\x00", " ")
+    raw.props = {k: v.replace("\x00", " ") if isinstance(v, str) else v for k, v in raw.props.items()}
+    raw.attachments = [a.replace("\x00", " ") for a in raw.attachments]
 
 
 def _read(data: bytes, kind: str | None, ext: str, where: str, limits: Limits) -> RawDocument:
