@@ -598,6 +598,19 @@ def split_names(span: str) -> list[tuple[str, int]]:
 
 
 CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
+# A list's leading quantifier or level (各, 各级, 地方各级, 各县级, 各县区) that its bare members share.
+QUANTIFIER = re.compile(r"^(地方各级|各级|各[省市州县区乡镇旗盟]+级?|各)(?=[\u4e00-\u9fff]{2})")
+BARE_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}(单位|部门|机关|团体|组织|机构|企业|媒体)|(?:人民)?政府|党委|"
+                        r"(?:乡镇|镇|乡|街道|村|社区)(?:人民政府|政府|办事处)")
+
+
+def bare_class(name: str) -> bool:
+    """A list member that names a class of bodies and says nothing of its own scope: no
+    quantifier, modifier, relative clause or place (企事业单位, 团体, 政府, 安全监管部门; not
+    相关部门, 具有执法职能的部门, 省级有关部门, 市场监管部门 — which opens like a place)."""
+    return bool(BARE_CLASS.fullmatch(name)) and "的" not in name and not leading_place_word(name) \
+        and not re.match(r"^(有关|相关|所有|全体|其他|其它|本|该|涉及|属地|辖区)", name) \
+        and not name.startswith(lexicon().stop_openers)
 GENERIC_LOCAL = re.compile(r"(街道|乡镇|镇|乡|村|社区)(办事处|人民政府|政府)")
 
 
@@ -616,6 +629,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     first = tidy(pieces[0][0])
     out = [pieces[0]]
     owner = re.match(r"^(.{2,12}?)各(?!级)", first)
+    quantifier = QUANTIFIER.match(first)
     modifier = re.match(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关)(?=[\u4e00-\u9fff])", first)
     prev = first
     for p, o in pieces[1:]:
@@ -631,9 +645,8 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         shared = re.match(r"^(各(?:有关|相关)?)(?:部门|单位)$", first)
         if shared and t in ("部门", "单位"):
             p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
-        elif first.startswith("各") and not t.startswith("各") and (
-                (CLASS_NOUN.search(first) and CLASS_NOUN.fullmatch(t)) or GENERIC_LOCAL.fullmatch(t)):
-            p = "各" + p
+        elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
+            p = quantifier.group(1) + p  # 各党政机关、团体 -> 各团体; 地方各级安委会和安全监管部门
         elif owner and t.startswith("各") and not owner.group(1).startswith("各") \
                 and re.search(r"(机构|部门|单位|处室|厅委办|成员单位)$", t):
             p = owner.group(1) + p

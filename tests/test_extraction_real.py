@@ -334,3 +334,20 @@ def test_a_quoted_slogan_inside_a_span_is_never_part_of_a_body_name(tmp_path):
     every = {a["name"] for t in rec["tasks"] for a in t["actors"]}
     assert every and not any("\0" in n or n.endswith("部署") for n in every)
     assert "各设区市安全生产监督管理局" in names(task_with(rec, "两会”期间安全生产工作部署安排和落实情况"))
+
+
+def test_a_lists_leading_quantifier_holds_for_its_bare_members():
+    """A list's 各 / 各级 / place run is written once and holds for each bare class after it:
+    d16 (Lanzhou) '各县区党委、政府' is 各县区党委 and 各县区人民政府; the seed 001 (Yunnan,
+    traditional) '各級黨委、政府及相關部門' is 各级党委, 各级政府 and 相关部门 (a member with its own
+    modifier keeps it). Issue #11 class 2: generic subjects kept as written."""
+    from policykg.ingest.names import split_names
+
+    d16 = (DEVSET / "d16.txt").read_text(encoding="utf-8")
+    assert "各县区党委、政府" in d16
+    assert [n for n, _ in split_names("各县区党委、政府")] == ["各县区党委", "各县区政府"]
+    assert "各县区人民政府" in names(task_with(record("d16.txt"), "各县区党委、政府"))
+    seed = (SHARED / "seeds").glob("001_*.txt")
+    text = next(seed).read_text(encoding="utf-8")
+    assert "各級黨委、政府及相關部門" in text
+    assert [n for n, _ in split_names("各级党委、政府及相关部门")] == ["各级党委", "各级政府", "相关部门"]

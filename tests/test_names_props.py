@@ -57,3 +57,20 @@ def test_city_shorts_share_the_last_citys_body(province_code, data):
     span = "、".join(c.short for c in cities[:-1]) + "、" + cities[-1].name + "防汛抗旱指挥部"
     got = [piece for piece, _, _ in parse_names(span, strict=False) or []]
     assert got == [c.name + "防汛抗旱指挥部" for c in cities]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["各", "各级", "地方各级", "各县级", "各县区", "各市州"]),
+       st.sampled_from(["党委", "人民政府", "党政机关", "安全生产委员会", "行业主管部门"]),
+       st.lists(st.sampled_from(["政府", "团体", "企事业单位", "社会组织", "安全监管部门", "新闻媒体"]),
+                min_size=1, max_size=3, unique=True),
+       st.sampled_from(["、", "和", "及"]))
+def test_a_leading_quantifier_is_shared_by_bare_members(quantifier, head, members, sep):
+    """各党政机关、团体、企事业单位及社会组织 (a Beijing notice) and 地方各级安全生产委员会和安全监管
+    部门 (a national one): the quantifier is written once for the list; bare classes share it,
+    a member with its own modifier (相关部门) does not."""
+    from policykg.ingest.names import split_names
+
+    listed = "、".join([quantifier + head] + members)  # 、 between members, 和/及 before the last
+    got = [n for n, _ in split_names(listed + sep + "相关部门")]
+    assert got == [quantifier + head] + [quantifier + m for m in members] + ["相关部门"]
