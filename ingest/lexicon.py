@@ -7,6 +7,7 @@ what is a body.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -147,31 +148,50 @@ class Lexicon:
                     break
         return ends
 
-    def suffix_ends(self, text: str) -> tuple[list[int], list[int]]:
+    @cached_property
+    def _last_chars_rx(self) -> re.Pattern[str]:
+        """The last characters of the suffixes: the only places where a name may end."""
+        return re.compile("[" + re.escape("".join(sorted(self._ends_by_char))) + "]")
+
+    def suffix_ends(self, text: str) -> tuple[list[int], "BracketDepth"]:
         """Every position in `text` right after an organisation or post suffix (whatever the
-        brackets), and the running bracket depth after each character: `name_ends` of any
-        window of `text` without scanning it again (ingest/nlp read many windows of one text)."""
+        brackets), and the bracket depth after each character: `name_ends` of any window of
+        `text` without scanning it again (ingest/nlp read many windows of one text). Only the
+        characters that end some suffix are visited."""
         ends: list[int] = []
-        depth: list[int] = []
-        d = 0
-        for i, ch in enumerate(text):
-            d += (ch in "(（") - (ch in ")）")
-            depth.append(d)
-            for w in self._ends_by_char.get(ch, ()):
-                if text.endswith(w, 0, i + 1):
-                    ends.append(i + 1)
-                    break
-        return ends, depth
+        by_char = self._ends_by_char
+        for m in self._last_chars_rx.finditer(text):
+            i = m.end()
+            if text.endswith(by_char[m.group()], 0, i):
+                ends.append(i)
+        return ends, BracketDepth(text)
 
     def org_suffix(self, name: str) -> str | None:
         m = self.org_suffix_rx.search(name)
         return m.group(0) if m else None
 
     def person_suffix(self, name: str) -> str | None:
-        return next((s for s in self.person_suffixes if name.endswith(s)), None)
+        if not name.endswith(self.person_suffixes):
+            return None  # one C-level test first: most names end in no post
+        return next(s for s in self.person_suffixes if name.endswith(s))
 
     def collective_prefix(self, name: str) -> str | None:
-        return next((p for p in self.collective_prefixes if name.startswith(p)), None)
+        if not name.startswith(self.collective_prefixes):
+            return None
+        return next(p for p in self.collective_prefixes if name.startswith(p))
+
+
+class BracketDepth:
+    """The bracket depth after each character of a text (`depth[i]`: opened minus closed
+    brackets in text[:i + 1]), answered from the brackets' positions instead of a list as long
+    as the text: a task's parties ask for a few positions of a long text."""
+
+    def __init__(self, text: str):
+        self.opens = [m.start() for m in re.finditer(r"[(（]", text)]
+        self.closes = [m.start() for m in re.finditer(r"[)）]", text)]
+
+    def __getitem__(self, i: int) -> int:
+        return bisect.bisect_right(self.opens, i) - bisect.bisect_right(self.closes, i)
 
 
 def _sorted_longest(words: list[str]) -> tuple[str, ...]:

@@ -465,7 +465,7 @@ def name_kind(piece: str) -> str | None:
         return "class" if core not in lex.standalone else "org"
     if NUMBERED_DIVISION.fullmatch(core) and len(core) <= 8 and not re.match(r"^[一二三四五六七八九十第]", core):
         return "org"
-    opener = next((o for o in lex.stop_openers if core.startswith(o)), None)
+    opener = core.startswith(lex.stop_openers) and next(o for o in lex.stop_openers if core.startswith(o))
     if opener and core[len(opener):] in DIVISION_SUFFIXES:
         return "org"  # 协调处, 督查处, 宣传科: a division named after its work, not a verb phrase
     if core.startswith(lex.stop_openers) or re.search(r"负责(?!人|同志)|牵头|配合|参与|组织实施", core):
@@ -481,7 +481,7 @@ def name_kind(piece: str) -> str | None:
     if suffix:
         if (len(core) == len(suffix) and core not in lex.abbreviations) or core in ("人民政府", "政府"):
             return None  # a bare suffix names nobody (政府主要负责同志…); 应消站, 安委办 do
-        if any(core.endswith(v) for v in lex.verb_endings) or re.match(r"(带队|领队)", core):
+        if core.endswith(lex.verb_endings) or core.startswith(("带队", "领队")):
             return None  # 督办, 举办, 带队: a verb ending in 办/队, not an office
         if GENERIC_HEAD.search(core) and not leading_place_word(core) and has_verb(core):
             return None  # 倒逼企业, 探索第三方技术服务机构: a verb phrase

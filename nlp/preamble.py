@@ -48,7 +48,18 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
         core = core.replace(p.written, "")
     if EXHORTATION.match(core.strip()) or len(core.strip()) < 6:
         return dated
-    return dated or bool(DUTY.search(s) and parties)
+    return dated or bool(DUTY.search(s) and parties) or request(s)
+
+
+REQUEST = re.compile(r"^(请|希望|务必|望)(?!示|假|教)")
+
+
+def request(s: str) -> bool:
+    """请务必高度重视,迅速预警到位… / 希望上述单位…: a request that opens a sentence of a letter
+    asks its addressees, who need not be named again (parties inferred from the addressees).
+    The closing formula of a cover notice (请结合实际,制定具体措施办法,抓好贯彻落实) is short
+    and sets no work of its own; a request that does is a sentence of some length."""
+    return bool(REQUEST.match(s.strip())) and len(s.strip()) >= 30
 
 
 def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_only: bool = False) -> list[TaskSpan]:
@@ -81,7 +92,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
                 group.end = b
             continue
         dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
-        if not dated and "由" not in s and not DUTY.search(mask_quotes(s)):
+        if not dated and "由" not in s and not DUTY.search(mask_quotes(s)) and not request(s):
             group = None  # no duty word, no limit, no 由: background, whoever it names
             continue
         if not dated_only and REQUEST_INTRO.search(s):
@@ -111,7 +122,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         if not openers:
             if group is not None:
                 group.end = b
-            elif dated:
+            elif dated or request(s[boilerplate_end(s):]):
                 group = TaskSpan(["preamble"], first_sentence(s), a + lead + clauses[0][0], b)
                 out.append(group)
             continue

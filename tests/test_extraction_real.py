@@ -351,3 +351,17 @@ def test_a_lists_leading_quantifier_holds_for_its_bare_members():
     text = next(seed).read_text(encoding="utf-8")
     assert "各級黨委、政府及相關部門" in text
     assert [n for n, _ in split_names("各级党委、政府及相关部门")] == ["各级党委", "各级政府", "相关部门"]
+
+
+def test_a_cover_notices_closing_formula_is_no_task_even_as_a_request():
+    """A request opening a letter's sentence asks the addressees (请务必高度重视,迅速预警到位… is
+    their task though it names nobody); the closing formula of a cover notice does not set work:
+    the seeds' '请结合实际,认真贯彻落实。' (000, Shanxi), '请结合实际,制定具体措施办法,抓好贯彻
+    落实。' (001, Yunnan) and '请结合实际,认真抓好贯彻落实。' (002, Chengcheng) stay out."""
+    from policykg.nlp.extract import extract_path
+
+    for seed in sorted((SHARED / "seeds").glob("00[012]_*.txt")):
+        rec = extract_path(seed)
+        closing = [t for t in rec["tasks"] if t["path"] == ["preamble"] and "结合实际" in t["text"]
+                   and "贯彻落实" in t["text"] and len(t["text"]) < 30]
+        assert not closing, (seed.name, closing[0]["text"])
