@@ -21,7 +21,7 @@ from .deadlines import find_deadlines
 from .parties import find_parties, mask_quotes
 from .tasks import TaskSpan, first_sentence
 
-DUTY = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应(?![急对用])|须|请|负责(?!人|同志)|务必|不得|严禁|确保|牵头|配合"
+DUTY = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|(?<![响适相供反对效回答呼感理])应(?![急对用])|须|请|负责(?!人|同志)|务必|不得|严禁|确保|牵头|配合"
                   r"|要求|部署(?=各|有关|相关)|责成")
 BOILERPLATE = re.compile(r"(现将|现予|现就|特此|通知如下|通告如下|如下[::]|印发给你们|印发你们|转发给你们|函告如下|"
                          r"已经.{1,12}同意|提出如下|决定如下)")

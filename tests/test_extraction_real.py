@@ -365,3 +365,24 @@ def test_a_cover_notices_closing_formula_is_no_task_even_as_a_request():
         closing = [t for t in rec["tasks"] if t["path"] == ["preamble"] and "结合实际" in t["text"]
                    and "贯彻落实" in t["text"] and len(t["text"]) < 30]
         assert not closing, (seed.name, closing[0]["text"])
+
+
+def test_ying_inside_a_word_is_no_duty_word():
+    """应 in 响应 / 相应 / 供应 / 适应 is no 应 (should): the sentences of d04 (Yicheng, '…决定于7月15日
+    22时启动汉江防洪IV级应急响应') and d26 (Hebei, '省专家组由…相应专家组成') set no duty by it, and
+    the seed 002 (Chengcheng) '预警、响应、处置等应急管理分级标准' neither; '要' and a real 应 still do."""
+    import re
+
+    from policykg.nlp.preamble import DUTY
+
+    sentences = []
+    for name, probe in (("d04.txt", "启动汉江"), ("d26.txt", "相应专家组成")):
+        text = (DEVSET / name).read_text(encoding="utf-8")
+        sentences += [s for s in re.findall(r"[^。!?;\n]+", text) if probe in s]
+    seed = next((SHARED / "seeds").glob("002_*.txt")).read_text(encoding="utf-8")
+    sentences += [s for s in re.findall(r"[^。!?;\n]+", seed) if "预警、响应、处置" in s]
+    assert len(sentences) >= 3
+    for s in sentences:
+        hits = [m.group() for m in DUTY.finditer(s)]
+        assert "应" not in hits, s
+    assert DUTY.search("各地应加强值班值守")
