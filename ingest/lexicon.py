@@ -164,6 +164,10 @@ class Lexicon:
             i = m.end()
             if text.endswith(by_char[m.group()], 0, i):
                 ends.append(i)
+        # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name
+        noted = [m.end() for m in NOTE_END.finditer(text)]
+        if noted:
+            ends = sorted(set(ends).union(noted))
         return ends, BracketDepth(text)
 
     def org_suffix(self, name: str) -> str | None:
@@ -179,6 +183,9 @@ class Lexicon:
         if not name.startswith(self.collective_prefixes):
             return None
         return next(p for p in self.collective_prefixes if name.startswith(p))
+
+
+NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、,,]{1,8}[)）]")
 
 
 class BracketDepth:

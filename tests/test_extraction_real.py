@@ -386,3 +386,12 @@ def test_ying_inside_a_word_is_no_duty_word():
         hits = [m.group() for m in DUTY.finditer(s)]
         assert "应" not in hits, s
     assert DUTY.search("各地应加强值班值守")
+
+
+def test_a_subject_closed_by_a_bracketed_note_is_read():
+    """d45 (Deqin county, Yunnan): '各乡(镇)要对去冬今春的森林草原防火工作进行认真总结' names its
+    subject; the name ends in a bracketed note, not a suffix, and was missed (the task got the
+    issuer by inference)."""
+    t = task_with(record("d45.txt"), "认真撰写自检自查报告和春防总结")
+    explicit = [a["name"] for a in t["actors"] if a["explicit"]]
+    assert any(n.startswith("各乡镇") for n in explicit), t["actors"]
