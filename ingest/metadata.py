@@ -175,18 +175,22 @@ NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前�
                        r"|^[(（]此件[^)）]{0,8}[)）]$")  # (此件主动公开): a publication note, not a title
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def title_candidates(head: list[Line]) -> list[Line]:
     """Each head line, and runs of up to three lines joined (a title broken over lines:
     平山县人民政府 / 关于2022年春季森林草原封山防火的 / 通 告)."""
     out: list[Line] = []
     for i, ln in enumerate(head[:15]):
-        if NOT_TITLE.search(ln.text) or is_date_line(ln.text) or CN_DATE.match(ln.text):
-            continue
+        if NOT_TITLE.search(ln.text) or is_date_line(ln.text) or CN_DATE.match(ln.text) or not CJK.search(ln.text):
+            continue  # a line without Chinese (tibet.cn, home, a URL) is a site's furniture
         out.append(ln)
         text = ln.text
         for j in range(i + 1, min(i + 3, len(head))):
             nxt = head[j]
-            if NOT_TITLE.search(nxt.text) or SENTENCE_END.search(text) or re.search(r"[:,]", text) \
+            if NOT_TITLE.search(nxt.text) or not CJK.search(nxt.text) or SENTENCE_END.search(text) \
+                    or re.search(r"[:,]", text) \
                     or nxt.text.startswith(("—", "-")) or (looks_like_org(text) and not nxt.text.startswith("关于")) \
                     or TITLE_KIND.search(clean_title(text)) or is_date_line(nxt.text) or DOC_NUMBER.search(nxt.text):
                 break

@@ -395,3 +395,17 @@ def test_a_subject_closed_by_a_bracketed_note_is_read():
     t = task_with(record("d45.txt"), "认真撰写自检自查报告和春防总结")
     explicit = [a["name"] for a in t["actors"] if a["explicit"]]
     assert any(n.startswith("各乡镇") for n in explicit), t["actors"]
+
+
+def test_a_site_name_line_above_the_headline_is_not_part_of_the_title(tmp_path):
+    """A mirror page's head may carry its site's Latin name and menu ('tibet.cn' / 'home' above a
+    news headline in a held-out page): lines without Chinese are furniture, never joined to the
+    title. d04 (Yicheng) with such lines put above it keeps its title."""
+    import json
+
+    page = tmp_path / "d04_mirror.txt"
+    page.write_text("tibet.cn\n      home\n\n" + (DEVSET / "d04.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    from policykg.nlp.extract import extract_path
+
+    gold = json.loads((SHARED / "devset" / "gold" / "d04.json").read_text(encoding="utf-8"))
+    assert extract_path(page)["meta"]["title"] == gold["meta"]["title"] == record("d04.txt")["meta"]["title"]
