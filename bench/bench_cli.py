@@ -1,8 +1,9 @@
 """CLI start-to-answer time (issue 14): `policykg who` and `policykg status` on the seed graph.
 
 What a clerk waits for at the terminal: a fresh `policykg` process from exec to exit,
-answering over the embedded store (already running, as after `make run`). Most of it is
-imports; making it fast is issue 13's work, this measures it. Also timed: `status` on a
+answering over the embedded store (already running, as after `make run`). Read commands
+import no model, spaCy or torch (issue 13), so this is mostly Python start and one query.
+Also timed: `status` on a
 stopped store (it reports "stopped" and must not start it), and `who --status soon` (a bad
 option refused before anything is loaded).
 
