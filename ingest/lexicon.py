@@ -164,8 +164,9 @@ class Lexicon:
             i = m.end()
             if text.endswith(by_char[m.group()], 0, i):
                 ends.append(i)
-        # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name
-        noted = [m.end() for m in NOTE_END.finditer(text)]
+        # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;
+        # 琼海、万宁…等市县: so may the levels of a list of places
+        noted = [m.end() for m in NOTE_END.finditer(text)] + [m.end() for m in LEVELS_END.finditer(text)]
         if noted:
             ends = sorted(set(ends).union(noted))
         return ends, BracketDepth(text)
@@ -185,6 +186,8 @@ class Lexicon:
         return next(p for p in self.collective_prefixes if name.startswith(p))
 
 
+# 琼海、万宁…等市县 / 六安、安庆等市: a list of places closed by the levels they are
+LEVELS_END = re.compile(r"(?<=[\u4e00-\u9fff])等(?:[0-9一二三四五六七八九十两]+个)?(?:[市州县区盟旗]|[(（][市州县区盟旗、]+[)）])+")
 NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、,,]{1,8}[)）]")
 
 

@@ -711,6 +711,9 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     pieces = split_names(span)
     if not pieces:
         return None
+    listed = _shorts_of_levels(pieces)
+    if listed is not None:
+        return listed
     last, off = pieces[-1]
     m = re.match(r"^(?P<item>.*?)等(?:[0-9一二三四五六七八九十两]+个)?(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体))$",
                  last)
@@ -807,6 +810,34 @@ ATTRIBUTE_WORDS = ("主管", "监管", "管理", "执法", "有关", "相关", "
 DIVISION_SUFFIXES = ("处", "科", "室", "股", "办", "中心", "大队", "支队", "总队")
 # A numbered division of a body (监管一处, 第三大队): a name whatever word opens it.
 NUMBERED_DIVISION = re.compile(r"(?P<stem>[\u4e00-\u9fff]{0,6}?)[一二三四五六七八九十]{1,3}(处|科|室|股|组|大队|中队|支队)")
+
+
+# "琼海、万宁、…、陵水等市县", "定西、陇南、…、甘南等市(州)抗旱防汛指挥部": places by their short
+# names, closed by 等, the levels they are, and the body each has (or none: the places act).
+LEVEL_CLOSE = re.compile(r"^(?P<short>[\u4e00-\u9fff]{2,4}?)等(?:[0-9一二三四五六七八九十两]+个)?"
+                         r"(?P<levels>(?:[市州县区盟旗]|[(（][市州县区盟旗、]+[)）])+)(?P<tail>[\u4e00-\u9fff]*)$")
+
+
+def _shorts_of_levels(pieces: list[tuple[str, int]]) -> list[tuple[str, int, str]] | None:
+    """Each short is the one place of the named levels in one province that it can be; every
+    short must resolve, or the list is not read this way."""
+    m = LEVEL_CLOSE.match(tidy(pieces[-1][0]))
+    if m is None or len(pieces) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tidy(p)) for p, _ in pieces[:-1]):
+        return None
+    endings = tuple(ch for ch in re.sub(r"[()（）、]", "", m.group("levels")))
+    shorts = [tidy(p) for p, _ in pieces[:-1]] + [m.group("short")]
+    g = gazetteer()
+    options = [[r for r in g.by_short.get(sh, []) + g.by_name.get(sh, [])
+                if r.level >= 2 and r.name.endswith(endings)] for sh in shorts]
+    provinces = {g.province_of(r).code for opts in options for r in opts}
+    for code in sorted(provinces):
+        chosen = [[r for r in opts if g.province_of(r).code == code] for opts in options]
+        if all(len(c) == 1 for c in chosen):
+            tail = m.group("tail")
+            kind = "org" if tail else "place"
+            offsets = [o for _, o in pieces]
+            return [(c[0].name + tail, o, kind) for c, o in zip(chosen, offsets)]
+    return None
 
 
 def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bool:

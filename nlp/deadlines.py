@@ -275,6 +275,7 @@ def _date_maker(g: dict[str, str | None], xun: dict[str, int]) -> tuple[Callable
     return (lambda y: _safe_date(y, 12, 31)), False, True
 
 
+CLOCK = re.compile(r"(?:上午|下午|晚上|凌晨|中午)?\d{1,2}(?:时|点)(?:\d{1,2}分|半)?(?:许|起)?")
 DAY_AT_CLAUSE_START = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
 
 
@@ -282,6 +283,9 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
     """(new start, new end, has a cue) around a calendar expression, or None if it is no limit."""
     d = v.raw["date"]
     after, before = norm[end:end + 4], norm[max(0, start - 6):start]
+    clock = CLOCK.match(norm, end)
+    if clock and _startswith_any(norm[clock.end():clock.end() + 4], d["not_after"]):
+        return None  # "于2024年10月28日11时30分启动…": the hour before the verb says nothing else
     if _startswith_any(after, d["not_after"]) or _endswith_any(before, d["not_before"]):
         return None
     suf = _startswith_any(after, d["suffix_cues"])

@@ -166,7 +166,9 @@ class PartyFinder:
         regional addressees (各市州安全生产委员会, 兰州新区安全生产委员会), 各地应急管理局 -> 各市应急管理局,
         各省级部门 -> 省级有关部门. National documents keep 各地区 as written."""
         adds = self.addressees
-        if not adds or not (name.startswith(("各", "有关", "相关", "省级")) or name.endswith(("部门", "单位"))):
+        whole_place = gazetteer().place_prefix(name)
+        if not adds or not (name.startswith(("各", "有关", "相关", "省级")) or name.endswith(("部门", "单位"))
+                            or whole_place and whole_place[1] == len(name)):
             return [name]
         m = re.fullmatch(r"各地(区)?(?P<tail>[\u4e00-\u9fff]*)", name)
         if m and not self.national_doc:

@@ -409,3 +409,19 @@ def test_a_site_name_line_above_the_headline_is_not_part_of_the_title(tmp_path):
 
     gold = json.loads((SHARED / "devset" / "gold" / "d04.json").read_text(encoding="utf-8"))
     assert extract_path(page)["meta"]["title"] == gold["meta"]["title"] == record("d04.txt")["meta"]["title"]
+
+
+def test_an_hour_between_a_date_and_its_start_verb_makes_no_deadline():
+    """d04 (Yicheng): '决定于7月15日22时启动汉江防洪IV级应急响应' says when a response starts, not a
+    time limit; the hour between the date and 启动 hid the verb (a Hainan notice of the same kind,
+    '于2024年10月28日11时30分启动', became a task with a deadline). A limit with an hour stays."""
+    import datetime as dt
+    import re
+
+    from policykg.nlp.deadlines import find_deadlines
+
+    text = (DEVSET / "d04.txt").read_text(encoding="utf-8")
+    sentence = next(s for s in re.findall(r"[^。;\n]+", text) if "22时启动" in s)
+    assert [d for d in find_deadlines(sentence, dt.date(2021, 7, 15), None) if d.type == "date"] == []
+    limit = find_deadlines("请于10月28日12时前上报", dt.date(2024, 10, 1), None)
+    assert [d.date for d in limit] == ["2024-10-28"]

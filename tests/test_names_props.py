@@ -74,3 +74,17 @@ def test_a_leading_quantifier_is_shared_by_bare_members(quantifier, head, member
     listed = "、".join([quantifier + head] + members)  # 、 between members, 和/及 before the last
     got = [n for n, _ in split_names(listed + sep + "相关部门")]
     assert got == [quantifier + head] + [quantifier + m for m in members] + ["相关部门"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(CITIES)), st.data(), st.sampled_from(["", "防汛抗旱指挥部", "应急管理局"]),
+       st.sampled_from(["等市", "等市(州)", "等3个市"]))
+def test_shorts_closed_by_their_levels_are_those_places(province_code, data, body, close):
+    """琼海、万宁、…、陵水等市县立即启动… (a Hainan notice) and 定西、陇南、…、甘南等市(州)抗旱防汛指挥部
+    (a Gansu one): places by their short names, closed by 等 and the levels they are, and the
+    body each has — or none, when the places themselves are asked to act."""
+    cities = data.draw(st.lists(st.sampled_from(CITIES[province_code]), min_size=2, max_size=6, unique=True))
+    span = "、".join(c.short for c in cities) + close + body
+    got = parse_names(span, strict=True) or []
+    assert [piece for piece, _, _ in got] == [c.name + body for c in cities]
+    assert {kind for _, _, kind in got} == {"org" if body else "place"}
