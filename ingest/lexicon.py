@@ -166,7 +166,7 @@ class Lexicon:
                 ends.append(i)
         # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;
         # 琼海、万宁…等市县: so may the levels of a list of places
-        noted = [m.end() for m in NOTE_END.finditer(text)] + [m.end() for m in LEVELS_END.finditer(text)]
+        noted = [m.end() for rx in (NOTE_END, LEVELS_END, PLACE_CLASS_END) for m in rx.finditer(text)]
         if noted:
             ends = sorted(set(ends).union(noted))
         return ends, BracketDepth(text)
@@ -188,6 +188,8 @@ class Lexicon:
 
 # 琼海、万宁…等市县 / 六安、安庆等市: a list of places closed by the levels they are
 LEVELS_END = re.compile(r"(?<=[\u4e00-\u9fff])等(?:[0-9一二三四五六七八九十两]+个)?(?:[市州县区盟旗]|[(（][市州县区盟旗、]+[)）])+")
+# 其他市县要…, 有关地区要…: a class of places named by its levels after a quantifier
+PLACE_CLASS_END = re.compile(r"(?:各|其他|其余|其它|有关|相关|上述)(?:地区|[省市州县区乡镇旗盟]){1,3}")
 NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、,,]{1,8}[)）]")
 
 

@@ -430,7 +430,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 # ---------------------------------------------------------------- the shape of a name
 MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
-LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点)?|沿江各|沿海各|全)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
+LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
 GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体|个人)$")
@@ -520,7 +520,8 @@ def place_only(name: str) -> bool:
         return True
     if LEVEL_RUN.match(s):
         # 各县区, 沿江各镇; a bare run of two levels (州市, 县区) is the class too
-        return s.startswith(("各", "沿江各")) or len(LEVEL_WORDS_RX.findall(s)) >= 2
+        return s.startswith(("各", "沿江各", "其他", "其余", "其它", "有关", "相关", "上述")) \
+            or len(LEVEL_WORDS_RX.findall(s)) >= 2
     hit = gazetteer().place_prefix(s)
     if hit is not None and hit[1] == len(s) and hit[0].level >= 2:
         return True

@@ -469,8 +469,8 @@ class PartyFinder:
         while s < len(t) and t[s] in " \t\u3000" + MASK:
             s += 1
         for trig in self.fr.subject_triggers:
-            if t.startswith(trig, s) and trig != "由":
-                return s + len(trig)
+            if t.startswith(trig, s) and trig != "由" and not (trig == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
+                return s + len(trig)  # 请示/请假/请教 are verbs of their own, not a request to a party
         return s
 
     def pronoun_at(self, s: int) -> bool:
@@ -513,6 +513,7 @@ class PartyFinder:
         run = LEVEL_LIST.match(t, s, limit)
         if run:  # 州、市按时间节点…: a class of places as the subject
             ends = sorted(set(ends) | {run.end() - s})
+        asked = t[max(0, s - 2):s].endswith(("请", "希望", "责成")) and t[s:s + 1] not in ("示", "假", "教", "求")
         for end in ends:
             e = s + end
             if not self.marker_at(e) or phrase_material(t[s:e]):
@@ -521,6 +522,16 @@ class PartyFinder:
             if names:
                 best = (e, names)
                 break  # the first name followed by its duty: 省武警总队指导武警部队…
+        if best is None and asked:
+            # 请有关地区充分认识…: the party asked is followed by what it is asked to do, whatever
+            # word opens it; the longest name that parses and is not continued is the party
+            for end in reversed(ends):
+                e = s + end
+                if self.verb_follows(e) and not phrase_material(t[s:e]):
+                    names = parse_names(t[s:e], strict=True)
+                    if names:
+                        best = (e, names)
+                        break
         if best:
             e, names = best
             role, verb = self.role_after(e)
@@ -542,6 +553,12 @@ class PartyFinder:
             if depth[e - 1] - before <= 0:
                 out.append(e - s)
         return out
+
+    def verb_follows(self, e: int) -> bool:
+        """请有关地区充分认识…: after a request verb the party asked is followed by what it is
+        asked to do, whatever word opens it — unless the list of parties goes on."""
+        rest = self.masked[e:e + 2]
+        return bool(re.match(r"[\u4e00-\u9fff]", rest)) and not re.match(r"[和及与或、等的之]|以及", rest)
 
     def marker_at(self, e: int) -> bool:
         rest = self.masked[e:e + 6]

@@ -425,3 +425,10 @@ def test_an_hour_between_a_date_and_its_start_verb_makes_no_deadline():
     assert [d for d in find_deadlines(sentence, dt.date(2021, 7, 15), None) if d.type == "date"] == []
     limit = find_deadlines("请于10月28日12时前上报", dt.date(2024, 10, 1), None)
     assert [d.date for d in limit] == ["2024-10-28"]
+
+
+def test_qingshi_is_no_request_to_a_party():
+    """d46 (Yuxi): '…请示市防指领导同意,定于2024年10月31日24时结束…' — 请示 (to ask a superior) is a
+    verb of its own; reading its 请 as a request made '示市防指领导' a party."""
+    every = {a["name"] for t in record("d46.txt")["tasks"] for a in t["actors"]}
+    assert not any(n.startswith("示") for n in every), every
