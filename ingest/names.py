@@ -569,6 +569,10 @@ def split_names(span: str) -> list[tuple[str, int]]:
             if tidy(joined) in lex.collective_names:
                 piece, j = joined, j + 1
                 continue
+            if nsep == "、" and re.fullmatch(r"[省市县区乡镇州]", tidy(piece)) and \
+                    re.match(r"(?:中直|省直|市直|县直|[省市县区乡镇州])[^、]*(?:部门|单位|机构|政府)$", tidy(nxt)):
+                piece, j = joined, j + 1  # 省、中直负有…职责的部门 / 省、市有关部门: one class
+                continue
             if tidy(piece) == "各级" and nxt.startswith("各"):
                 piece, j = piece + nxt, j + 1  # 各级、各相关部门: one class (各级各相关部门)
                 continue

@@ -88,3 +88,16 @@ def test_shorts_closed_by_their_levels_are_those_places(province_code, data, bod
     got = parse_names(span, strict=True) or []
     assert [piece for piece, _, _ in got] == [c.name + body for c in cities]
     assert {kind for _, _, kind in got} == {"org" if body else "place"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["省", "市", "县"]), st.sampled_from(["中直", "省直", "市", "县"]),
+       st.sampled_from(["有关部门", "负有安全生产监管职责的部门", "相关单位"]))
+def test_single_level_words_before_a_class_are_one_class(first, second, cls):
+    """'(省应急厅牵头,省、中直负有安全生产监管职责的部门按职责分工负责)' (a Liaoning 分工方案): a level
+    word alone before 、 is no body; with the class after it, it names one class of bodies."""
+    from policykg.ingest.names import split_names
+
+    if first == second:
+        return
+    assert [n for n, _ in split_names(first + "、" + second + cls)] == [first + second + cls]
