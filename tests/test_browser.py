@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -31,6 +32,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from policykg.ingest.readers import SUPPORTED_LIST
+
+sys.path.insert(0, str(Path(__file__).parent))
+from servers import thread_server  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -475,29 +479,9 @@ def assert_chinese_only(text: str) -> None:
         assert bad not in text, (bad, text)
 
 
-@contextlib.contextmanager
-def serving(app: Any) -> Iterator[str]:
-    """`app` served by uvicorn on a free loopback port (like conftest's live_server)."""
-    import socket
-    import threading
-    import time
-
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+def serving(app: Any) -> contextlib.AbstractContextManager[str]:
+    """`app` served by uvicorn on a free loopback port (tests/servers.py)."""
+    return thread_server(app)
 
 
 @pytest.fixture(scope="module")
