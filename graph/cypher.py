@@ -81,25 +81,23 @@ UNWIND $top_sections AS l MATCH (n:Section {id: l.section}) MATCH (d:Document {i
 WITH count(*) AS _
 UNWIND $section_links AS l MATCH (c:Section {id: l.child}) MATCH (p:Section {id: l.parent}) CREATE (c)-[:PART_OF]->(p)
 WITH count(*) AS _
-UNWIND $tasks AS t CREATE (n:Task) SET n = t.props
+UNWIND $tasks AS t CREATE (n:Task) SET n = t.props, n.embedding = {vec}
   WITH n, t MATCH (d:Document {id: t.props.doc_id}) CREATE (d)-[:HAS_TASK]->(n)
-WITH count(*) AS _
-UNWIND [x IN $tasks WHERE x.embedding IS NOT NULL] AS t MATCH (n:Task {id: t.id}) SET n.embedding = {vec}
 WITH count(*) AS _
 UNWIND $task_links AS l MATCH (n:Task {id: l.task}) MATCH (s:Section {id: l.section}) CREATE (n)-[:PART_OF]->(s)
 WITH count(*) AS _
 UNWIND $responsible AS r MATCH (t:Task {id: r.task}) MATCH (b:Body {key: r.body})
-  CREATE (b)-[:RESPONSIBLE_FOR {role: r.role, explicit: r.explicit, doc_id: r.doc_id, start: r.start, end: r.end}]->(t)
+  CREATE (b)-[:RESPONSIBLE_FOR {role: r.role, explicit: r.explicit, start: r.start, end: r.end}]->(t)
 WITH count(*) AS _
 UNWIND $reports AS r MATCH (t:Task {id: r.task}) MATCH (b:Body {key: r.body})
-  CREATE (t)-[:REPORTS_TO {doc_id: r.doc_id, start: r.start, end: r.end}]->(b)
+  CREATE (t)-[:REPORTS_TO {start: r.start, end: r.end}]->(b)
 WITH count(*) AS _
 UNWIND $deadlines AS x MATCH (t:Task {id: x.task}) CREATE (n:Deadline) SET n = x.props CREATE (t)-[:DUE]->(n)
 WITH count(*) AS _
 UNWIND $targets AS x MATCH (t:Task {id: x.task}) CREATE (n:Target) SET n = x.props CREATE (t)-[:HAS_TARGET]->(n)
 WITH count(*) AS _
 UNWIND $sectors AS x MATCH (t:Task {id: x.task}) MERGE (s:Sector {name: x.sector})
-  CREATE (t)-[:IN_SECTOR {doc_id: x.doc_id, start: x.start, end: x.end}]->(s)
+  CREATE (t)-[:IN_SECTOR {start: x.start, end: x.end}]->(s)
 WITH count(*) AS _
 UNWIND $practices AS x CREATE (n:Practice) SET n = x.props
   WITH n, x MATCH (d:Document {id: x.props.doc_id}) CREATE (d)-[:HAS_PRACTICE]->(n)
@@ -150,9 +148,11 @@ RETURN d.id AS id, d.body_refs AS bodies, d.citation_refs AS citations
 
 DOCUMENT_EXISTS = "MATCH (d:Document {id: $id}) RETURN d.id AS id"
 
+# the stored embeddings of these documents under this model, with the text they embed
 EMBEDDINGS_OF_DOCUMENTS = """
-MATCH (t:Task) WHERE t.doc_id IN $ids AND t.embedding_model = $model
-RETURN t.id AS id, t.text_hash AS text_hash, t.embedding AS embedding
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE d.id IN $ids AND d.embedding_model = $model AND t.embedding IS NOT NULL
+RETURN t.id AS id, t.title AS title, t.text AS text, t.embedding AS embedding
 """
 
 COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"

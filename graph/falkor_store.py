@@ -32,7 +32,8 @@ from typing import Any
 
 from . import dialect, diskspace, embedded
 from .schema import VECTOR_INDEX
-from .store import QueryError, StoreError, plain_params
+from .cypher_params import params_header
+from .store import QueryError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -116,12 +117,14 @@ class FalkorStore:
         index, 903 of them not found by it afterwards), and a unique constraint still
         being built rejects nothing. (Another process rebuilding the vector index with
         `compact()` while this one writes is not guarded against.)"""
+        header = params_header(params)  # BadParameter: refused before anything is sent
         if self.data is not None:
-            diskspace.check_room(self.data, diskspace.payload_bytes(params) + len(query))
+            # the parameters' text: about what the statement adds to the append-only file
+            diskspace.check_room(self.data, len(header.encode("utf-8")) + len(query))
         if not self._schema_settled:
             self.await_indexes()
         try:
-            return self._run(query, params, read_only=False)
+            return self._run(query, params, read_only=False, header=header)
         except StoreError as e:
             if self.data is not None and not isinstance(e, QueryError):
                 why = diskspace.disk_full_reason(self.data)
@@ -246,27 +249,30 @@ class FalkorStore:
 
     # --- internals -----------------------------------------------------------------------
 
-    def _run(self, query: str, params: dict[str, Any] | None, read_only: bool) -> list[dict[str, Any]]:
-        clean = plain_params(params)
+    def _run(self, query: str, params: dict[str, Any] | None, read_only: bool,
+             header: str | None = None) -> list[dict[str, Any]]:
+        if header is None:
+            header = params_header(params)  # BadParameter: refused before anything is sent
         try:
             try:
-                res = self._query(query, clean, read_only)
+                res = self._query(header + query, read_only)
             except Exception as e:
                 # RO_QUERY on a graph that was never written fails; an empty graph is
                 # what a fresh store means, so create it (an empty key) and read that
                 if not (read_only and "empty key" in str(e)):
                     raise
                 self._graph.query("RETURN 0")
-                res = self._query(query, clean, read_only)
+                res = self._query(header + query, read_only)
         except Exception as e:
             raise self._error(e, query) from e
         names = [col[1] for col in res.header]
         return [{n: plain(v) for n, v in zip(names, row)} for row in res.result_set]
 
-    def _query(self, query: str, params: dict[str, Any], read_only: bool) -> Any:
+    def _query(self, query: str, read_only: bool) -> Any:
+        """`query` with its parameter header in front (`cypher_params.params_header`)."""
         if read_only:
-            return self._graph.ro_query(query, params, timeout=int(self.read_timeout * 1000))
-        return self._graph.query(query, params)
+            return self._graph.ro_query(query, timeout=int(self.read_timeout * 1000))
+        return self._graph.query(query)
 
     def _exists(self) -> bool:
         try:

@@ -161,7 +161,7 @@ ORDER BY k, s, bn, bk, rr SKIP $skip LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN b.key AS body_id, b.name AS body, b.kind AS body_kind, r.role AS role, r.explicit AS explicit,
        r.start AS actor_start, r.end AS actor_end,
-       t.id AS task_id, t.local_id AS local_id, t.path AS path, t.title AS title, t.quote AS evidence,
+       t.id AS task_id, substring(t.id, size(t.doc_id) + 1) AS local_id, t.path AS path, t.title AS title, t.quote AS evidence,
        t.start AS start, t.end AS end, t.sectors AS sectors, t.due AS due,
        [(t)-[:DUE]->(x:Deadline) | x {.id, .type, .date, .duration, .anchor, .freq, .rrule, .text, .start, .end}] AS deadlines,
        [(t)-[:REPORTS_TO]->(rb:Body) | rb.name] AS recipients,
@@ -402,7 +402,7 @@ RETURN b.key AS id, b.name AS name, b.kind AS kind, b.region AS region, b.aliase
 # A body's duties, newest document first, one page (counts come from the Body).
 BODY_DUTIES = f"""
 MATCH (b:Body {{key: $id}})-[r:RESPONSIBLE_FOR]->(t:Task)
-WITH r, t, t.doc_str AS s ORDER BY s LIMIT $limit
+WITH r, t, substring(t.sort_str, size(split(t.sort_str, '|')[0]) + 1) AS s ORDER BY s LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN r.role AS role, r.explicit AS explicit, t.id AS task_id, t.path AS path, t.title AS title,
        t.quote AS evidence, t.start AS start, t.end AS end, t.sectors AS sectors,
@@ -454,7 +454,8 @@ RETURN d {.id, .name, .title, .doc_number, .date, .province, .locality, .period_
 DOCUMENT_TASKS = f"""
 MATCH (t:Task {{doc_id: $id}})
 WITH t, t.order AS o ORDER BY o
-RETURN t {{.id, .local_id, .path, .title, .text, .quote, .start, .end, .sectors, .order}} AS task,
+RETURN t {{.id, local_id: substring(t.id, size(t.doc_id) + 1), .path, .title, .text, .quote, .start, .end,
+          .sectors, .order}} AS task,
        [(t)<-[r:RESPONSIBLE_FOR]-(b:Body) | {{name: b.name, body_id: b.key, role: r.role, explicit: r.explicit,
                                                start: r.start, end: r.end}}] AS actors,
        [(t)-[rr:REPORTS_TO]->(rb:Body) | {{name: rb.name, body_id: rb.key, start: rr.start, end: rr.end}}] AS recipients,
@@ -516,7 +517,7 @@ RETURN t.id AS task_id, t.title AS title, t.text AS text, t.quote AS evidence, t
 TOPIC_TASKS = """
 MATCH (t:Task)
 WHERE $region IN t.regions AND (t.title CONTAINS $topic OR t.text CONTAINS $topic)
-WITH t, t.doc_str AS s ORDER BY s LIMIT $limit
+WITH t, substring(t.sort_str, size(split(t.sort_str, '|')[0]) + 1) AS s ORDER BY s LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.id AS task_id, t.title AS title, t.quote AS evidence, d.id AS document_id, d.title AS document_title, s
 ORDER BY s
