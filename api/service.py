@@ -381,7 +381,9 @@ class Service:
         if with_text:
             from ..graph.textpack import unpack_text
 
-            out["original_text"] = unpack_text(row["original_text_z"])
+            texts = getattr(self.store, "texts", None)  # beside the graph (graph/texts.py)
+            out["original_text"] = (unpack_text(row["original_text_z"]) if row.get("original_text_z") is not None
+                                    else texts.get(doc_id) if texts is not None else None)
             out["spans"] = sorted(spans, key=lambda s: (s["start"], -s["end"]))
         return out
 

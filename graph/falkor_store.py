@@ -35,6 +35,7 @@ from . import dialect, diskspace, embedded
 from .schema import VECTOR_INDEX
 from .cypher_params import params_header
 from .store import QueryError, StoreError
+from .texts import TextStore
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,8 @@ class FalkorStore:
 
         self.socket = Path(socket)
         self.data = Path(data) if data is not None else None
+        # documents' text beside the graph, not in the server's memory (graph/texts.py)
+        self.texts = TextStore(self.data) if self.data is not None else None
         self.graph_name = graph or graph_name()
         self.read_timeout = read_timeout
         self._schema_settled = False  # set once a write found every index operational
@@ -229,6 +232,8 @@ class FalkorStore:
             self.write(dialect.drop_vector_index_ddl("falkordb"))
             self.write(dialect.vector_index_ddl("falkordb", dim))
             self._await_schema()
+        if self.texts is not None:  # texts of documents a refused or cut-short write left
+            self.texts.sweep(r["id"] for r in self.read("MATCH (d:Document) RETURN d.id AS id"))
         return self._rewrite_aof()
 
     def _rewrite_aof(self) -> bool:

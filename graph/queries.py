@@ -165,7 +165,7 @@ MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN b.key AS body_id, b.name AS body, b.kind AS body_kind, r.role AS role, r.explicit AS explicit,
        r.start AS actor_start, r.end AS actor_end,
        t.id AS task_id, substring(t.id, size(t.doc_id) + 1) AS local_id, t.path AS path, t.title AS title, t.quote AS evidence,
-       t.start AS start, t.end AS end, t.sectors AS sectors, t.due AS due,
+       t.start AS start, t.end AS end, t.sectors AS sectors, t.due_dates[0] AS due,
        [(t)-[:DUE]->(x) | x {.id, .type, .date, .duration, .anchor, .freq, .rrule, .text, .start, .end}] AS deadlines,
        [(t)-[:REPORTS_TO]->(rb) | rb.name] AS recipients,
        d.id AS document_id, d.title AS document_title, d.doc_number AS doc_number, d.date AS document_date,
@@ -528,7 +528,7 @@ TASKS_BY_ID = f"""
 MATCH (t:Task) WHERE t.id IN $ids
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.id AS task_id, t.title AS title, t.text AS text, t.quote AS evidence, t.path AS path,
-       t.sectors AS sectors, t.start AS start, t.end AS end, t.region AS region_key,
+       t.sectors AS sectors, t.start AS start, t.end AS end, d.region AS region_key,
        [(t)<-[r:RESPONSIBLE_FOR]-(b:Body) | {{name: b.name, role: r.role, explicit: r.explicit}}] AS actors,
        [(t)-[:DUE]->(x:Deadline) | x {DEADLINE_FIELDS}] AS deadlines,
        d.id AS document_id, d.title AS document_title, d.province AS province, d.locality AS locality,

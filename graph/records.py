@@ -274,22 +274,23 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
         marks = _mark_index(task)
         span = task.get("span") or [None, None]
         # Only what a query reads is stored (a Task is a third of the graph's memory): the
-        # local id is the end of `id`, the in-document order string the end of `sort_str`
-        # (queries.LOCAL_ID, queries.DOC_STR), the embedding's model is the Document's, and
-        # the text hash that decides reuse is computed from the stored text when needed.
+        # local id is the end of `id`, the in-document order string the end of `sort_str`,
+        # the earliest deadline the first of `due_dates`; the region key and the embedding's
+        # model are the Document's; whether an embedding can be reused is decided on the text.
         props = {
             "id": tid, "doc_id": doc_id, "order": order, "path": path,
             "title": task.get("title") or "", "text": task.get("text") or "",
             "quote": task.get("quote"), "start": span[0], "end": span[1],
-            "sectors": list(task.get("sectors") or []), "region": doc_region,
-            "due": min((d["date"] for d in task.get("deadlines") or [] if d.get("date")), default=None),
+            "sectors": list(task.get("sectors") or []),
+            # the earliest is the first (queries read `due_dates[0]`; the region key is the Document's)
             "due_dates": sorted({d["date"] for d in task.get("deadlines") or [] if d.get("date")}),
             "deadline_types": sorted({d["type"] for d in all_deadlines(task) if d.get("type")}),
             # denormalised from the document, so that paged lists filter and sort on the task alone
             "regions": [r.name for r in chain],
         }
-        props["sort_key"] = sortkeys.task_sort_key(props["due"], meta.get("date"), doc_id)
-        props["sort_str"] = sortkeys.task_sort_str(props["due"], meta.get("date"), doc_id, order)
+        due = props["due_dates"][0] if props["due_dates"] else None
+        props["sort_key"] = sortkeys.task_sort_key(due, meta.get("date"), doc_id)
+        props["sort_str"] = sortkeys.task_sort_str(due, meta.get("date"), doc_id, order)
         # obligations of the task, and the roles / explicitness among them: list elements the
         # store indexes, so a role filter samples tasks through an index (graph/paging.py)
         props["actor_count"] = len(task.get("actors") or [])

@@ -92,7 +92,8 @@ def contributions(p: Any) -> tuple[Counter, dict[str, list[str]], dict[str, list
             counts[f"ob|region|{g}"] += n
             for s in sectors:
                 counts[f"ob|rs|{g}|{s}"] += n
-        counts[f"ob|due|{t['due']}" if t.get("due") else "ob|nodue"] += n
+        due = (t.get("due_dates") or [None])[0]  # the earliest date
+        counts[f"ob|due|{due}" if due else "ob|nodue"] += n
         if "recurring" in (t.get("deadline_types") or []):
             counts["ob|recurring"] += n
         if not t.get("deadline_types"):

@@ -178,6 +178,9 @@ def prepare(store: GraphStore, records: Sequence[dict[str, Any]], embedder: Embe
             params.append((i, build_params(r, vectors, model, ingested_at=now)))
         except Exception as exc:  # InvalidRecord: refused before anything is sent
             results[i] = exc
+    texts = getattr(store, "texts", None)
+    if texts is not None:  # beside the graph (graph/texts.py), durable before the statement
+        texts.put_packed({p.doc["id"]: p.doc["props"].pop("original_text_z") for _, p in params})
     return Prepared(records, results, params, previous, computed)
 
 
@@ -310,6 +313,9 @@ def delete_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]:
     if previous:
         store.write(write_statement(store.name), batch_params([]) | {"ids": sorted(previous)})
         remove_orphans(store, previous)
+        texts = getattr(store, "texts", None)
+        if texts is not None:
+            texts.delete(sorted(previous))
     return sorted(previous)
 
 
