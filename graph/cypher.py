@@ -22,22 +22,29 @@ OWNED = ("Task", "Section", "Deadline", "Target", "Practice")
 _BARRIER = "WITH count(*) AS _"
 
 # 1. Subtract what the previous versions of these documents added to the aggregates
-#    (graph/stats.py), drop their evidence ids from the matrix cells, then remove them and
-#    the nodes they own. One row per Stat/Body key: SET on one node from two rows of one
-#    statement would not see the other's update.
+#    (graph/stats.py: `stat_pack`/`body_pack` split by `$sep`; the lists of documents
+#    written before them), drop their evidence ids from the matrix cells, then remove them
+#    and the nodes they own. One row per Stat/Body key: SET on one node from two rows of
+#    one statement would not see the other's update.
 _REMOVE_PREVIOUS = "\n".join([
     "UNWIND $ids AS rid",
     "MATCH (old:Document {id: rid})",
-    "UNWIND range(0, size(old.stat_keys) - 1) AS i",
-    "WITH old.stat_keys[i] AS skey, sum(old.stat_vals[i]) AS sn",
+    "WITH old, split(coalesce(old.stat_pack, ''), $sep) AS sp",
+    "UNWIND [i IN range(0, size(sp) / 2 - 1) | [sp[2 * i], toInteger(sp[2 * i + 1])]]",
+    "     + [i IN range(0, size(coalesce(old.stat_keys, [])) - 1) | [old.stat_keys[i], old.stat_vals[i]]] AS kv",
+    "WITH kv[0] AS skey, sum(kv[1]) AS sn",
     "MATCH (c:Stat {key: skey})",
     "SET c.n = c.n - sn, c.ex = [e IN c.ex WHERE NOT split(e, ':')[0] IN $ids]",
     _BARRIER,
     "UNWIND $ids AS rid",
     "MATCH (old:Document {id: rid})",
-    "UNWIND range(0, size(old.body_keys) - 1) AS i",
-    "WITH old.body_keys[i] AS bkey, sum(old.body_vals[3 * i]) AS bl, sum(old.body_vals[3 * i + 1]) AS bp,",
-    "     sum(old.body_vals[3 * i + 2]) AS br",
+    "WITH old, split(coalesce(old.body_pack, ''), $sep) AS bs",
+    "UNWIND [i IN range(0, size(bs) / 4 - 1) | [bs[4 * i], toInteger(bs[4 * i + 1]), toInteger(bs[4 * i + 2]),",
+    "                                           toInteger(bs[4 * i + 3])]]",
+    "     + [i IN range(0, size(coalesce(old.body_keys, [])) - 1) | [old.body_keys[i], old.body_vals[3 * i],",
+    "                                                             old.body_vals[3 * i + 1], old.body_vals[3 * i + 2]]]",
+    "     AS kv",
+    "WITH kv[0] AS bkey, sum(kv[1]) AS bl, sum(kv[2]) AS bp, sum(kv[3]) AS br",
     "MATCH (b:Body {key: bkey})",
     "SET b.lead = b.lead - bl, b.participant = b.participant - bp, b.responsible = b.responsible - br,",
     "    b.duties = b.duties - bl - bp - br",
@@ -143,7 +150,7 @@ VERSION = "MATCH (v:Stat {key: 'version'}) RETURN v.n AS version"
 # What a replace or delete needs to know about the stored versions before it writes.
 PREVIOUS_VERSIONS = """
 MATCH (d:Document) WHERE d.id IN $ids
-RETURN d.id AS id, d.body_refs AS bodies, d.citation_refs AS citations
+RETURN d.id AS id, d.refs AS refs, d.body_refs AS bodies, d.citation_refs AS citations
 """
 
 DOCUMENT_EXISTS = "MATCH (d:Document {id: $id}) RETURN d.id AS id"

@@ -16,6 +16,7 @@ Identity rules:
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -139,9 +140,11 @@ class WriteParams:
     practices: list[dict[str, Any]] = field(default_factory=list)
     mechanisms: list[dict[str, Any]] = field(default_factory=list)
     stat_examples: dict[str, list[str]] = field(default_factory=dict)  # see graph/stats.py
+    stat_counts: dict[str, int] = field(default_factory=dict)
+    body_counts: dict[str, list[int]] = field(default_factory=dict)
 
     def as_params(self) -> dict[str, Any]:
-        return {k: v for k, v in vars(self).items() if k != "stat_examples"}
+        return {k: v for k, v in vars(self).items() if k not in ("stat_examples", "stat_counts", "body_counts")}
 
     def validate(self) -> None:
         """Raise `InvalidRecord` unless every property value is one both stores accept.
@@ -348,8 +351,9 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
     p.regions = list(regions.rows.values())
     p.region_links = [{"child": c, "parent": par} for c, par in regions.links.items()]
     # what a replace or delete must look at for bodies and citations no document uses any more
-    doc_props["body_refs"] = sorted(bodies.rows)
-    doc_props["citation_refs"] = [c["key"] for c in p.citations]
+    # one string, not two lists (memory); read back by `writer.previous_versions`
+    doc_props["refs"] = json.dumps({"bodies": sorted(bodies.rows), "citations": [c["key"] for c in p.citations]},
+                                   ensure_ascii=False)
     stats.attach(p)
     p.validate()
     return p

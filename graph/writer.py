@@ -14,6 +14,7 @@ itself. Embeddings are reused when a task's text and the embedding model are unc
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Protocol, Sequence
 
@@ -22,7 +23,7 @@ import numpy as np
 from . import cypher
 from .dialect import vector_expr
 from .records import WriteParams, build_params
-from .stats import batch_stats
+from .stats import SEP, batch_stats
 from .counts import counts  # noqa: F401  (kept importable from here)
 from .store import GraphStore, QueryError
 
@@ -125,12 +126,18 @@ def batch_params(params: Sequence[WriteParams]) -> dict[str, Any]:
     out["body_regions"] = [{"body": b["key"], "region": b["region"]} for b in bodies.values() if b["region"]]
     out["stats"], out["body_stats"] = batch_stats(params)
     out["ids"] = [p.doc["id"] for p in params]
+    out["sep"] = SEP
     return out
 
 
 def previous_versions(store: GraphStore, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Stored documents among `ids`, with the bodies and citations they refer to."""
-    return {r["id"]: r for r in store.read(cypher.PREVIOUS_VERSIONS, {"ids": sorted(set(ids))})}
+    out = {}
+    for r in store.read(cypher.PREVIOUS_VERSIONS, {"ids": sorted(set(ids))}):
+        if r.get("refs"):  # packed (documents written before: two list properties)
+            r.update(json.loads(r["refs"]))
+        out[r["id"]] = r
+    return out
 
 
 def remove_orphans(store: GraphStore, previous: dict[str, dict[str, Any]]) -> None:
