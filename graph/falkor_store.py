@@ -71,9 +71,9 @@ class FalkorStore:
 
         self.socket = Path(socket)
         self.data = Path(data) if data is not None else None
-        # documents' text beside the graph, not in the server's memory (graph/texts.py)
-        self.texts = TextStore(self.data) if self.data is not None else None
         self.graph_name = graph or graph_name()
+        # documents' text beside the graph, not in the server's memory (graph/texts.py)
+        self.texts = TextStore(self.data, self.graph_name) if self.data is not None else None
         self.read_timeout = read_timeout
         self._schema_settled = False  # set once a write found every index operational
         self.exact_scans = 0  # vector searches served by an exact scan (index not ready)

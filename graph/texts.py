@@ -6,7 +6,8 @@ query looks inside it: it is only ever read whole, for one document at a time. O
 it costs nothing to hold. Neo4j keeps its graph on disk, so there the text stays a
 property (`original_text_z`) and this module is not used.
 
-Each text is one file, `texts/<2 hex of its id's hash>/<id's hash>.z` (zlib of the UTF-8),
+Each text is one file, `texts/<graph>/<2 hex of its id's hash>/<id's hash>.z` (zlib of the
+UTF-8),
 written and fsynced before the statement that writes its document: when that write is
 acknowledged the text is durable too. A document that is not written (refused, a crash
 before its statement) leaves a file that `sweep` removes later; deleting a document
@@ -20,6 +21,7 @@ import base64
 import errno
 import hashlib
 import os
+import re
 import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -33,9 +35,10 @@ SWEEP_AGE = 3600.0  # seconds: a younger file may belong to a write in flight
 
 
 class TextStore:
-    def __init__(self, data: Path):
+    def __init__(self, data: Path, graph: str):
         self.data = Path(data)
-        self.root = self.data / FOLDER
+        # one folder per graph: two graphs of one server may hold the same document
+        self.root = self.data / FOLDER / (re.sub(r"[^A-Za-z0-9_.-]", "_", graph).lstrip(".") or "_")
 
     def path(self, doc_id: str) -> Path:
         h = hashlib.sha256(doc_id.encode("utf-8")).hexdigest()
@@ -47,12 +50,12 @@ class TextStore:
         if not packed:
             return
         blobs = {doc_id: base64.b64decode(z) for doc_id, z in packed.items()}
-        self.root.mkdir(mode=0o700, exist_ok=True)
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         diskspace.check_room(self.data, sum(len(b) for b in blobs.values()))
         try:
             with ThreadPoolExecutor(max_workers=min(8, len(blobs))) as pool:
                 folders = set(pool.map(self._write, blobs.items()))
-            for folder in folders | {self.root}:
+            for folder in folders | {self.root, self.root.parent}:
                 _fsync_dir(folder)
         except OSError as e:
             if e.errno in (errno.ENOSPC, errno.EDQUOT):
