@@ -22,22 +22,29 @@ OWNED = ("Task", "Section", "Deadline", "Target", "Practice")
 _BARRIER = "WITH count(*) AS _"
 
 # 1. Subtract what the previous versions of these documents added to the aggregates
-#    (graph/stats.py), drop their evidence ids from the matrix cells, then remove them and
-#    the nodes they own. One row per Stat/Body key: SET on one node from two rows of one
-#    statement would not see the other's update.
+#    (graph/stats.py: `stat_pack`/`body_pack` split by `$sep`; the lists of documents
+#    written before them), drop their evidence ids from the matrix cells, then remove them
+#    and the nodes they own. One row per Stat/Body key: SET on one node from two rows of
+#    one statement would not see the other's update.
 _REMOVE_PREVIOUS = "\n".join([
     "UNWIND $ids AS rid",
     "MATCH (old:Document {id: rid})",
-    "UNWIND range(0, size(old.stat_keys) - 1) AS i",
-    "WITH old.stat_keys[i] AS skey, sum(old.stat_vals[i]) AS sn",
+    "WITH old, split(coalesce(old.stat_pack, ''), $sep) AS sp",
+    "UNWIND [i IN range(0, size(sp) / 2 - 1) | [sp[2 * i], toInteger(sp[2 * i + 1])]]",
+    "     + [i IN range(0, size(coalesce(old.stat_keys, [])) - 1) | [old.stat_keys[i], old.stat_vals[i]]] AS kv",
+    "WITH kv[0] AS skey, sum(kv[1]) AS sn",
     "MATCH (c:Stat {key: skey})",
     "SET c.n = c.n - sn, c.ex = [e IN c.ex WHERE NOT split(e, ':')[0] IN $ids]",
     _BARRIER,
     "UNWIND $ids AS rid",
     "MATCH (old:Document {id: rid})",
-    "UNWIND range(0, size(old.body_keys) - 1) AS i",
-    "WITH old.body_keys[i] AS bkey, sum(old.body_vals[3 * i]) AS bl, sum(old.body_vals[3 * i + 1]) AS bp,",
-    "     sum(old.body_vals[3 * i + 2]) AS br",
+    "WITH old, split(coalesce(old.body_pack, ''), $sep) AS bs",
+    "UNWIND [i IN range(0, size(bs) / 4 - 1) | [bs[4 * i], toInteger(bs[4 * i + 1]), toInteger(bs[4 * i + 2]),",
+    "                                           toInteger(bs[4 * i + 3])]]",
+    "     + [i IN range(0, size(coalesce(old.body_keys, [])) - 1) | [old.body_keys[i], old.body_vals[3 * i],",
+    "                                                             old.body_vals[3 * i + 1], old.body_vals[3 * i + 2]]]",
+    "     AS kv",
+    "WITH kv[0] AS bkey, sum(kv[1]) AS bl, sum(kv[2]) AS bp, sum(kv[3]) AS br",
     "MATCH (b:Body {key: bkey})",
     "SET b.lead = b.lead - bl, b.participant = b.participant - bp, b.responsible = b.responsible - br,",
     "    b.duties = b.duties - bl - bp - br",
@@ -81,25 +88,23 @@ UNWIND $top_sections AS l MATCH (n:Section {id: l.section}) MATCH (d:Document {i
 WITH count(*) AS _
 UNWIND $section_links AS l MATCH (c:Section {id: l.child}) MATCH (p:Section {id: l.parent}) CREATE (c)-[:PART_OF]->(p)
 WITH count(*) AS _
-UNWIND $tasks AS t CREATE (n:Task) SET n = t.props
+UNWIND $tasks AS t CREATE (n:Task) SET n = t.props, n.embedding = {vec}
   WITH n, t MATCH (d:Document {id: t.props.doc_id}) CREATE (d)-[:HAS_TASK]->(n)
-WITH count(*) AS _
-UNWIND [x IN $tasks WHERE x.embedding IS NOT NULL] AS t MATCH (n:Task {id: t.id}) SET n.embedding = {vec}
 WITH count(*) AS _
 UNWIND $task_links AS l MATCH (n:Task {id: l.task}) MATCH (s:Section {id: l.section}) CREATE (n)-[:PART_OF]->(s)
 WITH count(*) AS _
 UNWIND $responsible AS r MATCH (t:Task {id: r.task}) MATCH (b:Body {key: r.body})
-  CREATE (b)-[:RESPONSIBLE_FOR {role: r.role, explicit: r.explicit, doc_id: r.doc_id, start: r.start, end: r.end}]->(t)
+  CREATE (b)-[:RESPONSIBLE_FOR {role: r.role, explicit: r.explicit, start: r.start, end: r.end}]->(t)
 WITH count(*) AS _
 UNWIND $reports AS r MATCH (t:Task {id: r.task}) MATCH (b:Body {key: r.body})
-  CREATE (t)-[:REPORTS_TO {doc_id: r.doc_id, start: r.start, end: r.end}]->(b)
+  CREATE (t)-[:REPORTS_TO {start: r.start, end: r.end}]->(b)
 WITH count(*) AS _
 UNWIND $deadlines AS x MATCH (t:Task {id: x.task}) CREATE (n:Deadline) SET n = x.props CREATE (t)-[:DUE]->(n)
 WITH count(*) AS _
 UNWIND $targets AS x MATCH (t:Task {id: x.task}) CREATE (n:Target) SET n = x.props CREATE (t)-[:HAS_TARGET]->(n)
 WITH count(*) AS _
 UNWIND $sectors AS x MATCH (t:Task {id: x.task}) MERGE (s:Sector {name: x.sector})
-  CREATE (t)-[:IN_SECTOR {doc_id: x.doc_id, start: x.start, end: x.end}]->(s)
+  CREATE (t)-[:IN_SECTOR {start: x.start, end: x.end}]->(s)
 WITH count(*) AS _
 UNWIND $practices AS x CREATE (n:Practice) SET n = x.props
   WITH n, x MATCH (d:Document {id: x.props.doc_id}) CREATE (d)-[:HAS_PRACTICE]->(n)
@@ -145,14 +150,16 @@ VERSION = "MATCH (v:Stat {key: 'version'}) RETURN v.n AS version"
 # What a replace or delete needs to know about the stored versions before it writes.
 PREVIOUS_VERSIONS = """
 MATCH (d:Document) WHERE d.id IN $ids
-RETURN d.id AS id, d.body_refs AS bodies, d.citation_refs AS citations
+RETURN d.id AS id, d.refs AS refs, d.body_refs AS bodies, d.citation_refs AS citations
 """
 
 DOCUMENT_EXISTS = "MATCH (d:Document {id: $id}) RETURN d.id AS id"
 
+# the stored embeddings of these documents under this model, with the text they embed
 EMBEDDINGS_OF_DOCUMENTS = """
-MATCH (t:Task) WHERE t.doc_id IN $ids AND t.embedding_model = $model
-RETURN t.id AS id, t.text_hash AS text_hash, t.embedding AS embedding
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE d.id IN $ids AND d.embedding_model = $model AND t.embedding IS NOT NULL
+RETURN t.id AS id, t.title AS title, t.text AS text, t.embedding AS embedding
 """
 
 COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"

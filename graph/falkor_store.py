@@ -23,6 +23,7 @@ constraint is operational, so no write races their population.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import time
@@ -32,7 +33,9 @@ from typing import Any
 
 from . import dialect, diskspace, embedded
 from .schema import VECTOR_INDEX
-from .store import QueryError, StoreError, plain_params
+from .cypher_params import params_header
+from .store import QueryError, StoreError
+from .texts import TextStore
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,8 @@ class FalkorStore:
         self.socket = Path(socket)
         self.data = Path(data) if data is not None else None
         self.graph_name = graph or graph_name()
+        # documents' text beside the graph, not in the server's memory (graph/texts.py)
+        self.texts = TextStore(self.data, self.graph_name) if self.data is not None else None
         self.read_timeout = read_timeout
         self._schema_settled = False  # set once a write found every index operational
         self.exact_scans = 0  # vector searches served by an exact scan (index not ready)
@@ -116,12 +121,14 @@ class FalkorStore:
         index, 903 of them not found by it afterwards), and a unique constraint still
         being built rejects nothing. (Another process rebuilding the vector index with
         `compact()` while this one writes is not guarded against.)"""
+        header = params_header(params)  # BadParameter: refused before anything is sent
         if self.data is not None:
-            diskspace.check_room(self.data, diskspace.payload_bytes(params) + len(query))
+            # the parameters' text: about what the statement adds to the append-only file
+            diskspace.check_room(self.data, len(header.encode("utf-8")) + len(query))
         if not self._schema_settled:
             self.await_indexes()
         try:
-            return self._run(query, params, read_only=False)
+            return self._run(query, params, read_only=False, header=header)
         except StoreError as e:
             if self.data is not None and not isinstance(e, QueryError):
                 why = diskspace.disk_full_reason(self.data)
@@ -225,6 +232,8 @@ class FalkorStore:
             self.write(dialect.drop_vector_index_ddl("falkordb"))
             self.write(dialect.vector_index_ddl("falkordb", dim))
             self._await_schema()
+        if self.texts is not None:  # texts of documents a refused or cut-short write left
+            self.texts.sweep(r["id"] for r in self.read("MATCH (d:Document) RETURN d.id AS id"))
         return self._rewrite_aof()
 
     def _rewrite_aof(self) -> bool:
@@ -246,27 +255,30 @@ class FalkorStore:
 
     # --- internals -----------------------------------------------------------------------
 
-    def _run(self, query: str, params: dict[str, Any] | None, read_only: bool) -> list[dict[str, Any]]:
-        clean = plain_params(params)
+    def _run(self, query: str, params: dict[str, Any] | None, read_only: bool,
+             header: str | None = None) -> list[dict[str, Any]]:
+        if header is None:
+            header = params_header(params)  # BadParameter: refused before anything is sent
         try:
             try:
-                res = self._query(query, clean, read_only)
+                res = self._query(header + query, read_only)
             except Exception as e:
                 # RO_QUERY on a graph that was never written fails; an empty graph is
                 # what a fresh store means, so create it (an empty key) and read that
                 if not (read_only and "empty key" in str(e)):
                     raise
                 self._graph.query("RETURN 0")
-                res = self._query(query, clean, read_only)
+                res = self._query(header + query, read_only)
         except Exception as e:
             raise self._error(e, query) from e
         names = [col[1] for col in res.header]
         return [{n: plain(v) for n, v in zip(names, row)} for row in res.result_set]
 
-    def _query(self, query: str, params: dict[str, Any], read_only: bool) -> Any:
+    def _query(self, query: str, read_only: bool) -> Any:
+        """`query` with its parameter header in front (`cypher_params.params_header`)."""
         if read_only:
-            return self._graph.ro_query(query, params, timeout=int(self.read_timeout * 1000))
-        return self._graph.query(query, params)
+            return self._graph.ro_query(query, timeout=int(self.read_timeout * 1000))
+        return self._graph.query(query)
 
     def _exists(self) -> bool:
         try:
@@ -372,14 +384,24 @@ class FalkorStore:
             time.sleep(0.05)
 
 
+_SCALARS = (type(None), bool, int, float, str)
+
+
 def plain(value: Any) -> Any:
     """A FalkorDB client value as plain Python: maps -> dict, dates -> ISO strings,
-    nodes/edges -> their property dicts, paths -> list of node property dicts."""
-    from falkordb.edge import Edge
-    from falkordb.node import Node
-    from falkordb.path import Path as FPath
+    nodes/edges -> their property dicts, paths -> list of node property dicts.
 
-    if value is None or isinstance(value, (bool, int, float, str)):
+    Called for every value of every row (10,000 for a page of 500 deadlines): scalars
+    return at once, and the client's classes are imported once, not per value."""
+    if type(value) in _SCALARS:
+        return value
+    if type(value) is list:
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
+    return _plain_other(value)
+
+
+def _plain_other(value: Any) -> Any:
+    if isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
@@ -387,11 +409,21 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
+    Edge, Node, FPath = _client_classes()
     if isinstance(value, (Node, Edge)):
         return {str(k): plain(v) for k, v in value.properties.items()}
     if isinstance(value, FPath):
         return [plain(n) for n in value.nodes()]
     return str(value)  # durations and anything newer: readable rather than an object
+
+
+@functools.lru_cache(maxsize=1)
+def _client_classes() -> tuple[type, type, type]:
+    from falkordb.edge import Edge
+    from falkordb.node import Node
+    from falkordb.path import Path as FPath
+
+    return Edge, Node, FPath
 
 
 def _short(query: str, n: int = 300) -> str:

@@ -9,7 +9,8 @@ Why it is built this way:
   and threads that a fork would copy in a broken state. At most twice as many files as
   workers are in flight, so memory stays bounded whatever the folder's size.
 - Writes go in batches of whole documents (`writer.write_records`: one statement per batch),
-  while the workers extract the next ones. Each document is still whole or absent: a crash
+  while the workers extract the next ones and the next batch is prepared
+  (`writer.PipelinedWriter`). Each document is still whole or absent: a crash
   mid-batch leaves only complete documents, and running the same ingest again writes the
   rest (documents already there are replaced by themselves).
 - A re-run skips unchanged files and replaces changed ones (graph/bulk.py: content hash +
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -95,7 +97,7 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
     from .bulk import extractor_version, plan, remove_stale
     from .records import InvalidRecord
     from .sandbox import ExtractPool
-    from .writer import write_records
+    from .writer import PipelinedWriter
 
     summary = IngestSummary()
     version = extractor_version()
@@ -122,17 +124,13 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
         if on_skip:
             on_skip(path)
 
-    def flush() -> None:
-        if not pending:
-            return
-        t0 = time.perf_counter()
-        try:
-            results = write_records(store, [r for _, r in pending], embedder)
-            written = [path for (path, _), res in zip(pending, results) if not isinstance(res, Exception)]
-            summary.old_versions_removed += remove_stale(store, work.stale, written)
-        finally:
-            summary.write_seconds += time.perf_counter() - t0
-        for (path, _), res in zip(pending, results):
+    in_flight: deque[list[str]] = deque()  # paths of the batches submitted, in order
+
+    def written(records: Sequence[dict[str, Any]], results: list[WriteResult | Exception]) -> None:
+        paths = in_flight.popleft()
+        ok = [path for path, res in zip(paths, results) if not isinstance(res, Exception)]
+        summary.old_versions_removed += remove_stale(store, work.stale, ok)
+        for path, res in zip(paths, results):
             if isinstance(res, InvalidRecord):
                 report(path, None, f"not stored: {res}", "invalid_record")
             elif isinstance(res, QueryError):  # this document's values, not the store
@@ -143,11 +141,25 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
                 report(path, None, f"internal error: {type(res).__name__}: {res}", "internal")
             else:
                 report(path, res, None)
+
+    def flush(final: bool = False) -> None:
+        """Submit the pending batch (written while the next one is extracted and prepared);
+        with `final`, wait until everything submitted is written."""
+        t0 = time.perf_counter()
+        try:
+            if pending:
+                in_flight.append([path for path, _ in pending])
+                writer.submit([r for _, r in pending])
+            if final:
+                writer.drain()
+        finally:
+            summary.write_seconds += time.perf_counter() - t0
         pending.clear()
 
-    with ExtractPool(workers) as pool:
+    with ExtractPool(workers) as pool, PipelinedWriter(store, embedder, on_done=written) as writer:
         for outcome in pool.map([str(p) for p in work.todo]):
             summary.extract_seconds += outcome.seconds
+            writer.poll()  # progress of the batch in flight, as soon as it is written
             if outcome.record is None:
                 report(outcome.path, None, outcome.error or "no record", outcome.code)
                 continue
@@ -157,7 +169,7 @@ def ingest_paths(store: GraphStore, paths: Sequence[Path], embedder=None,
             pending.append((outcome.path, outcome.record))
             if len(pending) >= batch or time.monotonic() - started > BATCH_SECONDS:
                 flush()  # StoreError propagates: every later write would fail too
-        flush()
+        flush(final=True)
     return summary
 
 

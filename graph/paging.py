@@ -44,6 +44,12 @@ class Narrowed:
     rounds: int
     first: list[dict[str, Any]]  # the first probe's rows (over the whole range)
     sample: int  # its LIMIT: fewer rows than this means `first` is everything in range
+    last: list[dict[str, Any]] | None = None  # the probe of [lo, hi): every matching row when complete
+
+    @property
+    def complete(self) -> bool:
+        """Whether `last` holds every matching row of [lo, hi)."""
+        return self.last is not None and len(self.last) < self.sample
 
 
 def narrow(read: Read, probe: str, params: dict[str, Any], lo: int, hi: int, need: int) -> Narrowed:
@@ -60,21 +66,32 @@ def narrow(read: Read, probe: str, params: dict[str, Any], lo: int, hi: int, nee
     m = sample_size(need)
     a, b = lo, hi  # [lo, a): fewer than `need` rows; [lo, b): at least `need` (or all there is)
     first = read(probe, {**params, "lo": lo, "hi": b, "m": m})
-    keys = [r["k"] for r in first]
+    last, keys = first, [r["k"] for r in first]
     rounds = 1
     while len(keys) >= m and rounds < MAX_ROUNDS and b - a > 1:
         keys.sort()
         b = min(b, keys[need - 1] + 1)
+        last = None  # [lo, b) is narrower than what was probed
         # samples in random order converge within ~log8(rows) rounds; past that the store's
         # scan order is against us (largest keys first): every other round bisects instead
         point = min(b, a + (b - a + 1) // 2) if rounds > SAMPLED_ROUNDS and rounds % 2 else b
-        got = [r["k"] for r in read(probe, {**params, "lo": lo, "hi": point, "m": m})]
+        rows = read(probe, {**params, "lo": lo, "hi": point, "m": m})
+        got = [r["k"] for r in rows]
         rounds += 1
         if len(got) < need:
             a = point  # too few before `point`: the bound lies above it
             continue
-        b, keys = point, got
-    return Narrowed(lo, b, rounds, first, m)
+        b, keys, last = point, got, rows
+    return Narrowed(lo, b, rounds, first, m, last)
+
+
+def first_needed(rows: list[dict[str, Any]], need: int) -> list[dict[str, Any]]:
+    """The rows of a complete probe that can be among the first `need` in order: those
+    whose key is at most the `need`-th smallest key (ties included)."""
+    if len(rows) <= need:
+        return rows
+    cut = sorted(r["k"] for r in rows)[need - 1]
+    return [r for r in rows if r["k"] <= cut]
 
 
 def page(read: Read, probe: str, query: str, params: dict[str, Any], lo: int, hi: int,

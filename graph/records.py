@@ -16,7 +16,8 @@ Identity rules:
 
 from __future__ import annotations
 
-import hashlib
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,6 +105,16 @@ def _plain(value: Any) -> bool:
     return False
 
 
+def _vector(value: Any) -> bool:
+    """A list of floats, or a one-dimensional float array (the writer keeps the model's
+    float32 rows as they are: `cypher_params` writes them exactly, and briefly)."""
+    if hasattr(value, "dtype"):
+        import numpy as np
+
+        return value.ndim == 1 and value.dtype.kind == "f" and bool(np.isfinite(value).all())
+    return isinstance(value, list) and all(isinstance(x, float) and math.isfinite(x) for x in value)
+
+
 @dataclass
 class WriteParams:
     """Everything the write statement needs, as plain JSON-like values."""
@@ -129,9 +140,11 @@ class WriteParams:
     practices: list[dict[str, Any]] = field(default_factory=list)
     mechanisms: list[dict[str, Any]] = field(default_factory=list)
     stat_examples: dict[str, list[str]] = field(default_factory=dict)  # see graph/stats.py
+    stat_counts: dict[str, int] = field(default_factory=dict)
+    body_counts: dict[str, list[int]] = field(default_factory=dict)
 
     def as_params(self) -> dict[str, Any]:
-        return {k: v for k, v in vars(self).items() if k != "stat_examples"}
+        return {k: v for k, v in vars(self).items() if k not in ("stat_examples", "stat_counts", "body_counts")}
 
     def validate(self) -> None:
         """Raise `InvalidRecord` unless every property value is one both stores accept.
@@ -152,8 +165,8 @@ class WriteParams:
                 if not _plain(value):
                     raise InvalidRecord(f"{where}: property {key!r} has a value no graph store accepts: {value!r}")
         for t in self.tasks:
-            if t["embedding"] is not None and not all(isinstance(x, float) for x in t["embedding"]):
-                raise InvalidRecord(f"task {t['id']}: embedding is not a list of floats")
+            if t["embedding"] is not None and not _vector(t["embedding"]):
+                raise InvalidRecord(f"task {t['id']}: embedding is not a list of finite floats")
 
 
 class _Bodies:
@@ -206,10 +219,6 @@ def _evidence(index: dict, kind: str, label: str, original: str) -> tuple[int | 
         return None, None, None
     m = marks.pop(0) if len(marks) > 1 else marks[0]
     return m["start"], m["end"], original[m["start"]:m["end"]] if original else None
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | None = None,
@@ -267,21 +276,24 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
             parent = sid
         marks = _mark_index(task)
         span = task.get("span") or [None, None]
+        # Only what a query reads is stored (a Task is a third of the graph's memory): the
+        # local id is the end of `id`, the in-document order string the end of `sort_str`,
+        # the earliest deadline the first of `due_dates`; the region key and the embedding's
+        # model are the Document's; whether an embedding can be reused is decided on the text.
         props = {
-            "id": tid, "local_id": task["id"], "doc_id": doc_id, "order": order, "path": path,
-            "path_str": " ".join(path), "title": task.get("title") or "", "text": task.get("text") or "",
+            "id": tid, "doc_id": doc_id, "order": order, "path": path,
+            "title": task.get("title") or "", "text": task.get("text") or "",
             "quote": task.get("quote"), "start": span[0], "end": span[1],
-            "sectors": list(task.get("sectors") or []), "region": doc_region,
-            "text_hash": text_hash((task.get("title") or "") + "\n" + (task.get("text") or "")),
-            "due": min((d["date"] for d in task.get("deadlines") or [] if d.get("date")), default=None),
+            "sectors": list(task.get("sectors") or []),
+            # the earliest is the first (queries read `due_dates[0]`; the region key is the Document's)
             "due_dates": sorted({d["date"] for d in task.get("deadlines") or [] if d.get("date")}),
             "deadline_types": sorted({d["type"] for d in all_deadlines(task) if d.get("type")}),
             # denormalised from the document, so that paged lists filter and sort on the task alone
-            "regions": [r.name for r in chain], "doc_date": meta.get("date"),
+            "regions": [r.name for r in chain],
         }
-        props["sort_key"] = sortkeys.task_sort_key(props["due"], meta.get("date"), doc_id)
-        props["sort_str"] = sortkeys.task_sort_str(props["due"], meta.get("date"), doc_id, order)
-        props["doc_str"] = sortkeys.in_document_order_str(meta.get("date"), doc_id, order)
+        due = props["due_dates"][0] if props["due_dates"] else None
+        props["sort_key"] = sortkeys.task_sort_key(due, meta.get("date"), doc_id)
+        props["sort_str"] = sortkeys.task_sort_str(due, meta.get("date"), doc_id, order)
         # obligations of the task, and the roles / explicitness among them: list elements the
         # store indexes, so a role filter samples tasks through an index (graph/paging.py)
         props["actor_count"] = len(task.get("actors") or [])
@@ -293,18 +305,16 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
             p.task_links.append({"task": tid, "section": parent})
         if embeddings and tid in embeddings:
             row["embedding"] = embeddings[tid]
-            props["embedding_model"] = embedding_model
+            doc_props["embedding_model"] = embedding_model
         p.tasks.append(row)
         for a in task.get("actors") or []:
             start, end, surface = _evidence(marks, "actor", a["name"], original)
             key = bodies.key(a["name"], surface)
             p.responsible.append({"task": tid, "body": key, "role": a.get("role", "responsible"),
-                                  "explicit": bool(a.get("explicit", True)), "doc_id": doc_id,
-                                  "start": start, "end": end})
+                                  "explicit": bool(a.get("explicit", True)), "start": start, "end": end})
         for name in task.get("recipients") or []:
             start, end, surface = _evidence(marks, "recipient", name, original)
-            p.reports.append({"task": tid, "body": bodies.key(name, surface), "doc_id": doc_id,
-                              "start": start, "end": end})
+            p.reports.append({"task": tid, "body": bodies.key(name, surface), "start": start, "end": end})
         for i, d in enumerate(all_deadlines(task)):
             start, end, _ = _evidence(marks, "deadline", deadline_label(d), original)
             p.deadlines.append({"task": tid, "props": {
@@ -320,7 +330,7 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
                 "unit": t.get("unit"), "start": start, "end": end}})
         for s in task.get("sectors") or []:
             start, end, _ = _evidence(marks, "sector", s, original)
-            p.sectors.append({"task": tid, "sector": s, "doc_id": doc_id, "start": start, "end": end})
+            p.sectors.append({"task": tid, "sector": s, "start": start, "end": end})
     p.sections = list(sections.values())
     p.section_links, p.top_sections = p_links, p_top
 
@@ -341,8 +351,9 @@ def build_params(record: dict[str, Any], embeddings: dict[str, list[float]] | No
     p.regions = list(regions.rows.values())
     p.region_links = [{"child": c, "parent": par} for c, par in regions.links.items()]
     # what a replace or delete must look at for bodies and citations no document uses any more
-    doc_props["body_refs"] = sorted(bodies.rows)
-    doc_props["citation_refs"] = [c["key"] for c in p.citations]
+    # one string, not two lists (memory); read back by `writer.previous_versions`
+    doc_props["refs"] = json.dumps({"bodies": sorted(bodies.rows), "citations": [c["key"] for c in p.citations]},
+                                   ensure_ascii=False)
     stats.attach(p)
     p.validate()
     return p

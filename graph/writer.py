@@ -14,13 +14,16 @@ itself. Embeddings are reused when a task's text and the embedding model are unc
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Callable, Iterable, Protocol, Sequence
+
+import numpy as np
 
 from . import cypher
 from .dialect import vector_expr
-from .records import WriteParams, build_params, text_hash
-from .stats import batch_stats
+from .records import WriteParams, build_params
+from .stats import SEP, batch_stats
 from .counts import counts  # noqa: F401  (kept importable from here)
 from .store import GraphStore, QueryError
 
@@ -52,7 +55,7 @@ def write_statement(dialect: str) -> str:
 
 
 def embeddings_for(store: GraphStore, records: Sequence[dict[str, Any]], embedder: Embedder | None,
-                   stored: set[str]) -> tuple[dict[str, list[float]], dict[str, int]]:
+                   stored: set[str]) -> tuple[dict[str, Any], dict[str, int]]:
     """Task id -> vector for every task of `records`, reusing what the graph holds for
     unchanged text under the same model (looked up only for documents in `stored`), and
     the number computed now per document."""
@@ -69,15 +72,15 @@ def embeddings_for(store: GraphStore, records: Sequence[dict[str, Any]], embedde
             tid = f"{record['id']}:{t['id']}"
             text = task_embedding_text(t)
             old = known.get(tid)
-            if old and old.get("text_hash") == text_hash(text) and old.get("embedding"):
-                out[tid] = [float(x) for x in old["embedding"]]
+            if old and task_embedding_text(old) == text and old.get("embedding"):
+                out[tid] = np.asarray(old["embedding"], dtype=np.float32)
             else:
                 todo.append((record["id"], tid, text))
     computed: dict[str, int] = {}
     if todo:
-        vectors = embedder.embed([text for _, _, text in todo])
+        vectors = np.asarray(embedder.embed([text for _, _, text in todo]), dtype=np.float32)
         for (doc_id, tid, _), vec in zip(todo, vectors):
-            out[tid] = [float(x) for x in vec]
+            out[tid] = vec  # float32 rows as the model gave them (the store keeps float32)
             computed[doc_id] = computed.get(doc_id, 0) + 1
     return out, computed
 
@@ -123,12 +126,18 @@ def batch_params(params: Sequence[WriteParams]) -> dict[str, Any]:
     out["body_regions"] = [{"body": b["key"], "region": b["region"]} for b in bodies.values() if b["region"]]
     out["stats"], out["body_stats"] = batch_stats(params)
     out["ids"] = [p.doc["id"] for p in params]
+    out["sep"] = SEP
     return out
 
 
 def previous_versions(store: GraphStore, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Stored documents among `ids`, with the bodies and citations they refer to."""
-    return {r["id"]: r for r in store.read(cypher.PREVIOUS_VERSIONS, {"ids": sorted(set(ids))})}
+    out = {}
+    for r in store.read(cypher.PREVIOUS_VERSIONS, {"ids": sorted(set(ids))}):
+        if r.get("refs"):  # packed (documents written before: two list properties)
+            r.update(json.loads(r["refs"]))
+        out[r["id"]] = r
+    return out
 
 
 def remove_orphans(store: GraphStore, previous: dict[str, dict[str, Any]]) -> None:
@@ -140,13 +149,21 @@ def remove_orphans(store: GraphStore, previous: dict[str, dict[str, Any]]) -> No
         store.write(cypher.REMOVE_ORPHANS, {"bodies": bodies, "citations": citations})
 
 
-def write_records(store: GraphStore, records: Sequence[dict[str, Any]], embedder: Embedder | None = None,
-                  ) -> list[WriteResult | Exception]:
-    """Write (or replace) several documents in one statement; per record, its result or the
-    exception that kept it out (InvalidRecord, or QueryError when the store refused it on its
-    own). StoreError (store unreachable) propagates: every later write would fail too.
+@dataclass
+class Prepared:
+    """A batch ready to send: what `prepare` computed (graph reads, embeddings, parameters)."""
 
-    A document id twice in `records` is written once, the last version winning."""
+    records: Sequence[dict[str, Any]]
+    results: list[WriteResult | Exception | None]
+    params: list[tuple[int, WriteParams]]
+    previous: dict[str, dict[str, Any]]
+    computed: dict[str, int]
+
+
+def prepare(store: GraphStore, records: Sequence[dict[str, Any]], embedder: Embedder | None = None) -> Prepared:
+    """Everything `write_records` does before its statement: the stored versions of these
+    documents, their embeddings (reused when unchanged), their parameters (a record the
+    writer refuses gets its InvalidRecord here)."""
     last = {r["id"]: i for i, r in enumerate(records)}
     results: list[WriteResult | Exception | None] = [None] * len(records)
     todo: list[int] = []
@@ -156,7 +173,7 @@ def write_records(store: GraphStore, records: Sequence[dict[str, Any]], embedder
         else:
             todo.append(i)
     if not todo:
-        return results  # type: ignore[return-value]
+        return Prepared(records, results, [], {}, {})
     batch = [records[i] for i in todo]
     previous = previous_versions(store, (r["id"] for r in batch))
     vectors, computed = embeddings_for(store, batch, embedder, set(previous))
@@ -168,6 +185,17 @@ def write_records(store: GraphStore, records: Sequence[dict[str, Any]], embedder
             params.append((i, build_params(r, vectors, model, ingested_at=now)))
         except Exception as exc:  # InvalidRecord: refused before anything is sent
             results[i] = exc
+    texts = getattr(store, "texts", None)
+    if texts is not None:  # beside the graph (graph/texts.py), durable before the statement
+        texts.put_packed({p.doc["id"]: p.doc["props"].pop("original_text_z") for _, p in params})
+    return Prepared(records, results, params, previous, computed)
+
+
+def send(store: GraphStore, prepared: Prepared) -> list[WriteResult | Exception]:
+    """Write a prepared batch: one statement; when the store refuses it, document by
+    document, so that only the refused one is left out; then the bodies and citations the
+    replaced versions left unused."""
+    results, params, previous = prepared.results, prepared.params, prepared.previous
     if params:
         try:
             store.write(write_statement(store.name), batch_params([p for _, p in params]))
@@ -185,8 +213,95 @@ def write_records(store: GraphStore, records: Sequence[dict[str, Any]], embedder
     for i, p in params:
         if results[i] is None:
             doc_id = p.doc["id"]
-            results[i] = WriteResult(doc_id, doc_id in previous, len(p.tasks), computed.get(doc_id, 0))
+            results[i] = WriteResult(doc_id, doc_id in previous, len(p.tasks), prepared.computed.get(doc_id, 0))
     return results  # type: ignore[return-value]
+
+
+def write_records(store: GraphStore, records: Sequence[dict[str, Any]], embedder: Embedder | None = None,
+                  ) -> list[WriteResult | Exception]:
+    """Write (or replace) several documents in one statement; per record, its result or the
+    exception that kept it out (InvalidRecord, or QueryError when the store refused it on its
+    own). StoreError (store unreachable) propagates: every later write would fail too.
+
+    A document id twice in `records` is written once, the last version winning."""
+    return send(store, prepare(store, records, embedder))
+
+
+Done = Callable[[Sequence[dict[str, Any]], list[WriteResult | Exception]], None]
+
+
+class PipelinedWriter:
+    """`write_records` for a stream of batches, preparing each batch while the store runs
+    the previous one's statement.
+
+    Why: a batch's Python work (graph reads, embeddings, parameters and their text) and
+    the store's work on the statement take about as long each; one after the other they
+    add up, side by side (the store is another process; the statement is sent from a
+    thread that waits on the socket without holding the GIL) they overlap. The order of
+    writes is the order of `submit`, one statement in flight at a time, and a batch
+    sharing a document with the batch in flight is prepared only after that one is
+    written, so each batch sees its documents' stored versions as `write_records` would.
+
+    `on_done(records, results)` is called in the caller's thread (inside `submit` or
+    `drain`) for each batch once it is written, in order. A StoreError of a write (store
+    unreachable, DiskFull) is raised from the next `submit` or `drain`.
+    """
+
+    def __init__(self, store: GraphStore, embedder: Embedder | None = None, on_done: Done | None = None):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store, self.embedder, self.on_done = store, embedder, on_done
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-write")
+        self._inflight: tuple[Any, Sequence[dict[str, Any]], set[str]] | None = None
+
+    def submit(self, records: Sequence[dict[str, Any]]) -> None:
+        """Prepare `records` (while the previous batch is being written), then send them."""
+        if self._inflight is not None and self._inflight[2] & {r["id"] for r in records}:
+            self.drain()
+        try:
+            prepared = prepare(self.store, records, self.embedder)
+        except BaseException:
+            self.drain()
+            raise
+        self.drain()
+        future = self._executor.submit(send, self.store, prepared)
+        self._inflight = (future, records, {r["id"] for r in records})
+
+    def poll(self) -> None:
+        """Report the batch in flight if it is written by now (does not wait)."""
+        if self._inflight is not None and self._inflight[0].done():
+            self.drain()
+
+    def drain(self) -> None:
+        """Wait for the batch in flight (if any) and report it."""
+        if self._inflight is None:
+            return
+        future, records, _ = self._inflight
+        self._inflight = None
+        results = future.result()  # a StoreError of the write is raised here
+        if self.on_done:
+            self.on_done(records, results)
+
+    def close(self) -> None:
+        """Drain and stop the sending thread."""
+        try:
+            self.drain()
+        finally:
+            self._executor.shutdown(wait=True)
+
+    def __enter__(self) -> "PipelinedWriter":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if exc[0] is None:
+            self.close()
+        else:  # already failing: do not mask it with the in-flight batch's error
+            try:
+                self.drain()
+            except Exception:
+                pass
+            finally:
+                self._executor.shutdown(wait=True)
 
 
 def write_record(store: GraphStore, record: dict[str, Any], embedder: Embedder | None = None) -> WriteResult:
@@ -205,6 +320,9 @@ def delete_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]:
     if previous:
         store.write(write_statement(store.name), batch_params([]) | {"ids": sorted(previous)})
         remove_orphans(store, previous)
+        texts = getattr(store, "texts", None)
+        if texts is not None:
+            texts.delete(sorted(previous))
     return sorted(previous)
 
 

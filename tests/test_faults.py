@@ -44,6 +44,9 @@ def graph_documents(data: Path) -> dict[str, dict]:
         rows = store.read("MATCH (d:Document) OPTIONAL MATCH (d)-[:HAS_TASK]->(t:Task) "
                           "WITH d, count(t) AS tasks RETURN d.id AS id, d.task_count AS expected, tasks, "
                           "size(d.original_text_z) AS chars")
+        for r in rows:  # the text is beside the graph (graph/texts.py) unless an older version wrote it
+            if r["chars"] is None and store.texts is not None:
+                r["chars"] = len(store.texts.get(r["id"]) or "")
     finally:
         store.close()
     return {r["id"]: r for r in rows}

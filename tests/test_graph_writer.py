@@ -135,6 +135,7 @@ def test_reingest_reuses_embeddings_and_a_model_change_recomputes(store, seed_re
     changed["tasks"][0]["text"] += "并于年底前完成。"
     assert write_record(store, changed, embedder).embedded == 1
     assert write_record(store, changed, RenamedModel(embedder, "another-model")).embedded == n
-    rows = store.read("MATCH (t:Task) WHERE t.embedding IS NOT NULL RETURN count(t) AS n, "
-                      "collect(DISTINCT t.embedding_model) AS models")
+    # the model is recorded once per document (not on each task: memory, issue 13)
+    rows = store.read("MATCH (d:Document)-[:HAS_TASK]->(t:Task) WHERE t.embedding IS NOT NULL "
+                      "RETURN count(t) AS n, collect(DISTINCT d.embedding_model) AS models")
     assert rows == [{"n": n, "models": ["another-model"]}]
