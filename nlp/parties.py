@@ -221,8 +221,16 @@ class PartyFinder:
         if not any(not p.recipient for p in self.found):
             self.collectives()  # classes named anywhere speak only for a task that names nobody else
         self.settle_roles()
+        self.places_for_their_bodies()
         self.found.sort(key=lambda p: p.start)
         return self.found
+
+    def places_for_their_bodies(self) -> None:
+        """各区每月5日前报送…(各区人民政府负责): a class of places stands for its bodies; when the
+        task also names those bodies (各区人民政府), the places are not another party."""
+        names = {p.name for p in self.found if not p.recipient}
+        self.found = [p for p in self.found if p.recipient or not (
+            LEVEL_CLASS.fullmatch(p.name) and any(n != p.name and n.startswith(p.name) for n in names))]
 
     def settle_roles(self) -> None:
         """负责 names the lead only where the sentence also names who takes part (由X负责,Y配合);
@@ -668,6 +676,9 @@ def snap_key(name: str) -> str:
     level = re.match(r"^(?:省|市|州|县|区|乡|镇|地|设区市)+", core)
     rest = core[level.end():] if level else core
     return (level.group(0) if level else "") + "|" + lexicon().expand(rest)
+
+
+LEVEL_CLASS = re.compile(r"(?:各|其他|其余|有关|相关)(?:地区|[省市州县区乡镇旗盟]){1,3}")
 
 
 def mask_quotes(text: str) -> str:
