@@ -75,7 +75,7 @@ SECRET_NAME = "store-secret"  # the server's password (0600)
 CONF_NAME = "redis.conf"  # holds `requirepass`, so the password is not on the command line
 
 START_TIMEOUT = 10.0  # seconds until a fresh server must answer PING
-LOAD_TIMEOUT = 120.0  # seconds a server that is loading its data (making progress) is waited on
+LOAD_TIMEOUT = 120.0  # seconds a server that is loading its data is waited on after its last logged progress
 PROBE_TIMEOUT = 2.0  # seconds one PING may take before the server counts as hung
 STOP_TIMEOUT = 30.0  # seconds SHUTDOWN may take (it flushes the append-only file)
 _MAX_SOCKET_PATH = 100  # AF_UNIX paths are limited to ~107 bytes
@@ -275,6 +275,14 @@ def _is_redis(pid: int) -> bool:
         return False
 
 
+def _log_size(data: Path) -> int:
+    """Bytes the server has logged so far (its progress while it loads)."""
+    try:
+        return (data / LOG_NAME).stat().st_size
+    except OSError:
+        return 0
+
+
 def _log_tail(data: Path, lines: int = 15) -> str:
     try:
         text = (data / LOG_NAME).read_text(errors="replace").splitlines()
@@ -288,15 +296,21 @@ def _log_tail(data: Path, lines: int = 15) -> str:
 
 @contextlib.contextmanager
 def _start_lock(data: Path, timeout: float) -> Iterator[None]:
-    """Exclusive lock on DIR/start.lock, so only one process starts or stops the server."""
+    """Exclusive lock on DIR/start.lock, so only one process starts or stops the server. The
+    holder may be waiting on a server that loads a big graph: while the server's log grows,
+    `timeout` counts from its last progress."""
     path = data / LOCK_NAME
     with open(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), "a+") as f:
         deadline = time.monotonic() + timeout
+        logged = _log_size(data)
         while True:
             try:
                 fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                grown = _log_size(data)
+                if grown != logged:
+                    logged, deadline = grown, max(deadline, time.monotonic() + timeout)
                 if time.monotonic() > deadline:
                     raise StoreError(
                         f"another process has held {path} for {timeout:.0f} s while "
@@ -522,7 +536,14 @@ def _wait_ready(
     load_deadline = started + max(timeout, LOAD_TIMEOUT)
     password = store_password(data)
     state, detail = probe(sock, PROBE_TIMEOUT, password)
+    logged = _log_size(data)
     while state != "pong":
+        grown = _log_size(data)
+        if grown != logged:
+            # the server logs its progress (FalkorDB: "processed N/M edges"): a big graph on a
+            # busy machine may load for minutes; LOAD_TIMEOUT counts from its last progress
+            logged = grown
+            load_deadline = max(load_deadline, time.monotonic() + LOAD_TIMEOUT)
         if proc is not None and proc.poll() is not None:
             _forget_child(data, proc.pid)
             raise StoreError(
@@ -544,8 +565,8 @@ def _wait_ready(
             if state == "loading":
                 raise StoreError(
                     f"the embedded graph store in {data} is still loading its append-only "
-                    f"file after {max(timeout, LOAD_TIMEOUT):.0f} s; it keeps loading in the "
-                    f"background: retry shortly. Log: {data / LOG_NAME}"
+                    f"file after {time.monotonic() - started:.0f} s ({LOAD_TIMEOUT:.0f} s without "
+                    f"progress); it keeps loading in the background: retry shortly. Log: {data / LOG_NAME}"
                 )
             if proc is not None:
                 _terminate(proc.pid, 5.0)

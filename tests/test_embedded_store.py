@@ -503,3 +503,88 @@ def test_cli_stop_compacts_logged_changes_into_a_snapshot(tmp_path, monkeypatch)
     finally:
         store.close()
         stop_embedded(data)
+
+
+def _silent_then_pong(sock_path, ready_at: float):
+    """A unix socket that, like FalkorDB building a big graph's indexes at the end of its load,
+    accepts connections and says nothing until `ready_at`, then answers PING."""
+    import socket as socketlib
+    import threading
+    import time
+
+    srv = socketlib.socket(socketlib.AF_UNIX, socketlib.SOCK_STREAM)
+    srv.bind(str(sock_path))
+    srv.listen(16)
+    srv.settimeout(0.1)
+    stop = threading.Event()
+
+    def answer(conn):
+        with conn:
+            conn.settimeout(0.5)
+            try:
+                conn.recv(1024)
+                if time.monotonic() >= ready_at:
+                    conn.sendall(b"+PONG\r\n")
+                else:
+                    conn.recv(1024)  # silent until the prober gives up and closes
+            except OSError:
+                pass
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                continue
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return stop, srv
+
+
+@pytest.mark.parametrize("progress", [True, False])
+def test_a_store_loading_a_big_graph_is_waited_on_while_it_logs_progress(tmp_path, monkeypatch, progress):
+    """A 10,000-document graph took over two minutes to load on a busy machine (bench_load:
+    the API gave up after 126 s and killed a server that was logging 'processed N/M edges').
+    While the server's log grows the wait goes on; a server silent and logging nothing for
+    LOAD_TIMEOUT is given up."""
+    import subprocess
+    import threading
+    import time
+
+    from policykg.graph import embedded
+    from policykg.graph.store import StoreError
+
+    monkeypatch.setattr(embedded, "LOAD_TIMEOUT", 1.0)
+    monkeypatch.setattr(embedded, "PROBE_TIMEOUT", 0.2)
+    data = tmp_path / "d"
+    data.mkdir()
+    sock = tmp_path / "s.sock"
+    stop, srv = _silent_then_pong(sock, time.monotonic() + 3.0)
+    child = subprocess.Popen(["sleep", "30"])
+    log_stop = threading.Event()
+
+    def log_progress():
+        n = 0
+        while not log_stop.is_set():
+            n += 1
+            with open(data / embedded.LOG_NAME, "a") as f:
+                f.write(f"<module> Graph 'policykg' processed {n}00000/1170568 edges\n")
+            time.sleep(0.2)
+
+    writer = threading.Thread(target=log_progress, daemon=True)
+    if progress:
+        writer.start()
+    try:
+        if progress:
+            embedded._wait_ready(data, sock, 0.5, child)
+        else:
+            with pytest.raises(StoreError):
+                embedded._wait_ready(data, sock, 0.5, child)
+    finally:
+        log_stop.set()
+        stop.set()
+        srv.close()
+        child.kill()
+        child.wait()
