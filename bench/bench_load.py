@@ -15,7 +15,7 @@ The 600 KB circular is generated at run time from the seeds and the devset's rea
 
 usage: python bench/bench_load.py [--seconds 60] [--clients 100] [--think 1.0]
            [--big-docs 10000 | --big-data DIR (a folder bench_graph.py --data built) | --big-docs 0]
-           [--workers N] [--closed-loop]
+           [--workers N] [--closed-loop] [--no-seed] [--keep-logs DIR]
 """
 
 from __future__ import annotations
@@ -190,6 +190,8 @@ def main() -> None:
     ap.add_argument("--big-data", type=Path, default=None, help="reuse a big graph's data folder (bench_graph --data)")
     ap.add_argument("--closed-loop", action="store_true", help="also a run without pauses (saturation)")
     ap.add_argument("--json", type=Path, default=None, help="write every figure here")
+    ap.add_argument("--no-seed", action="store_true", help="only the big graph")
+    ap.add_argument("--keep-logs", type=Path, default=None, help="copy the servers' logs here at the end")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="policykg-bench-load-"))
@@ -197,12 +199,13 @@ def main() -> None:
     try:
         big_text = big_circular()
         print(f"upload: a generated circular of {len(big_text.encode()) / 1000:.0f} KB", flush=True)
-        seed = work / "seed"
-        env = {**os.environ, "POLICYKG_DATA": str(seed)}
-        subprocess.run([sys.executable, "-m", "policykg.cli", "ingest", str(CORPUS)], env=env, check=True,
-                       capture_output=True)
-        rows += scenario("seed (5)", seed, args, big_text, work / "serve-seed.log")
-        print_table(rows)
+        if not args.no_seed:
+            seed = work / "seed"
+            env = {**os.environ, "POLICYKG_DATA": str(seed)}
+            subprocess.run([sys.executable, "-m", "policykg.cli", "ingest", str(CORPUS)], env=env, check=True,
+                           capture_output=True)
+            rows += scenario("seed (5)", seed, args, big_text, work / "serve-seed.log")
+            print_table(rows)
         if args.big_data or args.big_docs:
             big = args.big_data
             if big is None:
@@ -221,6 +224,10 @@ def main() -> None:
         if args.json:
             args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1))
     finally:
+        if args.keep_logs:
+            args.keep_logs.mkdir(parents=True, exist_ok=True)
+            for log in work.glob("serve-*.log"):
+                shutil.copy(log, args.keep_logs / log.name)
         from policykg.graph.embedded import stop_embedded
 
         for d in (work / "seed", work / "big"):
