@@ -14,29 +14,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import time
 from pathlib import Path
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "realfiles"
 
 
-def squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
-
-
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        prev = cur
-    return prev[-1]
-
-
 def accuracy(got: str, ref: str) -> float:
-    return 1 - edit_distance(squash(got), squash(ref)) / len(squash(ref))
+    from policykg.ingest.readers.ocr import character_accuracy
+
+    return character_accuracy(got, ref)
 
 
 def main() -> None:

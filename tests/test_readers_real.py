@@ -7,7 +7,6 @@ by `make run` / `make test`.
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -22,10 +21,6 @@ from readers_util import REAL, cell, check_table, merged_groups, row_texts  # no
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/realfiles not present")
 needs_soffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
                                    reason="LibreOffice not installed (make test installs it)")
-
-
-def squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
 
 
 _cache: dict[str, object] = {}
@@ -139,20 +134,10 @@ def test_f10_pdf_text_layer():
     assert not raw.ocr
 
 
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        prev = cur
-    return prev[-1]
-
-
 def test_f10_scanned_pdf_is_read_by_ocr_with_accuracy():
     from pypdf import PdfReader
 
-    from policykg.ingest.readers.ocr import get_engine
+    from policykg.ingest.readers.ocr import character_accuracy, get_engine
 
     if get_engine() is None:
         pytest.skip("no OCR engine installed")
@@ -160,9 +145,8 @@ def test_f10_scanned_pdf_is_read_by_ocr_with_accuracy():
     assert [p.page for p in raw.ocr] == [1, 2] and all(p.confidence > 0.9 for p in raw.ocr)
     for fact in ["发改办财金规〔2019〕860号", "关于加强个人所得税纳税信用建设的通知", "一、总体要求"]:
         assert fact in raw.text, fact
-    reference = squash("".join(p.extract_text() for p in PdfReader(REAL / "f10.pdf").pages[:2]))
-    got = squash(raw.text)
-    accuracy = 1 - edit_distance(got, reference) / len(reference)
+    reference = "".join(p.extract_text() for p in PdfReader(REAL / "f10.pdf").pages[:2])
+    accuracy = character_accuracy(raw.text, reference)
     assert accuracy >= 0.95, accuracy
     s, e = raw.ocr[0].span
     assert "发改办财金规" in raw.text[s:e]

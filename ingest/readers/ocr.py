@@ -157,3 +157,17 @@ def _engine(choice: str) -> OcrEngine | None:
 def get_engine() -> OcrEngine | None:
     """The configured OCR engine, loaded once per process; None when none is available/allowed."""
     return _engine(os.environ.get("POLICYKG_OCR_ENGINE", "auto").strip().lower() or "auto")
+
+
+def character_accuracy(got: str, reference: str) -> float:
+    """1 − edit distance / reference length, whitespace ignored: how OCR text is measured
+    against a page's text layer (bench/bench_ocr.py and the reader tests use this one
+    definition)."""
+    a, b = re.sub(r"\s+", "", got), re.sub(r"\s+", "", reference)
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return 1 - prev[-1] / max(1, len(b))
