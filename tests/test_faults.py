@@ -123,18 +123,25 @@ def wait_for(predicate, timeout: float = 60.0, every: float = 0.1) -> bool:
 
 
 # ---------------------------------------------------------------- kill -9 during writes
+def upload_until_killed(url: str, circulars, kill) -> "Uploader":
+    """Upload `circulars` in a thread; once three are acknowledged, `kill()` (the store or the
+    API) and return when the uploader has gone through the rest."""
+    up = Uploader(url)
+    writer = threading.Thread(target=up.run, args=(circulars,))
+    writer.start()
+    assert wait_for(lambda: len(up.acked) >= 3, 120)
+    kill()
+    writer.join(300)
+    return up
+
+
 def test_kill_9_of_the_store_during_uploads(tmp_path, circulars, circular_ids):
     from policykg.graph import embedded
 
     data = tmp_path / "data"
     proc, url = serve_process(data, TOKEN)
     try:
-        up = Uploader(url)
-        writer = threading.Thread(target=up.run, args=(circulars,))
-        writer.start()
-        assert wait_for(lambda: len(up.acked) >= 3, 120)
-        os.kill(embedded._read_pid(data), signal.SIGKILL)
-        writer.join(300)
+        up = upload_until_killed(url, circulars, lambda: os.kill(embedded._read_pid(data), signal.SIGKILL))
         # the API restarted the store: reads and writes work again without restarting the API
         assert wait_for(lambda: httpx.get(url + "/documents", timeout=5).status_code == 200, 60)
         late = distinct_circulars(tmp_path / "late", 1, start=100)[0]
@@ -156,12 +163,7 @@ def test_kill_9_of_the_api_during_uploads(tmp_path, circulars, circular_ids):
     data = tmp_path / "data"
     proc, url = serve_process(data, TOKEN)
     try:
-        up = Uploader(url)
-        writer = threading.Thread(target=up.run, args=(circulars,))
-        writer.start()
-        assert wait_for(lambda: len(up.acked) >= 3, 120)
-        kill_group(proc)  # the API and its extraction workers, mid-write
-        writer.join(300)
+        up = upload_until_killed(url, circulars, lambda: kill_group(proc))  # the API and its workers, mid-write
         assert up.failures  # the uploads after the kill were not acknowledged
         proc, url = serve_process(data, TOKEN)  # the store kept running; the API comes back
         assert not list((data / "incoming").glob("*")), "half-read uploads left behind"
