@@ -18,6 +18,11 @@ from importlib import resources
 
 from .textmap import MappedText
 
+# precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
+_TEASER_LINES_RX1 = re.compile(r"^(核心提示|摘要|导读|内容提要)[::]\s*(.*)$")
+_NAV_RUNS_RX1 = re.compile(r"^[-•·*>»]\s*\S{1,10}$")
+_FOLD_LINE_RX1 = re.compile(r"[\W_]+")
+
 
 @dataclass
 class CleanResult:
@@ -138,7 +143,7 @@ def teaser_lines(simple: list[str]) -> list[int]:
     """核心提示/摘要 lines that repeat the opening of the text below them."""
     out = []
     for i, s in enumerate(simple):
-        m = re.match(r"^(核心提示|摘要|导读|内容提要)[::]\s*(.*)$", s)
+        m = _TEASER_LINES_RX1.match(s)
         if m:
             out.append(i)
     return out
@@ -149,7 +154,7 @@ def nav_runs(simple: list[str]) -> list[int]:
     out: list[int] = []
     run: list[int] = []
     for i, s in enumerate(simple + [""]):
-        if re.match(r"^[-•·*>»]\s*\S{1,10}$", s):
+        if _NAV_RUNS_RX1.match(s):
             run.append(i)
             continue
         if len(run) >= 3:
@@ -176,7 +181,7 @@ def remove_contacts(c: Cleaner) -> None:
 
 
 def fold_line(s: str) -> str:
-    return re.sub(r"[\W_]+", "", s)
+    return _FOLD_LINE_RX1.sub("", s)
 
 
 def remove_duplicate_copy(c: Cleaner, min_lines: int = 8, min_share: float = 0.2) -> None:

@@ -22,6 +22,55 @@ from functools import lru_cache
 from .lexicon import lexicon
 from .regions import Region, gazetteer
 
+# precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
+_IS_COLLECTIVE_RX1 = re.compile(r"^(省|市|县|区|乡|镇)(级|直)")
+_IS_COLLECTIVE_RX2 = re.compile(r".(各|有关|相关|其他)[^各]{0,8}(部门|单位|机构|成员单位|厅委办|直属机构)$")
+_DEPARTMENT_ISSUER_RX1 = re.compile(r"(厅|局|委员会|委)$")
+_NATIONAL_NAME_RX1 = re.compile(r"^(国务院|国家|中共中央|中央|全国|中国)")
+
+# precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
+_TIDY_RX1 = re.compile(r"\s+")
+_TIDY_RX2 = re.compile(r"^各[^的]{1,12}的(?=[\u4e00-\u9fff]{0,4}(?:单位|部门)$)")
+_TIDY_RX3 = re.compile(r"^其他行业(?:领域)?主管部门$")
+_CANONICAL_NAME_RX1 = re.compile(r"(.+?)党工作委员会")
+_CANONICAL_NAME_RX2 = re.compile(r"(开发区|园区|新区)管委会$")
+_CANONICAL_NAME_RX3 = re.compile(r"(技术|产业|经济)开发区")
+_OWN_BUREAU_RX1 = re.compile(r"(省|市|县|区)局")
+_CANONICAL_RX1 = re.compile(r"等+$")
+_CANONICAL_RX2 = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,16}?)(?P<cls>各成员单位|有关成员单位)")
+_CANONICAL_RX3 = re.compile(r"(村民委员会|居民委员会|村委会|居委会)")
+_CANONICAL_RX4 = re.compile(r"^(开发区|园区)")
+_CANONICAL_RX5 = re.compile(r"^(高新区|经开区|高新技术产业开发区|经济技术开发区)")
+_CANONICAL_RX6 = re.compile(r"^(?:本局|本厅|省厅|省局|市局|县局|区局|局|厅)(?=.{1,12}$)")
+_CANONICAL_RX7 = re.compile(r"^(省|市|县|区|州|镇|乡)")
+_CANONICAL_RX8 = re.compile(r"成员单位$")
+_CANONICAL_RX9 = re.compile(r"^各(?:省|市|州|县|区|乡|镇|街道|设区市|开发区|新区|旗|盟|苏木)+")
+_CANONICAL_RX10 = re.compile(r"(?:人民)?(?:政府)?应急办")
+_CANONICAL_RX11 = re.compile(r"(局|委员会|委|办公室|办|总队|支队|大队|中队|指挥部|街道办事处|管委会|管理委员会|安委会|防指"
+                         r"|站|所|卫生院|中心)$")
+_CANONICAL_RX12 = re.compile(r"^(国务院|各|有关|相关)")
+_CANONICAL_RX13 = re.compile(r"(管理)?部门$")
+_NAME_KIND_RX1 = re.compile(r"[0-9A-Za-z%《》“”\"'‘’:\s]")
+_NAME_KIND_RX2 = re.compile(r"一批|一些|部分|这些|那些")
+_NAME_KIND_RX3 = re.compile(r"负责(?!人|同志)|牵头|配合|参与|组织实施")
+_NAME_KIND_RX4 = re.compile(r"^[一二三四五六七八九十第]")
+_SPLIT_NAMES_RX1 = re.compile(r"[(（][^()（）]*[)）]")
+_SPLIT_NAMES_RX2 = re.compile(r"(各(?:地区|地|部门|单位))(各(?:地区|地|部门|单位|有关部门|有关单位))"
+                               r"(各(?:部门|单位|有关部门|有关单位))?")
+_SPLIT_NAMES_RX3 = re.compile(r"^(各[\u4e00-\u9fff]{1,6}?)(各(?:有关|相关)?(?:部门|单位))$")
+_SPLIT_NAMES_RX4 = re.compile(r"[省市县区乡镇州]")
+_SPLIT_NAMES_RX5 = re.compile(r"(?:中直|省直|市直|县直|[省市县区乡镇州])[^、]*(?:部门|单位|机构|政府)$")
+_SPLIT_NAMES_RX6 = re.compile(r"[^等]等$")
+_SPLIT_NAMES_RX7 = re.compile(r"等$")
+_DISTRIBUTE_SHARED_RX1 = re.compile(r"^(.{2,12}?)各(?!级)")
+_DISTRIBUTE_SHARED_RX2 = re.compile(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关)(?=[\u4e00-\u9fff])")
+_DISTRIBUTE_SHARED_RX3 = re.compile(r"^(各(?:有关|相关)?)(?:部门|单位)$")
+_DISTRIBUTE_SHARED_RX4 = re.compile(r"(机构|部门|单位|处室|厅委办|成员单位)$")
+_PARSE_NAMES_UNCACHED_RX1 = re.compile(r"^(?P<item>.*?)等(?:[0-9一二三四五六七八九十两]+个)?(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体))$")
+_PARSE_NAMES_UNCACHED_RX2 = re.compile(r"有关|相关|其他|分包|直")
+_PARSE_NAMES_UNCACHED_RX3 = re.compile(r"[(（]([^()（）]{2,60})[)）]")
+_PARSE_NAMES_UNCACHED_RX4 = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:管理)?(?P<head>部门)")
+
 LEVEL_CHARS = "省市州县区镇乡村居社区街道旗盟地"
 BRACKET = re.compile(r"[(（]([^()（）]{0,20})[)）]")
 COUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[0-9一二三四五六七八九十两]+个(?=[\u4e00-\u9fff])")
@@ -124,9 +173,9 @@ def merge_brackets(name: str) -> str:
 def tidy(name: str) -> str:
     """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays);
     各隐患整改的责任单位 -> 各责任单位 (the class after 的)."""
-    name = re.sub(r"\s+", "", name)
-    name = re.sub(r"^各[^的]{1,12}的(?=[\u4e00-\u9fff]{0,4}(?:单位|部门)$)", "各", name)
-    name = re.sub(r"^其他行业(?:领域)?主管部门$", "行业主管部门", name)  # one class, however qualified
+    name = _TIDY_RX1.sub("", name)
+    name = _TIDY_RX2.sub("各", name)
+    name = _TIDY_RX3.sub("行业主管部门", name)  # one class, however qualified
     name = merge_brackets(name)
     name = COUNT_WORD.sub("", name)
     if not name.startswith(("各级", "县级", "市级", "省级")):
@@ -140,10 +189,10 @@ def is_collective(name: str) -> bool:
     if name in lex.collective_names or lex.collective_prefix(name):
         return True
     # 县级人民政府, 省级有关部门: a level class
-    if re.match(r"^(省|市|县|区|乡|镇)(级|直)", name):
+    if _IS_COLLECTIVE_RX1.match(name):
         return True
     # 省政府有关部门, 市安委会各成员单位, 省政府各厅委办: a class of parties under a named body
-    if re.search(r".(各|有关|相关|其他)[^各]{0,8}(部门|单位|机构|成员单位|厅委办|直属机构)$", name):
+    if _IS_COLLECTIVE_RX2.search(name):
         return True
     # 林区牧区施工单位, 重点企业: a generic head with no place and no department in front
     return False
@@ -218,7 +267,7 @@ def department_issuer(jur: Jurisdiction) -> str | None:
     if len(jur.issuers) != 1:
         return None
     issuer = jur.issuers[0]
-    if re.search(r"(厅|局|委员会|委)$", issuer) and not issuer.endswith(("人民政府", "办公厅")):
+    if _DEPARTMENT_ISSUER_RX1.search(issuer) and not issuer.endswith(("人民政府", "办公厅")):
         return issuer
     return None
 
@@ -276,7 +325,7 @@ def national_name(name: str) -> str | None:
     lex = lexicon()
     if name in lex.national:
         return lex.national[name]
-    if re.match(r"^(国务院|国家|中共中央|中央|全国|中国)", name):
+    if _NATIONAL_NAME_RX1.match(name):
         return lex.expand(name)
     return None
 
@@ -291,10 +340,10 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
     name = _canonical(written, jur)
     if jur.province is not None and name.startswith(jur.province.name):
         name = apply_special(name, jur) or name  # 煤矿安全监察局 given the province's name: its short
-    party = re.fullmatch(r"(.+?)党工作委员会", name)
+    party = _CANONICAL_NAME_RX1.fullmatch(name)
     if party:
         return "中共" + party.group(1) + "工作委员会"  # 兰州高新区党工委 -> 中共兰州高新技术产业开发区工作委员会
-    if re.search(r"(开发区|园区|新区)管委会$", name) and re.search(r"(技术|产业|经济)开发区", name):
+    if _CANONICAL_NAME_RX2.search(name) and _CANONICAL_NAME_RX3.search(name):
         return name[:-3] + "管理委员会"
     return in_force(name, jur)
 
@@ -303,7 +352,7 @@ def own_bureau(written: str, jur: Jurisdiction) -> str | None:
     """省局 / 市局 / 县局: the bureau a work-safety circular speaks from — the issuer when it is
     a bureau of that level, else the domain's bureau in force at that level and date (a 2015
     吉林 circular signed 省局 is the 安全生产监督管理局; lexicon [domain])."""
-    m = re.fullmatch(r"(省|市|县|区)局", written.strip())
+    m = _OWN_BUREAU_RX1.fullmatch(written.strip())
     if not m:
         return None
     level = {"省": 1, "市": 2, "县": 3, "区": 3}[m.group(1)]
@@ -348,32 +397,32 @@ def in_force(name: str, jur: Jurisdiction) -> str:
 
 def _canonical(written: str, jur: Jurisdiction) -> str:
     lex = lexicon()
-    name = re.sub(r"等+$", "", tidy(written))
+    name = _CANONICAL_RX1.sub("", tidy(written))
     if not name:
         return name
-    members = re.fullmatch(r"(?P<owner>[\u4e00-\u9fff]{2,16}?)(?P<cls>各成员单位|有关成员单位)", name)
-    if members and not re.match(r"^(国务院|各|有关|相关)", name):
+    members = _CANONICAL_RX2.fullmatch(name)
+    if members and not _CANONICAL_RX12.match(name):
         owner = members.group("owner")
-        lvl = re.match(r"^(省|市|县|区|州|镇|乡)", owner)
+        lvl = _CANONICAL_RX7.match(owner)
         k = lvl.end() if lvl else 0
         return owner[:k] + lex.expand(owner[k:]) + members.group("cls")  # 省安委会各成员单位 -> 省安全生产委员会各成员单位
-    if is_collective(name) or re.search(r"成员单位$", name):
+    if is_collective(name) or _CANONICAL_RX8.search(name):
         # SCHEMA: collective classes stay as written (各级安委办); a class of places' bodies spells
         # its short form out (各县(市、区)防办 -> 各县市区防汛抗旱指挥部办公室, devset d35/d36/d46)
-        level = re.match(r"^各(?:省|市|州|县|区|乡|镇|街道|设区市|开发区|新区|旗|盟|苏木)+", name)
+        level = _CANONICAL_RX9.match(name)
         if level and not name.startswith(("各级", "各地")):
             return name[:level.end()] + lex.expand(name[level.end():])
         return name
-    if re.fullmatch(r"(村民委员会|居民委员会|村委会|居委会)", name):
+    if _CANONICAL_RX3.fullmatch(name):
         return "各" + name
     if LEVEL_RUN.match(name) and len(LEVEL_WORDS_RX.findall(name)) >= 2:
         return "各" + name  # 州、市 -> 各州市
     national = national_name(name)
     if national:
         return national
-    if re.match(r"^(开发区|园区)", name):
+    if _CANONICAL_RX4.match(name):
         return "各" + lex.expand(name)  # 开发区管委会 in a 主送 line: every development zone's
-    zone = re.match(r"^(高新区|经开区|高新技术产业开发区|经济技术开发区)", name)
+    zone = _CANONICAL_RX5.match(name)
     if zone and jur.rank == 3 and jur.county:
         return jur.county.name + name  # a county's own 经开区管委会: 澄城县经开区管委会
     if zone and jur.city:
@@ -385,7 +434,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if special:
         return special
     issuer = department_issuer(jur)
-    m = re.match(r"^(?:本局|本厅|省厅|省局|市局|县局|区局|局|厅)(?=.{1,12}$)", name)
+    m = _CANONICAL_RX6.match(name)
     if m and issuer and internal_division(name[m.end():]):
         return issuer + lex.expand(name[m.end():])  # 局办公室, 省厅地质环境处
     if name in ("省厅", "省局", "市局", "县局", "本局", "本厅") and jur.issuers:
@@ -393,14 +442,14 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     place = leading_place(name, jur)
     if place is not None and place.region is None:
         rest = name[len(place.written):]
-        if rest.endswith("部门") and not lex.stem_rx.fullmatch(re.sub(r"(管理)?部门$", "", rest)):
+        if rest.endswith("部门") and not lex.stem_rx.fullmatch(_CANONICAL_RX13.sub("", rest)):
             return name  # 市安全生产专项监管部门: a class of departments, as written
         target, collective = resolve_level(place, jur)
         if collective:
             return "各" + name
         if target is None:
             return lex.expand(name)
-        if re.fullmatch(r"(?:人民)?(?:政府)?应急办", rest):
+        if _CANONICAL_RX10.fullmatch(rest):
             return target + "人民政府应急管理办公室"  # 县应急办, 省政府应急办: the government's emergency office
         special = apply_special(rest, jur) if rest in ("军区", "武警总队") else None
         return special or target + lex.expand(rest)
@@ -417,8 +466,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if issuer and internal_division(name):
         return issuer + lex.expand(name)
     own = jur.own_place
-    if own and re.search(r"(局|委员会|委|办公室|办|总队|支队|大队|中队|指挥部|街道办事处|管委会|管理委员会|安委会|防指"
-                         r"|站|所|卫生院|中心)$", name) and not name.endswith("人民政府"):
+    if own and _CANONICAL_RX11.search(name) and not name.endswith("人民政府"):
         if name.endswith("厅") and jur.province:
             return jur.province.name + lex.expand(name)
         return own + lex.expand(name)
@@ -459,16 +507,16 @@ def name_kind(piece: str) -> str | None:
     bad = set(probe) & lex.bad_chars
     if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24 and not core.startswith("的"):
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties
-    if bad or re.search(r"[0-9A-Za-z%《》“”\"'‘’:\s]", probe) or re.search(r"一批|一些|部分|这些|那些", core):
+    if bad or _NAME_KIND_RX1.search(probe) or _NAME_KIND_RX2.search(core):
         return None
     if core in lex.collective_names or core in lex.standalone or core.removeprefix("各") in lex.collective_names:
         return "class" if core not in lex.standalone else "org"
-    if NUMBERED_DIVISION.fullmatch(core) and len(core) <= 8 and not re.match(r"^[一二三四五六七八九十第]", core):
+    if NUMBERED_DIVISION.fullmatch(core) and len(core) <= 8 and not _NAME_KIND_RX4.match(core):
         return "org"
     opener = core.startswith(lex.stop_openers) and next(o for o in lex.stop_openers if core.startswith(o))
     if opener and core[len(opener):] in DIVISION_SUFFIXES:
         return "org"  # 协调处, 督查处, 宣传科: a division named after its work, not a verb phrase
-    if core.startswith(lex.stop_openers) or re.search(r"负责(?!人|同志)|牵头|配合|参与|组织实施", core):
+    if core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core):
         return None
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
         return "place" if place_only(core) else None
@@ -535,7 +583,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
     stays whole (任何单位和个人); a run of level words is one collective with what follows it
     (各市、州、直管市及神农架林区人民政府); 各县区各单位 is two classes."""
     lex = lexicon()
-    masked = re.sub(r"[(（][^()（）]*[)）]", lambda m: MASK * len(m.group(0)), span)
+    masked = _SPLIT_NAMES_RX1.sub(lambda m: MASK * len(m.group(0)), span)
     raw: list[tuple[str, int, str]] = []  # piece, offset, separator before it
     pos, sep = 0, ""
     for m in SEPARATORS.finditer(masked):
@@ -569,8 +617,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
             if tidy(joined) in lex.collective_names:
                 piece, j = joined, j + 1
                 continue
-            if nsep == "、" and re.fullmatch(r"[省市县区乡镇州]", tidy(piece)) and \
-                    re.match(r"(?:中直|省直|市直|县直|[省市县区乡镇州])[^、]*(?:部门|单位|机构|政府)$", tidy(nxt)):
+            if nsep == "、" and _SPLIT_NAMES_RX4.fullmatch(tidy(piece)) and \
+                    _SPLIT_NAMES_RX5.match(tidy(nxt)):
                 piece, j = joined, j + 1  # 省、中直负有…职责的部门 / 省、市有关部门: one class
                 continue
             if tidy(piece) == "各级" and nxt.startswith("各"):
@@ -578,9 +626,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
                 continue
             break
         # 各县区各单位 / 各县区各有关部门 / 各地各部门各单位: classes written together
-        chained = re.fullmatch(r"(各(?:地区|地|部门|单位))(各(?:地区|地|部门|单位|有关部门|有关单位))"
-                               r"(各(?:部门|单位|有关部门|有关单位))?", tidy(piece))
-        m2 = re.match(r"^(各[\u4e00-\u9fff]{1,6}?)(各(?:有关|相关)?(?:部门|单位))$", tidy(piece))
+        chained = _SPLIT_NAMES_RX2.fullmatch(tidy(piece))
+        m2 = _SPLIT_NAMES_RX3.match(tidy(piece))
         if chained and tidy(piece) == piece:
             k = off
             for g in chained.groups():
@@ -594,7 +641,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
             out.append((piece[k:], off + k))
             seps += [raw[i][2], ""]
         elif piece.strip():
-            if re.search(r"[^等]等$", piece) and i == len(raw) - 1 or re.search(r"等$", piece) and j == len(raw) - 1:
+            if _SPLIT_NAMES_RX6.search(piece) and i == len(raw) - 1 or _SPLIT_NAMES_RX7.search(piece) and j == len(raw) - 1:
                 piece = piece.rstrip("等")  # 县信访局、县公安局等: the list ends
             out.append((piece, off))
             seps.append(raw[i][2])
@@ -633,27 +680,27 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
             distribute_shared(pieces[first_comma:], [""] + seps[first_comma + 1:])
     first = tidy(pieces[0][0])
     out = [pieces[0]]
-    owner = re.match(r"^(.{2,12}?)各(?!级)", first)
+    owner = _DISTRIBUTE_SHARED_RX1.match(first)
     quantifier = QUANTIFIER.match(first)
-    modifier = re.match(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关)(?=[\u4e00-\u9fff])", first)
+    modifier = _DISTRIBUTE_SHARED_RX2.match(first)
     prev = first
     for p, o in pieces[1:]:
         t = tidy(p)
         before, prev = prev, t
-        shared_prev = re.match(r"^(各(?:有关|相关)?)(?:部门|单位)$", before)
+        shared_prev = _DISTRIBUTE_SHARED_RX3.match(before)
         if shared_prev and t in ("部门", "单位"):
             out.append((shared_prev.group(1) + p, o))  # 各地区、各有关部门和单位 -> 各有关单位
             continue
         if modifier and not t.startswith(modifier.group(1)) and (LEVEL_RUN.match(t) or t in ("企业", "单位", "部门")):
             out.append((modifier.group(1) + p, o))  # 被采访市(州)、县(区)和企业 -> 被采访县区, 被采访企业
             continue
-        shared = re.match(r"^(各(?:有关|相关)?)(?:部门|单位)$", first)
+        shared = _DISTRIBUTE_SHARED_RX3.match(first)
         if shared and t in ("部门", "单位"):
             p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
         elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
             p = quantifier.group(1) + p  # 各党政机关、团体 -> 各团体; 地方各级安委会和安全监管部门
         elif owner and t.startswith("各") and not owner.group(1).startswith("各") \
-                and re.search(r"(机构|部门|单位|处室|厅委办|成员单位)$", t):
+                and _DISTRIBUTE_SHARED_RX4.search(t):
             p = owner.group(1) + p
         out.append((p, o))
     return out
@@ -720,8 +767,7 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     if listed is not None:
         return listed
     last, off = pieces[-1]
-    m = re.match(r"^(?P<item>.*?)等(?:[0-9一二三四五六七八九十两]+个)?(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体))$",
-                 last)
+    m = _PARSE_NAMES_UNCACHED_RX1.match(last)
     head = None
     if m and m.group("item"):
         pieces[-1] = (m.group("item"), off)
@@ -730,7 +776,7 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         return None
     elif len(pieces) >= 2:
         # 公安、交通运输部门: the stems before a stem + 部门 share its head
-        tail = re.fullmatch(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:管理)?(?P<head>部门)", tidy(last))
+        tail = _PARSE_NAMES_UNCACHED_RX4.fullmatch(tidy(last))
         known = lexicon().department_by_stem
         if tail and (tail.group("stem") in known or member_noun(tail.group("stem"))) and \
                 any(BRACKET.sub("", tidy(p)) in known for p, _ in pieces) and \
@@ -760,12 +806,12 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         out.append((p, o, k))
     if head is not None:
         h, ho = head
-        if re.search(r"有关|相关|其他|分包|直", h):
+        if _PARSE_NAMES_UNCACHED_RX2.search(h):
             out.append((h, ho, "class"))
     if not strict:
         # 县公安局(县公安消防大队、县公安交警大队): the bodies a note lists act too
         for p, o, _ in list(out):
-            for bm in re.finditer(r"[(（]([^()（）]{2,60})[)）]", p):
+            for bm in _PARSE_NAMES_UNCACHED_RX3.finditer(p):
                 inner = parse_names(bm.group(1), strict=True)
                 if inner and all(qk == "place" or q in ("社区", "村", "居", "街道") for q, _, qk in inner):
                     continue  # 各县(市、区): a note on the level, not bodies of its own

@@ -35,10 +35,19 @@ class Gazetteer:
         self.by_name: dict[str, list[Region]] = {}
         for r in self.by_code.values():
             self.by_name.setdefault(r.name, []).append(r)
-        # for `mentions`: the lengths full names come in, and each name's place in `by_name`
-        self._name_lengths = sorted({len(n) for n in self.by_name if len(n) >= 3})
+        # for `mentions`: each name's place in `by_name`, and the lengths of the full names
+        # (3+ characters) that open with each pair of characters
         self._name_rank = {n: i for i, n in enumerate(self.by_name)}
+        heads: dict[str, set[int]] = {}
+        for n in self.by_name:
+            if len(n) >= 3:
+                heads.setdefault(n[:2], set()).add(len(n))
+        self._name_heads = {h: tuple(sorted(ls)) for h, ls in heads.items()}
         self._by_short: dict[str, list[Region]] | None = None
+        # the first two characters of every full and short name: a name opening otherwise
+        # opens with no place
+        self._place_heads = {n[:2] for n in self.by_name} | {
+            r.short[:2] for r in self.by_code.values() if len(r.short) >= 2}
 
     def _load(self) -> None:
         text = resources.files(__package__).joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
@@ -91,18 +100,19 @@ class Gazetteer:
 
     def mentions(self, text: str, min_level: int = 1, max_level: int = 3) -> list[Region]:
         """Regions named in full in `text` (e.g. 澄城县, 渭南市, 云南省), longest names first."""
-        # Every substring of a name's length looked up in `by_name`: the texts are short (a
-        # locality, an issuer line) and there are thousands of names, so this is ~50x faster
-        # than testing each name with `in`, and finds the same set (overlapping names included).
+        # At each position, only the lengths of names opening with its two characters are
+        # looked up in `by_name`: far faster than testing each of thousands of names with `in`
+        # (or every length at every position on a long head line), and the same set of names,
+        # overlapping ones included.
         names: set[str] = set()
-        n = len(text)
-        for length in self._name_lengths:
-            if length > n:
-                break
-            for i in range(n - length + 1):
-                piece = text[i:i + length]
-                if piece in self._name_rank:
-                    names.add(piece)
+        heads = self._name_heads
+        for i in range(len(text) - 2):
+            lengths = heads.get(text[i:i + 2])
+            if lengths:
+                for length in lengths:
+                    piece = text[i:i + length]
+                    if len(piece) == length and piece in self._name_rank:
+                        names.add(piece)
         found: list[Region] = []
         for name in sorted(names, key=self._name_rank.__getitem__):
             found.extend(r for r in self.by_name[name] if min_level <= r.level <= max_level)
@@ -112,6 +122,8 @@ class Gazetteer:
         """The region `name` opens with, by full name or short form (兰州高新区, 河北海事局), and
         how many characters the place takes. A short form counts only inside `province` when
         one is given (吉林 is a province and a city; 公安 is a county and a department)."""
+        if name[:2] not in self._place_heads:
+            return None  # most names open with no place: one lookup answers them
         for length in range(min(len(name), 12), 1, -1):
             piece = name[:length]
             full = self.by_name.get(piece)

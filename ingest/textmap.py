@@ -110,10 +110,11 @@ class MappedText:
         """
         rx = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
         edits: list[Edit] = []
+        literal = isinstance(repl, str) and "\\" not in repl  # no group references to expand
         for i, m in enumerate(rx.finditer(self.text)):
             if count and i >= count:
                 break
-            new = m.expand(repl) if isinstance(repl, str) else repl(m)
+            new = repl if literal else m.expand(repl) if isinstance(repl, str) else repl(m)
             if new != m.group(0):
                 edits.append((m.start(), m.end(), new))
         return self.apply(edits)

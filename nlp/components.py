@@ -93,7 +93,7 @@ def actors_component(doc: Doc) -> Doc:
     c = context(doc)
     res = actors_for(text_of(doc), c["ctx"], columns=c.get("columns"), cells=c.get("cells"),
                      inherited=c.get("inherited"), title=c.get("title", ""))
-    doc._.actors = [a.model_dump(mode="json", exclude_none=True) for a in res.actors]
+    doc._.actors = list(res.actors)  # typed records; the document record dumps them once
     doc._.recipients = res.recipients
     doc.spans["actors"] = []
     doc.spans["recipients"] = []

@@ -241,12 +241,12 @@ def _masked(text: str) -> bytearray:
 
 def _sentence_ids(text: str) -> list[int]:
     """Sentence number of each character (sentences end at 。;!? and newlines)."""
-    ids, n = [0] * (len(text) + 1), 0
-    for i, ch in enumerate(text):
-        ids[i] = n
-        if _SENTENCE_END.match(ch):
-            n += 1
-    ids[len(text)] = n
+    ids: list[int] = []
+    n = prev = 0
+    for m in _SENTENCE_END.finditer(text):  # one character each: the end belongs to its sentence
+        ids.extend([n] * (m.end() - prev))
+        n, prev = n + 1, m.end()
+    ids.extend([n] * (len(text) + 1 - prev))
     return ids
 
 

@@ -9,6 +9,10 @@ import tomllib
 
 from .vocab import Hit, finder
 
+# precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
+_FIND_SECTORS_RX1 = re.compile(r"[\u4e00-\u9fff]{0,5}?(处|局|厅|委|办|站|所|总队|支队|大队|部门)(?![\u4e00-\u9fff]{0,1}(工作|管理))")
+_FIND_SECTORS_RX2 = re.compile(r"[\u4e00-\u9fff]{0,3}?(企业|单位|场所)")
+
 # "重点行业领域" and similar catch-alls name no sector; words that contain a synonym but mean
 # something else are listed here so the synonym does not fire inside them.
 NOT_SECTOR = re.compile(r"(交通运输(?:局|厅|部门|部)|消防救援|工矿商贸|气象局|气象部门|市场监管|市场主体|营商|教育培训|宣传教育|警示教育|安全教育|教育引导|"
@@ -42,8 +46,8 @@ def find_sectors(text: str) -> list[Hit]:
     for h in hits:
         tail = masked[h.end:h.end + 5]
         tail = masked[h.end:h.end + 7]
-        if re.match(r"[\u4e00-\u9fff]{0,5}?(处|局|厅|委|办|站|所|总队|支队|大队|部门)(?![\u4e00-\u9fff]{0,1}(工作|管理))", tail) \
-                and not re.match(r"[\u4e00-\u9fff]{0,3}?(企业|单位|场所)", tail):
+        if _FIND_SECTORS_RX1.match(tail) \
+                and not _FIND_SECTORS_RX2.match(tail):
             continue  # 烟花爆竹处, 公安消防总队, 教育厅: a body's name
         out.append(h)
     return out

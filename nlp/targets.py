@@ -124,6 +124,8 @@ def _sentence_start(text: str, pos: int) -> int:
 def _quoted_mask(text: str) -> bytearray:
     """1 for every character inside quotes (“…”) — slogans and names, not quantities."""
     mask, depth = bytearray(len(text)), 0
+    if not any(q in text for q in ("“", "「", "‘")):
+        return mask  # nothing opens a quote
     for i, ch in enumerate(text):
         if ch in ("“", "「", "‘"):
             depth += 1

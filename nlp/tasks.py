@@ -24,6 +24,12 @@ from ..ingest.blocks import Table
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document, OutlineItem
 
+# precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
+_IS_DEFINITION_RX1 = re.compile(r"^\s*\S{1,6}?[、.]\s*")
+_IS_DEFINITION_RX2 = re.compile(r"^([\u4e00-\u9fff]{2,6})[::]")
+_FIRST_SENTENCE_RX1 = re.compile(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*")
+_FIRST_SENTENCE_RX2 = re.compile(r"[。;]")
+
 Span = tuple[int, int]
 
 
@@ -59,10 +65,10 @@ DUTY_WORD = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应(?![�
 def is_definition(text: str) -> bool:
     """An item that defines the notice's area, period or scope and sets no work."""
     kinds = item_kinds()
-    body = re.sub(r"^\s*\S{1,6}?[、.]\s*", "", text.strip())
+    body = _IS_DEFINITION_RX1.sub("", text.strip())
     if DUTY_WORD.search(body):
         return False
-    label = re.match(r"^([\u4e00-\u9fff]{2,6})[::]", body)
+    label = _IS_DEFINITION_RX2.match(body)
     if label and label.group(1) in kinds["definition_labels"]:
         return True
     tails = "|".join(map(re.escape, kinds["definition_tails"]))
@@ -210,8 +216,8 @@ def marker_of(cell: str) -> str:
 
 
 def first_sentence(s: str) -> str:
-    s = re.sub(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*", "", s.strip())
-    i = re.search(r"[。;]", s)
+    s = _FIRST_SENTENCE_RX1.sub("", s.strip())
+    i = _FIRST_SENTENCE_RX2.search(s)
     return s[: i.start()] if i else s[:60]
 
 

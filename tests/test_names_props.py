@@ -101,3 +101,30 @@ def test_single_level_words_before_a_class_are_one_class(first, second, cls):
     if first == second:
         return
     assert [n for n, _ in split_names(first + "、" + second + cls)] == [first + second + cls]
+
+
+_REGION_NAMES = sorted(gazetteer().by_name)
+PLACE_TEXT = st.lists(st.one_of(st.sampled_from(_REGION_NAMES), CJK, PUNCT), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLACE_TEXT)
+def test_mentions_finds_exactly_the_full_names_a_text_holds(text):
+    """`mentions` looks names up only where a name's first two characters stand (a speed-up
+    for long head lines): it must find the same names as testing every name with `in`."""
+    g = gazetteer()
+    expected = {n for n in g.by_name if len(n) >= 3 and n in text}
+    assert {r.name for r in g.mentions(text, 1, 3)} == {
+        n for n in expected if any(1 <= r.level <= 3 for r in g.by_name[n])}
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLACE_TEXT)
+def test_place_prefix_agrees_with_the_full_lookup(text):
+    """The quick refusal of `place_prefix` (no name opens with these two characters) never
+    refuses a name the full lookup would have read."""
+    g = gazetteer()
+    full = next((len(text[:k]) for k in range(min(len(text), 12), 1, -1) if text[:k] in g.by_name), None)
+    hit = g.place_prefix(text)
+    if full is not None:
+        assert hit is not None and hit[1] == full
