@@ -25,7 +25,7 @@ SCHEMA_FREQS = {"daily", "weekly", "monthly", "quarterly", "yearly"}
 # within a document about one hazard, the sectors its own wording would otherwise suggest
 ABSORBED = {"森林草原防火": {"消防", "烟花爆竹"}, "防汛抗旱": {"自然灾害"}}
 PLACE_LIST = re.compile(r"(以下|下列)(区域|场所|地点|范围|部位)")
-from .sectors import find_sectors, sectors_of
+from .sectors import find_sectors, labels_of
 from .targets import find_targets
 
 class CharTokenizer:
@@ -83,9 +83,13 @@ def add_span(doc: Doc, group: str, start: int, end: int, label: str, data: dict)
 def add_mark(doc: Doc, kind: str, label: str, start: int, end: int) -> None:
     """Exact evidence (character offsets in the Doc's text) of one finding."""
     if 0 <= start < end <= len(text_of(doc)):
-        if doc._.marks is None:
-            doc._.marks = []
-        doc._.marks.append({"kind": kind, "label": label, "start": start, "end": end})
+        # the list is kept in user_data as well: each `doc._` access builds an accessor object,
+        # which cost more than the marks themselves
+        marks = doc.user_data.get("policykg_marks")
+        if marks is None:
+            marks = doc.user_data["policykg_marks"] = []
+            doc._.marks = marks
+        marks.append({"kind": kind, "label": label, "start": start, "end": end})
 
 
 @Language.component("policykg_actors")
@@ -127,8 +131,7 @@ def deadlines_component(doc: Doc) -> Doc:
     # SCHEMA: 每半年 and 每旬 have no freq value and are not listed
     found = [d for d in found if d.type != "recurring" or d.freq in SCHEMA_FREQS]
     doc._.deadlines = [d.to_record() for d in found]
-    for d in found:
-        rec = d.to_record()
+    for d, rec in zip(found, doc._.deadlines):
         add_span(doc, "deadlines", d.start, d.end, d.type, rec)
         add_mark(doc, "deadline", deadline_label(rec), d.start, d.end)
     return doc
@@ -142,7 +145,8 @@ def sectors_component(doc: Doc) -> Doc:
     for span in doc.spans.get("actors", []):
         text = text[:span.start_char] + "\0" * (span.end_char - span.start_char) + text[span.end_char:]
     doc.spans["sectors"] = []
-    own = sectors_of(text)
+    hits = find_sectors(text)
+    own = labels_of(hits)
     domain = context(doc)["ctx"].domain_sectors
     if domain:
         # in a forest-fire ban, 火灾 and the fireworks it bans are that domain, not 消防/烟花爆竹;
@@ -152,7 +156,7 @@ def sectors_component(doc: Doc) -> Doc:
         if PLACE_LIST.search(text):
             own = [s for s in own if s in domain]
     doc._.sectors = own + [d for d in domain if d not in own]
-    for h in find_sectors(text):
+    for h in hits:
         add_span(doc, "sectors", h.start, h.end, h.label, {"sector": h.label})
         if h.label in doc._.sectors:  # not a general word overridden by a specific one
             add_mark(doc, "sector", h.label, h.start, h.end)
@@ -170,8 +174,7 @@ def targets_component(doc: Doc) -> Doc:
     for t in found:
         t.start, t.end = t.start + lo, t.end + lo
     doc._.targets = [t.to_record() for t in found]
-    for t in found:
-        rec = t.to_record()
+    for t, rec in zip(found, doc._.targets):
         add_span(doc, "targets", t.start, t.end, "target", rec)
         add_mark(doc, "target", target_label(rec), t.start, t.end)
     return doc

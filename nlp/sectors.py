@@ -44,7 +44,6 @@ def find_sectors(text: str) -> list[Hit]:
             hits.append(Hit(h.label, text[m.start():m.end()], m.start(), m.end()))
     out = []
     for h in hits:
-        tail = masked[h.end:h.end + 5]
         tail = masked[h.end:h.end + 7]
         if _FIND_SECTORS_RX1.match(tail) \
                 and not _FIND_SECTORS_RX2.match(tail):
@@ -58,8 +57,13 @@ NATURAL_HAZARDS = {"防汛抗旱", "地震地质灾害", "森林草原防火", "
 
 def sectors_of(text: str) -> list[str]:
     """Sector labels in order of first mention; `自然灾害` only when no specific hazard is named."""
+    return labels_of(find_sectors(text))
+
+
+def labels_of(hits: list[Hit]) -> list[str]:
+    """The sector labels of `find_sectors` hits (see `sectors_of`)."""
     seen: list[str] = []
-    for h in find_sectors(text):
+    for h in hits:
         if h.label not in seen:
             seen.append(h.label)
     if "自然灾害" in seen and NATURAL_HAZARDS.intersection(seen):
