@@ -31,8 +31,12 @@ class Department:
     until: int | None = None
     after: str | None = None  # a stem of the department that took it over
 
-    def name_at(self, rank: int) -> str:
-        """The department's name at a jurisdiction rank (1 province, 2 city, 3+ county)."""
+    def name_at(self, rank: int, municipal: bool = False) -> str:
+        """The department's name at a jurisdiction rank (1 province, 2 city, 3+ county);
+        `municipal`: the province rank is one of the four municipalities (北京市教育委员会,
+        北京市公安局), which name a department as a city does unless the lexicon says otherwise."""
+        if municipal and rank <= 1:
+            return self.names.get("municipality") or self.names["city"]
         return self.names[LEVEL_NAMES[min(max(rank, 1), 3) - 1]]
 
 
@@ -218,7 +222,7 @@ def _sorted_longest(words: list[str]) -> tuple[str, ...]:
 def lexicon() -> Lexicon:
     data = tomllib.loads(resources.files(__package__).joinpath("data/lexicon.toml").read_text(encoding="utf-8"))
     depts = tuple(
-        Department(tuple(d["stems"]), {lvl: d[lvl] for lvl in LEVEL_NAMES}, d.get("since"), d.get("until"),
+        Department(tuple(d["stems"]), {lvl: d[lvl] for lvl in (*LEVEL_NAMES, "municipality") if lvl in d}, d.get("since"), d.get("until"),
                    d.get("after"))
         for d in data["department"])
     return Lexicon(

@@ -109,6 +109,12 @@ class Jurisdiction:
                 4: self.town}.get(rank)
 
     @property
+    def municipal(self) -> bool:
+        """A municipality under the central government (北京市, 天津市, 上海市, 重庆市): the only
+        provinces whose name ends in 市."""
+        return self.province is not None and self.province.level == 1 and self.province.name.endswith("市")
+
+    @property
     def own_place(self) -> str | None:
         return self.place(self.rank) if self.rank else None
 
@@ -240,6 +246,9 @@ def resolve_level(place: Place, jur: Jurisdiction) -> tuple[str | None, bool]:
     # 市X in a county-level city's notice is the city itself (宜城市防指)
     if place.written == "市" and own == 3 and jur.county and jur.county.name.endswith("市"):
         return jur.county.name, False
+    # 市X in a municipality's notice (北京市, its districts) is the municipality, which is a province
+    if place.written == "市" and own >= 1 and jur.municipal:
+        return jur.province.name, False
     if place.written in ("区", "县") and own == 3:
         return jur.county.name if jur.county else None, False
     if place.written == "区" and own == 1 and jur.province and jur.province.name.endswith("自治区"):
@@ -363,7 +372,7 @@ def own_bureau(written: str, jur: Jurisdiction) -> str | None:
         if issuer.startswith(place) and issuer.endswith("局"):
             return issuer
     dept = lexicon().department(lexicon().domain_bureau, jur.year)
-    return place + dept.name_at(level) if dept else None
+    return place + dept.name_at(level, jur.municipal) if dept else None
 
 
 RENAME_GRACE = 2  # years after a national reform before every province's bureaus bear the new name
@@ -381,6 +390,7 @@ def in_force(name: str, jur: Jurisdiction) -> str:
         return name
     region, k = hit
     rest = name[k:]
+    municipal = region.level == 1 and region.name.endswith("市")
     lex = lexicon()
     for old, new, since in lex.renamed:
         if old in rest and jur.year >= since + RENAME_GRACE:
@@ -388,10 +398,10 @@ def in_force(name: str, jur: Jurisdiction) -> str:
     for dept in lex.departments:
         if dept.until is None or not dept.after or jur.year < dept.until + RENAME_GRACE:
             continue
-        if rest == dept.name_at(region.level):
+        if rest == dept.name_at(region.level, municipal):
             successor = lex.department(dept.stems[0], jur.year)
             if successor is not None and successor is not dept:
-                return name[:k] + successor.name_at(region.level)
+                return name[:k] + successor.name_at(region.level, municipal)
     return name
 
 
@@ -799,6 +809,11 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     for idx, ((p, o), k) in enumerate(zip(pieces, kinds)):
         if k is None and idx > 0 and named and member_noun(p) and (head is not None or strict):
             k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
+        elif k is None and head is not None and head[0] == "部门" and kinds.count("stem") >= 2 \
+                and member_noun(p) and 2 <= len(tidy(p)) <= 6:
+            # 商务、旅游、园林绿化、文化…、民防等部门: among department stems a plain noun the lexicon
+            # does not know is a department's stem too (open world; the lexicon only names it)
+            k = "stem"
         if k is None or (k == "stem" and head is None):
             if strict:
                 return None

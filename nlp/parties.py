@@ -185,13 +185,17 @@ class PartyFinder:
         lex = lexicon()
         if kind == "stem":
             stem = tidy(piece)
-            if self.jur.rank == 0 or self.jur.rank == 1 and stem not in lex.department_by_stem:
+            if self.jur.rank == 0 or self.jur.rank == 1 and not self.jur.municipal \
+                    and stem not in lex.department_by_stem:
                 return stem + "部门"
             dept = lex.department(stem, self.jur.year)
-            if dept is None:
-                return stem + "部门"
             place = self.jur.own_place
-            return place + dept.name_at(self.jur.rank) if place else stem + "部门"
+            if dept is None:
+                # a department the lexicon does not know (园林绿化, 民防): a city's or
+                # municipality's bureau; a province's may be a 厅 or a 局, so it stays a class
+                local = place and (self.jur.rank >= 2 or self.jur.municipal)
+                return place + stem + "局" if local else stem + "部门"
+            return place + dept.name_at(self.jur.rank, self.jur.municipal) if place else stem + "部门"
         name = canonical_name(piece, self.jur)
         # a department class in a local document names the local department (应急管理部门)
         # … and so does an organ class (公安机关 -> 随州市公安局), except those that are no
@@ -202,7 +206,7 @@ class PartyFinder:
         if m and self.jur.rank >= 2 and m.group(1) in lex.department_by_stem:
             dept = lex.department(m.group(1), self.jur.year)
             if dept and self.jur.own_place:
-                return self.jur.own_place + dept.name_at(self.jur.rank)
+                return self.jur.own_place + dept.name_at(self.jur.rank, self.jur.municipal)
         return name
 
     def snap(self, name: str) -> list[str]:
