@@ -650,6 +650,14 @@ def split_names(span: str) -> list[tuple[str, int]]:
             out.append((piece[:k], off))
             out.append((piece[k:], off + k))
             seps += [raw[i][2], ""]
+        elif TOWN_STREET_PAIR.fullmatch(piece.strip()):
+            # 各乡镇(街道)人民政府(办事处), 各镇街人民政府(办事处): the townships' governments and the
+            # sub-districts' offices, each head with its own kind of unit
+            pair = TOWN_STREET_PAIR.fullmatch(piece.strip())
+            lead = off + len(piece) - len(piece.lstrip())
+            out.append(((pair["q"] or "") + pair["town"] + pair["gov"], lead))
+            out.append(((pair["q"] or "") + "街道办事处", lead + pair.start("office")))
+            seps += [raw[i][2], "、"]
         elif piece.strip():
             if _SPLIT_NAMES_RX6.search(piece) and i == len(raw) - 1 or _SPLIT_NAMES_RX7.search(piece) and j == len(raw) - 1:
                 piece = piece.rstrip("等")  # 县信访局、县公安局等: the list ends
@@ -659,6 +667,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
     return distribute_shared(out, seps)
 
 
+TOWN_STREET_PAIR = re.compile(r"(?P<q>各)?(?P<town>乡镇|镇|乡)(?:[(（]街道[)）]|街道?)(?P<gov>人民政府|政府)"
+                              r"(?P<office>[(（](?:街道)?办事处[)）])")
 CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
 # A list's leading quantifier or level (各, 各级, 地方各级, 各县级, 各县区) that its bare members share.
 QUANTIFIER = re.compile(r"^(地方各级|各级|各[省市州县区乡镇旗盟]+级?|各)(?=[\u4e00-\u9fff]{2})")
@@ -810,7 +820,7 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         if k is None and idx > 0 and named and member_noun(p) and (head is not None or strict):
             k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
         elif k is None and head is not None and head[0] == "部门" and kinds.count("stem") >= 2 \
-                and member_noun(p) and 2 <= len(tidy(p)) <= 6:
+                and member_noun(p) and 2 <= len(tidy(p)) <= 6 and not leading_place_word(tidy(p)):
             # 商务、旅游、园林绿化、文化…、民防等部门: among department stems a plain noun the lexicon
             # does not know is a department's stem too (open world; the lexicon only names it)
             k = "stem"

@@ -21,3 +21,43 @@ def test_a_request_that_names_nobody_asks_the_addressees():
     assert request("希望上述单位在总结、巩固既有成绩基础上,认真贯彻落实八部门《关于加强全社会安全生产宣传教育工作的意见》安排。")
     assert not request("请结合实际,认真抓好贯彻落实。")
     assert not request("请示市防指领导同意,定于2024年10月31日24时结束2024年汛期24小时防汛值班")  # d46
+
+
+def _actors_of(text: str, province: str, locality: str | None, year: int) -> set[str]:
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    jur = Jurisdiction.of(province, locality, year)
+    return {p.name for p in find_parties(text, jur, False) if not p.recipient}
+
+
+def test_a_municipality_names_its_departments_as_a_city_with_its_own_commissions():
+    """北京市安委会办公室 2010 实施意见 (law.lawtime.cn/d677360682454.html): in a municipality 市X is the
+    municipality itself, its departments are 局 or 委员会 (never a province's 厅), and the stems of a
+    list closed by 等部门 that no lexicon lists (园林绿化, 民防) are departments too."""
+    s = ("市公安局消防局要依法组织开展消防安全专项整治行动。市商务、旅游、园林绿化、文化、交通、体育、卫生、教育、民防、"
+         "住房城乡建设、安全监管等部门要依法组织对商场、超市、宾馆等人员密集场所进行防火安全检查。")
+    assert _actors_of(s, "北京市", None, 2010) == {
+        "北京市公安局消防局", "北京市商务委员会", "北京市旅游局", "北京市园林绿化局", "北京市文化局",
+        "北京市交通委员会", "北京市体育局", "北京市卫生局", "北京市教育委员会", "北京市民防局",
+        "北京市住房和城乡建设委员会", "北京市安全生产监督管理局"}
+
+
+def test_townships_and_subdistricts_each_keep_their_own_head():
+    """重庆市大足区人民政府 大足府发〔2025〕1号 (dazu.gov.cn, 2025-03-24) and 泉州 y09's 主送: 镇街 /
+    乡镇(街道) with 人民政府(办事处) are the townships' governments and the sub-districts' offices."""
+    from policykg.ingest.names import parse_names
+
+    assert [p for p, _, _ in parse_names("各镇街人民政府(办事处)", strict=False)] == ["各镇人民政府", "各街道办事处"]
+    assert [p for p, _, _ in parse_names("各乡镇(街道)人民政府(办事处)", strict=False)] == \
+        ["各乡镇人民政府", "各街道办事处"]
+
+
+def test_a_bilingual_site_banner_is_page_furniture():
+    """开原市人民政府 portal (lnky.gov.cn, 铁岭市2023年度消防工作任务清单): the banner with its English
+    name and the 政府信息公开 section line are not the circular's title."""
+    from policykg.ingest.clean import clean_text
+
+    text = ("开原市人民政府 The People's Government of Kaiyuan Municipality\n\n政府信息公开\n\n"
+            "铁岭市2023年度消防工作任务清单\n\n  一、消防工作常态化任务\n")
+    assert clean_text(text).mapped.text.startswith("铁岭市2023年度消防工作任务清单")
