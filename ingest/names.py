@@ -673,7 +673,8 @@ CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
 # A list's leading quantifier or level (各, 各级, 地方各级, 各县级, 各县区) that its bare members share.
 QUANTIFIER = re.compile(r"^(地方各级|各级|各[省市州县区乡镇旗盟]+级?|各)(?=[\u4e00-\u9fff]{2})")
 BARE_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}(单位|部门|机关|团体|组织|机构|企业|媒体)|(?:人民)?政府|党委|"
-                        r"(?:乡镇|镇|乡|街道|村|社区)(?:人民政府|政府|办事处)")
+                        r"(?:乡镇|镇|乡|街道|村|社区)(?:人民政府|政府|办事处)|"
+                        r"处室|科室|股室|分中心|办事处|站所|分公司")  # a body's own units (各处室、分中心、办事处)
 
 
 def bare_class(name: str) -> bool:

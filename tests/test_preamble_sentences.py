@@ -61,3 +61,12 @@ def test_a_bilingual_site_banner_is_page_furniture():
     text = ("开原市人民政府 The People's Government of Kaiyuan Municipality\n\n政府信息公开\n\n"
             "铁岭市2023年度消防工作任务清单\n\n  一、消防工作常态化任务\n")
     assert clean_text(text).mapped.text.startswith("铁岭市2023年度消防工作任务清单")
+
+
+def test_staff_are_parties_and_a_bodys_own_units_share_its_quantifier():
+    """银川住房公积金管理中心 2016 国庆 notice (gjj.yinchuan.gov.cn/info/1288/11377.htm, the department-internal notice of the fresh
+    batch): 全体干部职工 are who must clean up; in 各处室、分中心、办事处 the 各 is every unit's, and
+    分中心 is no place's branch."""
+    assert _actors_of("放假前一天,全体干部职工要彻底清扫办公区域内外卫生。", "宁夏回族自治区", "银川市", 2016) == {"全体干部职工"}
+    assert _actors_of("各处室、分中心、办事处做好防火、防盗等工作。", "宁夏回族自治区", "银川市", 2016) == {
+        "各处室", "各分中心", "各办事处"}
