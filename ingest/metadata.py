@@ -331,8 +331,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
     for r in g.mentions(evidence):
         if r.level == 1:
             province = province or r
-        elif local is None:
-            local = r
+        elif local is None or r.level > local.level and local in g.chain(r):
+            local = r  # the deepest place the issuers name: 十堰市郧阳区人民政府办公室 is 郧阳区's
     national = (bool(meta.issuers) and all(_LOCATE_RX4.match(i) for i in meta.issuers)) \
         or national_issuer(meta.doc_number) is not None
     if province is None and meta.doc_number and not national:
