@@ -243,7 +243,10 @@ def remove_html_debris(c: Cleaner) -> None:
 MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])\?+[;;]\?+|(?<=[\u4e00-\u9fff;、])\?+(?=[;、?\u4e00-\u9fff])")
 
 
-ASCII_NOISE = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[\u4e00-\u9fff]))(?:[!-~]{1,3}\s){3,}[!-~]{1,3}(?=\s*[\u4e00-\u9fff(（]|\s*$)", re.M)
+# within one line: a flattened table's cell separators on lines of their own (|\n|\n3.制定…)
+# are no watermark, and the item number after them must stay
+ASCII_NOISE = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[\u4e00-\u9fff]))(?:[!-~]{1,3}[ \t\u3000]+){3,}[!-~]{1,3}"
+                         r"(?=[ \t\u3000]*[\u4e00-\u9fff(（]|[ \t\u3000]*$)", re.M)
 
 
 def remove_ascii_noise(c: Cleaner) -> None:

@@ -89,3 +89,15 @@ def test_contact_details_are_removed():
 def test_full_width_punctuation_and_doc_number_brackets():
     out = cleaned("各市（地）应急管理局：根据晋政发[2021]1号，现通知如下：")
     assert out == "各市(地)应急管理局:根据晋政发〔2021〕1号,现通知如下:"
+
+
+def test_a_flattened_tables_cell_separators_are_no_watermark():
+    """安康市安委办 安市安委办发〔2021〕3号 task list (yjj.ankang.gov.cn/Content-2218005.html): the
+    separators of empty cells stand on lines of their own; removing them as watermark garbage ate
+    the newlines and the next row's item number (3.制定…, (二)召开…)."""
+    text = ("2.制定行业领域2021年安全生产专项整治三年行动工作任务清单,并报市安委办。 |\n市级各专委会办公室、市生态环境局 |\n"
+            "2月10日前 |\n|\n|\n3.制定县区2021年安全生产专项整治三年行动工作任务清单。 |\n各县区(开发区) 安委会 |\n"
+            "2月5日前 |\n|\n|\n(二)召开安全生产工作会议。 |\n")
+    out = cleaned(text)
+    assert "\n3.制定县区" in out and "\n(二)召开" in out
+

@@ -432,3 +432,13 @@ def test_qingshi_is_no_request_to_a_party():
     verb of its own; reading its 请 as a request made '示市防指领导' a party."""
     every = {a["name"] for t in record("d46.txt")["tasks"] for a in t["actors"]}
     assert not any(n.startswith("示") for n in every), every
+
+
+def test_watermark_garbage_inside_a_line_still_goes():
+    """devset d52 (国务院安委会 2017 督查 notice on a mirror): the mirror's garbage runs go, and the
+    addressee line stays a line of its own."""
+    from policykg.ingest.clean import clean_text
+
+    out = clean_text((DEVSET / "d52.txt").read_text(encoding="utf-8")).mapped.text
+    assert "f% p5" not in out and "g1 y3" not in out
+    assert "\n各省、自治区、直辖市人民政府,新疆生产建设兵团,国务院安委会各成员单位:" in "\n" + out
