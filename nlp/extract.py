@@ -44,8 +44,9 @@ def extract_path(path: str | Path) -> dict:
 def extract_document(doc: Document) -> dict:
     meta = doc.meta
     sections = find_sections(doc.clean.text, doc.body_start)
-    if sections:  # a roundup of many regions belongs to no single province
-        meta.province = None
+    if sections:  # a roundup of many regions belongs to no single place below them all
+        provinces = {gazetteer().chain(s.region)[0].name for s in sections}
+        meta.province = provinces.pop() if len(provinces) == 1 else None
         meta.locality = None
     ctx = doc_context(doc)
     spans = select_tasks(doc, lambda line: opens_with_subject(line, ctx.jur))
@@ -288,7 +289,7 @@ def practice_record(doc: Document, section) -> dict:
     a, b = doc.clean.to_original(section.start, section.end)
     quote = doc.raw.text[a:b].strip().split("\n", 1)[0].strip()[:30]
     return {
-        "region": section.region.name,
+        "region": "".join(r.name for r in gazetteer().chain(section.region)),  # 湖南省长沙市
         "quote": quote,
         "span": [a, b],
         "mechanisms": mechanisms_of(flat),

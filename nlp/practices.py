@@ -73,6 +73,54 @@ def heading_at(line: str) -> tuple[Region, int] | None:
 
 
 def find_sections(text: str, start: int = 0) -> list[Section]:
+    """The region sections of a roundup: headed sections (see `heading_at`), else the
+    sentences of a news roundup's paragraph that each open with a region (see `prose_sections`)."""
+    return headed_sections(text, start) or prose_sections(text, start)
+
+
+# a sentence that opens with a region and reports what it did: not one that assigns work
+SENTENCE = re.compile(r"[^。!?！？;；\n]+[。!?！？;；]?")
+DUTY = re.compile(r"要|应当|应|必须|务必|须|负责")
+
+
+def region_opening(sentence: str) -> Region | None:
+    """The deepest region a sentence opens with, by full names (长沙市…, 岳阳市岳阳楼区…, 湖北省…)."""
+    g = gazetteer()
+    found: Region | None = None
+    pos = 0
+    while True:
+        hit = g.place_prefix(sentence[pos:])
+        if hit is None or hit[0].name != sentence[pos:pos + hit[1]]:
+            return found
+        region, k = hit
+        if found is not None and found not in g.chain(region):
+            return found
+        found, pos = region, pos + k
+
+
+def prose_sections(text: str, start: int = 0) -> list[Section]:
+    """A news roundup's paragraph (各地纷纷行动: 长沙市制定…。株洲市开展…。张家界市紧盯…): at least
+    MIN_SECTIONS sentences of one paragraph each opening with a different region and reporting
+    what it did (no duty word: a circular's 长沙市要… assigns work); each region's section runs
+    to the next region's sentence."""
+    best: list[Section] = []
+    pos = 0
+    for line in text.split("\n"):
+        if pos >= start:
+            opened: list[tuple[Region, int]] = []
+            for m in SENTENCE.finditer(line):
+                sentence = m.group(0).strip()
+                region = region_opening(sentence)
+                if region is not None and not DUTY.search(sentence):
+                    opened.append((region, pos + m.start() + len(m.group(0)) - len(m.group(0).lstrip())))
+            if len({r.code for r, _ in opened}) >= MIN_SECTIONS and len(opened) > len(best):
+                ends = [a for _, a in opened[1:]] + [pos + len(line)]
+                best = [Section(r, a, b) for (r, a), b in zip(opened, ends)]
+        pos += len(line) + 1
+    return best
+
+
+def headed_sections(text: str, start: int = 0) -> list[Section]:
     heads: list[tuple[Region, int, int]] = []
     pos = 0
     for line in text.split("\n"):

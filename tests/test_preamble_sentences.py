@@ -70,3 +70,22 @@ def test_staff_are_parties_and_a_bodys_own_units_share_its_quantifier():
     assert _actors_of("放假前一天,全体干部职工要彻底清扫办公区域内外卫生。", "宁夏回族自治区", "银川市", 2016) == {"全体干部职工"}
     assert _actors_of("各处室、分中心、办事处做好防火、防盗等工作。", "宁夏回族自治区", "银川市", 2016) == {
         "各处室", "各分中心", "各办事处"}
+
+
+NEWS_ROUNDUP = ("各级各地纷纷行动,排查潜在风险隐患。长沙市制定下发《深入排查重点行业领域潜在风险隐患坚决防范遏制重特大事故行动方案》,"
+                "由市领导带队,组织专家帮助企业和单位查找风险隐患。株洲市在全市范围开展深入排查重点行业领域潜在风险隐患行动,消除风险隐患。"
+                "张家界市紧盯森林防火、道路交通、食品、危化品、自建房、旅游、校园等重点行业领域,深入排查问题隐患。"
+                "怀化市组织检查组对高层建筑、城市综合体、自建房消防安全进行检查,对检查出来的问题现场交办。")
+
+
+def test_a_news_roundups_paragraph_gives_each_region_its_practice():
+    """湖南日报 2022-09-22 (m.djxww.com/yaowen/yaowen/2022/0923/85016.html): sentences of one
+    paragraph that each open with a city and report what it did are that city's practice; the
+    same sentences with a duty word (长沙市要…) assign work and are no roundup."""
+    from policykg.nlp.practices import find_sections
+
+    sections = find_sections(NEWS_ROUNDUP)
+    assert [s.region.name for s in sections] == ["长沙市", "株洲市", "张家界市", "怀化市"]
+    assert NEWS_ROUNDUP[sections[1].start:].startswith("株洲市在全市范围")
+    assert find_sections(NEWS_ROUNDUP.replace("市制定", "市要制定").replace("市在全市", "市要在全市")
+                         .replace("市紧盯", "市要紧盯").replace("市组织", "市要组织")) == []
