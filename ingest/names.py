@@ -627,6 +627,10 @@ def split_names(span: str) -> list[tuple[str, int]]:
             if tidy(joined) in lex.collective_names:
                 piece, j = joined, j + 1
                 continue
+            if nsep in ("和", "及", "与", "以及") and tidy(nxt) == "个人" and \
+                    tidy(piece).endswith(("单位", "企业", "组织")):
+                piece, j = joined, j + 1  # 森林经营单位及个人, 确因生产需用火的单位和个人: one class
+                continue
             if nsep == "、" and _SPLIT_NAMES_RX4.fullmatch(tidy(piece)) and \
                     _SPLIT_NAMES_RX5.match(tidy(nxt)):
                 piece, j = joined, j + 1  # 省、中直负有…职责的部门 / 省、市有关部门: one class
@@ -687,6 +691,12 @@ def bare_class(name: str) -> bool:
 GENERIC_LOCAL = re.compile(r"(街道|乡镇|镇|乡|村|社区)(办事处|人民政府|政府)")
 
 
+# 各乡镇人民政府、森林经营单位: a quantifier over places is not shared with a class of units that
+# names its own kind (森林经营单位 are not each township's); 地方各级…安全监管部门 still is
+PLACE_QUANTIFIER = re.compile(r"各[省市州县区乡镇旗盟]+级?")
+OWN_CLASS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:单位|企业|组织|团体|媒体)")
+
+
 def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = None) -> list[tuple[str, int]]:
     """What a list's first member says once holds for the bare members after it:
     各牵头单位和责任单位 -> 各责任单位; 各镇人民政府、街道办事处 -> 各街道办事处;
@@ -718,7 +728,8 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         shared = _DISTRIBUTE_SHARED_RX3.match(first)
         if shared and t in ("部门", "单位"):
             p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
-        elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
+        elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)) \
+                and not (PLACE_QUANTIFIER.fullmatch(quantifier.group(1)) and OWN_CLASS.fullmatch(t)):
             p = quantifier.group(1) + p  # 各党政机关、团体 -> 各团体; 地方各级安委会和安全监管部门
         elif owner and t.startswith("各") and not owner.group(1).startswith("各") \
                 and _DISTRIBUTE_SHARED_RX4.search(t):
@@ -811,6 +822,14 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         if head_word and len(tidy(pieces[-1][0])) - len(head_word) <= 4 and \
                 all(name_kind(p) is None and member_noun(p) and len(tidy(p)) <= 4 for p, _ in pieces[:-1]):
             pieces = [(p + head_word, o) for p, o in pieces[:-1]] + [pieces[-1]]
+    if len(pieces) >= 2:
+        # 林地经营者和所有者: bare holders after the first share its modifier (林地所有者)
+        first = tidy(pieces[0][0])
+        head_word = lexicon().person_suffix(first)
+        modifier = first[:-len(head_word)] if head_word and head_word.endswith("者") else ""
+        if 1 <= len(modifier) <= 4 and not modifier.startswith(("各", "有关", "相关")):
+            pieces = [pieces[0]] + [(modifier + p if tidy(p) == lexicon().person_suffix(tidy(p)) and p.endswith("者")
+                                     else p, o) for p, o in pieces[1:]]
     kinds = [name_kind(p) for p, _ in pieces]
     expanded = expand_shared(pieces, kinds)
     if expanded is not None:

@@ -89,3 +89,15 @@ def test_a_news_roundups_paragraph_gives_each_region_its_practice():
     assert NEWS_ROUNDUP[sections[1].start:].startswith("株洲市在全市范围")
     assert find_sections(NEWS_ROUNDUP.replace("市制定", "市要制定").replace("市在全市", "市要在全市")
                          .replace("市紧盯", "市要紧盯").replace("市组织", "市要组织")) == []
+
+
+def test_units_and_individuals_and_shared_holders_stay_one_class_each():
+    """大余县 2022 禁火令 (jxdy.gov.cn/dyxzf/c104436/202209/60d2236b6115451bab1db3908831a11e.shtml)
+    and 涉县 2020 森林防火通告 (m.liuxurong.cn/html/news/area/she/2020_11/12/210249506.html):
+    森林经营单位及个人 is one class and not each township's; 林地经营者和所有者 are both 林地's."""
+    from policykg.ingest.names import parse_names
+
+    names = [p for p, _, _ in parse_names("各乡镇人民政府、社区管委会、森林经营单位及个人", strict=False)]
+    assert names == ["各乡镇人民政府", "社区管委会", "森林经营单位及个人"]
+    assert [p for p, _, _ in parse_names("确因生产需用火的单位和个人", strict=False)] == ["确因生产需用火的单位和个人"]
+    assert [p for p, _, _ in parse_names("林地经营者和所有者", strict=False)] == ["林地经营者", "林地所有者"]
