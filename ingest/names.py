@@ -691,12 +691,6 @@ def bare_class(name: str) -> bool:
 GENERIC_LOCAL = re.compile(r"(街道|乡镇|镇|乡|村|社区)(办事处|人民政府|政府)")
 
 
-# 各乡镇人民政府、森林经营单位: a quantifier over places is not shared with a class of units that
-# names its own kind (森林经营单位 are not each township's); 地方各级…安全监管部门 still is
-PLACE_QUANTIFIER = re.compile(r"各[省市州县区乡镇旗盟]+级?")
-OWN_CLASS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:单位|企业|组织|团体|媒体)")
-
-
 def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = None) -> list[tuple[str, int]]:
     """What a list's first member says once holds for the bare members after it:
     各牵头单位和责任单位 -> 各责任单位; 各镇人民政府、街道办事处 -> 各街道办事处;
@@ -728,8 +722,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         shared = _DISTRIBUTE_SHARED_RX3.match(first)
         if shared and t in ("部门", "单位"):
             p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
-        elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)) \
-                and not (PLACE_QUANTIFIER.fullmatch(quantifier.group(1)) and OWN_CLASS.fullmatch(t)):
+        elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
             p = quantifier.group(1) + p  # 各党政机关、团体 -> 各团体; 地方各级安委会和安全监管部门
         elif owner and t.startswith("各") and not owner.group(1).startswith("各") \
                 and _DISTRIBUTE_SHARED_RX4.search(t):
