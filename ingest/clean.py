@@ -111,7 +111,11 @@ def normalise_space(c: Cleaner) -> None:
 def remove_furniture(c: Cleaner) -> None:
     convert = t2s()
     lines = c.mt.text.split("\n")
-    simple = [convert(x).strip() for x in lines]
+    # one conversion of the whole text (OpenCC keeps newlines; a call per line cost more than
+    # the conversion itself)
+    simple = [x.strip() for x in convert(c.mt.text).split("\n")]
+    if len(simple) != len(lines):
+        simple = [convert(x).strip() for x in lines]
     n = len(lines)
     drop: list[int] = []
     tail_from: int | None = None

@@ -419,6 +419,8 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
                 if x.level >= 2:
                     local_votes[x.code] = local_votes.get(x.code, 0) + 1 / len(regions)
     for p, rx in _province_in_body():
+        if p.short not in text:
+            continue  # one substring test spares the pattern for most provinces
         n = len(rx.findall(text))
         if n:
             votes[p.code] = votes.get(p.code, 0) + 2 * n  # a body's name says whose it is
@@ -437,7 +439,9 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
     if relative:
         shorts = _county_shorts()
         lengths = sorted({len(k) for k in shorts})
-        found = {text[i:i + n] for i in range(len(text)) for n in lengths if text[i:i + n] in shorts}
+        heads = {k[:2] for k in shorts}  # a short opens with one of these two characters
+        found = {text[i:i + n] for i in range(len(text) - 1) if text[i:i + 2] in heads
+                 for n in lengths if text[i:i + n] in shorts}
         for short in found:
             county = shorts[short]
             if county.name[-1] in "".join(x[0] for x in relative) and is_place_word(short):
