@@ -328,7 +328,8 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
                svc: Service = Depends(get_service)) -> Response:
         return FastJSON(svc.bodies(simplified(q), limit))
 
-    @app.get("/bodies/{body_id}", response_model=dict, responses=NOT_FOUND)
+    # a body key holds its place path (陕西省/渭南市/澄城县|…): the server decodes %2F before routing
+    @app.get("/bodies/{body_id:path}", response_model=dict, responses=NOT_FOUND)
     def body(body_id: Text, svc: Service = Depends(get_service)) -> dict:
         """A body's duties grouped by document, with counts by role."""
         return FastJSON(svc.body(body_id))

@@ -370,3 +370,17 @@ def test_rows_carry_time_limits_and_recipients_in_text_order(api_client):
     items = api_client.get("/deadlines").json()["items"]
     assert all("recipients" in x and "time_limit" in x for x in items)
     assert any(x["recipients"] for x in items)
+
+
+def test_a_county_body_whose_key_holds_slashes_is_found_by_its_quoted_key(api_client):
+    """Bug found by the 10k load run (bench/README.md, issue 15): /bodies listed
+    陕西省/渭南市/澄城县|澄城县应急管理局 but /bodies/<its key quoted> answered 404, because the
+    server decodes %2F before routing and the path no longer matched /bodies/{body_id}."""
+    from urllib.parse import quote
+
+    bodies = api_client.get("/bodies", params={"q": "澄城县应急管理局"}).json()["items"]
+    body_id = next(b["id"] for b in bodies if "/" in b["id"])
+    for path in (f"/bodies/{quote(body_id, safe='')}", f"/bodies/{quote(body_id, safe='/')}"):
+        r = api_client.get(path)
+        assert r.status_code == 200, path
+        assert r.json()["counts"]["total"] > 0
