@@ -44,7 +44,7 @@ from .auth import WriteAuth, WriteRefused
 from .breakdown import WRITERS, build_breakdown, content_disposition, document_title
 from .calendar import build_calendar
 from ..ingest.readers import SUPPORTED, SUPPORTED_LIST
-from .service import (BadInput, NotFound, QueryFailed, Service, StoreDown, StoreFull, decode_cursor,
+from .service import (BadInput, IndexBuilding, NotFound, QueryFailed, Service, StoreDown, StoreFull, decode_cursor,
                       upload_workers)
 
 MAX_UPLOAD = int(os.environ.get("POLICYKG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
@@ -269,6 +269,11 @@ def create_app(service: Service | None = None, auth: WriteAuth | None = None) ->
         log.error("graph store unavailable: %s", exc)  # the reason (socket, log tail) stays in the server log
         return JSONResponse({"detail": "graph store unavailable; the server log says why", "code": "store_down"},
                             status_code=503)
+
+    @app.exception_handler(IndexBuilding)
+    async def index_building(_: Request, exc: IndexBuilding):
+        return JSONResponse({"detail": str(exc), "code": "index_building"}, status_code=503,
+                            headers={"Retry-After": "5"})
 
     @app.exception_handler(StoreFull)
     async def store_full(_: Request, exc: StoreFull):

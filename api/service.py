@@ -43,6 +43,12 @@ class StoreDown(Exception):
     """The graph store cannot be reached (HTTP 503)."""
 
 
+class IndexBuilding(Exception):
+    """The search index of this graph is still being built and there is no earlier one to
+    answer from (HTTP 503 with Retry-After): a search never holds a server thread for the
+    tens of seconds a 10,000-document build takes."""
+
+
 class BadInput(Exception):
     """A file or parameter that cannot be processed; the message says why (HTTP 422).
     `code` is the reader's short failure word (empty, corrupt, encrypted…) for an upload,
@@ -145,7 +151,8 @@ class Service:
         self.embedder = embedder
         self._lock = threading.Lock()
         self._search = None  # a SearchIndex built lazily (issue 6)
-        self._index_lock = threading.Lock()  # one SearchIndex rebuild at a time
+        self._index_lock = threading.Lock()  # guards the one background build below
+        self._building: tuple[tuple, threading.Event] | None = None  # (key, done) of the build running
         self._pool: Any = None  # the upload ExtractPool, started on first use
         self._pool_lock = threading.Lock()
         self.supervisor: Any = None
@@ -162,6 +169,14 @@ class Service:
             self.supervisor.start()
         clear_incoming()
         threading.Thread(target=self.extractor().warm, name="extract-warm", daemon=True).start()
+        threading.Thread(target=self._warm_search, name="search-warm", daemon=True).start()
+
+    def _warm_search(self) -> None:
+        """Build the search index at start, before the first search asks for it."""
+        try:
+            self.search_index(wait=0.0)
+        except Exception as exc:  # noqa: BLE001 - a store still starting: the first search builds it
+            log.info("search index not built at start: %s", exc)
 
     def stop_background(self) -> None:
         if self.supervisor is not None:
@@ -430,7 +445,6 @@ class Service:
                 raise BadInput(f"{filename}: {exc}", "invalid_record", filename) from exc
             except StoreError as exc:
                 raise self._failure(exc) from exc
-        self._search = None
         return {"id": result.doc_id, "title": record["meta"].get("title"), "tasks": result.tasks,
                 "replaced": result.replaced}
 
@@ -444,7 +458,6 @@ class Service:
                 raise self._failure(exc) from exc
         if not removed:
             raise NotFound(f"no document with id {doc_id!r}", "document")
-        self._search = None
         return {"id": doc_id, "deleted": True}
 
     # ------------------------------------------------------------------ comparison
@@ -510,27 +523,68 @@ class Service:
         return cols
 
     # ------------------------------------------------------------------ search (issue 6)
-    def search_index(self):
-        """The hybrid index over every task, rebuilt when the graph's documents change."""
-        from .search import SearchIndex
+    # How long a search waits for the index of the graph as it is now: a small graph's build
+    # takes milliseconds, so it reads its own writes; a 10,000-document build takes tens of
+    # seconds under load, and then the index of the graph before the last write answers
+    # meanwhile, or (no index yet) the search is told to come back (issue 15, 100 clients:
+    # searches waiting on the build held every server thread and every page waited behind them).
+    INDEX_WAIT_STALE = 2.0
+    INDEX_WAIT_FIRST = 10.0
 
+    def search_index(self, wait: float | None = None):
+        """The hybrid index over every task, rebuilt in the background when the graph's
+        documents change (see INDEX_WAIT_*); `wait` overrides how long to wait for it."""
         # every write bumps the version Stat (graph/cypher.py): one indexed lookup, read
-        # without a lock; only a rebuild is serialised, on a lock of its own (searches used to
-        # queue behind each other and behind uploads on the write lock: issue 15, 100 clients)
+        # without a lock
         key = tuple(r["version"] for r in self._read(VERSION))
         index = self._search
         if index is not None and index.key == key:
             return index
+        done = self._build_in_background(key)
+        limit = wait if wait is not None else (self.INDEX_WAIT_STALE if index is not None else self.INDEX_WAIT_FIRST)
+        done.wait(limit)
+        fresh = self._search
+        if fresh is not None and (fresh.key == key or done.is_set() or index is not None):
+            return fresh  # the graph's own, or the one before the last write while it builds
+        if wait == 0.0:
+            return None
+        raise IndexBuilding("the search index is being built; retry in a few seconds")
+
+    def _build_in_background(self, key: tuple) -> threading.Event:
+        """The event set when an index for `key` is built, starting that build unless one for
+        the same key is running (one build at a time; a newer key waits for the running one)."""
         with self._index_lock:
-            if self._search is None or self._search.key != key:
+            if self._building is not None and self._building[0] == key:
+                return self._building[1]
+            done = threading.Event()
+            running = self._building
+            self._building = (key, done)
+
+        def build() -> None:
+            from .search import SearchIndex
+
+            try:
+                if running is not None:
+                    running[1].wait()
                 gc.unfreeze()  # the previous index goes back to the collector with everything else
-                self._search = SearchIndex.build(self.store, self.embedder, key)
+                index = SearchIndex.build(self.store, self.embedder, key)
                 # The index is long-lived and large (≈ 660k objects at 10,000 documents): left
                 # to the cyclic collector, every full collection walked it, a ≈ 260 ms pause
                 # that made the p95 of a 500-row deadline page 300 ms. Frozen, it is skipped
                 # (and still freed by reference counting when replaced).
                 gc.freeze()
-            return self._search
+                if self._search is None or self._search.key != key:
+                    self._search = index
+            except Exception as exc:  # noqa: BLE001 - the next search starts a new build
+                log.warning("search index build failed: %s", exc)
+            finally:
+                done.set()
+                with self._index_lock:
+                    if self._building is not None and self._building[1] is done:
+                        self._building = None
+
+        threading.Thread(target=build, name="search-index", daemon=True).start()
+        return done
 
     def hits(self, hits: list[tuple[str, float, dict]]) -> list[dict[str, Any]]:
         """Task rows for (task id, score, detail) hits, in hit order."""

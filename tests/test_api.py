@@ -384,3 +384,58 @@ def test_a_county_body_whose_key_holds_slashes_is_found_by_its_quoted_key(api_cl
         r = api_client.get(path)
         assert r.status_code == 200, path
         assert r.json()["counts"]["total"] > 0
+
+
+def test_a_search_never_waits_on_a_long_index_build(corpus_service, monkeypatch):
+    """Issue 15, 100 clients on the 10k graph: searches waited for the in-process search index
+    (tens of seconds to build after a start or a write), holding every server thread. Now the
+    index of the graph before the last write answers while the new one builds, and with no
+    index at all the search is told to come back (503, Retry-After) instead of waiting."""
+    import threading
+    import time
+
+    from policykg.api import search as search_module
+    from policykg.api.service import IndexBuilding, Service
+
+    svc = Service(corpus_service.store, corpus_service.embedder)
+    real_build = search_module.SearchIndex.build
+    release = threading.Event()
+
+    def slow_build(*args, **kwargs):
+        release.wait(30)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(svc, "INDEX_WAIT_FIRST", 0.2)
+    monkeypatch.setattr(svc, "INDEX_WAIT_STALE", 0.2)
+    monkeypatch.setattr(search_module.SearchIndex, "build", slow_build)
+    t0 = time.monotonic()
+    with pytest.raises(IndexBuilding):
+        svc.search("隐患排查", {})
+    assert time.monotonic() - t0 < 5
+    release.set()
+    deadline = time.monotonic() + 30
+    while svc._search is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert svc.search("隐患排查", {})["items"]
+    # the graph changed since (the index's version is not the store's): the index answers
+    # while the new one builds
+    release.clear()
+    monkeypatch.setattr(svc._search, "key", ("an older version",))
+    t0 = time.monotonic()
+    assert svc.search("隐患排查", {})["items"]
+    assert time.monotonic() - t0 < 5
+    release.set()
+
+
+def test_an_index_build_answers_503_with_retry_after(api_client, corpus_service, monkeypatch):
+    """The page says the search index is being built (code index_building), not that the
+    store is down."""
+    from policykg.api.service import IndexBuilding
+
+    def building(*args, **kwargs):
+        raise IndexBuilding("the search index is being built; retry in a few seconds")
+
+    monkeypatch.setattr(corpus_service, "search_index", building)
+    r = api_client.get("/search", params={"q": "隐患排查"})
+    assert r.status_code == 503 and r.json()["code"] == "index_building"
+    assert r.headers["Retry-After"] == "5"

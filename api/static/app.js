@@ -93,6 +93,7 @@ function errorText(e) {
   }
   if (e.status === 413) return T("errors.413", { limit_mb: b.limit_mb ?? "?" });
   if (e.status === 415) return T("errors.415", { ext: b.ext || "?", accepted: b.accepted || "" });
+  if (e.status === 503 && b.code === "index_building") return T("errors.503_index_building");
   if (MSG.errors[e.status]) return T(`errors.${e.status}`);
   if (e.status >= 500) return T("errors.500");
   return T("errors.default", { status: e.status });
