@@ -9,7 +9,13 @@ graph, rebuilt when documents change); vectors live in the store's vector index.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
+import logging
+import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..graph.dialect import vector_call
@@ -17,6 +23,8 @@ from ..graph.queries import TASK_TEXTS
 from ..graph.store import GraphStore
 from ..nlp.lexical import LexicalIndex
 from ..nlp.retrieval import LEXICAL_WEIGHT, convex_fusion
+
+log = logging.getLogger("policykg.api")
 
 CANDIDATES = 100  # how deep each ranking goes before fusion
 REGION_VECTOR_DEPTH = 1000  # the vector ranking's depth when one region's tasks are wanted
@@ -43,6 +51,56 @@ class SearchIndex:
                     {tid: i for i, tid in enumerate(ids)})
         index.region_positions()
         return index
+
+    def save(self, folder: Path) -> None:
+        """The index beside the graph (see `load_or_build`)."""
+        self.lexical.save(folder / "lexical")
+        (folder / "regions.json").write_text(json.dumps(self.regions, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, store: GraphStore, embedder: Any, key: tuple, folder: Path) -> "SearchIndex":
+        lexical = LexicalIndex.load(folder / "lexical")
+        regions = json.loads((folder / "regions.json").read_text(encoding="utf-8"))
+        index = cls(store, embedder, key, lexical, lexical.ids, regions,
+                    {tid: i for i, tid in enumerate(lexical.ids)})
+        index.region_positions()
+        return index
+
+    @classmethod
+    def load_or_build(cls, store: GraphStore, embedder: Any, key: tuple, data: Path | None) -> "SearchIndex":
+        """The index of the graph at version `key`: loaded from the data folder when an index of
+        that version was saved there (a restart, the second API process), else built and saved.
+
+        Why: building tokenizes every task (≈ a minute at 10,000 documents, minutes beside 100
+        clients), and each API process built its own after every start (issue 13: restart that
+        does not rebuild what it can load; issue 15: the 10k load run). A lock file makes the
+        processes take turns, so the second one loads what the first saved."""
+        if data is None:
+            return cls.build(store, embedder, key)
+        root = data / "search-index"
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        name = hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:16]
+        folder = root / name
+        with open(root / ".lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if (folder / "complete").exists():
+                try:
+                    return cls.load(store, embedder, key, folder)
+                except (OSError, ValueError, KeyError) as exc:
+                    log.warning("saved search index %s unreadable (%s): rebuilding", folder, exc)
+            index = cls.build(store, embedder, key)
+            tmp = root / f".{name}.tmp"
+            shutil.rmtree(tmp, ignore_errors=True)
+            index.save(tmp)
+            (tmp / "complete").touch()
+            for path in [tmp, *tmp.rglob("*")]:  # the data folder is this user's only (issue 15)
+                path.chmod(0o700 if path.is_dir() else 0o600)
+            shutil.rmtree(folder, ignore_errors=True)
+            tmp.rename(folder)
+            for old in root.iterdir():  # only the newest version is kept
+                if old.is_dir() and old.name != name:
+                    shutil.rmtree(old, ignore_errors=True)
+            return index
 
     @property
     def mode(self) -> str:

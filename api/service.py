@@ -152,7 +152,9 @@ class Service:
         self._lock = threading.Lock()
         self._search = None  # a SearchIndex built lazily (issue 6)
         self._index_lock = threading.Lock()  # guards the one background build below
-        self._building: tuple[tuple, threading.Event] | None = None  # (key, done) of the build running
+        self._wanted: tuple = ()  # the graph version the builder should index next
+        self._built_for: dict[tuple, threading.Event] = {}  # set once that version's index is in
+        self._builder_running = False
         self._pool: Any = None  # the upload ExtractPool, started on first use
         self._pool_lock = threading.Lock()
         self.supervisor: Any = None
@@ -551,40 +553,46 @@ class Service:
         raise IndexBuilding("the search index is being built; retry in a few seconds")
 
     def _build_in_background(self, key: tuple) -> threading.Event:
-        """The event set when an index for `key` is built, starting that build unless one for
-        the same key is running (one build at a time; a newer key waits for the running one)."""
+        """An event set once an index of `key` (or of a later version) is in place. One builder
+        thread runs at a time and builds the newest version asked for, so a run of uploads
+        costs one rebuild after them, not one each."""
         with self._index_lock:
-            if self._building is not None and self._building[0] == key:
-                return self._building[1]
-            done = threading.Event()
-            running = self._building
-            self._building = (key, done)
+            self._wanted = key
+            if self._built_for.get(key) is None:
+                self._built_for[key] = threading.Event()
+            done = self._built_for[key]
+            if not self._builder_running:
+                self._builder_running = True
+                threading.Thread(target=self._builder, name="search-index", daemon=True).start()
+        return done
 
-        def build() -> None:
-            from .search import SearchIndex
+    def _builder(self) -> None:
+        from .search import SearchIndex
 
+        data = getattr(self.store, "data", None)
+        while True:
+            with self._index_lock:
+                key = self._wanted
             try:
-                if running is not None:
-                    running[1].wait()
                 gc.unfreeze()  # the previous index goes back to the collector with everything else
-                index = SearchIndex.build(self.store, self.embedder, key)
+                index = SearchIndex.load_or_build(self.store, self.embedder, key, data)
                 # The index is long-lived and large (≈ 660k objects at 10,000 documents): left
                 # to the cyclic collector, every full collection walked it, a ≈ 260 ms pause
                 # that made the p95 of a 500-row deadline page 300 ms. Frozen, it is skipped
                 # (and still freed by reference counting when replaced).
                 gc.freeze()
-                if self._search is None or self._search.key != key:
-                    self._search = index
-            except Exception as exc:  # noqa: BLE001 - the next search starts a new build
+                self._search = index
+            except Exception as exc:  # noqa: BLE001 - the next search asks again
                 log.warning("search index build failed: %s", exc)
-            finally:
-                done.set()
-                with self._index_lock:
-                    if self._building is not None and self._building[1] is done:
-                        self._building = None
-
-        threading.Thread(target=build, name="search-index", daemon=True).start()
-        return done
+            with self._index_lock:
+                finished = [k for k in self._built_for if k == key or self._wanted != k]
+                if self._wanted == key:
+                    finished = list(self._built_for)
+                for k in finished:
+                    self._built_for.pop(k).set()
+                if self._wanted == key:
+                    self._builder_running = False
+                    return
 
     def hits(self, hits: list[tuple[str, float, dict]]) -> list[dict[str, Any]]:
         """Task rows for (task id, score, detail) hits, in hit order."""

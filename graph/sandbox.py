@@ -236,7 +236,6 @@ class ExtractPool:
         except OSError:
             worker.kill()
             return Outcome(path, None, "the extraction process was not available", "crashed", 0.0), False
-        budget = self.budget
         while True:
             try:
                 ready = worker.conn.poll(POLL)
@@ -248,26 +247,33 @@ class ExtractPool:
                 except (EOFError, OSError):
                     pass  # died while answering: handled below
             elapsed = time.monotonic() - t0
-            if not worker.proc.is_alive() or ready:
-                worker.kill()
-                code = worker.proc.exitcode
-                log.error("extraction of %s: worker ended (exit code %s)", path, code)
-                why = ("it ran out of memory" if code == -9 else f"exit code {code}")
-                return Outcome(path, None, f"the extraction process ended unexpectedly ({why}); this file "
-                                           "was skipped", "crashed", elapsed), False
-            if elapsed > budget.seconds:
-                worker.kill()
-                log.warning("extraction of %s stopped after %.0f s (budget)", path, elapsed)
-                return Outcome(path, None, f"extraction took longer than {budget.seconds:.0f} s "
-                                           "(POLICYKG_EXTRACT_TIMEOUT): the file is too long or too complex "
-                                           "to process as one document", "timeout", elapsed), False
-            rss = rss_mb(worker.proc.pid)
-            if rss > budget.memory_mb:
-                worker.kill()
-                log.warning("extraction of %s stopped at %.0f MB of memory (budget)", path, rss)
-                return Outcome(path, None, f"extraction needed more than {budget.memory_mb} MB of memory "
-                                           "(POLICYKG_EXTRACT_MEMORY_MB): a decompression bomb or an extremely "
-                                           "long document", "too_large", elapsed), False
+            stopped = self._stop_if_over(worker, path, elapsed, died=not worker.proc.is_alive() or ready)
+            if stopped is not None:
+                reason, code = stopped
+                return Outcome(path, None, reason, code, elapsed), False
+
+    def _stop_if_over(self, worker: _Worker, path: str, elapsed: float, died: bool) -> tuple[str, str] | None:
+        """(reason, code) after killing a worker that died (or answered garbage), ran past its
+        time or grew past its memory budget; None while it may go on. Each stop is logged."""
+        budget = self.budget
+        if died:
+            worker.kill()
+            code = worker.proc.exitcode
+            log.error("extraction of %s: worker ended (exit code %s)", path, code)
+            why = "it ran out of memory" if code == -9 else f"exit code {code}"
+            return f"the extraction process ended unexpectedly ({why}); this file was skipped", "crashed"
+        if elapsed > budget.seconds:
+            worker.kill()
+            log.warning("extraction of %s stopped after %.0f s (budget)", path, elapsed)
+            return (f"extraction took longer than {budget.seconds:.0f} s (POLICYKG_EXTRACT_TIMEOUT): the file "
+                    "is too long or too complex to process as one document", "timeout")
+        rss = rss_mb(worker.proc.pid)
+        if rss > budget.memory_mb:
+            worker.kill()
+            log.warning("extraction of %s stopped at %.0f MB of memory (budget)", path, rss)
+            return (f"extraction needed more than {budget.memory_mb} MB of memory (POLICYKG_EXTRACT_MEMORY_MB): "
+                    "a decompression bomb or an extremely long document", "too_large")
+        return None
 
     def map(self, paths: Iterable[str | Path], ahead: int | None = None) -> Iterator[Outcome]:
         """`run` over `paths` by every worker, yielded in order; at most `ahead` files

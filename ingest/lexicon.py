@@ -195,8 +195,13 @@ class Lexicon:
 
 
 # 琼海、万宁…等市县 / 六安、安庆等市: a list of places closed by the levels they are
-LEVELS_END = re.compile(r"(?<=[\u4e00-\u9fff])等(?:[0-9一二三四五六七八九十两]+个)?(?:[市州县区盟旗]|[(（][市州县区盟旗、]+[)）])+")
+# 等 (with a count) closing a list of places, and the levels the places are: one source for the
+# name-end rule here and for reading the list (ingest/names.LEVEL_CLOSE)
+PLACES_CLOSED_BY = r"等(?:[0-9一二三四五六七八九十两]+个)?"
+PLACE_LEVELS = r"(?:[市州县区盟旗]|[(（][市州县区盟旗、]+[)）])+"
+LEVELS_END = re.compile(r"(?<=[\u4e00-\u9fff])" + PLACES_CLOSED_BY + PLACE_LEVELS)
 # 其他市县要…, 有关地区要…: a class of places named by its levels after a quantifier
+# also nlp/parties (a place class beside the body it holds: 各市 in 各市应急管理局)
 PLACE_CLASS_END = re.compile(r"(?:各|其他|其余|其它|有关|相关|上述)(?:地区|[省市州县区乡镇旗盟]){1,3}")
 NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、,,]{1,8}[)）]")
 

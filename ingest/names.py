@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import lexicon
+from .lexicon import PLACE_LEVELS, PLACES_CLOSED_BY, lexicon
 from .regions import Region, gazetteer
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
@@ -903,8 +903,8 @@ NUMBERED_DIVISION = re.compile(r"(?P<stem>[\u4e00-\u9fff]{0,6}?)[一二三四五
 
 # "琼海、万宁、…、陵水等市县", "定西、陇南、…、甘南等市(州)抗旱防汛指挥部": places by their short
 # names, closed by 等, the levels they are, and the body each has (or none: the places act).
-LEVEL_CLOSE = re.compile(r"^(?P<short>[\u4e00-\u9fff]{2,4}?)等(?:[0-9一二三四五六七八九十两]+个)?"
-                         r"(?P<levels>(?:[市州县区盟旗]|[(（][市州县区盟旗、]+[)）])+)(?P<tail>[\u4e00-\u9fff]*)$")
+LEVEL_CLOSE = re.compile(r"^(?P<short>[\u4e00-\u9fff]{2,4}?)" + PLACES_CLOSED_BY
+                         + r"(?P<levels>" + PLACE_LEVELS + r")(?P<tail>[\u4e00-\u9fff]*)$")
 
 
 def _shorts_of_levels(pieces: list[tuple[str, int]]) -> list[tuple[str, int, str]] | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..ingest.lexicon import lexicon
+from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.names import MASK, Jurisdiction, canonical_name, parse_names, tidy
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -278,7 +278,7 @@ class PartyFinder:
         task also names those bodies (各区人民政府), the places are not another party."""
         names = {p.name for p in self.found if not p.recipient}
         self.found = [p for p in self.found if p.recipient or not (
-            LEVEL_CLASS.fullmatch(p.name) and any(n != p.name and n.startswith(p.name) for n in names))]
+            PLACE_CLASS_END.fullmatch(p.name) and any(n != p.name and n.startswith(p.name) for n in names))]
 
     def settle_roles(self) -> None:
         """负责 names the lead only where the sentence also names who takes part (由X负责,Y配合);
@@ -722,9 +722,6 @@ def snap_key(name: str) -> str:
     level = _SNAP_KEY_RX2.match(core)
     rest = core[level.end():] if level else core
     return (level.group(0) if level else "") + "|" + lexicon().expand(rest)
-
-
-LEVEL_CLASS = re.compile(r"(?:各|其他|其余|有关|相关)(?:地区|[省市州县区乡镇旗盟]){1,3}")
 
 
 def mask_quotes(text: str) -> str:

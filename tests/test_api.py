@@ -439,3 +439,24 @@ def test_an_index_build_answers_503_with_retry_after(api_client, corpus_service,
     r = api_client.get("/search", params={"q": "隐患排查"})
     assert r.status_code == 503 and r.json()["code"] == "index_building"
     assert r.headers["Retry-After"] == "5"
+
+
+def test_a_saved_search_index_is_loaded_not_rebuilt(corpus_service, monkeypatch):
+    """Issue 13 (restart that does not rebuild what it can load) and 15 (each API process
+    rebuilt the index after every start): an index saved beside the graph for its version is
+    loaded, and ranks exactly as the one built."""
+    from policykg.api.search import SearchIndex
+    from policykg.api.service import VERSION
+
+    store = corpus_service.store
+    key = tuple(r["version"] for r in store.read(VERSION))
+    built = SearchIndex.load_or_build(store, None, key, store.data)
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("rebuilt although an index of this version was saved")
+
+    monkeypatch.setattr(SearchIndex, "build", no_build)
+    loaded = SearchIndex.load_or_build(store, None, key, store.data)
+    for q in ("隐患排查治理", "危化品", "森林防火"):
+        assert loaded.search(q) == built.search(q)
+    assert loaded.regions == built.regions
