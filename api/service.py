@@ -569,13 +569,12 @@ class Service:
     def _builder(self) -> None:
         from .search import SearchIndex
 
-        data = getattr(self.store, "data", None)
         while True:
             with self._index_lock:
                 key = self._wanted
             try:
                 gc.unfreeze()  # the previous index goes back to the collector with everything else
-                index = SearchIndex.load_or_build(self.store, self.embedder, key, data)
+                index = SearchIndex.load_or_build_aside(self.store, self.embedder, key)
                 # The index is long-lived and large (≈ 660k objects at 10,000 documents): left
                 # to the cyclic collector, every full collection walked it, a ≈ 260 ms pause
                 # that made the p95 of a 500-row deadline page 300 ms. Frozen, it is skipped

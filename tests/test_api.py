@@ -398,7 +398,7 @@ def test_a_search_never_waits_on_a_long_index_build(corpus_service, monkeypatch)
     from policykg.api.service import IndexBuilding, Service
 
     svc = Service(corpus_service.store, corpus_service.embedder)
-    real_build = search_module.SearchIndex.build
+    real_build = search_module.SearchIndex.load_or_build_aside
     release = threading.Event()
 
     def slow_build(*args, **kwargs):
@@ -407,7 +407,7 @@ def test_a_search_never_waits_on_a_long_index_build(corpus_service, monkeypatch)
 
     monkeypatch.setattr(svc, "INDEX_WAIT_FIRST", 0.2)
     monkeypatch.setattr(svc, "INDEX_WAIT_STALE", 0.2)
-    monkeypatch.setattr(search_module.SearchIndex, "build", slow_build)
+    monkeypatch.setattr(search_module.SearchIndex, "load_or_build_aside", slow_build)
     t0 = time.monotonic()
     with pytest.raises(IndexBuilding):
         svc.search("隐患排查", {})
