@@ -122,7 +122,9 @@ class SearchIndex:
             target=_build_and_save, args=(str(data), graph, key), name="search-index-build", daemon=True)
         child.start()
         child.join()
-        if child.exitcode != 0:
+        if child.exitcode and child.exitcode < 0:
+            raise RuntimeError(f"the search index build process was stopped (signal {-child.exitcode})")
+        if child.exitcode:
             log.warning("search index build process ended with %s: building here", child.exitcode)
         return cls.load_or_build(store, embedder, key, data)
 

@@ -543,7 +543,12 @@ class Service:
         if index is not None and index.key == key:
             return index
         done = self._build_in_background(key)
-        limit = wait if wait is not None else (self.INDEX_WAIT_STALE if index is not None else self.INDEX_WAIT_FIRST)
+        if wait is not None:
+            limit = wait
+        elif index is None:
+            limit = self.INDEX_WAIT_FIRST
+        else:  # a build expected within the wait (≈ 1 ms a task) is waited for; a long one is not
+            limit = self.INDEX_WAIT_STALE if len(index.ids) < self.INDEX_WAIT_STALE * 500 else 0.0
         done.wait(limit)
         fresh = self._search
         if fresh is not None and (fresh.key == key or done.is_set() or index is not None):
