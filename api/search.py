@@ -45,10 +45,12 @@ class SearchIndex:
     _in_region: dict[str, Any] | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, store: GraphStore, embedder: Any, key: tuple) -> "SearchIndex":
+    def build(cls, store: GraphStore, embedder: Any, key: tuple, previous: Path | None = None) -> "SearchIndex":
+        """`previous`: a folder an earlier index was saved in, whose tokens are reused."""
         rows = store.read(TASK_TEXTS)
         ids = [r["id"] for r in rows]
-        lexical = LexicalIndex(ids, [(r["title"] or "") + "\n" + (r["text"] or "") for r in rows])
+        lexical = LexicalIndex(ids, [(r["title"] or "") + "\n" + (r["text"] or "") for r in rows],
+                               previous=previous / "lexical" if previous is not None else None)
         index = cls(store, embedder, key, lexical, ids, {r["id"]: r["regions"] or [] for r in rows},
                     {tid: i for i, tid in enumerate(ids)})
         index.region_positions()
@@ -78,7 +80,9 @@ class SearchIndex:
         does not rebuild what it can load; issue 15: the 10k load run). A lock file makes the
         processes take turns, so the second one loads what the first saved."""
         if data is None:
-            return cls.build(store, embedder, key)
+            index = cls.build(store, embedder, key)
+            index.lexical.forget_tokens()
+            return index
         root = data / "search-index"
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
         name = hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:16]
@@ -90,10 +94,13 @@ class SearchIndex:
                     return cls.load(store, embedder, key, folder)
                 except (OSError, ValueError, KeyError) as exc:
                     log.warning("saved search index %s unreadable (%s): rebuilding", folder, exc)
-            index = cls.build(store, embedder, key)
+            earlier = [d for d in root.iterdir() if d.is_dir() and d.name != name and (d / "complete").exists()]
+            previous = max(earlier, key=lambda d: d.stat().st_mtime) if earlier else None
+            index = cls.build(store, embedder, key, previous)
             tmp = root / f".{name}.tmp"
             shutil.rmtree(tmp, ignore_errors=True)
             index.save(tmp)
+            index.lexical.forget_tokens()
             (tmp / "complete").touch()
             for path in [tmp, *tmp.rglob("*")]:  # the data folder is this user's only (issue 15)
                 path.chmod(0o700 if path.is_dir() else 0o600)
