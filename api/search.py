@@ -85,7 +85,7 @@ class SearchIndex:
             return index
         root = data / "search-index"
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        name = hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:16]
+        name = index_name(key)
         folder = root / name
         with open(root / ".lock", "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
@@ -123,10 +123,11 @@ class SearchIndex:
         and the new one is loaded from disk in under a second."""
         data = getattr(store, "data", None)
         graph = getattr(store, "graph_name", None)
-        if data is None or graph is None:
+        sock = getattr(store, "socket", None)
+        if data is None or graph is None or sock is None:
             return cls.load_or_build(store, embedder, key, data)
         child = multiprocessing.get_context("spawn").Process(
-            target=_build_and_save, args=(str(data), graph, key), name="search-index-build", daemon=True)
+            target=_build_and_save, args=(str(data), str(sock), graph, key), name="search-index-build", daemon=True)
         child.start()
         child.join()
         if child.exitcode and child.exitcode < 0:
@@ -247,13 +248,28 @@ def fuse(lexical: list[tuple[str, float]], vector: list[tuple[str, float]], top:
     return sorted(((t, s) for t, s in scores.items() if s > 0), key=lambda kv: (-kv[1], order[kv[0]]))
 
 
-def _build_and_save(data: str, graph: str, key: tuple) -> None:
-    """In a child process: build the index of `graph` at `key` and save it beside the graph."""
+def _build_and_save(data: str, sock: str, graph: str, key: tuple) -> None:
+    """In a child process: build the index of `graph` at `key` and save it beside the graph.
+    It connects to the running server and never starts one (a server stopped meanwhile —
+    the service shutting down — must stay stopped)."""
+    from ..graph import embedded
     from ..graph.falkor_store import FalkorStore
 
     os.nice(19)
-    store = FalkorStore.embedded(Path(data), graph)
+    if saved_index(Path(data), tuple(key)) is not None:
+        return  # the other API process built it meanwhile: the parent loads it
+    store = FalkorStore(Path(sock), graph, data=Path(data), password=embedded.store_password(Path(data)))
     try:
         SearchIndex.load_or_build(store, None, tuple(key), Path(data))
     finally:
         store.close()
+
+
+def saved_index(data: Path, key: tuple) -> Path | None:
+    """The folder of the saved index of version `key` beside the graph in `data`, if complete."""
+    folder = data / "search-index" / index_name(key)
+    return folder if (folder / "complete").exists() else None
+
+
+def index_name(key: tuple) -> str:
+    return hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:16]
