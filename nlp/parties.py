@@ -36,8 +36,6 @@ from .records import Role
 _SETTLE_ROLES_RX1 = re.compile(r"^各(州市|县市区|县区|市州|州|市|县|区)")
 _SETTLE_ROLES_RX2 = re.compile(r"本级(人民)?政府")
 _SETTLE_ROLES_RX3 = re.compile(r"组$")
-
-# precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _SNAP_RX1 = re.compile(r"各地(区)?(?P<tail>[\u4e00-\u9fff]*)")
 _SNAP_RX2 = re.compile(r"(各(?:省|市|州|县|区|乡|镇|设区市|县市区|市州|县区|乡镇)+)(局|厅)")
 _SNAP_RX3 = re.compile(r"^各(省|州|市|县|区|地|乡|镇|设区市|开发区|新区)")
@@ -46,8 +44,6 @@ _SNAP_RX5 = re.compile(r"^[\u4e00-\u9fff]{1,6}?(市|县|区|州|盟|旗)(?!级)"
 _SNAP_RX6 = re.compile(r"^[\u4e00-\u9fff]{1,6}?(市|县|区|州|盟|旗)")
 _RECEIVING_RX1 = re.compile(r"[。;!?\n]")
 _NAMES_AFTER_RX1 = re.compile(r"[,。;!?:\n]")
-
-# precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _FOLD_COLLECTIVE_RX1 = re.compile(r"^各|有关|相关|\(.*?\)")
 _SNAP_KEY_RX1 = re.compile(r"^(各级|各)")
 _SNAP_KEY_RX2 = re.compile(r"^(?:省|市|州|县|区|乡|镇|地|设区市)+")
