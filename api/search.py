@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.dialect import vector_call
-from ..graph.queries import TASK_TEXTS
+from ..graph.queries import TASK_COUNT, TASK_TEXTS
 from ..graph.store import GraphStore
 from ..nlp.lexical import LexicalIndex
 from ..nlp.retrieval import LEXICAL_WEIGHT, convex_fusion
@@ -124,7 +124,8 @@ class SearchIndex:
         data = getattr(store, "data", None)
         graph = getattr(store, "graph_name", None)
         sock = getattr(store, "socket", None)
-        if data is None or graph is None or sock is None:
+        if data is None or graph is None or sock is None or not large(store):
+            # a small graph builds in well under a second: starting a process costs more
             return cls.load_or_build(store, embedder, key, data)
         child = multiprocessing.get_context("spawn").Process(
             target=_build_and_save, args=(str(data), str(sock), graph, key), name="search-index-build", daemon=True)
@@ -263,6 +264,15 @@ def _build_and_save(data: str, sock: str, graph: str, key: tuple) -> None:
         SearchIndex.load_or_build(store, None, tuple(key), Path(data))
     finally:
         store.close()
+
+
+ASIDE_FROM_TASKS = 20_000  # from this many tasks a build is seconds of CPU: done aside
+
+
+def large(store: GraphStore) -> bool:
+    """Whether the graph holds enough tasks for its index build to be done in another process."""
+    rows = store.read(TASK_COUNT)
+    return bool(rows) and rows[0]["n"] >= ASIDE_FROM_TASKS
 
 
 def saved_index(data: Path, key: tuple) -> Path | None:

@@ -531,7 +531,7 @@ class Service:
     # meanwhile, or (no index yet) the search is told to come back (issue 15, 100 clients:
     # searches waiting on the build held every server thread and every page waited behind them).
     INDEX_WAIT_STALE = 2.0
-    INDEX_WAIT_FIRST = 10.0
+    INDEX_WAIT_FIRST = 2.0
 
     def search_index(self, wait: float | None = None):
         """The hybrid index over every task, rebuilt in the background when the graph's

@@ -568,6 +568,8 @@ MATCH (t:Task)
 RETURN t.id AS id, t.title AS title, t.text AS text, t.regions AS regions
 """
 
+TASK_COUNT = "MATCH (t:Task) RETURN count(t) AS n"
+
 
 def matrix(rows: list[dict], regions: list[str] | None = None) -> dict[str, Any]:
     """Rows of (region, column, n, examples) as a region x column matrix with evidence."""
@@ -590,7 +592,7 @@ def all_statements() -> list[str]:
     texts = [BODIES, BODY, BODY_DUTIES, BODY_RECEIVES, BODY_ISSUED, DOCUMENTS, DOCUMENTS_PROBE, DOCUMENT_COUNT,
              DOCUMENT, DOCUMENT_TASKS, DOCUMENT_SECTIONS, DOCUMENT_PRACTICES, SECTOR_MATRIX_BY_PROVINCE,
              SECTOR_MATRIX_FOR_REGIONS, MECHANISM_MATRIX, PRACTICE_QUOTES, REGIONS_WITH_DATA, TASKS_BY_ID,
-             TOPIC_TASKS, TOPIC_PRACTICES, REGIONS, TASK_TEXTS, STAT, DUE_BEFORE, DUE_UNTIL,
+             TOPIC_TASKS, TOPIC_PRACTICES, REGIONS, TASK_TEXTS, TASK_COUNT, STAT, DUE_BEFORE, DUE_UNTIL,
              DOCUMENT_OBLIGATIONS, DOCUMENT_IDS, BODY_DUTY_SUM]
     for status in STATUS_CONDITIONS:
         full.status = status
