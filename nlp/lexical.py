@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from functools import lru_cache
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -50,18 +50,30 @@ def simplify(text: str) -> str:
     return t2s()(text)
 
 
-@lru_cache(maxsize=1)
+_SEGMENTER_LOCK = threading.Lock()
+_segmenter = None
+
+
 def segmenter():
-    """A private jieba instance with the project's domain terms (see module docstring)."""
-    import jieba
+    """A private jieba instance with the project's domain terms (see module docstring), made
+    once per process. Why the lock: 40 server threads whose first searches arrived together
+    each built their own (a dictionary load of a second each, and 1 GB more): the 10k load run
+    stalled for tens of seconds once the search index was loaded from disk instead of built."""
+    global _segmenter
+    if _segmenter is None:
+        with _SEGMENTER_LOCK:
+            if _segmenter is None:
+                import jieba
 
-    from .pipeline import domain_terms
+                from .pipeline import domain_terms
 
-    jieba.setLogLevel(60)
-    tok = jieba.Tokenizer()
-    for term in sorted(domain_terms()):
-        tok.add_word(term, freq=DOMAIN_WORD_FREQ)
-    return tok
+                jieba.setLogLevel(60)
+                tok = jieba.Tokenizer()
+                for term in sorted(domain_terms()):
+                    tok.add_word(term, freq=DOMAIN_WORD_FREQ)
+                tok.check_initialized()
+                _segmenter = tok
+    return _segmenter
 
 
 def tokenize(text: str) -> list[str]:
@@ -154,6 +166,7 @@ class LexicalIndex:
         if (folder / "bm25").exists():
             index.bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
             index.vocab = set(index.bm25.vocab_dict)
+        segmenter()  # queries need it: made here, not by the first searches
         return index
 
     def scores(self, query: str) -> np.ndarray:

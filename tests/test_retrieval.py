@@ -160,3 +160,25 @@ def test_a_rebuild_reuses_the_saved_tokens_and_ranks_as_a_fresh_build(tmp_path, 
     assert sorted(segmented) == sorted(["森林防火期内禁止野外用火", "危化品企业安全检查", ""])
     for q in ("隐患排查治理", "危化品 安全", "森林防火期", "应急管理局 值班"):
         assert np.allclose(reused.scores(q), fresh.scores(q))
+
+
+def test_the_segmenter_is_made_once_however_many_threads_ask(monkeypatch):
+    """Bug of the 10k load run: 40 server threads' first searches each built a jieba
+    segmenter (a dictionary load each; the server stalled for tens of seconds)."""
+    import threading
+
+    from policykg.nlp import lexical
+
+    monkeypatch.setattr(lexical, "_segmenter", None)
+    made = []
+    import jieba
+
+    original = jieba.Tokenizer
+    monkeypatch.setattr(jieba, "Tokenizer", lambda *a, **k: made.append(1) or original(*a, **k))
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(lexical.segmenter())) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 1 and len({id(g) for g in got}) == 1
