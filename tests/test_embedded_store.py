@@ -588,3 +588,30 @@ def test_a_store_loading_a_big_graph_is_waited_on_while_it_logs_progress(tmp_pat
         srv.close()
         child.kill()
         child.wait()
+
+
+def test_a_vector_search_that_failed_while_the_index_came_up_is_asked_again(data, monkeypatch):
+    """CI failure (test_vector_index_whole_after_updates_deletes_and_restarts): the vector
+    search failed because the index was not up, and by the check the index was operational,
+    so the error was raised instead of the search being answered."""
+    from policykg.graph import dialect
+    from policykg.graph.store import QueryError
+
+    store = FalkorStore.embedded(data)
+    store.ensure_schema(vector_dim=4)
+    store.write("UNWIND range(1, 5) AS i CREATE (t:Task {id: 't' + toString(i)}) SET t.embedding = "
+                + dialect.vector_expr("falkordb", "[0.1 * i, 0.2, 0.3, 0.4]"))
+    real_run = store._run
+    failed = []
+
+    def first_fails(query, params, read_only, header=None):
+        if "queryNodes" in query and not failed:
+            failed.append(query)
+            raise QueryError("Invalid arguments for procedure 'db.idx.vector.queryNodes'")
+        return real_run(query, params, read_only, header)
+
+    monkeypatch.setattr(store, "_run", first_fails)
+    monkeypatch.setattr(store, "_vector_index_operational", lambda: True)
+    rows = store.read(dialect.vector_query("falkordb", 3), {"vector": [0.5, 0.2, 0.3, 0.4]})
+    assert failed and len(rows) == 3 and store.exact_scans == 0
+    store.close()
