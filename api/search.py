@@ -87,7 +87,7 @@ class SearchIndex:
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
         name = index_name(key)
         folder = root / name
-        with open(root / ".lock", "a+") as lock:
+        with os.fdopen(os.open(root / ".lock", os.O_RDWR | os.O_CREAT, 0o600), "r+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if (folder / "complete").exists():
                 try:

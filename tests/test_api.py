@@ -460,3 +460,6 @@ def test_a_saved_search_index_is_loaded_not_rebuilt(corpus_service, monkeypatch)
     for q in ("隐患排查治理", "危化品", "森林防火"):
         assert loaded.search(q) == built.search(q)
     assert loaded.regions == built.regions
+    # the data folder is this user's only (issue 15 item 7): 700 folders, 600 files
+    for path in [store.data / "search-index", *(store.data / "search-index").rglob("*")]:
+        assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
