@@ -89,7 +89,7 @@ class SearchIndex:
         folder = root / name
         with os.fdopen(os.open(root / ".lock", os.O_RDWR | os.O_CREAT, 0o600), "r+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            if (folder / "complete").exists():
+            if saved_index(data, key) is not None:
                 try:
                     return cls.load(store, embedder, key, folder)
                 except (OSError, ValueError, KeyError) as exc:

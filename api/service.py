@@ -589,9 +589,9 @@ class Service:
             except Exception as exc:  # noqa: BLE001 - the next search asks again
                 log.warning("search index build failed: %s", exc)
             with self._index_lock:
-                finished = [k for k in self._built_for if k == key or self._wanted != k]
-                if self._wanted == key:
-                    finished = list(self._built_for)
+                # this version's waiters and those of versions nobody wants any more (the newer
+                # index serves them); the wanted version, if newer, is built next
+                finished = [k for k in self._built_for if k == key or k != self._wanted]
                 for k in finished:
                     self._built_for.pop(k).set()
                 if self._wanted == key:

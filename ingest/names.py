@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import PLACE_LEVELS, PLACES_CLOSED_BY, lexicon
-from .regions import Region, gazetteer
+from .regions import Region, gazetteer, is_municipality
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _IS_COLLECTIVE_RX1 = re.compile(r"^(省|市|县|区|乡|镇)(级|直)")
@@ -108,9 +108,8 @@ class Jurisdiction:
 
     @property
     def municipal(self) -> bool:
-        """A municipality under the central government (北京市, 天津市, 上海市, 重庆市): the only
-        provinces whose name ends in 市."""
-        return self.province is not None and self.province.level == 1 and self.province.name.endswith("市")
+        """The document is of a municipality (北京市, 天津市, 上海市, 重庆市; regions.is_municipality)."""
+        return self.province is not None and is_municipality(self.province)
 
     @property
     def own_place(self) -> str | None:
@@ -388,7 +387,7 @@ def in_force(name: str, jur: Jurisdiction) -> str:
         return name
     region, k = hit
     rest = name[k:]
-    municipal = region.level == 1 and region.name.endswith("市")
+    municipal = is_municipality(region)
     lex = lexicon()
     for old, new, since in lex.renamed:
         if old in rest and jur.year >= since + RENAME_GRACE:
@@ -652,10 +651,9 @@ def split_names(span: str) -> list[tuple[str, int]]:
             out.append((piece[:k], off))
             out.append((piece[k:], off + k))
             seps += [raw[i][2], ""]
-        elif TOWN_STREET_PAIR.fullmatch(piece.strip()):
+        elif pair := TOWN_STREET_PAIR.fullmatch(piece.strip()):
             # 各乡镇(街道)人民政府(办事处), 各镇街人民政府(办事处): the townships' governments and the
             # sub-districts' offices, each head with its own kind of unit
-            pair = TOWN_STREET_PAIR.fullmatch(piece.strip())
             lead = off + len(piece) - len(piece.lstrip())
             out.append(((pair["q"] or "") + pair["town"] + pair["gov"], lead))
             out.append(((pair["q"] or "") + "街道办事处", lead + pair.start("office")))

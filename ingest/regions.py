@@ -25,6 +25,12 @@ class Region:
     parent: str  # parent code ("" for provinces)
 
 
+def is_municipality(region: Region) -> bool:
+    """One of the four municipalities under the central government (北京市, 天津市, 上海市,
+    重庆市): the only provinces whose name ends in 市."""
+    return region.level == 1 and region.name.endswith("市")
+
+
 class Gazetteer:
     def __init__(self) -> None:
         self.by_code: dict[str, Region] = {}
