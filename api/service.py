@@ -563,9 +563,7 @@ class Service:
         costs one rebuild after them, not one each."""
         with self._index_lock:
             self._wanted = key
-            if self._built_for.get(key) is None:
-                self._built_for[key] = threading.Event()
-            done = self._built_for[key]
+            done = self._built_for.setdefault(key, threading.Event())
             if not self._builder_running:
                 self._builder_running = True
                 threading.Thread(target=self._builder, name="search-index", daemon=True).start()
