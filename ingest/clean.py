@@ -80,11 +80,12 @@ class Cleaner:
 
     def sub(self, rule: str, pattern: re.Pattern[str] | str, repl, record: bool = True) -> None:
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
-        if repl == "" and record:
-            for m in rx.finditer(self.mt.text):
-                if m.end() > m.start():
-                    self.removed.append((rule, *self.mt.to_original(m.start(), m.end())))
-        self.mt = self.mt.sub(rx, repl)
+        if repl == "" and record:  # one pass: what is removed is recorded and cut
+            spans = [(m.start(), m.end()) for m in rx.finditer(self.mt.text) if m.end() > m.start()]
+            self.removed.extend((rule, *self.mt.to_original(a, b)) for a, b in spans)
+            self.mt = self.mt.delete_spans(spans)
+        else:
+            self.mt = self.mt.sub(rx, repl)
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -334,12 +335,15 @@ def join_broken_lines(c: Cleaner) -> None:
     c.mt = c.mt.apply(edits)
 
 
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+
 def detect_script(text: str) -> str:
-    sample = "".join(re.findall(r"[\u4e00-\u9fff]", text[:20000]))
+    sample = _NOT_HAN.sub("", text[:20000])
     if not sample:
         return "simplified"
     converted = t2s()(sample)
-    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    changed = sum(map(str.__ne__, sample, converted))
     return "traditional" if changed / len(sample) > 0.02 else "simplified"
 
 

@@ -862,15 +862,19 @@ def _names_with_conjunction() -> tuple[str, ...]:
     return tuple(w for w in words if re.search(r"和|及|与", w))
 
 
+@lru_cache(maxsize=1)
+def _conjunction_places() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each character of those names -> (name, where it stands in the name), for every place."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for w in _names_with_conjunction():
+        for k, ch in enumerate(w):
+            out.setdefault(ch, []).append((w, k))
+    return {ch: tuple(v) for ch, v in out.items()}
+
+
 def spans_known_name(span: str, at: int) -> bool:
     """Whether the conjunction at `at` is inside a department's name (发展和改革委员会)."""
-    for w in _names_with_conjunction():
-        k = w.find(span[at])
-        while k >= 0:
-            if span[at - k: at - k + len(w)] == w:
-                return True
-            k = w.find(span[at], k + 1)
-    return False
+    return any(at >= k and span.startswith(w, at - k) for w, k in _conjunction_places().get(span[at], ()))
 
 
 def member_noun(piece: str, lenient: bool = False) -> bool:

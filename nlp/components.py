@@ -130,8 +130,8 @@ def deadlines_component(doc: Doc) -> Doc:
         found = find_deadlines(text, ctx.doc_date, ctx.period, ctx.jur.year)
     # SCHEMA: 每半年 and 每旬 have no freq value and are not listed
     found = [d for d in found if d.type != "recurring" or d.freq in SCHEMA_FREQS]
-    doc._.deadlines = [d.to_record() for d in found]
-    for d, rec in zip(found, doc._.deadlines):
+    records = doc._.deadlines = [d.to_record() for d in found]
+    for d, rec in zip(found, records):
         add_span(doc, "deadlines", d.start, d.end, d.type, rec)
         add_mark(doc, "deadline", deadline_label(rec), d.start, d.end)
     return doc
@@ -155,10 +155,10 @@ def sectors_component(doc: Doc) -> Doc:
         own = [s for s in own if s not in absorbed]
         if PLACE_LIST.search(text):
             own = [s for s in own if s in domain]
-    doc._.sectors = own + [d for d in domain if d not in own]
+    sectors = doc._.sectors = own + [d for d in domain if d not in own]
     for h in hits:
         add_span(doc, "sectors", h.start, h.end, h.label, {"sector": h.label})
-        if h.label in doc._.sectors:  # not a general word overridden by a specific one
+        if h.label in sectors:  # not a general word overridden by a specific one
             add_mark(doc, "sector", h.label, h.start, h.end)
     return doc
 
@@ -173,8 +173,8 @@ def targets_component(doc: Doc) -> Doc:
     found = find_targets(text[lo:hi])
     for t in found:
         t.start, t.end = t.start + lo, t.end + lo
-    doc._.targets = [t.to_record() for t in found]
-    for t, rec in zip(found, doc._.targets):
+    records = doc._.targets = [t.to_record() for t in found]
+    for t, rec in zip(found, records):
         add_span(doc, "targets", t.start, t.end, "target", rec)
         add_mark(doc, "target", target_label(rec), t.start, t.end)
     return doc

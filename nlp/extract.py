@@ -243,6 +243,7 @@ def task_record(doc: Document, ctx: DocContext, ts: TaskSpan, task_id: str,
     columns = {k: text[a:b] for k, (a, b) in cells.items()} if cells else None
     sdoc = analyse(text, ctx, ts.title, columns, cells or None, inherited)
     a, b = doc.clean.to_original(ts.start, ts.end)
+    found = sdoc._  # one accessor: spaCy builds a new one on each `sdoc._`
     return {
         "id": task_id,
         "path": ts.path,
@@ -250,13 +251,13 @@ def task_record(doc: Document, ctx: DocContext, ts: TaskSpan, task_id: str,
         "text": text,
         "quote": quote_for(doc, ts, ts.start),
         "span": [a, b],
-        "actors": sdoc._.actors,
-        "recipients": sdoc._.recipients,
-        "deadlines": [d for d in sdoc._.deadlines if not undated(d)],
-        "undated_deadlines": [d for d in sdoc._.deadlines if undated(d)],
-        "sectors": sdoc._.sectors,
-        "targets": sdoc._.targets,
-        "marks": original_marks(mapped, sdoc._.marks or []),
+        "actors": found.actors,
+        "recipients": found.recipients,
+        "deadlines": [d for d in found.deadlines if not undated(d)],
+        "undated_deadlines": [d for d in found.deadlines if undated(d)],
+        "sectors": found.sectors,
+        "targets": found.targets,
+        "marks": original_marks(mapped, found.marks or []),
     }
 
 

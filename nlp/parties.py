@@ -66,6 +66,7 @@ _LISTS_RX1 = re.compile(r"(?:[\u4e00-\u9fff()]{2,12}、)+[\u4e00-\u9fff()]{2,12}
 _LISTS_RX2 = re.compile(r"(参与|配合|协助|参加)")
 
 CLAUSE_END = "。;!?:\n"
+_CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]")  # where a clause may open
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
@@ -113,6 +114,9 @@ class Frames:
     label_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
     verb_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
     duty_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
+    report_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
+    # a clause's opening trigger (longest first; 由 opens a frame of its own, not a subject)
+    opener_rx: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
 
 
 def _longest(words) -> tuple[str, ...]:
@@ -131,6 +135,8 @@ def frames() -> Frames:
     object.__setattr__(f, "label_rx", re.compile(rf"(?P<label>{labels})\s*[::]\s*"))
     object.__setattr__(f, "verb_rx", re.compile("|".join(re.escape(w) for w, _ in verb_role)))
     object.__setattr__(f, "duty_rx", re.compile("|".join(map(re.escape, f.duty_markers))))
+    object.__setattr__(f, "report_rx", re.compile("|".join(map(re.escape, f.report_verbs))))
+    object.__setattr__(f, "opener_rx", re.compile("|".join(re.escape(w) for w in f.subject_triggers if w != "由")))
     return f
 
 
@@ -436,8 +442,7 @@ class PartyFinder:
 
     def recipients(self) -> None:
         t = self.masked
-        verbs = "|".join(map(re.escape, self.fr.report_verbs))
-        for m in re.finditer(rf"(?:{verbs})", t):
+        for m in self.fr.report_rx.finditer(t):
             if t[m.start() - 1:m.start()] in ("汇", "预", "情", "通", "快") and m.group(0) in ("报", "报告", "送"):
                 continue
             if m.group(0) in ("报", "送", "交") and t[m.end():m.end() + 1] in ("送", "告", "道", "表", "名", "请", "批"):
@@ -499,7 +504,7 @@ class PartyFinder:
         A body asked through 提请 (提请县级人民政府发布禁火令) acts at the addressees' request: it is
         `requested`, and the addressees who ask are inferred beside it."""
         t = self.masked
-        starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in CLAUSE_END or ch in ",,"]
+        starts = [0] + [m.end() for m in _CLAUSE_OR_COMMA.finditer(t)]
         openers = lexicon().stop_openers
         for s in starts:
             s2 = self.skip_openers(s)
@@ -523,9 +528,9 @@ class PartyFinder:
         t = self.masked
         while s < len(t) and t[s] in " \t\u3000" + MASK:
             s += 1
-        for trig in self.fr.subject_triggers:
-            if t.startswith(trig, s) and trig != "由" and not (trig == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
-                return s + len(trig)  # 请示/请假/请教 are verbs of their own, not a request to a party
+        m = self.fr.opener_rx.match(t, s)
+        if m and not (m.group() == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
+            return m.end()  # 请示/请假/请教 are verbs of their own, not a request to a party
         return s
 
     def pronoun_at(self, s: int) -> bool:
@@ -601,13 +606,8 @@ class PartyFinder:
         ends, depth = self._ends
         before = depth[s - 1] if s > 0 else 0
         lo = bisect.bisect_right(ends, s)
-        out = []
-        for e in ends[lo:]:
-            if e > limit:
-                break
-            if depth[e - 1] - before <= 0:
-                out.append(e - s)
-        return out
+        hi = bisect.bisect_right(ends, limit, lo)
+        return [e - s for e in ends[lo:hi] if depth[e - 1] <= before]
 
     def verb_follows(self, e: int) -> bool:
         """请有关地区充分认识…: after a request verb the party asked is followed by what it is
