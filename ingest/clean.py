@@ -231,6 +231,8 @@ def spam_rx() -> re.Pattern[str]:
     return re.compile(rf"[A-Za-z][A-Za-z0-9]{{1,15}}\s*(?:{alt})|(?:{alt})")
 
 
+BLOCK_TAG = re.compile(r"(?:</(?:p|div|li|tr|h[1-6])>\s*)?<(?:p|div|li|tr|h[1-6])(?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*>"
+                       r"|</(?:p|div|li|tr|h[1-6])>|<br\s*/?>", re.I)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*/?>"
                       r"|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);")
 
@@ -241,6 +243,7 @@ SIGNED_BY = re.compile(r"[ \u3000]*(?:签发人?|簽發人?)\s*[:：]\s*[\u4e00-
 def remove_html_debris(c: Cleaner) -> None:
     """Tags and entities left in scraped text (<dfn id="j4tcm"></dfn>, &nbsp;), and the
     签发 (signed-off-by) note a red-head document prints beside its number."""
+    c.sub("html", BLOCK_TAG, "\n")  # <p class="ql-block">…</p><p…>: a paragraph ends there
     c.sub("html", HTML_TAG, "")
     c.sub("signed-by", SIGNED_BY, "")
 

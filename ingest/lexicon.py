@@ -43,6 +43,7 @@ class Department:
 @dataclass(frozen=True)
 class Lexicon:
     org_suffixes: tuple[str, ...]  # longest first
+    not_administrative: frozenset[str]  # org suffixes of what is no jurisdiction's own unit
     person_suffixes: tuple[str, ...]
     posts: tuple[str, ...]
     generic_heads: tuple[str, ...]
@@ -235,6 +236,7 @@ def lexicon() -> Lexicon:
         org_suffixes=_sorted_longest(data["suffix"]["org"] + [k for k in data["abbreviation"]
                                                               if k[-1] in "会办指委局厅站所"]),
         person_suffixes=_sorted_longest(data["suffix"]["person"]),
+        not_administrative=frozenset(data["suffix"]["not_administrative"]),
         posts=_sorted_longest(data["suffix"]["posts"]),
         generic_heads=tuple(data["suffix"]["generic_heads"]),
         collective_prefixes=_sorted_longest(data["collective"]["prefixes"]),

@@ -332,7 +332,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         elif local is None or r.level > local.level and local in g.chain(r):
             local = r  # the deepest place the issuers name: 十堰市郧阳区人民政府办公室 is 郧阳区's
     national = (bool(meta.issuers) and all(_LOCATE_RX4.match(i) for i in meta.issuers)) \
-        or national_issuer(meta.doc_number) is not None
+        or national_issuer(meta.doc_number) is not None \
+        or (not evidence and ADDRESSED_PROVINCES.match(addressee_line or "") is not None)
     if province is None and meta.doc_number and not national:
         province = g.province_by_abbr(meta.doc_number[0])
     if province is None and local is None and not national:
@@ -479,6 +480,9 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
 
 
 # An addressee line to a class of cities (group 1) or of counties: the writer sits above them.
+# "各省、自治区、直辖市及新疆生产建设兵团安全生产监督管理局": written from the centre, so the places
+# the text names (the venue of a meeting in 北京) are not the document's own
+ADDRESSED_PROVINCES = re.compile(r"^各(?:省[、,，]\s*自治区|省\s*[(（]\s*区|省区市|省级)")
 ADDRESSED_BELOW = re.compile(r"^各(?:(设区市|地级市|市州|市\(州\)|州市|地市|盟市|市)|县|区|县\(市|县市区|区县)")
 ZONE_NAME = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,3}?)(?P<rest>[\u4e00-\u9fff]{0,8}?(?:旅游度假区|度假区|经济开发区|"
                        r"经济技术开发区|高新技术产业开发区|开发区|高新区|经开区|工业园区|产业园区))")

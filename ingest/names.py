@@ -957,6 +957,32 @@ def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None])
     return changed
 
 
+# the places a collective name opens with: 各省、自治区、直辖市及新疆生产建设兵团, 各县(区), 各乡镇
+SHARED_LEVELS = re.compile(r"^各(?:自治区|自治州|自治县|直辖市|设区市|县级市|新疆生产建设兵团|街道|社区|[省市州县区乡镇旗盟]"
+                           r"|[、()（）]|及(?=[\u4e00-\u9fff]{0,2}[省市州县区乡镇旗盟]|新疆))+")
+
+
+def _levels_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bool:
+    """各省、自治区、直辖市…安全生产监督管理局、总工会 / 各县区应急管理局、消防救援大队: a bare unit
+    after a collective body of a run of places is that run's unit too."""
+    changed = False
+    for i in range(len(pieces) - 1):
+        p, q = tidy(pieces[i][0]), tidy(pieces[i + 1][0])
+        run = SHARED_LEVELS.match(p)
+        if not run or kinds[i] not in ("org", "class") or kinds[i + 1] != "org" or len(run.group(0)) < 2 \
+                or run.end() >= len(p) or leading_place_word(q) or lexicon().collective_prefix(q) \
+                or ZONE_START.match(q) or LEVEL_WORDS_RX.match(q) or "各" in q or q.startswith(NATIONAL_OPENERS) \
+                or lexicon().org_suffix(q) in lexicon().not_administrative:
+            continue
+        pieces[i + 1] = (run.group(0) + q, pieces[i + 1][1])
+        changed = True
+    return changed
+
+
+NATIONAL_OPENERS = ("国务院", "国家", "中央", "中共", "全国")  # 国务院各部委 after 各省…人民政府 is its own
+ZONE_START = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)")
+
+
 def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tuple[list, list] | None:
     """Distribute a shared place over bare suffixes (各县区党委、政府) and shared suffixes over
     a run of places (兰州高新区、兰州经开区党工委、管委会)."""
@@ -982,6 +1008,7 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
                 kinds[i] = kinds[i + 1] = "class"
                 changed = True
     changed |= _shorts_share_suffix(pieces, kinds)
+    changed |= _levels_shared(pieces, kinds)
     i = 0
     while i < len(pieces):
         if kinds[i] != "place":

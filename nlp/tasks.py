@@ -69,7 +69,7 @@ def is_definition(text: str) -> bool:
     if DUTY_WORD.search(body):
         return False
     label = _IS_DEFINITION_RX2.match(body)
-    if label and label.group(1) in kinds["definition_labels"]:
+    if label and label.group(1).endswith(tuple(kinds["definition_labels"])):  # 封山禁火时间: 禁火时间
         return True
     tails = "|".join(map(re.escape, kinds["definition_tails"]))
     return bool(re.search(rf"(为|是)[^,。;]{{0,30}}(?:{tails})[。.]?$", body))
@@ -79,6 +79,9 @@ DATED_GOAL = re.compile(r"(\d{4}年(底|末)|\d{4}年\d{1,2}月(底|末)?)(前|�
 
 
 ENUM_INTRO = re.compile(r"(下列|以下|如下)[^。]{0,30}[。:]?\s*$|:\s*$")
+# "三、封山禁火要求:1、严禁…2、…" / "工作措施:": a heading that announces requirements or measures
+# introduces items of work, each a task, not a list of cases
+WORK_INTRO = re.compile(r"(要求|措施|任务|职责|分工)\s*[:：]\s*$")
 CRITERION_END = re.compile(r"(的|者|等)[;。]?$|;$")
 TAIL_STOP = re.compile(r"^(附件|附表|抄送|抄报|联系人|联系电话|主题词|印发)")
 CLOSING = re.compile(r"^(请(?:各|你|全|有关|相关|省|市|县|区|州)|此次|以上|特此|本通知|本方案|本通告|本意见)")
@@ -92,7 +95,7 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
         return False  # 第一组:…带队,…参加,督查X市: each group is sent with its own work
     own = text[item.start:item.head_end].strip()
     kids = [text[c.start:c.head_end].strip() for c in item.children]
-    if ENUM_INTRO.search(own):
+    if ENUM_INTRO.search(own) and not WORK_INTRO.search(own):
         return True
     if any(item.title.strip().startswith(h) for h in item_kinds()["criteria_headings"]) \
             and all(len(k) <= 80 for k in kids):

@@ -1,0 +1,80 @@
+"""Shapes of real circulars outside ../shared (public pages of the fresh batch v of the fifth
+session, cited by address; a few lines each, not the documents) whose classes have no instance
+in ../shared: a ban's requirements introduced by "X要求:", a ministry's notice addressed to the
+provinces, a unit shared by a run of places, paragraphs scraped with their HTML tags."""
+
+from __future__ import annotations
+
+import hashlib
+
+from policykg.ingest.model import RawDocument
+from policykg.ingest.pipeline import structure
+from policykg.nlp.extract import extract_document
+
+
+def extract_text(text: str, name: str = "page.txt") -> dict:
+    raw = RawDocument(name, text, "utf-8", "txt", hashlib.sha256(text.encode()).hexdigest())
+    return extract_document(structure(raw))
+
+
+# 侯马市人民政府 2021 封山禁火通告 as a 美篇 post (meipian.cn/3vybu399): paragraphs in <p> tags
+HOUMA = ('侯马市人民政府关于实行封山禁火的通告\n\n<p class="ql-block">侯马市人民政府关于实行封山禁火的通告 侯政通(2021)8 号</p>'
+         '<p class="ql-block"> 为了有效预防和遏制森林火灾的发生,根据《森林防火条例》等有关规定,具体通告如下:</p>'
+         '<p class="ql-block"> 一、封山禁火时间:从即日起至2022年6月30日。</p>'
+         '<p class="ql-block"> 二、封山禁火区域:我市境内紫金山、峨嵋岭等所有重点林区。</p>'
+         '<p class="ql-block"> 三、封山禁火要求:1、严禁任何单位和个人在禁火区内玩火、野炊、烧香、上坟烧纸等一切野外用火。'
+         '2、在主要入山路口设立森林防火检查站,凡进山车辆和人员必须接受森林防火检查。'
+         '3、各乡(办)、国有林场和专业管防队伍要在林区路段、重点区域和关键位置安排巡山护林人员,严格监控和巡查。</p>'
+         '<p class="ql-block"> 四、对违反本通告规定的,应急、林业、公安等相关部门要严格依法处理。 </p>'
+         '<p class="ql-block"> 五、火情报警电话:12119、0357-4182993</p><p class="ql-block"> 侯马市人民政府</p>'
+         '<p class="ql-block"> 2021年11月8日</p>')
+
+
+def test_html_paragraph_tags_end_paragraphs():
+    from policykg.ingest.clean import clean_text
+
+    lines = clean_text(HOUMA).mapped.text.split("\n")
+    assert "一、封山禁火时间:从即日起至2022年6月30日。" in lines
+    assert "2021年11月8日" in lines
+    assert not any("<" in ln or "ql-block" in ln for ln in lines)
+
+
+def test_requirements_announced_by_a_heading_are_each_a_task_and_definitions_none():
+    """三、封山禁火要求:1、…2、…3、…: each requirement is a task (not one list of cases); 封山禁火时间,
+    封山禁火区域 define the ban (compounds of the labels 禁火时间, 禁火区域) and the 报警电话 line is
+    contact information: no tasks."""
+    rec = extract_text(HOUMA)
+    assert [t["path"] for t in rec["tasks"]] == [["三", "1"], ["三", "2"], ["三", "3"], ["四"]]
+
+
+# 国家安全监管总局政策法规司 政法函〔2011〕67号 (anquan.com.cn/show-116-8132-1.html)
+MINISTRY_MEETING = ("关于召开“落实企业安全生产主体责任知识竞赛”总结会的通知\n政法函〔2011〕67号\n"
+                    "各省、自治区、直辖市及新疆生产建设兵团安全生产监督管理局、总工会,各省级煤矿安全监察机构及有关单位:\n"
+                    "从今年4月开始,国家安全生产监督管理总局、全国总工会联合组织开展了落实企业安全生产主体责任知识竞赛活动。"
+                    "经研究,定于11月30日在北京召开落实企业安全生产主体责任知识竞赛总结会。现将有关事项通知如下:\n"
+                    "一、时间、地点\n时间:2011年11月30日,会期一天。\n地点:西郊宾馆(北京市海淀区王庄路18号)。\n"
+                    "二、其他事项\n1.请将出席会议代表名单回执于11月25日前报组委会办公室。\n2.会议代表食宿费用自理。\n"
+                    "二○一一年十月二十五日\n")
+
+
+def test_a_notice_to_the_provinces_is_national_and_their_units_share_the_places():
+    """Written to 各省、自治区、直辖市…: the document is national (北京, the venue, is not its
+    province), and 总工会 after 各省…安全生产监督管理局、 is each province's 总工会."""
+    meta = extract_text(MINISTRY_MEETING)["meta"]
+    assert meta["province"] is None
+    assert "各省自治区直辖市及新疆生产建设兵团总工会" in meta["addressees"]
+
+
+def test_a_unit_after_a_collective_shares_its_places_but_not_a_venue_or_a_national_body():
+    """各县(区)应急管理局、消防救援大队 are each county's; a scenic area, a community committee and
+    国务院各部委 after a collective are not (devset d38's 各省、自治区、直辖市人民政府,国务院各部委;
+    大余县 2022 禁火令's 各乡镇人民政府、社区管委会)."""
+    from policykg.ingest.names import parse_names
+
+    def names(s: str) -> list[str]:
+        return [p for p, _, _ in parse_names(s, strict=False)]
+
+    assert names("各县(区)应急管理局、消防救援大队")[1] == "各县区消防救援大队"
+    assert names("各乡镇人民政府、旅游景区")[1] == "旅游景区"
+    assert names("各乡镇人民政府、社区管委会")[1] == "社区管委会"
+    assert names("各省、自治区、直辖市人民政府、国务院各部委")[1] == "国务院各部委"
