@@ -40,7 +40,7 @@ def t2s():
 
 @lru_cache(maxsize=1)
 def furniture_rules() -> list[tuple[str, str, re.Pattern[str]]]:
-    """(name, scope, pattern) rows of data/furniture.tsv; scope: line | tail | block."""
+    """(name, scope, pattern) rows of data/furniture.tsv; scope: line | tail | block | numbered-run."""
     rules = []
     text = resources.files(__package__).joinpath("data/furniture.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -109,6 +109,9 @@ def normalise_space(c: Cleaner) -> None:
     c.sub("trailing-space", re.compile(r"[ \u3000]+$", re.M), "", record=False)
 
 
+NUMBERED_CRUMB = re.compile(r"^\d{1,2}\.\s*\S{1,10}$")  # one step of a numbered breadcrumb list
+
+
 def remove_furniture(c: Cleaner) -> None:
     convert = t2s()
     lines = c.mt.text.split("\n")
@@ -130,6 +133,12 @@ def remove_furniture(c: Cleaner) -> None:
                 tail_from = i if tail_from is None else min(tail_from, i)
             elif scope == "line":
                 drop.append(i)
+            elif scope == "numbered-run":
+                drop.append(i)
+                j = i + 1
+                while NUMBERED_CRUMB.match(s) and j < n and NUMBERED_CRUMB.match(simple[j]):
+                    drop.append(j)
+                    j += 1
             elif scope == "block":  # the line and the file-name lines right under it
                 drop.append(i)
                 j = i + 1

@@ -376,6 +376,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         # places it sends work to (督查九江市), not its own; "各县(市、区)" from above counties
         province = province or g.chain(local)[0]
         local = None
+    if town is None and local is not None:
+        town = town_under(local, meta.issuers)
     if town is None and not national and text:
         named_town = town_named(text, meta.issuers)
         if named_town is not None:
@@ -490,6 +492,21 @@ ZONE_NAME = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,3}?)(?P<rest>[\u4e00-\u9fff
 
 TOWN_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))")
 TOWN_SELF = re.compile(r"(?:我|全|本)(镇|乡|街道)")
+
+
+def town_under(county: Region, issuers: list[str]) -> str | None:
+    """玉溪市江川区江城镇人民政府: an issuer that names its county and then a township is that
+    township's government, whether or not the township's name is unique in the gazetteer."""
+    for issuer in issuers:
+        for name in (county.name, county.short):
+            k = issuer.find(name) if name else -1
+            m = TOWN_AFTER_COUNTY.match(issuer, k + len(name)) if k >= 0 else None
+            if m:
+                return m.group(1)
+    return None
+
+
+TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?:人民政府|办事处|党委)")
 
 
 def town_named(text: str, issuers: list[str]) -> tuple[Region, str] | None:

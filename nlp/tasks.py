@@ -26,7 +26,7 @@ from ..ingest.model import Document, OutlineItem
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _IS_DEFINITION_RX1 = re.compile(r"^\s*\S{1,6}?[、.]\s*")
-_IS_DEFINITION_RX2 = re.compile(r"^([\u4e00-\u9fff]{2,6})[::]")
+_IS_DEFINITION_RX2 = re.compile(r"^([\u4e00-\u9fff]{2,6})(?:[::]|(?=\d{4}年))")  # 封山禁火时间2025年3月1日…
 _FIRST_SENTENCE_RX1 = re.compile(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*")
 _FIRST_SENTENCE_RX2 = re.compile(r"[。;]")
 
@@ -69,7 +69,8 @@ def is_definition(text: str) -> bool:
     if DUTY_WORD.search(body):
         return False
     label = _IS_DEFINITION_RX2.match(body)
-    if label and label.group(1).endswith(tuple(kinds["definition_labels"])):  # 封山禁火时间: 禁火时间
+    if label and label.group(1).endswith(tuple(kinds["definition_labels"]) + tuple(kinds["definition_tails"])):
+        # 封山禁火时间 (a 禁火时间), 封山范围 (a 范围): what the notice covers, not work
         return True
     tails = "|".join(map(re.escape, kinds["definition_tails"]))
     return bool(re.search(rf"(为|是)[^,。;]{{0,30}}(?:{tails})[。.]?$", body))

@@ -78,3 +78,28 @@ def test_a_unit_after_a_collective_shares_its_places_but_not_a_venue_or_a_nation
     assert names("各乡镇人民政府、旅游景区")[1] == "旅游景区"
     assert names("各乡镇人民政府、社区管委会")[1] == "社区管委会"
     assert names("各省、自治区、直辖市人民政府、国务院各部委")[1] == "国务院各部委"
+
+
+# 玉溪市江川区江城镇人民政府 2025 封山管理通告 on 红塔区新闻网 (jc.yuxinews.com/c/2025/03/25/1008004.shtml)
+JIANGCHENG = ("红塔区新闻网\n  1. 首页\n  2. 江城镇\n  3. 通知公告\n  4. 正文\n\n"
+              "玉溪市江川区江城镇人民政府关于森林草原高火险期封山管理的通告\n\n发布时间:2025-03-25 11:20:16\n\n"
+              "  为有效预防和遏制森林火灾发生,结合江城镇实际,特发布森林防火封山禁火通告:\n\n"
+              "  一、封山禁火时间2025年3月1日至2025年5月31日。\n\n"
+              "  二、封山范围:翠峰村委会北山片区(北山、骡子山、龙山箐),桐关村委会梁王山、谷堆山片区。\n\n"
+              "  三、封山管理期间,不得在封山区域及周边从事生产生活用火、上坟烧香烧纸、燃放鞭炮等一切野外用火。\n\n"
+              "  四、封山区域内,镇村组各级管理机构要强化资源管护和森林防火工作,加强入山路口值守和巡查巡护。\n")
+
+
+def test_a_numbered_breadcrumb_and_the_sites_name_are_furniture():
+    from policykg.ingest.clean import clean_text
+
+    assert clean_text(JIANGCHENG).mapped.text.startswith("玉溪市江川区江城镇人民政府关于森林草原高火险期封山管理的通告\n")
+
+
+def test_a_township_named_after_its_county_is_the_locality_and_the_ban_defines_without_colon():
+    """The issuer 玉溪市江川区江城镇人民政府 is a township's (江城镇 is a name several counties have);
+    封山禁火时间2025年… and 封山范围: define the ban and are no tasks."""
+    rec = extract_text(JIANGCHENG)
+    assert rec["meta"]["title"] == "玉溪市江川区江城镇人民政府关于森林草原高火险期封山管理的通告"
+    assert rec["meta"]["locality"] == "玉溪市江川区江城镇"
+    assert [t["path"] for t in rec["tasks"]] == [["三"], ["四"]]
