@@ -334,6 +334,8 @@ def join_broken_lines(c: Cleaner) -> None:
         cur, nxt = lines[i].rstrip(), lines[i + 1]
         if len(cur.strip()) < 20 or not cur or cur[-1] in SENTENCE_END or re.search(r"[\t|｜]", cur + nxt):
             continue  # a table's rows (cells split by tabs or bars) are lines of their own
+        if i == 0 and not NEW_ITEM.match(cur):
+            continue  # the page's first line, no item, is its headline (雅安市各部门加强…工作 / 近期,我市…)
         if not nxt or nxt[0] in " \u3000\t" or NEW_ITEM.match(nxt) or DATE_LINE.match(nxt):
             continue
         if not re.match(r"[\u4e00-\u9fff“《(0-9]", nxt) or cur.lstrip().startswith(("—", "-")):

@@ -44,10 +44,10 @@ def extract_path(path: str | Path) -> dict:
 def extract_document(doc: Document) -> dict:
     meta = doc.meta
     sections = find_sections(doc.clean.text, doc.body_start)
-    if sections:  # a roundup of many regions belongs to no single place below them all
-        provinces = {gazetteer().chain(s.region)[0].name for s in sections}
-        meta.province = provinces.pop() if len(provinces) == 1 else None
-        meta.locality = None
+    if sections:  # a roundup of many regions belongs to the place above them all (雅安市, 湖南省, none)
+        common = shared_chain([gazetteer().chain(s.region) for s in sections])
+        meta.province = common[0].name if common else None
+        meta.locality = "".join(r.name for r in common[1:]) or None
     ctx = doc_context(doc)
     spans = select_tasks(doc, lambda line: opens_with_subject(line, ctx.jur))
     # a roundup's numbered region sections ("一、江苏省:…") are practices, not obligations
@@ -284,13 +284,23 @@ def original_marks(mapped: MappedText, marks: list[dict]) -> list[dict]:
     return out
 
 
+def shared_chain(chains: list[list]) -> list:
+    """The regions every chain starts with (省, then 市…): where a roundup of them all stands."""
+    out = []
+    for level in zip(*chains):
+        if any(r is not level[0] for r in level):
+            break
+        out.append(level[0])
+    return out
+
+
 def practice_record(doc: Document, section) -> dict:
     body = doc.clean.text[section.start:section.end]
     flat = re.sub(r"\s*\n\s*", "", body)
     a, b = doc.clean.to_original(section.start, section.end)
     quote = doc.raw.text[a:b].strip().split("\n", 1)[0].strip()[:30]
     return {
-        "region": "".join(r.name for r in gazetteer().chain(section.region)),  # 湖南省长沙市
+        "region": section.name(),  # 湖南省长沙市, 四川省雅安市雨城区大兴街道
         "quote": quote,
         "span": [a, b],
         "mechanisms": mechanisms_of(flat),

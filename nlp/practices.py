@@ -23,6 +23,11 @@ class Section:
     region: Region
     start: int  # clean-text span of the section body (after the heading line)
     end: int
+    town: str | None = None  # a township of `region` the section is about (雨城区大兴街道)
+
+    def name(self) -> str:
+        """The region's full chain (湖南省长沙市), with the township when there is one."""
+        return "".join(r.name for r in gazetteer().chain(self.region)) + (self.town or "")
 
 
 # A region's heading, as roundups write it: "山西省", "【浙江】", "一、江苏省:…", "(二)广西:…",
@@ -75,7 +80,7 @@ def heading_at(line: str) -> tuple[Region, int] | None:
 def find_sections(text: str, start: int = 0) -> list[Section]:
     """The region sections of a roundup: headed sections (see `heading_at`), else the
     sentences of a news roundup's paragraph that each open with a region (see `prose_sections`)."""
-    return headed_sections(text, start) or prose_sections(text, start)
+    return headed_sections(text, start) or prose_sections(text, start) or paragraph_sections(text, start)
 
 
 # a sentence that opens with a region and reports what it did: not one that assigns work
@@ -118,6 +123,42 @@ def prose_sections(text: str, start: int = 0) -> list[Section]:
                 best = [Section(r, a, b) for (r, a), b in zip(opened, ends)]
         pos += len(line) + 1
     return best
+
+
+def paragraph_sections(text: str, start: int = 0) -> list[Section]:
+    """A news roundup with a paragraph per region (宝兴县森林防灭火指挥部到…。/ 雨城区大兴街道召开…
+    / 天全县小河镇召开…): at least MIN_SECTIONS paragraphs whose opening clause opens with a
+    different region and reports (no duty word); each runs to the next one. A region above all
+    the others (the headline's 雅安市) is the roundup's own place, not a section."""
+    opened: list[tuple[Region, str | None, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if pos >= start:
+            lead = len(line) - len(line.lstrip())
+            clause = OPENING_CLAUSE.match(line.strip())
+            region = region_opening(clause.group(0)) if clause else None
+            if region is not None and not DUTY.search(clause.group(0)):
+                opened.append((region, town_after(clause.group(0), region), pos + lead))
+        pos += len(line) + 1
+    g = gazetteer()
+    opened = [o for o in opened if not any(o[0] is not r and o[0] in g.chain(r) for r, _, _ in opened)]
+    if len({(r.code, t) for r, t, _ in opened}) < MIN_SECTIONS or len({g.chain(r)[0].code for r, _, _ in opened}) > 1:
+        return []
+    ends = [a for _, _, a in opened[1:]] + [len(text)]
+    return [Section(r, a, b, t) for (r, t, a), b in zip(opened, ends)]
+
+
+OPENING_CLAUSE = re.compile(r"[^,，。;；!?！？:：]+")
+TOWN_OPENING = re.compile(r"([\u4e00-\u9fff]{1,6}?)(镇|乡|街道)")
+
+
+def town_after(clause: str, region: Region) -> str | None:
+    """天全县小河镇召开…: the township of `region` named right after it (the gazetteer knows it there)."""
+    name = region.name
+    m = TOWN_OPENING.match(clause, len(name)) if clause.startswith(name) else None
+    if m and region.code in (gazetteer().towns.get(m.group(1)) or ()):
+        return m.group(0)
+    return None
 
 
 def headed_sections(text: str, start: int = 0) -> list[Section]:

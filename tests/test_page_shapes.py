@@ -103,3 +103,21 @@ def test_a_township_named_after_its_county_is_the_locality_and_the_ban_defines_w
     assert rec["meta"]["title"] == "玉溪市江川区江城镇人民政府关于森林草原高火险期封山管理的通告"
     assert rec["meta"]["locality"] == "玉溪市江川区江城镇"
     assert [t["path"] for t in rec["tasks"]] == [["三"], ["四"]]
+
+
+# 雅安市 news roundup, 2021 (m.pouringspot.com/10462/10464/10465/10595/2021/1/6/93fb7a72cca546e4b1f99c759a463ed0.shtml)
+YAAN = ("雅安市各部门加强森林防灭火宣传和督导工作\n近期,我市各部门进一步加强森林防灭火的宣传和督导工作,确保森林防灭火工作落到实处。\n"
+        "宝兴县森林防灭火指挥部到陇东镇扑鸡沟、巴斯沟等森林防灭火卡点宣传检查省、市、县森林防火禁火令落实情况,开展森林装备器材大检查。\n"
+        "雨城区大兴街道召开森林防火专项整治工作推进会,传达省、市、区关于森林防灭火工作会议精神,要求各村(社区)要切实加强节日期间森林防火工作。\n"
+        "天全县小河镇召开“森林防火 打击非法用火”专项行动工作动员会,成立小河镇打击森林违法用火专项行动工作领导小组。\n")
+
+
+def test_a_roundup_with_a_paragraph_per_region_gives_each_its_practice_under_the_headline():
+    """Paragraphs that each open with a county (and its township) and report what it did are
+    that place's practice; the headline's 雅安市, above them all, is the roundup's own place, and
+    the headline is a line of its own, not joined to the lead paragraph."""
+    rec = extract_text(YAAN)
+    assert [p["region"] for p in rec["practices"]] == [
+        "四川省雅安市宝兴县", "四川省雅安市雨城区大兴街道", "四川省雅安市天全县小河镇"]
+    assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("四川省", "雅安市")
+    assert rec["meta"]["title"] == "雅安市各部门加强森林防灭火宣传和督导工作"
