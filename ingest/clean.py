@@ -298,6 +298,12 @@ def remove_pinyin(c: Cleaner) -> None:
 def normalise_width(c: Cleaner) -> None:
     c.mt = c.mt.sub(re.compile(r"[\uff01-\uff5e]"), lambda m: chr(ord(m.group(0)) - 0xFEE0))
     c.mt = c.mt.sub(re.compile(r"(?<=[\u4e00-\u9fff])[\[](\d{4})[\]](?=\s?\d{1,5}号)"), r"〔\1〕")
+    c.sub("spaced-date", SPACED_DATE, "", record=False)
+
+
+# "4 月25日(星期二)下午17:00 前", "2023 年 4 月": a space inside a date or before its 前 (text typed
+# around figures with spaces) would hide the date from every reader of dates
+SPACED_DATE = re.compile(r"(?<=\d)[ \u3000](?=[年月日时点]|前(?![\u4e00-\u9fff]{0,1}\d))|(?<=[年月])[ \u3000](?=\d{1,2}[ \u3000]?[月日])")
 
 
 SENTENCE_END = "。;:!?”」』)】》…"

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
-from ..ingest.names import MASK, Jurisdiction, canonical_name, parse_names, tidy
+from ..ingest.names import MASK, Jurisdiction, canonical_name, parse_names, split_names, tidy
 from ..ingest.regions import gazetteer
 from .records import Role
 
@@ -65,6 +65,21 @@ _MARKER_AT_RX2 = re.compile(r"[,,](按照|根据|依据|结合|要|应|须|必�
 _LISTS_RX1 = re.compile(r"(?:[\u4e00-\u9fff()]{2,12}、)+[\u4e00-\u9fff()]{2,12}等(?:有关|相关)?部门")
 _LISTS_RX2 = re.compile(r"(参与|配合|协助|参加)")
 
+def listed_people(span: str) -> list[tuple[str, int, str]]:
+    """Pieces of a list of attendees that end as people or bodies do (获竞赛优秀组织者奖代表): in a
+    list that only names who attends, the shape rules for a subject (no verb inside) do not apply."""
+    lex = lexicon()
+    out = []
+    for piece, off in split_names(span):
+        p = tidy(piece)
+        if 2 < len(p) <= 24 and ALL_HAN.fullmatch(p) and (lex.person_suffix(p) or lex.org_suffix(p)):
+            out.append((piece, off, "person" if lex.person_suffix(p) else "org"))
+    return out
+
+
+# a meeting notice's item listing who attends (the item's title, alone on its line or before a colon)
+ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会对象|参加对象|出席(?:会议)?人员|参训人员|培训对象)\s*(?:[:：。]\s*|\n)")
+ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_END = "。;!?:\n"
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]")  # where a clause may open
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
@@ -259,6 +274,7 @@ class PartyFinder:
     # -------------------------------------------------------------- frames
     def run(self) -> list[Party]:
         self.leaders()
+        self.attendees()
         self.labelled()
         self.allocations()
         self.by_frames()
@@ -309,6 +325,23 @@ class PartyFinder:
         for m in LEADER.finditer(self.masked):
             self.claim(Party(m.group(0), m.start(), m.end(), self.jur.issuers[0], Role.LEAD, "leader",
                              verb="带队"))
+
+    def attendees(self) -> None:
+        """三、参加会议人员 / 各获奖单位代表、…;国家安全监管总局和全国总工会有关部门负责人。: the people a
+        meeting notice's attendee item lists (one list per clause) are who must attend."""
+        t = self.masked
+        head = ATTENDEE_HEAD.match(t)
+        if not head:
+            return
+        end = t.find("。", head.end())
+        end = len(t) if end < 0 else end
+        pos = head.end()
+        for part in re.split(r"[;；\n]", t[head.end():end]):
+            lead = len(part) - len(part.lstrip(" ,,"))
+            names = parse_names(part.strip(" ,,"), strict=False) or listed_people(part.strip(" ,,"))
+            if names:
+                self.add(pos + lead, names, Role.RESPONSIBLE, "attendees")
+            pos += len(part) + 1
 
     def labelled(self) -> None:
         """牵头单位:省应急厅;配合单位:省公安厅、省交通厅."""
@@ -592,6 +625,12 @@ class PartyFinder:
                     if names:
                         best = (e, names)
                         break
+        if best is None and asked and t.startswith("各", s):
+            # 请各分会场提前做好…: what a request asks 各 of is a class of parties, whatever its noun
+            for e in range(s + 3, min(limit, s + 8) + 1):
+                if self.marker_at(e) and ALL_HAN.fullmatch(t[s:e]) and not phrase_material(t[s:e]):
+                    best = (e, [(t[s:e], 0, "class")])
+                    break
         if best:
             e, names = best
             role, verb = self.role_after(e)

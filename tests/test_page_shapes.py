@@ -121,3 +121,39 @@ def test_a_roundup_with_a_paragraph_per_region_gives_each_its_practice_under_the
         "四川省雅安市宝兴县", "四川省雅安市雨城区大兴街道", "四川省雅安市天全县小河镇"]
     assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("四川省", "雅安市")
     assert rec["meta"]["title"] == "雅安市各部门加强森林防灭火宣传和督导工作"
+
+
+def _parties(text: str, province: str | None, locality: str | None, year: int) -> set[str]:
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    jur = Jurisdiction.of(province, locality, year)
+    return {p.name for p in find_parties(text, jur, province is None) if not p.recipient}
+
+
+def test_a_date_typed_with_spaces_is_a_date():
+    """常州市武进区防指 2023 meeting notice (wj.gov.cn/html/czwj/2023/JAKKPPBM_0516/73481.html):
+    "4 月25日(星期二)下午17:00 前" is the deadline 4月25日; a count typed with spaces stays as it is."""
+    from policykg.ingest.clean import clean_text
+
+    assert clean_text("名单请于4 月25日(星期二)下午17:00 前上报").mapped.text == "名单请于4月25日(星期二)下午17:00前上报"
+    assert clean_text("2023 年 4 月 26 日").mapped.text == "2023年4月26日"
+    assert clean_text("结合3月防火宣传月开展 1 次宣贯活动").mapped.text == "结合3月防火宣传月开展 1 次宣贯活动"
+
+
+def test_who_a_request_asks_and_who_attends_a_meeting_are_parties():
+    """The same notice's 请各分会场提前做好视频调试工作 asks every branch venue; 国家安全监管总局政策法规司
+    政法函〔2011〕67号 (anquan.com.cn/show-116-8132-1.html): the people its attendee item lists
+    attend, and 京外代表请于…报到 is the representatives' to do."""
+    assert _parties("请各分会场提前做好视频调试工作。", "江苏省", "常州市武进区", 2023) == {"各分会场"}
+    attendees = _parties("参加会议人员。各获竞赛优胜单位奖的单位代表、获竞赛优秀组织者奖代表、竞赛协办单位代表;"
+                         "国家安全监管总局和全国总工会有关部门负责人。", None, None, 2011)
+    assert {"各获竞赛优胜单位奖的单位代表", "获竞赛优秀组织者奖代表", "竞赛协办单位代表"} <= attendees
+    assert "京外代表" in _parties("京外代表请于2011年11月29日报到。", None, None, 2011)
+
+
+def test_a_subject_working_together_or_through_a_system_acts():
+    """沂水县沙沟镇 2021 safety meeting (yishui.gov.cn/info/37319/307316.htm): 各部门协力做好… assigns
+    the work to every department, as 各镇、开发区和街道通过…组织收听收看 does to the towns (武进区)."""
+    assert _parties("各部门协力做好安全管理规范化乡镇创建工作。", "山东省", None, 2021) == {"各部门"}
+    assert "各镇" in _parties("各镇、开发区和街道通过区防汛视频会商系统在属地分会场组织收听收看。", "江苏省", "常州市武进区", 2023)
