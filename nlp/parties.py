@@ -79,6 +79,8 @@ def listed_people(span: str) -> list[tuple[str, int, str]]:
 
 # a meeting notice's item listing who attends (the item's title, alone on its line or before a colon)
 ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会对象|参加对象|出席(?:会议)?人员|参训人员|培训对象)\s*(?:[:：。]\s*|\n)")
+# where a clause's work applies, before its subject (在戒严区域任何单位和个人禁止…, 在禁火期内各乡镇要…)
+LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内)(?=[\u4e00-\u9fff])")
 ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_END = "。;!?:\n"
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]")  # where a clause may open
@@ -564,7 +566,10 @@ class PartyFinder:
         m = self.fr.opener_rx.match(t, s)
         if m and not (m.group() == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
             return m.end()  # 请示/请假/请教 are verbs of their own, not a request to a party
-        return s
+        place = LOCATIVE_OPENER.match(t, s)
+        return place.end() if place else s  # 在戒严区域任何单位和个人禁止…: the subject after where
+
+
 
     def pronoun_at(self, s: int) -> bool:
         """你省要… / 由你省负责… / 你省安委会负责…: the one addressee of a letter, or a body of

@@ -26,7 +26,8 @@ from ..ingest.model import Document, OutlineItem
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _IS_DEFINITION_RX1 = re.compile(r"^\s*\S{1,6}?[、.]\s*")
-_IS_DEFINITION_RX2 = re.compile(r"^([\u4e00-\u9fff]{2,6})(?:[::]|(?=\d{4}年))")  # 封山禁火时间2025年3月1日…
+# 封山禁火时间2025年3月1日…, 防火禁火范围(戒严区域)。西夏区划定的…
+_IS_DEFINITION_RX2 = re.compile(r"^([\u4e00-\u9fff]{2,6})(?:[::]|(?=\d{4}年)|(?=[(（][^)）]{1,10}[)）]?[。\n]|[。\n]))")
 _FIRST_SENTENCE_RX1 = re.compile(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*")
 _FIRST_SENTENCE_RX2 = re.compile(r"[。;]")
 

@@ -157,3 +157,25 @@ def test_a_subject_working_together_or_through_a_system_acts():
     the work to every department, as 各镇、开发区和街道通过…组织收听收看 does to the towns (武进区)."""
     assert _parties("各部门协力做好安全管理规范化乡镇创建工作。", "山东省", None, 2021) == {"各部门"}
     assert "各镇" in _parties("各镇、开发区和街道通过区防汛视频会商系统在属地分会场组织收听收看。", "江苏省", "常州市武进区", 2023)
+
+
+# 银川市西夏区人民政府 2024 禁火令通告, a traditional-script mirror with pinyin notes
+# (texasnewsstudio.com/zwgk/bmxxgkmn/xxqzfbgs/fdzdgknr/zfwj_9804/202410/t20241011_4689228.html)
+XIXIA = ("首頁>政府信息公開>部門信息公開目錄>西夏區(qū)人民政府辦公室>法定主動公開內(nèi)容>政府文件\n\n"
+         "索 引 號 11640103010093749A/2024-00220 文號\n發(fā)布日期 2024-10-11 公開時限 公開一年\n"
+         "所屬分類 政府文件 效力狀態(tài) 有效\n責任部門 西夏區(qū)人民政府辦公室 公開方式 主動公開\n\n"
+         "銀川市西夏區(qū)人民政府關(guān)于發(fā)布森林草原防火禁火令的通告\n\n"
+         "為有效保護我區(qū)森林草原資源,現(xiàn)將西夏區(qū)森林草原防火禁火有關(guān)事宜通告如下:\n\n"
+         "一、森林草原防火禁火期\n\n2024年10月1日至2025年5月31日為森林草原防火期。\n\n"
+         "二、防火禁火範圍(戒嚴(yán)區(qū)域)\n\n西夏區(qū)劃定的防火重點區(qū)域為賀蘭山國家級自然保護區(qū)、鎮(zhèn)北堡鎮(zhèn)。\n\n"
+         "三、森林草原防火禁火期間,在戒嚴(yán)區(qū)域任何單位和個人禁止下列野外用火行為\n\n"
+         "(一)燒荒、燒灰積肥、焚燒秸稈、焚燒垃圾等生產(chǎn)性用火;\n\n(二)墳頭燒紙、燒香點燭、燃放鞭炮等非生產(chǎn)性用火。\n")
+
+
+def test_a_public_information_box_is_furniture_and_a_ban_binds_who_it_names_after_where():
+    """The 政府信息公开 box (索引号 / 发布日期 / 责任部门 … 公开方式) is no title; 防火禁火範圍(戒嚴區域) is a
+    heading that defines; 在戒嚴區域任何單位和個人禁止… binds 任何单位和个人 (the subject after where)."""
+    rec = extract_text(XIXIA)
+    assert rec["meta"]["title"] == "银川市西夏区人民政府关于发布森林草原防火禁火令的通告"
+    assert [t["path"] for t in rec["tasks"]] == [["三"]]
+    assert [(a["name"], a["explicit"]) for a in rec["tasks"][0]["actors"]] == [("任何单位和个人", True)]
