@@ -81,6 +81,9 @@ def listed_people(span: str) -> list[tuple[str, int, str]]:
 ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会对象|参加对象|出席(?:会议)?人员|参训人员|培训对象)\s*(?:[:：。]\s*|\n)")
 # where a clause's work applies, before its subject (在戒严区域任何单位和个人禁止…, 在禁火期内各乡镇要…)
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内)(?=[\u4e00-\u9fff])")
+# a sanction after the parties it falls on, and the 对 that opened their clause earlier in the sentence
+PUNISHED = re.compile(r"(?:要|应|将|一律)?(?:严肃|依法|从严|坚决|严格)?(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
+OBJECT_OF_DUI = re.compile(r"(?:^|[。;!?\n])\s*对[^。;!?\n]*$")
 ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_END = "。;!?:\n"
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]")  # where a clause may open
@@ -636,6 +639,8 @@ class PartyFinder:
                 if self.marker_at(e) and ALL_HAN.fullmatch(t[s:e]) and not phrase_material(t[s:e]):
                     best = (e, [(t[s:e], 0, "class")])
                     break
+        if best and PUNISHED.match(t, best[0]) and OBJECT_OF_DUI.search(t[:s]):
+            return  # 对违反…规定,擅自用火的个人和单位要严肃惩处: whom a sanction falls on, not who acts
         if best:
             e, names = best
             role, verb = self.role_after(e)

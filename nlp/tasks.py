@@ -77,6 +77,9 @@ def is_definition(text: str) -> bool:
     return bool(re.search(rf"(为|是)[^,。;]{{0,30}}(?:{tails})[。.]?$", body))
 
 
+# the principles of an emergency plan (工作原则: 统一领导,分级负责。由县、乡镇两级政府负责…) may allocate work
+PRINCIPLES = re.compile(r"^(?:工作原则|基本原则)")
+SENTENCE_SPLIT = re.compile(r"(?<=[。;!?])")
 DATED_GOAL = re.compile(r"(\d{4}年(底|末)|\d{4}年\d{1,2}月(底|末)?)(前|以前)?")
 
 
@@ -115,14 +118,18 @@ def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:
     skip = non_task_headings()
     leaves: list[OutlineItem] = []
 
-    def visit(item: OutlineItem, excluded: bool) -> None:
+    def visit(item: OutlineItem, excluded: bool, principle: bool = False) -> None:
         heading = bool(skip.match(item.title))
         if heading and not item.children and DATED_GOAL.search(text[item.start:item.end]):
             heading = False  # 一、工作目标: 2018年底前全面启动…: a goal with a calendar limit is work
+        if principle and not item.children and opens_with_subject is not None and any(
+                opens_with_subject(s) for s in SENTENCE_SPLIT.split(text[item.start:item.end])[1:]):
+            excluded = False  # (一)统一领导,分级负责。…县指挥部负责统一组织…: a principle that allocates work
+        principle = principle or bool(PRINCIPLES.match(item.title))
         excluded = excluded or heading
         if item.children and not is_enumeration(item, text):
             for child in item.children:
-                visit(child, excluded)
+                visit(child, excluded, principle)
             return
         if not excluded and not is_definition(text[item.start:item.end]):
             leaves.append(item)

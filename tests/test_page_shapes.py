@@ -179,3 +179,28 @@ def test_a_public_information_box_is_furniture_and_a_ban_binds_who_it_names_afte
     assert rec["meta"]["title"] == "银川市西夏区人民政府关于发布森林草原防火禁火令的通告"
     assert [t["path"] for t in rec["tasks"]] == [["三"]]
     assert [(a["name"], a["explicit"]) for a in rec["tasks"][0]["actors"]] == [("任何单位和个人", True)]
+
+
+# 修水县处置重大森林火灾应急预案, 2008 (m.kqyc.cn/wenku/rrcgb/ErK7lYYzrb)
+XIUSHUI = ("修水县处置重大森林火灾应急预案\n"
+           "为切实做好重大森林火灾的各项应急处置工作,根据《森林防火条例》,制定本预案。\n"
+           "一、适用范围\n本预案适用于修水县行政区域内发生的重大森林火灾的应急工作。\n"
+           "二、工作原则\n"
+           "(一)统一领导,分级负责。本县的森林火灾应急处置工作,由县、乡镇两级政府负责。"
+           "县人民政府森林防火指挥部(以下简称县指挥部)负责统一组织、指挥和协调本县重大森林火灾的应急处置工作。\n"
+           "(二)以人为本,安全处置。在处置重大森林火灾时,要把保障人民群众的生命安全放在首位。\n"
+           "(三)平战结合,常备不懈。各乡镇人民政府和森林经营单位不仅要落实预防森林火灾的各项措施,更要做好紧急应对突发重大森林火灾的思想准备。\n")
+
+
+def test_a_plans_principle_that_allocates_work_is_a_task_and_one_that_only_guides_is_not():
+    rec = extract_text(XIUSHUI)
+    assert [t["path"] for t in rec["tasks"]] == [["二", "(一)"], ["二", "(三)"]]
+    assert "各乡镇人民政府" in {a["name"] for a in rec["tasks"][1]["actors"] if a["explicit"]}
+
+
+def test_whom_a_sanction_falls_on_is_not_who_acts():
+    """福鼎市森林防火指挥部 2013 通告 (5115333.com/fenleixinxi/12665.html): in 对违反森林防火规定,擅自进行
+    野外用火的个人和单位要严肃惩处 the people and units are punished; they do not act."""
+    assert _parties("对违反森林防火规定,擅自进行野外用火的个人和单位要严肃惩处,对个人处予200元以上3000元以下罚款。",
+                    "福建省", "宁德市福鼎市", 2013) == set()
+    assert _parties("擅自进行野外用火的个人和单位要主动报告。", "福建省", "宁德市福鼎市", 2013)
