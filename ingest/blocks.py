@@ -259,6 +259,10 @@ def cell_line_table(text: str, run: list[Span], cells_per_line: list[list[Span]]
     flat: list[Span | None] = []  # None: a line with a separator and no cell (a row's end)
     for cells in cells_per_line:
         flat.extend(cells if cells else [None])
+    # a caption above the header (2024年石鱼镇森林防灭火重点任务清单 |): the header opens at the first
+    # cell that names a column
+    first = next((k for k, c in enumerate(flat[:8]) if c is not None and column_kind(text[c[0]:c[1]])), 0)
+    flat = flat[first:]
     n = 0
     header: list[Span] = []
     for c in flat:
@@ -281,6 +285,8 @@ def cell_line_table(text: str, run: list[Span], cells_per_line: list[list[Span]]
     table = Table(header[0][0], run[-1][1], [text[a:b] for a, b in header], kinds, source="cell-lines")
     start = flat.index(header[-1]) + 1
     body = [c for c in flat[start:] if c is None or not re.match(r"(抄送|抄报|附件|联系人|联系电话)", text[c[0]:c[1]])]
+    if numbered_rows(table, text, body, n):
+        return table
     if any(c is None for c in body):  # rows closed by separator lines
         row: list[Span] = []
         for c in body + [None]:
@@ -298,6 +304,32 @@ def cell_line_table(text: str, run: list[Span], cells_per_line: list[list[Span]]
     for cell in body[full:]:  # cells left over: notes spanning the table, one row each
         add_row(table, text, [cell], cell)
     return table
+
+
+def numbered_rows(table: Table, text: str, body: list[Span | None], n: int) -> bool:
+    """Rows that each open with their number cell (1 | 贯彻… | 3月底前 | 林业发展岗 | 2 | …) when the
+    header has no number column: each row is the cells after its number, in the header's order.
+    Cells beyond the header's width before the next number are a section heading (一、…) or a
+    merged group cell cut by the page (属地党), not the row's. False when the rows are not numbered."""
+    cells = [c for c in body if c is not None]
+    if "number" in table.kinds:
+        return False
+    at = [k for k, c in enumerate(cells) if cell_type(text[c[0]:c[1]]) == "number"]
+    values = [int(re.sub(r"\D", "", text[cells[k][0]:cells[k][1]])) for k in at]
+    if len(at) < 2 or values != list(range(values[0], values[0] + len(values))):
+        return False
+    for c in cells[:at[0]]:
+        if cell_type(text[c[0]:c[1]]) == "heading":
+            add_row(table, text, [c], c)
+    for i, k in enumerate(at):
+        stop = at[i + 1] if i + 1 < len(at) else len(cells)
+        row, rest = cells[k + 1:stop][:n], cells[k + 1:stop][n:]
+        if row:
+            add_row(table, text, row, (cells[k][0], row[-1][1]), from_left=True)
+        for c in rest:
+            if cell_type(text[c[0]:c[1]]) == "heading":
+                add_row(table, text, [c], c)
+    return True
 
 
 def add_row(table: Table, text: str, cells: list[Span], span: Span, from_left: bool = False) -> None:

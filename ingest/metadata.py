@@ -620,6 +620,9 @@ def title_issuer(title: str) -> str | None:
     body name followed by the rest of the title (西昌市人民政府森林草原防灭火禁火令)."""
     if re.match(r"^\d", title):
         return None  # 2022年县(市、区)人民政府消防工作目标任务: whose targets, not who issued them
+    forwarded = FORWARDING.search(title)
+    if forwarded and issuer_shaped(title[:forwarded.start()]):
+        return title[:forwarded.start()]  # 南宁市人民政府办公厅转发自治区人民政府办公厅关于…: who forwards
     if "关于" in title:
         org = title[: title.index("关于")]
         if org and issuer_shaped(org):
@@ -635,6 +638,9 @@ def title_issuer(title: str) -> str | None:
         if e < len(title) - 2 and issuer_shaped(title[:e]):
             best = title[:e]
     return best
+
+
+FORWARDING = re.compile(r"(?:转发|印发|批转)")
 
 
 def issuer_shaped(org: str) -> bool:

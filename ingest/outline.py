@@ -132,6 +132,44 @@ INLINE_AT = re.compile(r"(?<=[:：。;；!])\s*|(?<=[\u4e00-\u9fff。;:])\s+")
 INLINE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "group")
 
 
+ATTACHMENT_HEAD = re.compile(r"^\s*附\s*件\s*[:：]")
+ATTACHMENT_ITEM = re.compile(r"^\s*(?:附\s*件\s*[:：]\s*)?\d{1,2}[.、．]\s*(?P<title>\S.{1,80})$")
+
+
+def attachment_lists(text: str) -> list[tuple[int, int]]:
+    """附件:1.2024年…重点任务清单 / 2.…清单: the list of a cover notice's attachments names files,
+    it is no outline (each entry a title, no work of its own)."""
+    from .clean import TITLE_END
+
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        if ATTACHMENT_HEAD.match(lines[k]):
+            start, end, j = pos, pos + len(lines[k]), k + 1
+            first = ATTACHMENT_ITEM.match(lines[k])
+            listed = bool(first and TITLE_END.search(first.group("title").strip("》>》 ")))
+            at = end + 1
+            while j < len(lines):
+                m = ATTACHMENT_ITEM.match(lines[j])
+                if not m or not TITLE_END.search(m.group("title").strip("》>》 ")):
+                    break
+                listed = True
+                end = at + len(lines[j])
+                at = end + 1
+                j += 1
+            if listed:
+                spans.append((start, end))
+            for line in lines[k:j]:
+                pos += len(line) + 1
+            k = j
+            continue
+        pos += len(lines[k]) + 1
+        k += 1
+    return spans
+
+
 def find_markers(text: str, start: int = 0, end: int | None = None,
                  skip: list[tuple[int, int]] | None = None) -> list[LineMarker]:
     """Outline numbers opening lines of `text[start:end]`, except lines inside `skip` spans

@@ -9,7 +9,7 @@ from .blocks import find_blocks, table_regions
 from .clean import clean_text
 from .metadata import parse_metadata
 from .model import Document, IngestError, RawDocument
-from .outline import find_markers, parse_outline
+from .outline import attachment_lists, find_markers, parse_outline
 from .readers import SUPPORTED, read_document
 
 
@@ -37,9 +37,9 @@ def structure(raw: RawDocument) -> Document:
     if not text.strip():
         raise IngestError(raw.path, "no text left after removing page furniture")
     blocks = find_blocks(cleaned.mapped, raw.tables)
-    tables = table_regions(blocks)
-    markers = find_markers(text, skip=tables)
+    skip = sorted(table_regions(blocks) + attachment_lists(text))
+    markers = find_markers(text, skip=skip)
     meta, body_start = parse_metadata(text, markers[0].line_start if markers else None)
-    outline = parse_outline(text, start=body_start, skip=tables)
+    outline = parse_outline(text, start=body_start, skip=skip)
     return Document(raw=raw, clean=cleaned.mapped, script=cleaned.script, meta=meta, outline=outline,
                     body_start=body_start, blocks=blocks)

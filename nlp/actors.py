@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from ..ingest.lexicon import lexicon
 from ..ingest.model import Meta
-from ..ingest.names import Jurisdiction
-from .parties import Party, find_parties, parse_names, PartyFinder
+from ..ingest.names import LEVEL_WORDS_RX, Jurisdiction, has_verb, leading_place_word, split_names, tidy
+from .parties import Party, PartyFinder, find_parties, parse_names, phrase_material
 from .records import Actor, Role
 
 
@@ -92,11 +92,27 @@ def row_parties(columns: dict[str, str], cells: dict[str, tuple[int, int]], ctx:
         offset = cells[kind][0] if kind in cells else 0
         # bodies in a cell are listed with 、 or with spaces (党政办 应消站)
         spaced = re.sub(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])", "、", cell)
-        for piece, off, k in parse_names(spaced, strict=False) or []:
+        for piece, off, k in parse_names(spaced, strict=False) or unknown_units(spaced):
             name = finder.canonical(piece, k)
             if name:
                 out.append(Party(piece, offset + off, offset + off + len(piece), name, role, "cell"))
     return out
+
+
+def unknown_units(cell: str) -> list[tuple[str, int, str]]:
+    """The names in a bodies column that no suffix the lexicon knows ends (a township's 林业发展岗,
+    应急管理岗): the column says they are bodies; their shape only has to be a plain name (Han
+    characters, no phrase material, no verb opening it). The issuer's place is theirs."""
+    out = []
+    for piece, off in split_names(cell):
+        p = tidy(piece)
+        if 2 <= len(p) <= 16 and HAN_ONLY.fullmatch(p) and not phrase_material(p) and not has_verb(p) \
+                and not lexicon().org_suffix(p) and not leading_place_word(p) and not LEVEL_WORDS_RX.search(p):
+            out.append((piece, off, "unit"))
+    return out
+
+
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # ---------------------------------------------------------------- the actors of a task

@@ -205,6 +205,8 @@ class PartyFinder:
 
     def canonical(self, piece: str, kind: str) -> str | None:
         lex = lexicon()
+        if kind == "unit":  # a name only its column calls a body (林业发展岗): the issuer's place's
+            return (self.jur.own_place or "") + tidy(piece)
         if kind == "stem":
             stem = tidy(piece)
             if self.jur.rank == 0 or self.jur.rank == 1 and not self.jur.municipal \

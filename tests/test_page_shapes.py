@@ -204,3 +204,36 @@ def test_whom_a_sanction_falls_on_is_not_who_acts():
     assert _parties("对违反森林防火规定,擅自进行野外用火的个人和单位要严肃惩处,对个人处予200元以上3000元以下罚款。",
                     "福建省", "宁德市福鼎市", 2013) == set()
     assert _parties("擅自进行野外用火的个人和单位要主动报告。", "福建省", "宁德市福鼎市", 2013)
+
+
+# 重庆市铜梁区石鱼镇 2024 自然灾害防治重点任务清单 (cqstl.gov.cn/jz/syz_70789/zwgk_70755/fdzdgknr_70758/
+# qtfdxx_455281/jczwgkzj/shjzzx_371213/202404/t20240402_13101799.html): the cover's attachment list and
+# the first rows of the table, one cell a line, each row opening with its number
+SHIYU = ("重庆市铜梁区石鱼镇人民政府\n关于印发《石鱼镇2024年自然灾害防治重点任务清单》的通知\n各村(社区),各板块,有关单位:\n"
+         "现将《2024年石鱼镇森林防灭火重点任务清单》《2024年石鱼镇防汛抗旱重点任务清单》印发给你们,请认真抓好贯彻落实。\n"
+         "附件:1.2024年石鱼镇森林防灭火重点任务清单\n2.2024年石鱼镇防汛抗旱重点任务清单\n"
+         "重庆市铜梁区石鱼镇人民政府\n2024年3月28日\n附件1\n2024年石鱼镇森林防灭火重点任务清单 | ||||\n"
+         "工作任务 |\n时限要求 |\n责任单位 | ||\n一、推动火灾防控责任落实 | ||||\n属地党 |\n1 |\n"
+         "贯彻《重庆市全面加强新形势下森林草原防灭火工作实施方案》,结合3月防火宣传月开展 1 次宣贯活动,落实各级行政首长抓森林防灭火职责。 |\n"
+         "3月底前 |\n林业发展岗 |\n2 |\n村(社区)、村(居)民小组、林区农户要层层签订森林防灭火责任书。 |\n4月底前 |\n林业发展岗 | |\n"
+         "3 |\n镇政府在防火期每月至少专题研究 1 次本辖区森林防灭火工作。 |\n10月底前 |\n林业发展岗、应急管理岗 | |\n")
+
+
+def test_numbered_rows_of_a_one_cell_a_line_table_are_tasks_with_their_cells():
+    """The table's caption stands above its header; each row opens with its number (1 |, 2 |…), the
+    cut group cell (属地党) is no row's; the attachment list of the cover is no outline; the
+    township's posts in the 责任单位 column (林业发展岗) are bodies though no suffix list knows them."""
+    rec = extract_text(SHIYU)
+    assert len(rec["tasks"]) == 3
+    first, _, third = rec["tasks"]
+    assert first["text"].startswith("贯彻《重庆市全面加强新形势下森林草原防灭火工作实施方案》")
+    assert [d["date"] for d in first["deadlines"]] == ["2024-03-31"]
+    assert {a["name"] for a in third["actors"] if a["explicit"]} >= {"石鱼镇林业发展岗", "石鱼镇应急管理岗"}
+
+
+def test_who_forwards_a_notice_issues_it():
+    """南宁市人民政府办公厅 南府办〔2008〕117号 (fymate.net/html/text/lar/170201/17020189.html): the title
+    X转发Y关于…的通知 is X's."""
+    from policykg.ingest.metadata import title_issuer
+
+    assert title_issuer("南宁市人民政府办公厅转发自治区人民政府办公厅关于在全区开展地质灾害检查防范工作的通知") == "南宁市人民政府办公厅"
