@@ -231,6 +231,8 @@ def leading_place(name: str, jur: Jurisdiction) -> Place | None:
                 continue
             if word in ("区", "地区") and rest.startswith(("域", "县")):
                 continue
+            if word == "林区":
+                continue  # 林区农户: forest areas; a 林区 is a jurisdiction only by its name (神农架林区)
             return Place(word, lex.level_words[word])
     return None
 
@@ -491,6 +493,9 @@ ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开�
 GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体|个人)$")
 
 
+GRASSROOTS = re.compile(r"村|居|社区")
+
+
 @lru_cache(maxsize=65536)
 def name_kind(piece: str) -> str | None:
     """`org`, `person`, `class`, `place` or `stem` when `piece` looks like a body (or a
@@ -526,7 +531,11 @@ def name_kind(piece: str) -> str | None:
     if core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core):
         return None
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
-        return "place" if place_only(core) else None
+        if place_only(core):
+            return "place"
+        # 村(社区), 镇村: a run of grassroots levels names every such place's body, a class
+        whole = re.sub(r"[()（）]", "", p)  # the level a note adds counts: 村(社区)
+        return "class" if len(LEVEL_WORDS_RX.findall(whole)) >= 2 and GRASSROOTS.search(whole) else None
     person = lex.person_suffix(core)
     suffix = lex.org_suffix(core)
     if person and (not suffix or len(person) > len(suffix)):
@@ -615,7 +624,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
             nxt, _, nsep = raw[j + 1]
             joined = piece + ("" if nsep == "、" else nsep) + nxt
             if LEVEL_RUN.match(tidy(piece)) and nxt.strip() and (
-                    same_rank_run(tidy(piece), tidy(nxt))
+                    same_rank_run(tidy(piece), tidy(BRACKET.sub("", nxt)))
                     or (nsep in ("及", "以及", "和") and region_named_at_start(tidy(nxt)))
                     or (nsep in ("及", "以及", "和") and LEVEL_RUN.match(tidy(piece).lstrip("各"))
                         and gazetteer().place_prefix(tidy(nxt)) is not None)):
@@ -735,6 +744,17 @@ def level_rank(word: str) -> int:
     return lexicon().level_words.get(word, {"村": 5, "居": 5, "社区": 5, "地": 2}.get(word, 0))
 
 
+def opens_a_word(text: str, k: int) -> bool:
+    """Whether the level word ending at `k` is the head of a common word with the next character
+    (村民, 居民, 市场), not a level word: jieba's dictionary frequency decides."""
+    import jieba
+
+    if k >= len(text) or LEVEL_WORDS_RX.match(text, k):
+        return False
+    jieba.dt.check_initialized()
+    return (jieba.dt.FREQ.get(text[:k + 1]) or 0) >= 100
+
+
 def same_rank_run(piece: str, nxt: str) -> bool:
     """各州、市人民政府 / 各市、州国土资源局: the next piece opens with a level word of the
     same rank as the run before it (沿江各镇(街道)、市防指… does not: 镇 and 市 differ)."""
@@ -743,6 +763,8 @@ def same_rank_run(piece: str, nxt: str) -> bool:
     first = LEVEL_WORDS_RX.match(nxt)
     if not last or not first:
         return False
+    if opens_a_word(nxt, first.end()):
+        return False  # 村(社区)、村(居)民小组: 村民 is a word, not the level 村 before a unit
     rank = lambda w: lex.level_words.get(w, {"村": 5, "居": 5, "社区": 5, "地": 2}.get(w, 0))
     a, b = last[-1], first.group(0)
     if "市" in (a, b) and {rank(a), rank(b)} <= {2, 3}:

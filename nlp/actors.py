@@ -112,6 +112,7 @@ def unknown_units(cell: str) -> list[tuple[str, int, str]]:
     return out
 
 
+FIRST_CLAUSE = re.compile(r"[,,。;;]")  # where a task cell's opening clause ends
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -137,11 +138,15 @@ def actors_for(text: str, ctx: DocContext, columns: dict[str, str] | None = None
         found = row_parties(columns, cells, ctx)
         task_text = columns.get("task", "")
         offset = cells["task"][0] if "task" in cells else 0
-        to_whom = [p for p in find_parties(task_text, ctx.jur, ctx.national, tuple(ctx.meta.addressees),
-                                           ctx.pronouns) if p.recipient]
-        for p in to_whom:
+        in_task = find_parties(task_text, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
+        for p in in_task:
             p.start += offset
             p.end += offset
+        to_whom = [p for p in in_task if p.recipient]
+        # the task cell's own subject (村(社区)、村(居)民小组…要层层签订…) acts beside the row's bodies
+        opening = offset + (FIRST_CLAUSE.search(task_text).start() if FIRST_CLAUSE.search(task_text) else len(task_text))
+        found += [p for p in in_task if not p.recipient and p.rule == "subject" and p.start < opening
+                  and (ctx.national or not p.national)]
     else:
         parties = find_parties(text, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
         to_whom = [p for p in parties if p.recipient]

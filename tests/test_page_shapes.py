@@ -237,3 +237,13 @@ def test_who_forwards_a_notice_issues_it():
     from policykg.ingest.metadata import title_issuer
 
     assert title_issuer("南宁市人民政府办公厅转发自治区人民政府办公厅关于在全区开展地质灾害检查防范工作的通知") == "南宁市人民政府办公厅"
+
+
+def test_a_rows_own_subject_acts_beside_its_bodies_and_grassroots_levels_are_classes():
+    """石鱼镇's row 2: 村(社区)、村(居)民小组、林区农户要层层签订… names three parties of its own beside the
+    林业发展岗 of its 责任单位 cell; 村(居)民小组 is no level word (村民 is a word), and 林区农户 are
+    forest-area households, not the district's."""
+    rec = extract_text(SHIYU)
+    names = {a["name"] for a in rec["tasks"][1]["actors"] if a["explicit"]}
+    assert {"石鱼镇林业发展岗", "林区农户"} <= names
+    assert any(n.endswith("村社区") for n in names) and any(n.endswith("村居民小组") for n in names)
