@@ -167,6 +167,8 @@ def merge_brackets(name: str) -> str:
             return ""
         if inner and all(ch in LEVEL_CHARS for ch in inner):
             return inner
+        if inner in ("办", "街道办") and m.start() > 0 and m.string[m.start() - 1] in LEVEL_CHARS:
+            return inner  # 各乡(办): the townships and the sub-district offices (办事处), as 各乡(镇)
         return ""
 
     return BRACKET.sub(repl, name)

@@ -247,3 +247,9 @@ def test_a_rows_own_subject_acts_beside_its_bodies_and_grassroots_levels_are_cla
     names = {a["name"] for a in rec["tasks"][1]["actors"] if a["explicit"]}
     assert {"石鱼镇林业发展岗", "林区农户"} <= names
     assert any(n.endswith("村社区") for n in names) and any(n.endswith("村居民小组") for n in names)
+
+
+def test_a_note_naming_the_subdistrict_offices_is_merged_as_a_level_note_is():
+    """侯马市's 3、各乡(办)、国有林场和专业管防队伍要…: 各乡(办) are the townships and the sub-district
+    offices, merged as 各县(市、区) is (SCHEMA: brackets merged)."""
+    assert "各乡办" in _parties("各乡(办)、国有林场和专业管防队伍要在林区路段安排巡山护林人员。", "山西省", "临汾市侯马市", 2021)
