@@ -295,8 +295,13 @@ def remove_pinyin(c: Cleaner) -> None:
     c.sub("pinyin", PINYIN, "")
 
 
+# full-width ASCII (，：１) -> ASCII, one character for one: a translation keeps every offset (an
+# edit per character made the cleaning cost as much as a tenth of the whole extraction)
+HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
 def normalise_width(c: Cleaner) -> None:
-    c.mt = c.mt.sub(re.compile(r"[\uff01-\uff5e]"), lambda m: chr(ord(m.group(0)) - 0xFEE0))
+    c.mt = c.mt.translate(lambda text: text.translate(HALF_WIDTH))
     c.mt = c.mt.sub(re.compile(r"(?<=[\u4e00-\u9fff])[\[](\d{4})[\]](?=\s?\d{1,5}号)"), r"〔\1〕")
     c.sub("spaced-date", SPACED_DATE, "", record=False)
 
