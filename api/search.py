@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.dialect import vector_call
-from ..graph.queries import TASK_COUNT, TASK_TEXTS
+from ..graph.queries import TASK_COUNT, TASK_IDS, TASK_TEXTS, TASK_TEXTS_OF
 from ..graph.store import GraphStore
-from ..nlp.lexical import LexicalIndex
+from ..nlp.lexical import DeltaLexical, LexicalIndex
 from ..nlp.retrieval import LEXICAL_WEIGHT, convex_fusion
 
 log = logging.getLogger("policykg.api")
@@ -43,6 +43,58 @@ class SearchIndex:
     positions: dict[str, int] = field(default_factory=dict)
     # region name -> positions (in `ids`) of its tasks, ascending; built on first use
     _in_region: dict[str, Any] | None = field(default=None, repr=False)
+    # the tasks written since `lexical` was built, and those of `ids` deleted since (see `with_changes`)
+    delta: DeltaLexical | None = None
+    removed: frozenset[str] = frozenset()
+
+    @property
+    def size(self) -> int:
+        """How many tasks the index answers for."""
+        return len(self.ids) - len(self.removed) + (len(self.delta.ids) if self.delta else 0)
+
+    def has(self, task_id: str) -> bool:
+        return (task_id in self.positions and task_id not in self.removed) or \
+            (self.delta is not None and task_id in self.delta.ids)
+
+    def with_changes(self, store: GraphStore, key: tuple) -> "SearchIndex | None":
+        """This index brought to the graph at version `key` without rebuilding it: the tasks
+        written since it was built are scored by a `DeltaLexical` beside it, those deleted are
+        masked. None when the delta would be large (more than DELTA_SHARE of the index, at least
+        DELTA_MIN tasks): a whole build is then due."""
+        current = [r["id"] for r in store.read(TASK_IDS)]
+        now = set(current)
+        new = [tid for tid in current if tid not in self.positions]
+        if len(new) > max(DELTA_MIN, DELTA_SHARE * len(self.ids)):
+            return None
+        rows = store.read(TASK_TEXTS_OF, {"ids": new}) if new else []
+        delta = DeltaLexical(self.lexical, [r["id"] for r in rows],
+                             [(r["title"] or "") + "\n" + (r["text"] or "") for r in rows])
+        regions = {**self.regions, **{r["id"]: r["regions"] or [] for r in rows}}
+        removed = frozenset(tid for tid in self.ids if tid not in now)
+        return SearchIndex(self.store, self.embedder, key, self.lexical, self.ids, regions, self.positions,
+                           self._in_region, delta, removed)
+
+    def lexical_scores(self, q: str) -> tuple[Any, Any]:
+        """BM25 of `ids` (deleted tasks at 0) and of the delta's tasks for `q`."""
+        import numpy as np
+
+        base = self.lexical.scores(q)
+        if self.removed and base.size:
+            base = base.copy()
+            base[[self.positions[tid] for tid in self.removed]] = 0.0
+        extra = self.delta.scores(q) if self.delta is not None else np.zeros(0, dtype=np.float32)
+        return base, extra
+
+    def lexical_ranking(self, q: str, k: int) -> list[tuple[str, float]]:
+        """The `k` best (task id, BM25) of the index and its delta, best first."""
+        import numpy as np
+
+        base, extra = self.lexical_scores(q)
+        if self.delta is None and not self.removed:
+            return self.lexical.search(q, k)
+        found = [(self.ids[i], float(base[i])) for i in np.argsort(-base, kind="stable")[:k] if base[i] > 0]
+        found += [(self.delta.ids[i], float(extra[i])) for i in np.argsort(-extra, kind="stable")[:k] if extra[i] > 0]
+        return sorted(found, key=lambda p: -p[1])[:k]
 
     @classmethod
     def build(cls, store: GraphStore, embedder: Any, key: tuple, previous: Path | None = None) -> "SearchIndex":
@@ -112,7 +164,25 @@ class SearchIndex:
             return index
 
     @classmethod
-    def load_or_build_aside(cls, store: GraphStore, embedder: Any, key: tuple) -> "SearchIndex":
+    def delta_from_saved(cls, store: GraphStore, embedder: Any, key: tuple, data: Path | None) -> "SearchIndex | None":
+        """The newest index saved beside the graph (of an earlier version) with the changes since
+        (`with_changes`): a restart after a few uploads loads instead of rebuilding."""
+        if data is None or not (data / "search-index").is_dir():
+            return None
+        earlier = [d for d in (data / "search-index").iterdir() if d.is_dir() and (d / "complete").exists()]
+        if not earlier:
+            return None
+        try:
+            base = cls.load(store, embedder, key, max(earlier, key=lambda d: d.stat().st_mtime))
+        except (OSError, ValueError, KeyError):
+            return None
+        if base.lexical.avgdl is None or len(base.ids) < ASIDE_FROM_TASKS:
+            return None  # saved before deltas were possible, or small enough to rebuild at once
+        return base.with_changes(store, key)
+
+    @classmethod
+    def load_or_build_aside(cls, store: GraphStore, embedder: Any, key: tuple,
+                            current: "SearchIndex | None" = None) -> "SearchIndex":
         """`load_or_build`, with the build (if one is needed) in a separate process at the
         lowest CPU priority, for a serving process.
 
@@ -124,6 +194,12 @@ class SearchIndex:
         data = getattr(store, "data", None)
         graph = getattr(store, "graph_name", None)
         sock = getattr(store, "socket", None)
+        if data is not None and saved_index(data, key) is None:
+            # a large index brought up to date by a delta: the index in use, else the one saved
+            fresh = current.with_changes(store, key) if current is not None and len(current.ids) >= ASIDE_FROM_TASKS \
+                and current.lexical.avgdl is not None else cls.delta_from_saved(store, embedder, key, data)
+            if fresh is not None:
+                return fresh
         if data is None or graph is None or sock is None or not large(store):
             # a small graph builds in well under a second: starting a process costs more
             return cls.load_or_build(store, embedder, key, data)
@@ -152,7 +228,7 @@ class SearchIndex:
             return []
         vec = [float(x) for x in self.embedder.embed([q])[0]]
         depth = CANDIDATES if region is None else REGION_VECTOR_DEPTH
-        return self.vector_ranking(vec, min(depth, len(self.ids))) if any(vec) else []
+        return self.vector_ranking(vec, min(depth, self.size)) if any(vec) else []
 
     def search(self, q: str, region: str | None = None, limit: int = 20,
                vector: list[tuple[str, float]] | None = None) -> list[tuple[str, float, dict]]:
@@ -163,7 +239,7 @@ class SearchIndex:
         region's tasks, and the topic comparison then said the region had none. Scores stay
         comparable across regions (BM25 is normalised by the best score overall)."""
         if region is None:
-            lexical = self.lexical.search(q, CANDIDATES)
+            lexical = self.lexical_ranking(q, CANDIDATES)
         else:
             lexical, top = self.lexical_in(q, region, CANDIDATES)
         if vector is None:  # (`query_ranking(q, region)` when the caller has it already)
@@ -187,17 +263,22 @@ class SearchIndex:
         """The `k` best BM25 (id, score) among `region`'s tasks, and the best score overall."""
         import numpy as np
 
-        scores = self.lexical.scores(q)
-        if not scores.size:
+        scores, extra = self.lexical_scores(q)
+        if not scores.size and not extra.size:
             return [], 0.0
+        top = float(max(scores.max() if scores.size else 0.0, extra.max() if extra.size else 0.0))
+        found: list[tuple[str, float]] = []
+        if self.delta is not None:  # the delta is small: its region's tasks by their names
+            found = [(tid, float(extra[i])) for i, tid in enumerate(self.delta.ids)
+                     if extra[i] > 0 and region in self.regions.get(tid, [])]
         # the region's positions, not a Python pass over every task (85 ms a region at
         # 10,000 documents: the topic comparison of 3 regions took 240 ms)
-        rows = self.region_positions().get(region)
-        if rows is None:
-            return [], float(scores.max())
-        rows = rows[scores[rows] > 0]
-        rows = rows[np.argsort(-scores[rows], kind="stable")][:k]  # ties in task order, as before
-        return [(self.ids[i], float(scores[i])) for i in rows], float(scores.max())
+        rows = self.region_positions().get(region) if scores.size else None
+        if rows is not None:
+            rows = rows[scores[rows] > 0]
+            rows = rows[np.argsort(-scores[rows], kind="stable")][:k]  # ties in task order, as before
+            found = [(self.ids[i], float(scores[i])) for i in rows] + found
+        return sorted(found, key=lambda p: -p[1])[:k], top
 
     def region_positions(self) -> dict[str, Any]:
         if self._in_region is None:
@@ -216,10 +297,10 @@ class SearchIndex:
         if self.embedder is not None:
             row = self.store.read("MATCH (t:Task {id: $id}) RETURN t.embedding AS e", {"id": task_id})
             vec = row[0]["e"] if row else None
-            ranking = self.vector_ranking([float(x) for x in vec], min(len(self.ids), limit * 10 + 1)) if vec else []
+            ranking = self.vector_ranking([float(x) for x in vec], min(self.size, limit * 10 + 1)) if vec else []
         else:
             text = self.store.read("MATCH (t:Task {id: $id}) RETURN t.title + '\n' + t.text AS s", {"id": task_id})
-            ranking = self.lexical.search(text[0]["s"], limit * 10 + 1) if text else []
+            ranking = self.lexical_ranking(text[0]["s"], limit * 10 + 1) if text else []
         out = []
         for tid, score in ranking:
             if tid == task_id:
@@ -267,6 +348,10 @@ def _build_and_save(data: str, sock: str, graph: str, key: tuple) -> None:
 
 
 ASIDE_FROM_TASKS = 20_000  # from this many tasks a build is seconds of CPU: done aside
+# From ASIDE_FROM_TASKS tasks, a write is followed by a delta (`SearchIndex.with_changes`) until
+# the tasks written since the last whole build pass this share of the index (and DELTA_MIN).
+DELTA_SHARE = 0.05
+DELTA_MIN = 2_000
 
 
 def large(store: GraphStore) -> bool:

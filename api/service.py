@@ -17,6 +17,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -548,7 +549,7 @@ class Service:
         elif index is None:
             limit = self.INDEX_WAIT_FIRST
         else:  # a build expected within the wait (≈ 1 ms a task) is waited for; a long one is not
-            limit = self.INDEX_WAIT_STALE if len(index.ids) < self.INDEX_WAIT_STALE * 500 else 0.0
+            limit = self.INDEX_WAIT_STALE if index.size < self.INDEX_WAIT_STALE * 500 else 0.0
         done.wait(limit)
         fresh = self._search
         if fresh is not None and (fresh.key == key or done.is_set() or index is not None):
@@ -577,7 +578,10 @@ class Service:
                 key = self._wanted
             try:
                 gc.unfreeze()  # the previous index goes back to the collector with everything else
-                index = SearchIndex.load_or_build_aside(self.store, self.embedder, key)
+                t0 = time.monotonic()
+                index = SearchIndex.load_or_build_aside(self.store, self.embedder, key, self._search)
+                log.info("search index of version %s: %s in %.1f s", key, "delta of %d tasks, %d removed" % (
+                    len(index.delta.ids), len(index.removed)) if index.delta is not None else "whole", time.monotonic() - t0)
                 # The index is long-lived and large (≈ 660k objects at 10,000 documents): left
                 # to the cyclic collector, every full collection walked it, a ≈ 260 ms pause
                 # that made the p95 of a 500-row deadline page 300 ms. Frozen, it is skipped
@@ -633,7 +637,7 @@ class Service:
 
     def similar(self, task_id: str, other_regions: bool = True, limit: int = 10) -> dict[str, Any]:
         index = self.search_index()
-        if task_id not in index.positions:
+        if not index.has(task_id):
             raise NotFound(f"no task with id {task_id!r}", "task")
         hits = index.similar(task_id, other_regions=other_regions, limit=limit)
         return {"task": self.hits([(task_id, 1.0, {})])[0], "items": self.hits(hits)}

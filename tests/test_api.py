@@ -463,3 +463,41 @@ def test_a_saved_search_index_is_loaded_not_rebuilt(corpus_service, monkeypatch)
     # the data folder is this user's only (issue 15 item 7): 700 folders, 600 files
     for path in [store.data / "search-index", *(store.data / "search-index").rglob("*")]:
         assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_a_large_index_takes_writes_as_a_delta_and_ranks_as_a_rebuild(corpus_service, monkeypatch):
+    """Issue 15 (an upload beside 100 clients on the 10k graph: the whole index was rebuilt,
+    read p95 4× slower): tasks written since the index was built are scored by a delta against
+    its statistics, deleted ones are masked, and the ranking is the rebuilt index's."""
+    from policykg.api import search as search_module
+    from policykg.api.search import SearchIndex
+    from policykg.api.service import VERSION
+    from policykg.graph.queries import TASK_TEXTS
+    from policykg.nlp.lexical import LexicalIndex
+
+    monkeypatch.setattr(search_module, "ASIDE_FROM_TASKS", 1)
+    store = corpus_service.store
+    key = tuple(r["version"] for r in store.read(VERSION))
+    rebuilt = SearchIndex.build(store, None, key)
+    rows = store.read(TASK_TEXTS)
+    later = {r["id"] for r in rows if r["id"].startswith(rows[-1]["id"].split("-")[0])}  # one document's tasks
+    kept = [r for r in rows if r["id"] not in later]
+    ids = [r["id"] for r in kept] + ["gone-01"]
+    texts = [(r["title"] or "") + "\n" + (r["text"] or "") for r in kept] + ["已删除的任务 隐患排查 危化品"]
+    base = SearchIndex(store, None, ("older",), LexicalIndex(ids, texts), ids,
+                       {**{r["id"]: r["regions"] or [] for r in kept}, "gone-01": []},
+                       {tid: i for i, tid in enumerate(ids)})
+    fresh = base.with_changes(store, key)
+    assert fresh is not None and set(fresh.delta.ids) == later and fresh.removed == {"gone-01"}
+    assert fresh.size == rebuilt.size and fresh.has(next(iter(later))) and not fresh.has("gone-01")
+    for q in ("隐患排查治理", "危化品", "森林防火", "应急预案演练", "汛期"):
+        got = [tid for tid, _, _ in fresh.search(q, limit=10)]
+        assert "gone-01" not in got
+        assert got[:5] == [tid for tid, _, _ in rebuilt.search(q, limit=10)][:5], q
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("rebuilt although a delta would do")
+
+    monkeypatch.setattr(SearchIndex, "build", no_build)
+    served = SearchIndex.load_or_build_aside(store, None, ("a version nobody saved",), current=base)
+    assert served.delta is not None and set(served.delta.ids) == later

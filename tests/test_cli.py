@@ -158,3 +158,26 @@ def test_serve_prints_the_link_once_when_it_creates_the_token(tmp_path, monkeypa
     cli.announce_token("127.0.0.1", 8000)
     again = capsys.readouterr().err
     assert token not in again and "policykg token" in again
+
+
+def test_ingest_saves_the_search_index_for_serve_to_load(tmp_path):
+    """Issue 15: after `policykg ingest` the first `serve` loaded nothing and built the index
+    while its searches answered 503 (minutes at 10,000 documents); ingest now saves it."""
+    from policykg.api.search import saved_index
+    from policykg.api.service import VERSION
+    from policykg.cli import run_ingest
+    from policykg.graph.embedded import stop_embedded
+    from policykg.graph.falkor_store import FalkorStore
+
+    data = tmp_path / "data"
+    store = FalkorStore.embedded(data)
+    try:
+        store.ensure_schema()
+        seed = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt"))[:1]
+        summary = run_ingest(store, None, seed, workers=1)
+        assert summary.written
+        key = tuple(r["version"] for r in store.read(VERSION))
+        assert saved_index(data, key) is not None
+    finally:
+        store.close()
+        stop_embedded(data)
