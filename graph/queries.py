@@ -572,6 +572,12 @@ TASK_COUNT = "MATCH (t:Task) RETURN count(t) AS n"
 
 TASK_IDS = "MATCH (t:Task) RETURN t.id AS id"
 
+# the tasks of the documents written at or after $since (an ISO time, as `ingested_at` is kept)
+TASK_TEXTS_SINCE = """
+MATCH (d:Document)-[:HAS_TASK]->(t:Task) WHERE d.ingested_at >= $since
+RETURN t.id AS id, t.title AS title, t.text AS text, t.regions AS regions
+"""
+
 TASK_TEXTS_OF = """
 MATCH (t:Task) WHERE t.id IN $ids
 RETURN t.id AS id, t.title AS title, t.text AS text, t.regions AS regions
@@ -599,7 +605,7 @@ def all_statements() -> list[str]:
     texts = [BODIES, BODY, BODY_DUTIES, BODY_RECEIVES, BODY_ISSUED, DOCUMENTS, DOCUMENTS_PROBE, DOCUMENT_COUNT,
              DOCUMENT, DOCUMENT_TASKS, DOCUMENT_SECTIONS, DOCUMENT_PRACTICES, SECTOR_MATRIX_BY_PROVINCE,
              SECTOR_MATRIX_FOR_REGIONS, MECHANISM_MATRIX, PRACTICE_QUOTES, REGIONS_WITH_DATA, TASKS_BY_ID,
-             TOPIC_TASKS, TOPIC_PRACTICES, REGIONS, TASK_TEXTS, TASK_COUNT, TASK_IDS, TASK_TEXTS_OF, STAT, DUE_BEFORE, DUE_UNTIL,
+             TOPIC_TASKS, TOPIC_PRACTICES, REGIONS, TASK_TEXTS, TASK_COUNT, TASK_IDS, TASK_TEXTS_OF, TASK_TEXTS_SINCE, STAT, DUE_BEFORE, DUE_UNTIL,
              DOCUMENT_OBLIGATIONS, DOCUMENT_IDS, BODY_DUTY_SUM]
     for status in STATUS_CONDITIONS:
         full.status = status

@@ -501,3 +501,32 @@ def test_a_large_index_takes_writes_as_a_delta_and_ranks_as_a_rebuild(corpus_ser
     monkeypatch.setattr(SearchIndex, "build", no_build)
     served = SearchIndex.load_or_build_aside(store, None, ("a version nobody saved",), current=base)
     assert served.delta is not None and set(served.delta.ids) == later
+
+
+def test_a_delta_reads_the_documents_written_since_the_build_not_every_id(corpus_service, monkeypatch):
+    """At 10,000 documents reading every task id cost 0.3 s in each API process after each
+    upload: when the task count shows nothing was deleted, only the documents written since the
+    index was built are read."""
+    from policykg.api import search as search_module
+    from policykg.api.search import SearchIndex
+    from policykg.graph.queries import TASK_IDS, TASK_TEXTS
+    from policykg.nlp.lexical import LexicalIndex
+
+    monkeypatch.setattr(search_module, "ASIDE_FROM_TASKS", 1)
+    store = corpus_service.store
+    rows = store.read(TASK_TEXTS)
+    later = {r["id"] for r in rows if r["id"].startswith(rows[-1]["id"].split("-")[0])}
+    kept = [r for r in rows if r["id"] not in later]
+    ids = [r["id"] for r in kept]
+    base = SearchIndex(store, None, ("older",), LexicalIndex(ids, [(r["title"] or "") + "\n" + r["text"] for r in kept]),
+                       ids, {r["id"]: r["regions"] or [] for r in kept}, {tid: i for i, tid in enumerate(ids)},
+                       built_at="2000-01-01T00:00:00+00:00")
+    real_read = store.read
+
+    def read(query, params=None):
+        assert query != TASK_IDS, "every id was read although nothing was deleted"
+        return real_read(query, params)
+
+    monkeypatch.setattr(store, "read", read)
+    fresh = base.with_changes(store, ("newer",))
+    assert set(fresh.delta.ids) == later and not fresh.removed
