@@ -54,6 +54,7 @@ import signal
 import socket
 import stat
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -766,6 +767,19 @@ def _drop_backup(backup: Path | None) -> None:
         shutil.rmtree(backup, ignore_errors=True)
 
 
+def die_with_parent() -> None:
+    """In a child before exec: the kernel kills it when the process that started it dies.
+
+    Why: the scratch server of `verify_snapshot` runs in its own session and is killed in a
+    `finally`; a compaction SIGKILLed mid-verify (the fault suite does that) left it running,
+    orphaned, with its temp folder (issue 15)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def verify_snapshot(data: Path, timeout: float = LOAD_TIMEOUT) -> str | None:
     """Load the base snapshot that `data`'s manifest names in a scratch redis-server (own
     temp folder and socket, indexes not built: decoding is what can fail). None when it
@@ -793,7 +807,7 @@ def verify_snapshot(data: Path, timeout: float = LOAD_TIMEOUT) -> str | None:
         ]  # fmt: skip
         proc = subprocess.Popen(
             args, cwd=tmp, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True,
+            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True, preexec_fn=die_with_parent,
         )  # fmt: skip
         try:
             deadline = time.monotonic() + timeout

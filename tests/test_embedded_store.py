@@ -615,3 +615,37 @@ def test_a_vector_search_that_failed_while_the_index_came_up_is_asked_again(data
     rows = store.read(dialect.vector_query("falkordb", 3), {"vector": [0.5, 0.2, 0.3, 0.4]})
     assert failed and len(rows) == 3 and store.exact_scans == 0
     store.close()
+
+
+def test_a_scratch_server_dies_with_the_process_that_started_it(tmp_path):
+    """Issue 15: a compaction SIGKILLed while `verify_snapshot` waited left its scratch
+    redis-server running (own session, killed only in a `finally`). Its child is started with
+    `die_with_parent`: killing the starter kills the child."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    marker = tmp_path / "child.pid"
+    starter = subprocess.Popen([sys.executable, "-c", (
+        "import subprocess, sys, time; from policykg.graph.embedded import die_with_parent\n"
+        "p = subprocess.Popen(['sleep', '60'], start_new_session=True, preexec_fn=die_with_parent)\n"
+        f"open({str(marker)!r}, 'w').write(str(p.pid)); time.sleep(60)")])
+    deadline = time.monotonic() + 30
+    while not marker.exists() or not marker.read_text():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    child = int(marker.read_text())
+    starter.send_signal(signal.SIGKILL)
+    starter.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{child}/stat") as f:
+                if f.read().split()[2] == "Z":
+                    break  # dead, waiting for its reaper
+        except FileNotFoundError:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the child outlived the process that started it")
