@@ -439,8 +439,7 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
     relative = RELATIVE_BODY.findall(text)
     if relative:
         shorts = _county_shorts()
-        lengths = sorted({len(k) for k in shorts})
-        heads = {k[:2] for k in shorts}  # a short opens with one of these two characters
+        lengths, heads = _county_short_shape()
         found = {text[i:i + n] for i in range(len(text) - 1) if text[i:i + 2] in heads
                  for n in lengths if text[i:i + n] in shorts}
         for short in found:
@@ -575,6 +574,13 @@ def _county_shorts() -> dict[str, Region]:
                 and short not in lexicon().department_by_stem:
             shorts[short] = counties[0]
     return shorts
+
+
+@lru_cache(maxsize=1)
+def _county_short_shape() -> tuple[list[int], frozenset[str]]:
+    """The lengths of those short names and the two characters each opens with."""
+    shorts = _county_shorts()
+    return sorted({len(k) for k in shorts}), frozenset(k[:2] for k in shorts)
 
 
 def is_place_word(word: str) -> bool:
