@@ -57,7 +57,7 @@ class SearchIndex:
 
     def has(self, task_id: str) -> bool:
         return (task_id in self.positions and task_id not in self.removed) or \
-            (self.delta is not None and task_id in self.delta.ids)
+            (self.delta is not None and task_id in self.delta.id_set)
 
     def with_changes(self, store: GraphStore, key: tuple) -> "SearchIndex | None":
         """This index brought to the graph at version `key` without rebuilding it: the tasks
@@ -69,17 +69,21 @@ class SearchIndex:
             current = [r["id"] for r in store.read(TASK_IDS)]
             now = set(current)
             new = [tid for tid in current if tid not in self.positions]
-            if len(new) > max(DELTA_MIN, DELTA_SHARE * len(self.ids)):
+            if not self.delta_fits(len(new)):
                 return None
             rows = store.read(TASK_TEXTS_OF, {"ids": new}) if new else []
             removed = frozenset(tid for tid in self.ids if tid not in now)
-        elif len(rows) > max(DELTA_MIN, DELTA_SHARE * len(self.ids)):
+        elif not self.delta_fits(len(rows)):
             return None
         delta = DeltaLexical(self.lexical, [r["id"] for r in rows],
                              [(r["title"] or "") + "\n" + (r["text"] or "") for r in rows])
         regions = {**self.regions, **{r["id"]: r["regions"] or [] for r in rows}}
         return SearchIndex(self.store, self.embedder, key, self.lexical, self.ids, regions, self.positions,
                            self._in_region, delta, removed, self.built_at)
+
+    def delta_fits(self, n: int) -> bool:
+        """Whether `n` tasks written since the build are few enough for a delta."""
+        return n <= max(DELTA_MIN, DELTA_SHARE * len(self.ids))
 
     def written_since(self, store: GraphStore) -> list[dict] | None:
         """The tasks written since this index was built, when nothing was deleted meanwhile (the

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..ingest.lexicon import lexicon
 from ..ingest.model import Meta
 from ..ingest.names import LEVEL_WORDS_RX, Jurisdiction, has_verb, leading_place_word, split_names, tidy
-from .parties import Party, PartyFinder, find_parties, parse_names, phrase_material
+from .parties import ALL_HAN, Party, PartyFinder, find_parties, parse_names, phrase_material
 from .records import Actor, Role
 
 
@@ -106,14 +106,13 @@ def unknown_units(cell: str) -> list[tuple[str, int, str]]:
     out = []
     for piece, off in split_names(cell):
         p = tidy(piece)
-        if 2 <= len(p) <= 16 and HAN_ONLY.fullmatch(p) and not phrase_material(p) and not has_verb(p) \
+        if 2 <= len(p) <= 16 and ALL_HAN.fullmatch(p) and not phrase_material(p) and not has_verb(p) \
                 and not lexicon().org_suffix(p) and not leading_place_word(p) and not LEVEL_WORDS_RX.search(p):
             out.append((piece, off, "unit"))
     return out
 
 
 FIRST_CLAUSE = re.compile(r"[,,。;;]")  # where a task cell's opening clause ends
-HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # ---------------------------------------------------------------- the actors of a task
@@ -144,7 +143,8 @@ def actors_for(text: str, ctx: DocContext, columns: dict[str, str] | None = None
             p.end += offset
         to_whom = [p for p in in_task if p.recipient]
         # the task cell's own subject (村(社区)、村(居)民小组…要层层签订…) acts beside the row's bodies
-        opening = offset + (FIRST_CLAUSE.search(task_text).start() if FIRST_CLAUSE.search(task_text) else len(task_text))
+        clause_end = FIRST_CLAUSE.search(task_text)
+        opening = offset + (clause_end.start() if clause_end else len(task_text))
         found += [p for p in in_task if not p.recipient and p.rule == "subject" and p.start < opening
                   and (ctx.national or not p.national)]
     else:

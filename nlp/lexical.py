@@ -207,6 +207,7 @@ class DeltaLexical:
 
     def __init__(self, base: LexicalIndex, ids: list[str], texts: list[str]) -> None:
         self.ids = list(ids)
+        self.id_set = frozenset(ids)
         self.k1 = float(base.bm25.k1) if base.bm25 is not None else 1.2
         self.b = float(base.bm25.b) if base.bm25 is not None else 0.75
         self.docs = [self._counts(tokenize(t)) for t in texts]
