@@ -176,28 +176,44 @@ def find_markers(text: str, start: int = 0, end: int | None = None,
     (tables: a row's 一、体系建设 cell is not the document's outline); and numbers inside a
     line that run on in sequence (a page flattened into one line: "…如下: 一、督查重点 1.…;
     2.… 二、…", or "…命令:1.…" continued by "2.…" on the next line)."""
+    return drop_lone_dash(line_markers(text, start, end, skip), text)
+
+
+def line_markers(text: str, start: int = 0, end: int | None = None,
+                 skip: list[tuple[int, int]] | None = None) -> list[LineMarker]:
+    """`find_markers` before its one rule over the whole list (`drop_lone_dash`), sorted."""
     end = len(text) if end is None else end
     found: list[LineMarker] = []
     pos = start
     lines = text[start:end].split("\n")
-    hits = [match_marker(line) for line in lines]
+    hits: dict[int, tuple | None] = {}
+
+    def hit_of(k: int) -> tuple | None:  # read for kept lines and the line after each only
+        if k not in hits:
+            hits[k] = match_marker(lines[k])
+        return hits[k]
+
     for k, line in enumerate(lines):
         if skip and any(a <= pos < b for a, b in skip):
             pos += len(line) + 1
             continue
-        hit = hits[k]
+        hit = hit_of(k)
         if hit:
             style, rank, raw, length = hit
             found.append(LineMarker(style, rank, marker_label(style, raw), marker_value(style, raw), pos,
                                     pos + length))
-        following = hits[k + 1] if k + 1 < len(lines) else None
+        following = hit_of(k + 1) if k + 1 < len(lines) else None
         found.extend(inline_markers(line, pos, following, hit))
         pos += len(line) + 1
     found.sort(key=lambda m: m.line_start)
-    # a dash that opens one line only is a subtitle (——全国…经验汇总), not an item
+    return found
+
+
+def drop_lone_dash(found: list[LineMarker], text: str) -> list[LineMarker]:
+    """A dash that opens one line only is a subtitle (——全国…经验汇总), not an item."""
     dashes = [m for m in found if m.style == "bullet" and text[m.line_start:m.body_start].strip()[:1] in "-—"]
     if len(dashes) == 1:
-        found.remove(dashes[0])
+        return [m for m in found if m is not dashes[0]]
     return found
 
 
@@ -257,10 +273,13 @@ def lead_sentence(text: str) -> str:
 
 
 def parse_outline(text: str, start: int = 0, end: int | None = None,
-                  skip: list[tuple[int, int]] | None = None) -> list[OutlineItem]:
-    """Nested outline items of `text[start:end]`; spans are offsets into `text`."""
+                  skip: list[tuple[int, int]] | None = None,
+                  markers: list[LineMarker] | None = None) -> list[OutlineItem]:
+    """Nested outline items of `text[start:end]`; spans are offsets into `text`. `markers`:
+    `find_markers(text, start, end, skip)` when the caller has them already."""
     end = len(text) if end is None else end
-    markers = find_markers(text, start, end, skip)
+    if markers is None:
+        markers = find_markers(text, start, end, skip)
     roots: list[OutlineItem] = []
     stack: list[tuple[int, OutlineItem]] = []  # (rank, item)
     last_value: dict[str, int] = {}

@@ -9,7 +9,7 @@ from .blocks import find_blocks, table_regions
 from .clean import clean_text
 from .metadata import parse_metadata
 from .model import Document, IngestError, RawDocument
-from .outline import attachment_lists, find_markers, parse_outline
+from .outline import attachment_lists, drop_lone_dash, line_markers, parse_outline
 from .readers import SUPPORTED, read_document
 
 
@@ -38,8 +38,17 @@ def structure(raw: RawDocument) -> Document:
         raise IngestError(raw.path, "no text left after removing page furniture")
     blocks = find_blocks(cleaned.mapped, raw.tables)
     skip = sorted(table_regions(blocks) + attachment_lists(text))
-    markers = find_markers(text, skip=skip)
+    every = line_markers(text, skip=skip)
+    markers = drop_lone_dash(every, text)
     meta, body_start = parse_metadata(text, markers[0].line_start if markers else None)
-    outline = parse_outline(text, start=body_start, skip=skip)
+    # the body's markers are those found already when the body starts at a line's start (the
+    # title line's rest is blank): the outline does not read every line again
+    if body_start == 0:
+        body_markers = markers
+    elif not text[body_start:].split("\n", 1)[0].strip():
+        body_markers = drop_lone_dash([m for m in every if m.line_start >= body_start], text)
+    else:
+        body_markers = None
+    outline = parse_outline(text, start=body_start, skip=skip, markers=body_markers)
     return Document(raw=raw, clean=cleaned.mapped, script=cleaned.script, meta=meta, outline=outline,
                     body_start=body_start, blocks=blocks)
