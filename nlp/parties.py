@@ -84,6 +84,7 @@ LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|�
 # a sanction after the parties it falls on, and the 对 that opened their clause earlier in the sentence
 PUNISHED = re.compile(r"(?:要|应|将|一律)?(?:严肃|依法|从严|坚决|严格)?(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
 OBJECT_OF_DUI = re.compile(r"(?:^|[。;!?\n])\s*对[^。;!?\n]*$")
+BY_DECISION_OF = re.compile(r"经[^,，。;；]{1,24}?(?:研究|同意|批准|审定|审议|决定)")
 ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_END = "。;!?:\n"
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]")  # where a clause may open
@@ -227,7 +228,8 @@ class PartyFinder:
         m = _CANONICAL_RX1.fullmatch(name)
         if m and name in lex.collective_names:
             m = None
-        if m and self.jur.rank >= 2 and m.group(1) in lex.department_by_stem:
+        # (a township has no bureaus: its 交通部门 are the county's, kept as the class written)
+        if m and 2 <= self.jur.rank <= 3 and m.group(1) in lex.department_by_stem:
             dept = lex.department(m.group(1), self.jur.year)
             if dept and self.jur.own_place:
                 return self.jur.own_place + dept.name_at(self.jur.rank, self.jur.municipal)
@@ -550,6 +552,8 @@ class PartyFinder:
             s2 = self.skip_openers(s)
             if t.startswith(openers, s2) and not (self.pronouns and PRONOUN.match(t, s2)):
                 continue  # 加强…, 落实…: a clause that opens on a verb has no body before it
+            if BY_DECISION_OF.match(t, s2):
+                continue  # 经党委、政府研究决定: whose decision it was, not who acts
             self.subject_at(s2, "requested" if t[s2 - 2:s2] == "提请" else "subject")
 
     def prohibited(self) -> None:

@@ -253,3 +253,15 @@ def test_a_note_naming_the_subdistrict_offices_is_merged_as_a_level_note_is():
     """侯马市's 3、各乡(办)、国有林场和专业管防队伍要…: 各乡(办) are the townships and the sub-district
     offices, merged as 各县(市、区) is (SCHEMA: brackets merged)."""
     assert "各乡办" in _parties("各乡(办)、国有林场和专业管防队伍要在林区路段安排巡山护林人员。", "山西省", "临汾市侯马市", 2021)
+
+
+def test_a_townships_department_classes_stay_classes_and_a_decision_is_not_an_actor():
+    """溆浦县均坪镇 2025 隐患大排查 plan (xp.gov.cn/xp/c110567/202505/a4e11d3a981646b19eb58010da8143ad.shtml):
+    a township has no bureaus, so 交通部门 and 市场监管部门 stay the classes written; 镇派出所强化…
+    acts; 经党委、政府研究决定 says whose decision it was."""
+    found = _parties("镇派出所强化执法力度,严厉查处超载、超员、超速等违法行为。联合交通部门检查“一超四究”制度执行情况。",
+                     "湖南省", "怀化市溆浦县均坪镇", 2025)
+    assert "均坪镇派出所" in found and "交通部门" in found
+    assert not any(n.endswith("交通运输局") for n in found)
+    assert _parties("经党委、政府研究决定,在全镇范围内开展安全生产隐患大排查、大整治行动。",
+                    "湖南省", "怀化市溆浦县均坪镇", 2025) == set()
