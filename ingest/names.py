@@ -850,7 +850,7 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     named = any(k in ("org", "class", "place", "person") for k in kinds)
     out: list[tuple[str, int, str]] = []
     for idx, ((p, o), k) in enumerate(zip(pieces, kinds)):
-        if k is None and idx > 0 and named and member_noun(p) and (head is not None or strict):
+        if k is None and idx > 0 and named and member_noun(p) and (head is not None or strict or p.startswith("各")):
             k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
         elif k is None and head is not None and head[0] == "部门" and kinds.count("stem") >= 2 \
                 and member_noun(p) and 2 <= len(tidy(p)) <= 6 and not leading_place_word(tidy(p)):

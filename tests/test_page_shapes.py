@@ -265,3 +265,12 @@ def test_a_townships_department_classes_stay_classes_and_a_decision_is_not_an_ac
     assert not any(n.endswith("交通运输局") for n in found)
     assert _parties("经党委、政府研究决定,在全镇范围内开展安全生产隐患大排查、大整治行动。",
                     "湖南省", "怀化市溆浦县均坪镇", 2025) == set()
+
+
+def test_each_member_of_an_addressed_list_shares_its_quantifier():
+    """北京市大兴区 烟花办 letter (longdef.com/html/zwgkfwl2410963.html, a mirror): 各党政机关、团体、
+    企事业单位及社会组织 addresses every body of each kind, 团体 and 社会组织 included."""
+    from policykg.ingest.names import parse_names
+
+    assert [p for p, _, _ in parse_names("各党政机关、团体、企事业单位及社会组织", strict=False)] == [
+        "各党政机关", "各团体", "各企事业单位", "各社会组织"]
