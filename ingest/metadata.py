@@ -298,8 +298,13 @@ def find_addressee_line(head: list[Line]) -> str | None:
                 and (_FIND_ADDRESSEE_LINE_RX4.search(t) or parse_names(t[:-1], strict=False)):
             return t[:-1]
         m = _FIND_ADDRESSEE_LINE_RX2.match(t)
-        if m and len(t) > len(m.group(0)) + 10 and parse_names(m.group("names"), strict=True):
-            return m.group("names")
+        if m and len(t) > len(m.group(0)) + 10:
+            names = m.group("names")
+            # a scrap of page text before the list on the same line (湖北宜昌墙体广告 各县市区…): the
+            # list is what parses after a space
+            for cut in [0, *(w.end() for w in re.finditer(r"\s+", names))]:
+                if parse_names(names[cut:], strict=True):
+                    return names[cut:]
     return None
 
 
@@ -374,8 +379,10 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
             and not any(local.short in i for i in meta.issuers):
         # "各设区市安监局:" is written from above the cities: the cities it names are the
         # places it sends work to (督查九江市), not its own; "各县(市、区)" from above counties
-        province = province or g.chain(local)[0]
-        local = None
+        chain = g.chain(local)
+        province = province or chain[0]
+        # …written to 各县市区 by a city that speaks of 我市/全市: the county's city is the writer
+        local = chain[1] if not below.group(1) and len(chain) > 2 and CITY_SELF.search(text) else None
     if town is None and local is not None:
         town = town_under(local, meta.issuers)
     if town is None and not national and text:
@@ -484,6 +491,7 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
 # "各省、自治区、直辖市及新疆生产建设兵团安全生产监督管理局": written from the centre, so the places
 # the text names (the venue of a meeting in 北京) are not the document's own
 ADDRESSED_PROVINCES = re.compile(r"^各(?:省[、,，]\s*自治区|省\s*[(（]\s*区|省区市|省级)")
+CITY_SELF = re.compile(r"(?:我|全|本)市")
 ADDRESSED_BELOW = re.compile(r"^各(?:(设区市|地级市|市州|市\(州\)|州市|地市|盟市|市)|县|区|县\(市|县市区|区县)")
 ZONE_NAME = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,3}?)(?P<rest>[\u4e00-\u9fff]{0,8}?(?:旅游度假区|度假区|经济开发区|"
                        r"经济技术开发区|高新技术产业开发区|开发区|高新区|经开区|工业园区|产业园区))")

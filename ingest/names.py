@@ -789,7 +789,25 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
 @lru_cache(maxsize=65536)
 def _parse_names(span: str, strict: bool) -> tuple[tuple[str, int, str], ...] | None:
     found = _parse_names_uncached(span, strict)
+    if found is None:
+        found = _joined_lists(span, strict)
     return tuple(found) if found is not None else None
+
+
+def _joined_lists(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
+    """定西、陇南…等市(州)抗旱防汛指挥部及岷县、漳县抗旱防汛指挥部: two lists, each sharing its own
+    head, joined by 及/和: each read on its own (the whole is no one list)."""
+    for m in LIST_JOINER.finditer(span):
+        left, right = span[:m.start()], span[m.end():]
+        if "、" not in left or "、" not in right:
+            continue
+        a, b = _parse_names(left, strict), _parse_names(right, strict)
+        if a and b:
+            return list(a) + [(p, o + m.end(), k) for p, o, k in b]
+    return None
+
+
+LIST_JOINER = re.compile(r"以及|及|和|与")
 
 
 def clear_memos() -> None:

@@ -261,7 +261,12 @@ def inline_markers(line: str, pos: int, following: tuple | None, opening: tuple 
             out.extend(run)
         elif len(run) == 1 and following and following[0] == style and marker_value(style, following[2]) == 2:
             out.extend(run)
+        elif len(run) == 1 and run[0] is seq[-1] and ANNOUNCED.search(line, 0, run[0].line_start - pos):
+            out.extend(run)  # "…紧急通知如下: 一、…" on a page cut before 二: what 如下 announces is item 1
     return out
+
+
+ANNOUNCED = re.compile(r"如下[:：]\s*$")
 
 
 def lead_sentence(text: str) -> str:

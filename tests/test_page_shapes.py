@@ -274,3 +274,29 @@ def test_each_member_of_an_addressed_list_shares_its_quantifier():
 
     assert [p for p, _, _ in parse_names("各党政机关、团体、企事业单位及社会组织", strict=False)] == [
         "各党政机关", "各团体", "各企事业单位", "各社会组织"]
+
+
+def test_two_lists_joined_by_ji_are_read_each_with_its_own_head():
+    """甘肃省抗旱防汛指挥部 2013 letter (syxeg.cn/newsshow-5-250-1.html, a mirror): 定西、…等市(州)
+    抗旱防汛指挥部及岷县、漳县抗旱防汛指挥部 are two lists, each sharing its own head."""
+    from policykg.ingest.names import parse_names
+
+    names = [p for p, _, _ in parse_names("定西、陇南、天水等市(州)抗旱防汛指挥部及岷县、漳县抗旱防汛指挥部", strict=True)]
+    assert names == ["定西市抗旱防汛指挥部", "陇南市抗旱防汛指挥部", "天水市抗旱防汛指挥部", "岷县抗旱防汛指挥部", "漳县抗旱防汛指挥部"]
+
+
+# 宜昌市防指 地质灾害 notice on a spam mirror, the whole page on one line (m.gyxmad.com/newdetail-41893.html)
+YICHANG = ("湖北宜昌墙体广告 各县市区防汛抗旱指挥部,三峡旅游新区管委会,市防指成员单位: 入汛以来,我市遭受多轮强降雨,"
+           "各地地质灾害频发。五峰自治县湾潭、采花、傅家堰、牛庄,秭归县九畹溪、水田坝,长阳自治县贺家坪、火烧坪、资丘、渔峡 口、"
+           "都镇湾等多地交通中止。为切实做好近期地质灾害防范与应对工作,现就有关事项紧急通知如下: 一、高度重视地质灾害防范工作。"
+           "各级党委、政府要切实履行地质灾害防治主体责任,各级国土部门要加强监测预警。")
+
+
+def test_a_one_line_page_gives_its_addressees_its_city_and_its_first_item():
+    """The list before the colon is the addressee line though a scrap of page text precedes it;
+    a notice to 各县市区 that speaks of 我市 is the city's; "通知如下: 一、…" on a page cut before 二
+    opens item 一."""
+    rec = extract_text(YICHANG)
+    assert rec["meta"]["addressees"][0] == "各县市区防汛抗旱指挥部"
+    assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("湖北省", "宜昌市")
+    assert [t["path"] for t in rec["tasks"]][-1] == ["一"]
