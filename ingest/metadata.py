@@ -43,6 +43,8 @@ _PLACES_NAMED_RX2 = re.compile(r"(?<![\u4e00-\u9fff])市(?:政府|[\u4e00-\u9fff
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[](\d{4})[〕\]]\s?\d{1,5}\s?号")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# a signature's date the page printed without its 日 (大方县人民政府 / 2024年12月31)
+DATE_NO_DAY_WORD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})")
 CN_DATE = re.compile(r"([一二三四五六七八九〇零○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,120})》")
 INNER_TITLE = re.compile(r"[<〈]([^<>〈〉]{2,100})[>〉]")
@@ -77,7 +79,7 @@ def split_lines(text: str) -> list[Line]:
 
 # ---------------------------------------------------------------- dates
 def parse_cn_date(s: str) -> str | None:
-    m = DATE.fullmatch(s.strip())
+    m = DATE.fullmatch(s.strip()) or DATE_NO_DAY_WORD.fullmatch(s.strip())
     if m:
         y, mo, d = map(int, m.groups())
     else:

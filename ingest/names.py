@@ -491,7 +491,9 @@ MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及|与|,|,|;")
 LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
-ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)$")
+# a development zone, resort or scenic area, by its name's end (one list for the whole name and its start)
+ZONE_START = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区|风景区|旅游区)")
+ZONE = re.compile(ZONE_START.pattern + "$")
 GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体|个人)$")
 
 
@@ -682,7 +684,7 @@ TOWN_STREET_PAIR = re.compile(r"(?P<q>各)?(?P<town>乡镇|镇|乡)(?:[(（]街�
                               r"(?P<office>[(（](?:街道)?办事处[)）])")
 CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
 # A list's leading quantifier or level (各, 各级, 地方各级, 各县级, 各县区) that its bare members share.
-QUANTIFIER = re.compile(r"^(地方各级|各级|各[省市州县区乡镇旗盟]+级?|各)(?=[\u4e00-\u9fff]{2})")
+QUANTIFIER = re.compile(r"^(地方各级|各级|各(?:[省市州县区乡镇旗盟]|街道)+级?|各)(?=[\u4e00-\u9fff]{2})")
 BARE_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}(单位|部门|机关|团体|组织|机构|企业|媒体)|(?:人民)?政府|党委|"
                         r"(?:乡镇|镇|乡|街道|村|社区)(?:人民政府|政府|办事处)|"
                         r"处室|科室|股室|分中心|办事处|站所|分公司")  # a body's own units (各处室、分中心、办事处)
@@ -717,7 +719,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     modifier = _DISTRIBUTE_SHARED_RX2.match(first)
     prev = first
     for p, o in pieces[1:]:
-        t = tidy(p)
+        t, written = tidy(p), p
         before, prev = prev, t
         shared_prev = _DISTRIBUTE_SHARED_RX3.match(before)
         if shared_prev and t in ("部门", "单位"):
@@ -734,6 +736,12 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         elif owner and t.startswith("各") and not owner.group(1).startswith("各") \
                 and _DISTRIBUTE_SHARED_RX4.search(t):
             p = owner.group(1) + p
+        pair = TOWN_STREET_PAIR.fullmatch(p)
+        if pair and p != pieces[0][0]:
+            # 各乡(镇、街道)党委、政府(办事处): the townships' governments and the sub-districts' offices
+            out.append(((pair["q"] or "") + pair["town"] + pair["gov"], o))
+            out.append(((pair["q"] or "") + "街道办事处", o + max(0, len(written) - len(pair["office"]))))
+            continue
         out.append((p, o))
     return out
 
@@ -888,6 +896,8 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         # 县公安局(县公安消防大队、县公安交警大队): the bodies a note lists act too
         for p, o, _ in list(out):
             for bm in _PARSE_NAMES_UNCACHED_RX3.finditer(p):
+                if bm.group(1) in BARE_SUFFIXES:
+                    continue  # 党委(党工委), 政府(办事处): the unit's other name where it differs, no body more
                 inner = parse_names(bm.group(1), strict=True)
                 if inner and all(qk == "place" or q in ("社区", "村", "居", "街道") for q, _, qk in inner):
                     continue  # 各县(市、区): a note on the level, not bodies of its own
@@ -1022,7 +1032,6 @@ def _levels_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bo
 
 
 NATIONAL_OPENERS = ("国务院", "国家", "中央", "中共", "全国")  # 国务院各部委 after 各省…人民政府 is its own
-ZONE_START = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区)")
 
 
 def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tuple[list, list] | None:
@@ -1061,7 +1070,7 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
             j += 1
         if j < len(pieces) and kinds[j] == "org":
             full = pieces[j][0]
-            zone = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区)", full)
+            zone = ZONE_START.match(full)
             hit = gazetteer().place_prefix(full)
             level = re.match(r"^(?:社区|街道|乡镇|村居|村|镇|乡)", full)
             place_len = zone.end() if zone else (hit[1] if hit else (level.end() if level else 0))

@@ -300,3 +300,16 @@ def test_a_one_line_page_gives_its_addressees_its_city_and_its_first_item():
     assert rec["meta"]["addressees"][0] == "各县市区防汛抗旱指挥部"
     assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("湖北省", "宜昌市")
     assert [t["path"] for t in rec["tasks"]][-1] == ["一"]
+
+
+def test_townships_and_subdistricts_with_their_other_names_and_zones_sharing_a_committee():
+    """大方县 2024 禁火令 cover (gzdafang.gov.cn/zwgk/dfxzfxxgkml/fgwj/zfwj/202501/t20250107_86587592.html):
+    各乡(镇、街道)党委(党工委)、政府(办事处) are the townships' and sub-districts' committees and
+    governments or offices (党工委 is the other name, not one more body); 大方经济开发区、
+    油杉河风景区管委会 are two zones' committees; the signature's date lost its 日."""
+    from policykg.ingest.metadata import parse_cn_date
+    from policykg.ingest.names import parse_names
+
+    names = [p for p, _, _ in parse_names("各乡(镇、街道)党委(党工委)、政府(办事处),大方经济开发区、油杉河风景区管委会", strict=False)]
+    assert names[1:] == ["各乡镇政府", "各街道办事处", "大方经济开发区管委会", "油杉河风景区管委会"]
+    assert parse_cn_date("2024年12月31") == "2024-12-31"
