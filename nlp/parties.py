@@ -85,6 +85,7 @@ LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|�
 PUNISHED = re.compile(r"(?:要|应|将|一律)?(?:严肃|依法|从严|坚决|严格)?(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
 OBJECT_OF_DUI = re.compile(r"(?:^|[。;!?\n])\s*对[^。;!?\n]*$")
 BY_DECISION_OF = re.compile(r"经[^,，。;；]{1,24}?(?:研究|同意|批准|审定|审议|决定)")
+STEMS_QUANTIFIED = re.compile(r"(?:^|(?<=[,,;;。:\s]))(各级|地方各级)$")  # 各级公安、应急管理…等部门
 ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_END = "。;!?:\n"
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]")  # where a clause may open
@@ -185,14 +186,18 @@ class PartyFinder:
         return all(b <= s or a >= e for s, e in self.taken)
 
     def add(self, span_start: int, names: list[tuple[str, int, str]], role: Role, rule: str,
-            recipient: bool = False, verb: str = "") -> list[Party]:
+            recipient: bool = False, verb: str = "", quantifier: str | None = None) -> list[Party]:
+        """`quantifier`: department stems are classes, not one place's bureaus, opened by it —
+        各级公安、应急管理…等部门 (各级公安部门), or "" for those of a collective's own
+        (各县政府要…组织公安、应急管理等部门: 公安部门)."""
         added = []
         for piece, off, kind in names:
             a = span_start + off
             b = a + len(piece)
             if not self.free(a, b) or MASK in piece:
                 continue  # a span over a quoted title or slogan (全国“两会”期间…) names no body
-            name = self.canonical(piece, kind)
+            name = quantifier + tidy(piece) + "部门" if quantifier is not None and kind == "stem" \
+                else self.canonical(piece, kind)
             if not name:
                 continue
             for n in self.snap(name):
@@ -759,7 +764,12 @@ class PartyFinder:
                 after = t[m.end():m.end() + 4]
                 role = Role.PARTICIPANT if _LISTS_RX2.match(after) else \
                     Role.LEAD if after.startswith("牵头") else Role.RESPONSIBLE
-                self.add(a, names, role, "list")
+                quantified = STEMS_QUANTIFIED.search(t, max(0, a - 4), a)
+                sentence = max(t.rfind(ch, 0, a) for ch in "。;\n") + 1
+                owned = any(p.start >= sentence and p.end <= a and p.name.startswith("各") and not p.recipient
+                            for p in self.found)  # 各县(市、区)政府要…组织公安、…等部门: each county's own
+                self.add(a, names, role, "list",
+                         quantifier=quantified.group(1) if quantified else "" if owned else None)
 
 
 def fold_collective(name: str) -> str:

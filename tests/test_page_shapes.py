@@ -313,3 +313,23 @@ def test_townships_and_subdistricts_with_their_other_names_and_zones_sharing_a_c
     names = [p for p, _, _ in parse_names("各乡(镇、街道)党委(党工委)、政府(办事处),大方经济开发区、油杉河风景区管委会", strict=False)]
     assert names[1:] == ["各乡镇政府", "各街道办事处", "大方经济开发区管委会", "油杉河风景区管委会"]
     assert parse_cn_date("2024年12月31") == "2024-12-31"
+
+
+def test_quantified_or_owned_department_stems_are_classes_not_the_citys_bureaus():
+    """衡水市安委办 2019 转发 notice (yjglj.hengshui.gov.cn/art/2019/11/11/art_2928_186427.html):
+    各级公安、应急管理…等部门 are those classes at every level; the 公安、应急管理…等部门 that
+    各县(市、区)政府 organise are each county's, no bureau of 衡水市 — both kept as classes."""
+    assert _parties("各级公安、应急管理、市场监管、交通运输、供销等部门要明确本部门“打非”负责人和机构。",
+                    "河北省", "衡水市", 2019) == {"各级公安部门", "各级应急管理部门", "各级市场监管部门", "各级交通运输部门", "各级供销部门"}
+    owned = _parties("各县(市、区)政府要落实烟花爆竹“打非”工作的主体责任,组织公安、应急管理、市场监管等部门,成立专门的“打非”工作小组。",
+                     "河北省", "衡水市", 2019)
+    assert {"公安部门", "应急管理部门", "市场监管部门"} <= owned and not any(n.startswith("衡水市公安") for n in owned)
+
+
+def test_a_sites_column_name_and_link_bar_are_furniture():
+    """衡水市应急管理局's page opens with its column 通知公告; 哈尔滨 news on cntv (news.cntv.cn/20120418/119037.shtml)
+    with a 客服设为首页 link bar: neither is the title."""
+    from policykg.ingest.clean import clean_text
+
+    assert clean_text("通知公告\n衡水市安全生产委员会办公室关于转发…的通知\n").mapped.text.startswith("衡水市")
+    assert clean_text("客服设为首页\n第一季度哈尔滨市安全生产事故指标“一降三升”\n").mapped.text.startswith("第一季度")
