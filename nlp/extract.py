@@ -43,7 +43,7 @@ def extract_path(path: str | Path) -> dict:
 
 def extract_document(doc: Document) -> dict:
     meta = doc.meta
-    sections = find_sections(doc.clean.text, doc.body_start)
+    sections = find_sections(doc.clean.text, doc.body_start, news=not meta.addressees and not meta.issuers)
     if sections:  # a roundup of many regions belongs to the place above them all (雅安市, 湖南省, none)
         common = shared_chain([gazetteer().chain(s.region) for s in sections])
         meta.province = common[0].name if common else None

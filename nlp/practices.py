@@ -77,10 +77,14 @@ def heading_at(line: str) -> tuple[Region, int] | None:
     return r, (lead + len(s) - len(rest)) if rest else len(line)
 
 
-def find_sections(text: str, start: int = 0) -> list[Section]:
+def find_sections(text: str, start: int = 0, news: bool = False) -> list[Section]:
     """The region sections of a roundup: headed sections (see `heading_at`), else the
-    sentences of a news roundup's paragraph that each open with a region (see `prose_sections`)."""
-    return headed_sections(text, start) or prose_sections(text, start) or paragraph_sections(text, start)
+    sentences of a news roundup's paragraph that each open with a region (see `prose_sections`).
+    `news`: the page has no addressees and no issuer (a report, not a circular), so sentences
+    that open with a region count across paragraphs too (天津's 一、聚焦…: 津南区…。西青区…。 /
+    二、…: 静海区…。宝坻区…。)."""
+    return headed_sections(text, start) or prose_sections(text, start) or paragraph_sections(text, start) \
+        or (prose_sections(text, start, across=True) if news else [])
 
 
 # a sentence that opens with a region and reports what it did: not one that assigns work
@@ -103,12 +107,14 @@ def region_opening(sentence: str) -> Region | None:
         found, pos = region, pos + k
 
 
-def prose_sections(text: str, start: int = 0) -> list[Section]:
+def prose_sections(text: str, start: int = 0, across: bool = False) -> list[Section]:
     """A news roundup's paragraph (各地纷纷行动: 长沙市制定…。株洲市开展…。张家界市紧盯…): at least
     MIN_SECTIONS sentences of one paragraph each opening with a different region and reporting
     what it did (no duty word: a circular's 长沙市要… assigns work); each region's section runs
-    to the next region's sentence."""
+    to the next region's sentence, or to its paragraph's end. `across`: the sentences may lie in
+    different paragraphs."""
     best: list[Section] = []
+    gathered: list[Section] = []
     pos = 0
     for line in text.split("\n"):
         if pos >= start:
@@ -118,10 +124,14 @@ def prose_sections(text: str, start: int = 0) -> list[Section]:
                 region = region_opening(sentence)
                 if region is not None and not DUTY.search(sentence):
                     opened.append((region, pos + m.start() + len(m.group(0)) - len(m.group(0).lstrip())))
+            ends = [a for _, a in opened[1:]] + [pos + len(line)]
+            found = [Section(r, a, b) for (r, a), b in zip(opened, ends)]
+            gathered += found
             if len({r.code for r, _ in opened}) >= MIN_SECTIONS and len(opened) > len(best):
-                ends = [a for _, a in opened[1:]] + [pos + len(line)]
-                best = [Section(r, a, b) for (r, a), b in zip(opened, ends)]
+                best = found
         pos += len(line) + 1
+    if not best and across and len({s.region.code for s in gathered}) >= MIN_SECTIONS:
+        return gathered
     return best
 
 

@@ -333,3 +333,20 @@ def test_a_sites_column_name_and_link_bar_are_furniture():
 
     assert clean_text("通知公告\n衡水市安全生产委员会办公室关于转发…的通知\n").mapped.text.startswith("衡水市")
     assert clean_text("客服设为首页\n第一季度哈尔滨市安全生产事故指标“一降三升”\n").mapped.text.startswith("第一季度")
+
+
+# 天津市应急管理局 2025 roundup (yjgl.tj.gov.cn/SY5239/bjdt/202508/t20250805_7106200.html)
+TIANJIN = ("按照《天津市安全生产治本攻坚三年行动方案(2024—2026年)》部署安排,全市各区、各部门深入推进各项任务落实落细。\n"
+           "一、聚焦责任机制,锚定前行“航向标”\n"
+           "各区、各部门树牢健全机制、压实责任理念。津南区明确新兴产业领域相关部门职责分工,进一步厘清监管责任。"
+           "西青区建立安全生产分区管理机制,推行“定区、定岗、定人、定责”精细化管理。\n"
+           "二、聚焦排查整治,筑牢安全“防火墙”\n"
+           "各区、各部门全力开展隐患排查行动。静海区定期审核执法成效,及时晾晒曝光执法“宽松软虚”问题单位。"
+           "宝坻区依托“1+1+N”联合督导检查模式,重点领域和企业实施重点整治。\n")
+
+
+def test_a_report_with_districts_reporting_across_paragraphs_is_a_roundup():
+    """A page with no addressees and no issuer whose sentences open with districts reporting what
+    they did, two a paragraph under themed headings: each district's practice."""
+    rec = extract_text(TIANJIN)
+    assert [p["region"] for p in rec["practices"]] == ["天津市津南区", "天津市西青区", "天津市静海区", "天津市宝坻区"]
