@@ -350,3 +350,19 @@ def test_a_report_with_districts_reporting_across_paragraphs_is_a_roundup():
     they did, two a paragraph under themed headings: each district's practice."""
     rec = extract_text(TIANJIN)
     assert [p["region"] for p in rec["practices"]] == ["天津市津南区", "天津市西青区", "天津市静海区", "天津市宝坻区"]
+
+
+# 昌平区兴寿镇 2015 防汛工作安排意见 on a document-sharing site (m.bdocx.com/doc/11625974.html)
+XINGSHOU = ("兴寿镇防汛工作安排意见.docx\n\n上传人:b****5 文档编号:11625974 上传时间:2023-03-29 格式:DOCX 页数:13 大小:24.79KB\n"
+            "下载 相关 举报\n兴寿镇防汛工作安排意见.docx_第1页\n第1页 / 共13页\n点击查看更多>>\n下载资源\n资源描述\n\n"
+            "《兴寿镇防汛工作安排意见.docx》由会员分享,可在线阅读,更多相关《兴寿镇防汛工作安排意见.docx(13页珍藏版)》请在冰豆网上搜索。\n\n"
+            "兴寿镇2015年度防汛工作安排意见\n\n据气象部门多年观测,我区降雨具有旱涝急转和北部山区突降暴雨的特点。\n\n"
+            "因此各村、各有关单位要高度重视防汛工作,早动员、早部署、早落实,确保安全度汛。\n")
+
+
+def test_a_document_sharing_sites_furniture_and_a_subject_after_therefore():
+    """The file name, page counters and sharing boilerplate are not the circular; 因此各村、各有关
+    单位要… names its parties after its connective."""
+    rec = extract_text(XINGSHOU)
+    assert rec["meta"]["title"] == "兴寿镇2015年度防汛工作安排意见"
+    assert {a["name"] for t in rec["tasks"] for a in t["actors"] if a["explicit"]} >= {"各村", "各有关单位"}
