@@ -388,14 +388,17 @@ class PartyFinder:
             if not self.fr.verb_rx.search(inner):
                 continue
             cut = not m.group(0).rstrip().endswith((")", "）"))
-            groups = self.role_groups(inner, m.start(1), cut)
+            groups = self.role_groups(inner, m.start(1), cut, trailing=True)
             if groups:
                 self.assign_groups(groups, "allocation")
 
-    def role_groups(self, inner: str, offset: int, cut: bool = False) -> list[tuple[int, list[tuple[str, int, str]], Role, str]]:
+    def role_groups(self, inner: str, offset: int, cut: bool = False,
+                    trailing: bool = False) -> list[tuple[int, list[tuple[str, int, str]], Role, str]]:
         """Segments "names + role verb" of an allocation or a 由-clause, with the verb found.
         In an allocation the page `cut` short ("(省安全监管局牵头,省发展改革委、省公安厅、省"), the
-        names after the lead with no verb yet take part; the broken last name is dropped."""
+        names after the lead with no verb yet take part; the broken last name is dropped. So do
+        the names an allocation (`trailing`) lists after its lead with no verb of their own
+        ((省委宣传部、省应急管理厅牵头,各有关部门,各市))."""
         out = []
         pos = 0
         pending: list[tuple[str, int, str]] = []  # names of a segment with no verb: the next verb's
@@ -421,7 +424,7 @@ class PartyFinder:
             elif not m:
                 pending = pending + names if names else []
             pos += len(seg)
-        if cut and pending and any(role == Role.LEAD for _, _, role, _ in out):
+        if (cut or trailing) and pending and any(role == Role.LEAD for _, _, role, _ in out):
             out.append((offset, pending, Role.PARTICIPANT, ""))
         return out
 

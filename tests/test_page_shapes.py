@@ -366,3 +366,15 @@ def test_a_document_sharing_sites_furniture_and_a_subject_after_therefore():
     rec = extract_text(XINGSHOU)
     assert rec["meta"]["title"] == "兴寿镇2015年度防汛工作安排意见"
     assert {a["name"] for t in rec["tasks"] for a in t["actors"] if a["explicit"]} >= {"各村", "各有关单位"}
+
+
+def test_bodies_an_allocation_lists_after_its_lead_take_part():
+    """辽宁省安委会 2019年工作要点 (m.cctv1204.com/zhengce/show-27082.html, a traditional-script
+    mirror): (省委宣传部、省应急管理厅牵头,各有关部门,各市) — the lead, then those who take part."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    jur = Jurisdiction.of("辽宁省", None, 2019)
+    roles = {p.name: p.role.value for p in find_parties(
+        "深入组织开展学习宣传活动。(省委宣传部、省应急管理厅牵头,各有关部门,各市)", jur, False)}
+    assert roles == {"中共辽宁省委宣传部": "lead", "辽宁省应急管理厅": "lead", "各有关部门": "participant", "各市": "participant"}
