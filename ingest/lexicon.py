@@ -152,7 +152,7 @@ class Lexicon:
             if depth > 0:
                 continue  # inside a bracketed note (有关主管部门(单位…): not the end of a name
             for w in self._ends_by_char.get(ch, ()):
-                if (people or w not in person) and text.endswith(w, 0, i + 1):
+                if (people or w not in person) and text.endswith(w, 0, i + 1) and not POST_AFTER.match(text, i + 1):
                     ends.append(i + 1)
                     break
         return ends
@@ -171,7 +171,7 @@ class Lexicon:
         by_char = self._ends_by_char
         for m in self._last_chars_rx.finditer(text):
             i = m.end()
-            if text.endswith(by_char[m.group()], 0, i):
+            if text.endswith(by_char[m.group()], 0, i) and not POST_AFTER.match(text, i):
                 ends.append(i)
         # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;
         # 琼海、万宁…等市县: so may the levels of a list of places
@@ -194,6 +194,10 @@ class Lexicon:
             return None
         return next(p for p in self.collective_prefixes if name.startswith(p))
 
+
+# a post that begins where a unit's suffix ends (任组长, 任局长, 办主任): the unit's name does not end
+# there (由政府领导同志任组长: no body 政府领导同志任组); 局长期坚持 and the like are no post
+POST_AFTER = re.compile(r"长(?!期|效|远|久|江|城|足|度|沙|春|治|廊|征|假|周|寿)|主任")
 
 # 琼海、万宁…等市县 / 六安、安庆等市: a list of places closed by the levels they are
 # 等 (with a count) closing a list of places, and the levels the places are: one source for the

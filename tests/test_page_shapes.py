@@ -378,3 +378,11 @@ def test_bodies_an_allocation_lists_after_its_lead_take_part():
     roles = {p.name: p.role.value for p in find_parties(
         "深入组织开展学习宣传活动。(省委宣传部、省应急管理厅牵头,各有关部门,各市)", jur, False)}
     assert roles == {"中共辽宁省委宣传部": "lead", "辽宁省应急管理厅": "lead", "各有关部门": "participant", "各市": "participant"}
+
+
+def test_a_post_after_a_units_suffix_ends_no_name_there():
+    """拉萨市安委会 2020 cover (yjglj.lasa.gov.cn/yjglj/c100823/202010/dae7de7e4e004962bda39a394e56ae83.shtml):
+    成立由政府领导同志任组长、分管领导为副组长…的领导小组 names no body 政府领导同志任组."""
+    found = _parties("拉萨市成立由政府领导同志任组长、分管领导为副组长、安委会重点成员单位负责人为成员的专项整治领导小组。",
+                     "西藏自治区", "拉萨市", 2020)
+    assert not any(n.endswith("任组") for n in found)
