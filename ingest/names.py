@@ -549,6 +549,9 @@ def name_kind(piece: str) -> str | None:
     if suffix:
         if (len(core) == len(suffix) and core not in lex.abbreviations) or core in ("人民政府", "政府"):
             return None  # a bare suffix names nobody (政府主要负责同志…); 应消站, 安委办 do
+        if len(core) == 2 and len(suffix) == 1 and core[0] not in LEVEL_CHARS and core not in lex.abbreviations \
+                and core[0] not in lex.department_by_stem:
+            return None  # 分组, 编组, 小组: a word ending in 组/队/处, no unit (县局, 市委 are)
         if core.endswith(lex.verb_endings) or core.startswith(("带队", "领队")):
             return None  # 督办, 举办, 带队: a verb ending in 办/队, not an office
         if GENERIC_HEAD.search(core) and not leading_place_word(core) and has_verb(core):

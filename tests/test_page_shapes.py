@@ -386,3 +386,12 @@ def test_a_post_after_a_units_suffix_ends_no_name_there():
     found = _parties("拉萨市成立由政府领导同志任组长、分管领导为副组长、安委会重点成员单位负责人为成员的专项整治领导小组。",
                      "西藏自治区", "拉萨市", 2020)
     assert not any(n.endswith("任组") for n in found)
+
+
+def test_a_word_ending_in_a_units_character_is_no_unit():
+    """湖南省安委办 2013 考核 notice (bhlabor.com mirror): its heading 四、分组 names no body 分组;
+    county and city short forms (县局, 市委) still do."""
+    from policykg.ingest.names import name_kind
+
+    assert name_kind("分组") is None and name_kind("编组") is None
+    assert name_kind("县局") is not None and name_kind("市委") is not None
