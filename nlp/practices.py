@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..ingest.model import Document
 from ..ingest.regions import Region, gazetteer
 from .vocab import finder
 
@@ -192,7 +191,3 @@ def headed_sections(text: str, start: int = 0) -> list[Section]:
 
 def mechanisms_of(text: str) -> list[str]:
     return finder("mechanisms.tsv").labels_in(text)
-
-
-def is_roundup(doc: Document) -> bool:
-    return bool(find_sections(doc.clean.text, doc.body_start))
