@@ -40,7 +40,7 @@ def t2s():
 
 @lru_cache(maxsize=1)
 def furniture_rules() -> list[tuple[str, str, re.Pattern[str]]]:
-    """(name, scope, pattern) rows of data/furniture.tsv; scope: line | tail | block | numbered-run."""
+    """(name, scope, pattern) rows of data/furniture.tsv; scope: line | tail | block | with-next | numbered-run."""
     rules = []
     text = resources.files(__package__).joinpath("data/furniture.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -133,6 +133,10 @@ def remove_furniture(c: Cleaner) -> None:
                 tail_from = i if tail_from is None else min(tail_from, i)
             elif scope == "line":
                 drop.append(i)
+            elif scope == "with-next":
+                drop.append(i)
+                if i + 1 < n:
+                    drop.append(i + 1)
             elif scope == "numbered-run":
                 drop.append(i)
                 j = i + 1

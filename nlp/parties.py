@@ -230,7 +230,9 @@ class PartyFinder:
         # a department class in a local document names the local department (应急管理部门)
         # … and so does an organ class (公安机关 -> 随州市公安局), except those that are no
         # department (司法机关 are courts and procuratorates, not the 司法局)
-        m = _CANONICAL_RX1.fullmatch(name)
+        own = self.jur.own_place
+        # 县应急管理部门 in a county's notice: its own department class, as 应急管理部门 is
+        m = _CANONICAL_RX1.fullmatch(name[len(own):] if own and name.startswith(own) else name)
         if m and name in lex.collective_names:
             m = None
         # (a township has no bureaus: its 交通部门 are the county's, kept as the class written)

@@ -395,3 +395,19 @@ def test_a_word_ending_in_a_units_character_is_no_unit():
 
     assert name_kind("分组") is None and name_kind("编组") is None
     assert name_kind("县局") is not None and name_kind("市委") is not None
+
+
+def test_a_public_information_boxs_labels_and_values_on_their_own_lines_are_furniture():
+    """上海市崇明区安委会 2022 81条措施 (shcm.gov.cn/govxxgk/qyjj/2022-11-15/0febfdb3-ce61-4283-92ee-147cca41c04a.html):
+    索引号: / SY7543421111202300007 is no title; the 发文字号 it gives is kept."""
+    from policykg.ingest.clean import clean_text
+
+    text = clean_text("索引号:\nSY7543421111202300007\n主题分类:\n市场监管、安全生产监督-安全生产监管\n发文字号:\n沪崇安委会〔2022〕4号\n"
+                      "上海市崇明区关于进一步强化安全生产责任落实坚决防范遏制重特大事故的81条具体措施\n").mapped.text
+    assert text.startswith("发文字号:\n沪崇安委会〔2022〕4号\n上海市崇明区")
+
+
+def test_a_level_prefixed_department_class_is_the_places_own_department():
+    """方城县人民政府 2023 notice (fangcheng.gov.cn/content/17816.html): 县应急管理部门负责… is 方城县应急管理局,
+    as 应急管理部门 in a county's notice is."""
+    assert "方城县应急管理局" in _parties("县应急管理部门负责统筹协调安全生产综合监管。", "河南省", "南阳市方城县", 2023)
