@@ -81,6 +81,12 @@ class SearchIndex:
         return SearchIndex(self.store, self.embedder, key, self.lexical, self.ids, regions, self.positions,
                            self._in_region, delta, removed, self.built_at)
 
+    @property
+    def takes_deltas(self) -> bool:
+        """Large enough for a write to be a delta rather than a rebuild (a small graph rebuilds in
+        well under a second), and saved with the statistics a delta needs."""
+        return len(self.ids) >= ASIDE_FROM_TASKS and self.lexical.avgdl is not None
+
     def delta_fits(self, n: int) -> bool:
         """Whether `n` tasks written since the build are few enough for a delta."""
         return n <= max(DELTA_MIN, DELTA_SHARE * len(self.ids))
@@ -173,9 +179,7 @@ class SearchIndex:
                     return cls.load(store, embedder, key, folder)
                 except (OSError, ValueError, KeyError) as exc:
                     log.warning("saved search index %s unreadable (%s): rebuilding", folder, exc)
-            earlier = [d for d in root.iterdir() if d.is_dir() and d.name != name and (d / "complete").exists()]
-            previous = max(earlier, key=lambda d: d.stat().st_mtime) if earlier else None
-            index = cls.build(store, embedder, key, previous)
+            index = cls.build(store, embedder, key, newest_saved(data, but=name))
             tmp = root / f".{name}.tmp"
             shutil.rmtree(tmp, ignore_errors=True)
             index.save(tmp)
@@ -194,18 +198,14 @@ class SearchIndex:
     def delta_from_saved(cls, store: GraphStore, embedder: Any, key: tuple, data: Path | None) -> "SearchIndex | None":
         """The newest index saved beside the graph (of an earlier version) with the changes since
         (`with_changes`): a restart after a few uploads loads instead of rebuilding."""
-        if data is None or not (data / "search-index").is_dir():
-            return None
-        earlier = [d for d in (data / "search-index").iterdir() if d.is_dir() and (d / "complete").exists()]
-        if not earlier:
+        folder = newest_saved(data) if data is not None else None
+        if folder is None:
             return None
         try:
-            base = cls.load(store, embedder, key, max(earlier, key=lambda d: d.stat().st_mtime))
+            base = cls.load(store, embedder, key, folder)
         except (OSError, ValueError, KeyError):
             return None
-        if base.lexical.avgdl is None or len(base.ids) < ASIDE_FROM_TASKS:
-            return None  # saved before deltas were possible, or small enough to rebuild at once
-        return base.with_changes(store, key)
+        return base.with_changes(store, key) if base.takes_deltas else None
 
     @classmethod
     def load_or_build_aside(cls, store: GraphStore, embedder: Any, key: tuple,
@@ -223,8 +223,8 @@ class SearchIndex:
         sock = getattr(store, "socket", None)
         if data is not None and saved_index(data, key) is None:
             # a large index brought up to date by a delta: the index in use, else the one saved
-            fresh = current.with_changes(store, key) if current is not None and len(current.ids) >= ASIDE_FROM_TASKS \
-                and current.lexical.avgdl is not None else cls.delta_from_saved(store, embedder, key, data)
+            fresh = current.with_changes(store, key) if current is not None and current.takes_deltas \
+                else cls.delta_from_saved(store, embedder, key, data)
             if fresh is not None:
                 return fresh
         if data is None or graph is None or sock is None or not large(store):
@@ -393,6 +393,15 @@ def large(store: GraphStore) -> bool:
     """Whether the graph holds enough tasks for its index build to be done in another process."""
     rows = store.read(TASK_COUNT)
     return bool(rows) and rows[0]["n"] >= ASIDE_FROM_TASKS
+
+
+def newest_saved(data: Path, but: str | None = None) -> Path | None:
+    """The most recently saved complete index beside the graph (other than the folder `but`)."""
+    root = data / "search-index"
+    if not root.is_dir():
+        return None
+    done = [d for d in root.iterdir() if d.is_dir() and d.name != but and (d / "complete").exists()]
+    return max(done, key=lambda d: d.stat().st_mtime) if done else None
 
 
 def saved_index(data: Path, key: tuple) -> Path | None:

@@ -671,8 +671,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
             # 各乡镇(街道)人民政府(办事处), 各镇街人民政府(办事处): the townships' governments and the
             # sub-districts' offices, each head with its own kind of unit
             lead = off + len(piece) - len(piece.lstrip())
-            out.append(((pair["q"] or "") + pair["town"] + pair["gov"], lead))
-            out.append(((pair["q"] or "") + "街道办事处", lead + pair.start("office")))
+            out.extend(town_street_heads(pair, lead, lead + pair.start("office")))
             seps += [raw[i][2], "、"]
         elif piece.strip():
             if _SPLIT_NAMES_RX6.search(piece) and i == len(raw) - 1 or _SPLIT_NAMES_RX7.search(piece) and j == len(raw) - 1:
@@ -685,6 +684,13 @@ def split_names(span: str) -> list[tuple[str, int]]:
 
 TOWN_STREET_PAIR = re.compile(r"(?P<q>各)?(?P<town>乡镇|镇|乡)(?:[(（]街道[)）]|街道?)(?P<gov>人民政府|政府)"
                               r"(?P<office>[(（](?:街道)?办事处[)）])")
+def town_street_heads(pair: re.Match[str], at: int, office_at: int) -> list[tuple[str, int]]:
+    """The two bodies a TOWN_STREET_PAIR names: the townships' governments and the sub-districts'
+    offices, each head with its own kind of unit."""
+    q = pair["q"] or ""
+    return [(q + pair["town"] + pair["gov"], at), (q + "街道办事处", office_at)]
+
+
 CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
 # A list's leading quantifier or level (各, 各级, 地方各级, 各县级, 各县区) that its bare members share.
 QUANTIFIER = re.compile(r"^(地方各级|各级|各(?:[省市州县区乡镇旗盟]|街道)+级?|各)(?=[\u4e00-\u9fff]{2})")
@@ -742,8 +748,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         pair = TOWN_STREET_PAIR.fullmatch(p)
         if pair and p != pieces[0][0]:
             # 各乡(镇、街道)党委、政府(办事处): the townships' governments and the sub-districts' offices
-            out.append(((pair["q"] or "") + pair["town"] + pair["gov"], o))
-            out.append(((pair["q"] or "") + "街道办事处", o + max(0, len(written) - len(pair["office"]))))
+            out.extend(town_street_heads(pair, o, o + max(0, len(written) - len(pair["office"]))))
             continue
         out.append((p, o))
     return out

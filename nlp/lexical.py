@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import threading
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -203,30 +204,19 @@ class DeltaLexical:
     Why: rebuilding the whole index after each upload read every task text from the store
     and tokenized and saved 370 MB at 10,000 documents; beside 100 clients that half minute
     made read p95 4× slower (issue 15). The delta is a few hundred texts; the whole index is
-    rebuilt only when the delta has grown (`SearchIndex.DELTA_SHARE`)."""
+    rebuilt only when the delta has grown (`api.search.DELTA_SHARE`)."""
 
     def __init__(self, base: LexicalIndex, ids: list[str], texts: list[str]) -> None:
         self.ids = list(ids)
         self.id_set = frozenset(ids)
         self.k1 = float(base.bm25.k1) if base.bm25 is not None else 1.2
         self.b = float(base.bm25.b) if base.bm25 is not None else 0.75
-        self.docs = [self._counts(tokenize(t)) for t in texts]
-        self.lengths = np.array([sum(d.values()) for d in self.docs], dtype=np.float32)
-        own_df: dict[str, int] = {}
-        for d in self.docs:
-            for tok in d:
-                own_df[tok] = own_df.get(tok, 0) + 1
-        self.own_df = own_df
+        self.docs = [Counter(tokenize(t)) for t in texts]
+        self.lengths = np.array([d.total() for d in self.docs], dtype=np.float32)
+        self.own_df = Counter(tok for d in self.docs for tok in d)
         self.base_n = len(base.ids)
         self.avgdl = base.avgdl or (float(self.lengths.mean()) if self.docs else 1.0)
         self._base = base
-
-    @staticmethod
-    def _counts(tokens: list[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for tok in tokens:
-            out[tok] = out.get(tok, 0) + 1
-        return out
 
     def df(self, token: str) -> int:
         base = self._base
