@@ -74,8 +74,10 @@ def text_of(doc: Doc) -> str:
 
 
 def add_span(doc: Doc, group: str, start: int, end: int, label: str, data: dict) -> None:
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is not None:
+    # tokens are characters (CharTokenizer), so character offsets are token offsets: the span
+    # is made directly (Doc.char_span searched the token boundaries for every finding)
+    if 0 <= start < end <= len(doc):
+        span = Span(doc, start, end, label=label)
         span._.data = data
         doc.spans.setdefault(group, []).append(span)
 
