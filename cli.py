@@ -41,9 +41,7 @@ def extract(
     out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for DIR/<stem>.json"),
 ) -> None:
     """Extract obligations from circulars; writes one JSON record per document with --format json."""
-    from .ingest.model import IngestError
     from .ingest.pipeline import expand_paths
-    from .nlp.extract import extract_path
     from .nlp.render import render_outline
 
     if fmt not in {"json", "outline"}:
@@ -52,11 +50,9 @@ def extract(
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in expand_paths(files):
-        try:
-            record = extract_path(path)
-        except IngestError as exc:
+        record = extracted_or_reported(path)
+        if record is None:
             failed += 1
-            err.print(f"[red]error[/red] {exc}")
             continue
         if fmt == "json":
             text = json.dumps(public_record(record), ensure_ascii=False, indent=1)
@@ -83,19 +79,16 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
 ) -> None:
     """Extract the given circulars and score them against gold records: P/R/F1 per field."""
-    from .ingest.model import IngestError
     from .ingest.pipeline import expand_paths
     from .nlp.evaluate import render, score_folder
-    from .nlp.extract import extract_path
 
     if not gold_dir.is_dir():
         raise typer.BadParameter(f"{gold_dir} is not a folder of gold records")
     predictions: dict[str, dict] = {}
     for path in expand_paths(files):
-        try:
-            predictions[path.stem] = public_record(extract_path(path))
-        except IngestError as exc:
-            err.print(f"[red]error[/red] {exc}")
+        record = extracted_or_reported(path)
+        if record is not None:
+            predictions[path.stem] = public_record(record)
     report = score_folder(gold_dir, predictions)
     if as_json:
         out.print_json(data=report.as_dict())
@@ -104,6 +97,22 @@ def evaluate(
     if verbose:
         for line in report.misses:
             out.print(line, highlight=False, markup=False)
+
+
+def extracted_or_reported(path: Path) -> dict | None:
+    """The extraction record of one file, or None after saying why not: a file that cannot be
+    read, and an extractor bug on one file, are that file's error and the batch goes on (as
+    in `policykg ingest`, graph/sandbox.py)."""
+    from .ingest.model import IngestError
+    from .nlp.extract import extract_path
+
+    try:
+        return extract_path(path)
+    except IngestError as exc:
+        err.print(f"[red]error[/red] {exc}")
+    except Exception as exc:  # noqa: BLE001 - one bad file must not end a batch
+        say(f"error {path}: internal error: {type(exc).__name__}: {exc}")
+    return None
 
 
 def public_record(record: dict) -> dict:

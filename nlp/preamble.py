@@ -110,6 +110,9 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             group = None
             continue
         clauses = [c for c in clause_spans(s) if c[1] > boilerplate_end(s)]
+        if not clauses:  # …决定于…期内禁止…野外用火,命令如下: the boilerplate runs to its end
+            group = None
+            continue
         openers: list[int] = []
         seen: set[str] = set()
         for k, (ca, cb) in enumerate(clauses):
