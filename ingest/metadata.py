@@ -345,7 +345,7 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         province = g.province_by_abbr(meta.doc_number[0])
     if province is None and local is None and not national:
         for ln in head[:6]:
-            hits = g.mentions(ln.text)
+            hits = g.mentions(without_positions(ln.text))
             if hits:
                 r = hits[0]
                 if r.level == 1:
@@ -407,6 +407,15 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
     meta.province = province.name if province else None
 
 
+# 距离广东省汕尾市偏南方向约190公里 / 位于福建省厦门市以东: a position given from a place
+GEO_POSITION = re.compile(r"(距离|距|位于)([\u4e00-\u9fff]{2,14}?)(?=偏?[东南西北]{1,2}(?:方向|方|部|侧|约|\d)|以[东南西北]|约?\d+(?:\.\d+)?(?:公里|千米|海里))")
+
+
+def without_positions(text: str) -> str:
+    """`text` with the places that only locate something blanked (same length)."""
+    return GEO_POSITION.sub(lambda m: m.group(1) + "\u3000" * len(m.group(2)), text)
+
+
 PROVINCE_COMPANY = re.compile(r"([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘陇青蒙桂藏宁新渝沪津京])"
                               r"(?:煤|能|钢|电|投|交投|建|化|铁)(?:集团|控股)")
 PROVINCE_IN_NAME = re.compile(r"驻([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂藏宁新渝沪津京])")
@@ -415,10 +424,13 @@ PROVINCE_IN_NAME = re.compile(r"驻([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘�
 def places_named(text: str) -> tuple[Region | None, Region | None]:
     """The province (and the city or county) a page names most: full place names, a
     province's short name inside a body's name (河北海事局, 武警四川省总队), 驻冀/驻川. Each
-    mention of an ambiguous name counts for each of its places in part."""
+    mention of an ambiguous name counts for each of its places in part. A place that only
+    locates something (台风…中心位于…距离广东省汕尾市偏南方向约190公里) is geography, not the
+    writer's: it does not vote."""
     g = gazetteer()
     votes: dict[str, float] = {}
     local_votes: dict[str, float] = {}
+    text = without_positions(text)
     for m in _PLACES_NAMED_RX1.finditer(text):
         chunk = m.group(0)
         for r in g.mentions(chunk):

@@ -458,8 +458,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         target, collective = resolve_level(place, jur)
         if collective:
             return "各" + name
-        if target is None:
-            return lex.expand(name)
+        if target is None:  # a place the document does not name: 县安监局 -> 县安全生产监督管理局
+            return place.written + lex.expand(rest)
         if _CANONICAL_RX10.fullmatch(rest):
             return target + "人民政府应急管理办公室"  # 县应急办, 省政府应急办: the government's emergency office
         special = apply_special(rest, jur) if rest in ("军区", "武警总队") else None

@@ -31,6 +31,12 @@ def is_municipality(region: Region) -> bool:
     return region.level == 1 and region.name.endswith("市")
 
 
+def directly_under(text: str, end: int, piece: str) -> bool:
+    """同时会同县直有关部门: a level character followed by 直 opens 县直/市直/区直 ("directly under
+    the county"), so it is not the end of a place name (会同县 is a county, and 会同 a verb)."""
+    return piece[-1] in "县市区旗" and text.startswith("直", end) and not text.startswith(("直属", "直辖"), end)
+
+
 class Gazetteer:
     def __init__(self) -> None:
         self.by_code: dict[str, Region] = {}
@@ -117,7 +123,8 @@ class Gazetteer:
             if lengths:
                 for length in lengths:
                     piece = text[i:i + length]
-                    if len(piece) == length and piece in self._name_rank:
+                    if len(piece) == length and piece in self._name_rank \
+                            and not directly_under(text, i + length, piece):
                         names.add(piece)
         found: list[Region] = []
         for name in sorted(names, key=self._name_rank.__getitem__):

@@ -278,6 +278,9 @@ class PartyFinder:
         same = [a for a in adds if snap_key(a) == norm]
         if same:
             return same[:1]
+        abbreviated = [a for a in adds if abbreviates(name, a)]
+        if len(abbreviated) == 1:
+            return abbreviated  # 各沿海市县防指 in a notice to 各沿海市、县、自治县防汛防风防旱指挥部
         # a place standing for its body (六安、安庆等市要…): the addressee of that place
         place = gazetteer().place_prefix(name)
         if place and place[1] == len(name):
@@ -779,6 +782,26 @@ class PartyFinder:
 
 def fold_collective(name: str) -> str:
     return _FOLD_COLLECTIVE_RX1.sub("", name)
+
+
+def abbreviates(name: str, full: str) -> bool:
+    """各沿海市县防指 and 各沿海市、县、自治县防汛防风防旱指挥部: the same class of places, and the
+    body written by a short form whose characters stand in the full name in order (防…指…) —
+    how Chinese short forms are made, so that no list of them is needed to see the match."""
+    a, b = tidy(name), _BRACKETS_AND_LIST.sub("", tidy(full))
+    if not (a.startswith("各") and b.startswith("各")):
+        return False
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    short, rest = a[k:], b[k:]
+    if k < 3 or len(short) < 2 or len(short) >= len(rest) or short[-1] == rest[-1] == "门":
+        return False
+    it = iter(rest)
+    return all(ch in it for ch in short) and rest.index(short[0]) <= 3
+
+
+_BRACKETS_AND_LIST = re.compile(r"[、()()]")
 
 
 def snap_key(name: str) -> str:

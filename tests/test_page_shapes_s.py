@@ -53,3 +53,57 @@ def test_one_failing_file_does_not_end_the_cli_batch(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert (out / "good.json").exists() and not (out / "bad.json").exists()
     assert "internal error: IndexError" in result.output
+
+
+# 黔西县 2010 安全生产月 activity plan, page 2 (jycdxd.com/Files/Plan/201006/43703_2.shtml): no
+# place is named, and "同时会同县直有关部门" read as the county 会同县 (Hunan) made every 县 body
+# 会同县's and the page Hunan's
+QIANXI = ("(七)6月9日前,县安监局在莲城大道、水西大道等插100面有安全宣传标语的刀旗。同时会同县直有关部门和企业"
+          "在行政办公中心及水西广场等悬挂安全生产宣传空飘10个。\n责任单位:县安监局及有关单位。\n")
+
+
+def test_a_level_character_before_zhi_opens_county_direct_not_a_place():
+    from policykg.ingest.regions import gazetteer
+
+    assert not gazetteer().mentions("同时会同县直有关部门和企业")
+    assert [r.name for r in gazetteer().mentions("会同县人民政府")] == ["会同县"]
+    rec = extract_text(QIANXI)
+    assert rec["meta"]["province"] is None
+    assert not any("会同" in a["name"] for t in rec["tasks"] for a in t["actors"])
+
+
+def test_a_short_form_of_an_unnamed_place_is_spelled_out():
+    rec = extract_text(QIANXI)
+    assert "县安全生产监督管理局" in {a["name"] for t in rec["tasks"] for a in t["actors"]}
+
+
+# 海南省防汛防风防旱总指挥部 notice on typhoon 小犬, 2023, a traditional-script mirror
+# (m.hg87897.com/hnnew/2023-10-07/690717.html): the typhoon is located from 广东省汕尾市, the only
+# full place name of the head; the writer's province is the one of its own plan and bodies
+HAINAN = ("各沿海市、县、自治县防汛防风防旱指挥部,省三防总指挥部各成员单位:\n"
+          "根据气象预报,今年第14号台风“小犬”(强台风级),7日08时中心位于北纬21.1度、东经115.5度,也就是在距离广东省汕尾市"
+          "偏南方向约190公里的南海北部海面上,中心附近最大风力15级(48米/秒)。\n"
+          "省气象局已于10月7日9时30分发布台风四级预警。根据《海南省海上防台风应急预案(试行)》有关规定和会商研判情况,"
+          "省三防总指挥部决定于10月7日10时启动海上防台风Ⅳ级应急响应。\n"
+          "省气象局、省自然资源和规划厅等部门要继续加密预测预报,及时发布预警信息。"
+          "各沿海市县防指要压实属地责任,继续做好防御工作。\n")
+
+
+def test_a_place_that_only_locates_something_is_not_the_writers():
+    from policykg.ingest.metadata import without_positions
+
+    assert "广东" not in without_positions("也就是在距离广东省汕尾市偏南方向约190公里的南海北部海面上")
+    assert "湛江" not in without_positions("中心位于湛江市以东约200公里")
+    rec = extract_text(HAINAN)
+    assert rec["meta"]["province"] == "海南省"
+    assert {"海南省气象局", "海南省自然资源和规划厅"} <= {a["name"] for t in rec["tasks"] for a in t["actors"]}
+
+
+def test_a_short_form_of_an_addressee_class_is_that_addressee():
+    from policykg.nlp.parties import abbreviates
+
+    assert abbreviates("各沿海市县防指", "各沿海市、县、自治县防汛防风防旱指挥部")
+    assert not abbreviates("各县部门", "各县有关部门")
+    rec = extract_text(HAINAN)
+    last = rec["tasks"][-1]
+    assert [a["name"] for a in last["actors"]] == ["各沿海市县自治县防汛防风防旱指挥部"]
