@@ -247,8 +247,9 @@ def spam_rx() -> re.Pattern[str]:
     words = [w.strip() for w in resources.files(__package__).joinpath("data/spam_markers.txt")
              .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
     alt = "|".join(map(re.escape, words))
-    # a Latin brand token glued to a marker word ("yabo官方通道"), or a marker standing alone
-    return re.compile(rf"[A-Za-z][A-Za-z0-9]{{1,15}}\s*(?:{alt})|(?:{alt})")
+    # a Latin or numeric brand token glued to a marker word ("yabo官方通道", "365体育官网"), or a
+    # marker standing alone
+    return re.compile(rf"[A-Za-z0-9][A-Za-z0-9]{{1,15}}\s*(?:{alt})|(?:{alt})")
 
 
 BLOCK_TAG = re.compile(r"(?:</(?:p|div|li|tr|h[1-6])>\s*)?<(?:p|div|li|tr|h[1-6])(?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*>"

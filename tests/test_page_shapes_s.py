@@ -107,3 +107,13 @@ def test_a_short_form_of_an_addressee_class_is_that_addressee():
     rec = extract_text(HAINAN)
     last = rec["tasks"][-1]
     assert [a["name"] for a in last["actors"]] == ["各沿海市县自治县防汛防风防旱指挥部"]
+
+
+def test_a_numeric_gambling_brand_standing_for_a_place_is_spam():
+    """梧州市防指's 2014 flood notice as news (sn-cnpc.com/content/2014-06/06/content_142614.htm):
+    "365体育官网" stands where 梧州 stood."""
+    from policykg.ingest.clean import clean_text
+
+    text = clean_text("为做好当前365体育官网市的防汛工作,日前,365体育官网市防汛抗旱指挥部下发《关于做好当前防汛工作的紧急通知》。").mapped.text
+    assert "体育" not in text and "365" not in text
+    assert "日前,市防汛抗旱指挥部下发" in text
