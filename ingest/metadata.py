@@ -15,7 +15,7 @@ from importlib import resources
 from .clean import TITLE_END
 from .model import Meta
 from .lexicon import lexicon, national_issuer
-from .names import Jurisdiction, canonical_name, name_kind, parse_names
+from .names import Jurisdiction, canonical_name, name_kind, parse_names, tidy
 from .outline import cn_to_int
 from .regions import Region, gazetteer
 
@@ -137,7 +137,7 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
     jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text))
-    meta.issuers = [canonical_name(x, jur) for x in meta.issuers if x]
+    meta.issuers = [issuer_name(x, jur) for x in meta.issuers if x]
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
     meta.addressees = split_addressees(addressee_line, meta) if addressee_line else []
@@ -324,6 +324,14 @@ def split_addressees(raw: str, meta: Meta) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
+
+
+def issuer_name(written: str, jur: Jurisdiction) -> str:
+    """The canonical name of an issuer. The writer is one body, never a class: 自治州安全生产委员会
+    signing a notice whose text names only its province is that prefecture's committee, not
+    every prefecture's (the reading a level below the document's gives inside a text)."""
+    name = canonical_name(written, jur)
+    return tidy(written) if name.startswith("各") and not written.startswith("各") else name
 
 
 def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") -> None:

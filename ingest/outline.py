@@ -133,14 +133,24 @@ INLINE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "group")
 
 
 ATTACHMENT_HEAD = re.compile(r"^\s*附\s*件\s*[:：]")
+CELL_DEBRIS = " \t|"
 ATTACHMENT_ITEM = re.compile(r"^\s*(?:附\s*件\s*[:：]\s*)?\d{1,2}[.、．]\s*(?P<title>\S.{1,80})$")
+
+
+def file_title(title: str) -> bool:
+    """An attached file's title: a document's (…方案, …通知) or a form's (…企业名单, …责任表)."""
+    from .clean import TITLE_END
+
+    title = title.strip("》>》 ")
+    return bool(TITLE_END.search(title) or ATTACHED_FORM.search(title))
+
+
+ATTACHED_FORM = re.compile(r"(名单|表)$")
 
 
 def attachment_lists(text: str) -> list[tuple[int, int]]:
     """附件:1.2024年…重点任务清单 / 2.…清单: the list of a cover notice's attachments names files,
     it is no outline (each entry a title, no work of its own)."""
-    from .clean import TITLE_END
-
     spans: list[tuple[int, int]] = []
     pos = 0
     lines = text.split("\n")
@@ -148,12 +158,18 @@ def attachment_lists(text: str) -> list[tuple[int, int]]:
     while k < len(lines):
         if ATTACHMENT_HEAD.match(lines[k]):
             start, end, j = pos, pos + len(lines[k]), k + 1
-            first = ATTACHMENT_ITEM.match(lines[k])
-            listed = bool(first and TITLE_END.search(first.group("title").strip("》>》 ")))
+            first = ATTACHMENT_ITEM.match(lines[k].strip(CELL_DEBRIS))
+            listed = bool(first and file_title(first.group("title")))
             at = end + 1
             while j < len(lines):
-                m = ATTACHMENT_ITEM.match(lines[j])
-                if not m or not TITLE_END.search(m.group("title").strip("》>》 ")):
+                cell = lines[j].strip(CELL_DEBRIS)  # 1.…企业名单 | / a lone |: a list scraped from a table
+                if not cell and "|" in lines[j]:
+                    end = at + len(lines[j])
+                    at = end + 1
+                    j += 1
+                    continue
+                m = ATTACHMENT_ITEM.match(cell)
+                if not m or not file_title(m.group("title")):
                     break
                 listed = True
                 end = at + len(lines[j])

@@ -117,3 +117,26 @@ def test_a_numeric_gambling_brand_standing_for_a_place_is_spam():
     text = clean_text("为做好当前365体育官网市的防汛工作,日前,365体育官网市防汛抗旱指挥部下发《关于做好当前防汛工作的紧急通知》。").mapped.text
     assert "体育" not in text and "365" not in text
     assert "日前,市防汛抗旱指挥部下发" in text
+
+
+# 巴音郭楞蒙古自治州安委会 2025 notice on mine supervision (xjbz.gov.cn/xjbz/c101573/202504/
+# 60d47de1dca14206a4e29b563c79792d.shtml): its attachment list scraped from a table (" |", a lone
+# "|") naming forms (…企业名单, …责任表), and a signature by a bare level (自治州安全生产委员会)
+BAZHOU = ("关于调整自治州矿山安全生产分级属地监管主体和领导干部包保(包联)责任人的通知\n"
+          "各县市人民政府,自治州安委会有关成员单位:\n"
+          "结合我州实际,现对自治州矿山安全生产分级属地监管主体进行调整。\n"
+          "各县市要及时调整辖区内矿山监管企业和包保(包联)工作事项清单;自治州安委会有关成员单位要按照"
+          "《新疆维吾尔自治区地、县领导干部包保(包联)矿山安全生产工作重点检查内容的规定(试行)》落实州级日常监管矿山监管责任。\n"
+          "附件: |\n1.自治州矿山安全分级属地监管企业名单 |\n|\n2.自治州领导干部矿山安全生产工作包保(包联)责任表 |\n"
+          "自治州安全生产委员会\n2025年4月4日")
+
+
+def test_an_attachment_list_scraped_from_a_table_names_forms_not_tasks():
+    rec = extract_text(BAZHOU)
+    assert all(t["path"] == ["preamble"] for t in rec["tasks"])
+    assert not any("名单" in t["title"] or "责任表" in t["title"] for t in rec["tasks"])
+
+
+def test_an_issuer_signing_by_a_bare_level_is_one_body_not_a_class():
+    rec = extract_text(BAZHOU)
+    assert rec["meta"]["issuers"] == ["自治州安全生产委员会"]
