@@ -297,6 +297,12 @@ def remove_mojibake(c: Cleaner) -> None:
 
 def remove_spam(c: Cleaner) -> None:
     c.sub("spam", spam_rx(), "")
+    c.sub("page-joint", PAGE_JOINT, "")
+
+
+# "[接上页] (五)各单位…": a split article's page 2 opens with a note of where it goes on from,
+# which would hide the item marker after it (and a "(接下页)" ends page 1)
+PAGE_JOINT = re.compile(r"[\[【((]\s*(?:接上页|续上页|接上文|上接第?\s*\d*\s*页|接下页|下转第?\s*\d*\s*页|未完待续)\s*[\]】))]\s*")
 
 
 PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*"

@@ -886,10 +886,12 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     for idx, ((p, o), k) in enumerate(zip(pieces, kinds)):
         if k is None and idx > 0 and named and member_noun(p) and (head is not None or strict or p.startswith("各")):
             k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
-        elif k is None and head is not None and head[0] == "部门" and kinds.count("stem") >= 2 \
+        elif k is None and head is not None and (head[0] == "部门" and kinds.count("stem") >= 2
+                                                 or head[0].endswith("部门") and len(pieces) == 1) \
                 and member_noun(p) and 2 <= len(tidy(p)) <= 6 and not leading_place_word(tidy(p)):
             # 商务、旅游、园林绿化、文化…、民防等部门: among department stems a plain noun the lexicon
-            # does not know is a department's stem too (open world; the lexicon only names it)
+            # does not know is a department's stem too (open world; the lexicon only names it) —
+            # and so is the one noun a department class is exemplified by (安全监管监察等各有关部门)
             k = "stem"
         if k is None or (k == "stem" and head is None):
             if strict:

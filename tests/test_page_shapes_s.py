@@ -140,3 +140,28 @@ def test_an_attachment_list_scraped_from_a_table_names_forms_not_tasks():
 def test_an_issuer_signing_by_a_bare_level_is_one_body_not_a_class():
     rec = extract_text(BAZHOU)
     assert rec["meta"]["issuers"] == ["自治州安全生产委员会"]
+
+
+# 国务院办公厅 2007 隐患排查治理专项行动 notice, page 2 on a law site (code.fabao365.com/
+# law_20020_2.html): the page opens "[接上页]" before its item (五), and a 由-frame leads with
+# 统一领导 while "安全监管监察等各有关部门要密切配合" names its participants
+STATE_COUNCIL = ("[接上页] (五)各单位“回头看”再检查阶段:为巩固隐患排查治理专项行动成果,确保取得实效,在第四季度组织开展“回头看”再检查。"
+                 " 四、工作要求 (一)加强领导,落实责任。本次安全生产隐患排查治理专项行动由地方各级人民政府统一领导,"
+                 "安全监管监察等各有关部门要密切配合。要结合本地区、本行业、本领域的实际,制订切实可行的工作方案。")
+
+
+def test_a_page_joint_note_does_not_hide_the_item_after_it():
+    from policykg.ingest.clean import clean_text
+
+    assert clean_text(STATE_COUNCIL).mapped.text.startswith("(五)各单位")
+    assert extract_text(STATE_COUNCIL)["tasks"][0]["path"] == ["(五)"]
+
+
+def test_a_lead_by_unified_leadership_and_participants_of_one_exemplified_class():
+    from policykg.ingest.names import parse_names
+
+    assert parse_names("安全监管监察等各有关部门", True) == [("安全监管监察", 0, "stem"), ("各有关部门", 7, "class")]
+    task = extract_text(STATE_COUNCIL)["tasks"][1]
+    roles = {a["name"]: a["role"] for a in task["actors"]}
+    assert roles["地方各级人民政府"] == "lead"
+    assert roles["安全监管监察部门"] == roles["各有关部门"] == "participant"
