@@ -111,13 +111,14 @@ def looks_like_org(line: str) -> bool:
 
 
 # ---------------------------------------------------------------- the parser
-def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
-    """Metadata of the document and the offset where its body (after the title) starts."""
+def parse_metadata(text: str, first_item_start: int | None, box: str = "") -> tuple[Meta, int]:
+    """Metadata of the document and the offset where its body (after the title) starts.
+    `box`: the page's information box, cut from the text as furniture (its 文号)."""
     lines = split_lines(text)
     head_end = first_item_start if first_item_start is not None else len(text)
     head = [ln for ln in lines if ln.start < head_end]
     meta = Meta()
-    meta.doc_number = find_doc_number(head)
+    meta.doc_number = find_doc_number(head) or boxed_doc_number(box)
     own_cited = cited_as_printed(head)
     title_line = find_title(head, own_cited)
     if title_line is not None:
@@ -145,6 +146,8 @@ def parse_metadata(text: str, first_item_start: int | None) -> tuple[Meta, int]:
         meta.issuers = issuer_above_addressees(addressee_line, text, jur)
     if not meta.issuers and national_issuer(meta.doc_number):
         meta.issuers = [national_issuer(meta.doc_number)]
+    if not meta.issuers:
+        meta.issuers = issuer_of_number(meta.doc_number, jur)
     meta.period = find_period(meta.title, head, body_start, text)
     meta.citations = find_citations(text, meta)
     return meta, body_start
@@ -177,6 +180,16 @@ def find_doc_number(head: list[Line]) -> str | None:
             if alone or in_title:
                 return m.group(0).replace("[", "〔").replace("]", "〕")
     return None
+
+
+def boxed_doc_number(box: str) -> str | None:
+    """索引号 640522022/2021-00018 文号 海安委办发〔2021〕21号: the number a page's information box
+    gives its document."""
+    m = BOXED_NUMBER.search(box)
+    return m.group(1).replace("[", "〔").replace("]", "〕") if m else None
+
+
+BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
 
 
 def cited_as_printed(head: list[Line]) -> list[str]:
@@ -324,6 +337,31 @@ def split_addressees(raw: str, meta: Meta) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
+
+
+def issuer_of_number(doc_number: str | None, jur: Jurisdiction) -> list[str]:
+    """The writer its 发文字号 names when the page shows no signature: 海安委办发〔2021〕21号 on a
+    海原县 page is 海 (the county's short name) + 安委办 + 发: 海原县安全生产委员会办公室. The
+    organ's short form must be one the lexicon reads (the list spells out what the shape found)."""
+    code = ORGAN_CODE.match(doc_number or "")
+    rank = jur.rank
+    if not code or rank not in (1, 2, 3):
+        return []
+    region = {1: jur.province, 2: jur.city, 3: jur.county}[rank]
+    code_text = code.group(1)
+    lex = lexicon()
+    for k in (2, 1):
+        if not code_text.startswith(region.short[:k]):
+            continue
+        rest = code_text[k:]
+        for suffix in ("办发", "办函", "明电", "发", "函", "字", "电", ""):
+            organ = rest[:len(rest) - len(suffix)] if suffix and rest.endswith(suffix) else rest if not suffix else None
+            if organ and organ in lex.abbreviations:
+                return [canonical_name("省市县"[rank - 1] + organ, jur)]
+    return []
+
+
+ORGAN_CODE = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[〔\[]")
 
 
 def issuer_name(written: str, jur: Jurisdiction) -> str:

@@ -40,7 +40,10 @@ def structure(raw: RawDocument) -> Document:
     skip = sorted(table_regions(blocks) + attachment_lists(text))
     every = line_markers(text, skip=skip)
     markers = drop_lone_dash(every, text)
-    meta, body_start = parse_metadata(text, markers[0].line_start if markers else None)
+    # the page's information box (索引号 / 文号 / 发布机构) is furniture, cut from the text; its
+    # 文号 is still the document's number when the text carries none
+    box = "\n".join(raw.text[a:b] for rule, a, b in cleaned.removed if rule == "furniture")
+    meta, body_start = parse_metadata(text, markers[0].line_start if markers else None, box)
     # the body's markers are those found already when the body starts at a line's start (the
     # title line's rest is blank): the outline does not read every line again
     if body_start == 0:

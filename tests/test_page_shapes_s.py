@@ -166,3 +166,21 @@ def test_a_lead_by_unified_leadership_and_participants_of_one_exemplified_class(
     roles = {a["name"]: a["role"] for a in task["actors"]}
     assert roles["地方各级人民政府"] == "lead"
     assert roles["安全监管监察部门"] == roles["各有关部门"] == "participant"
+
+
+# 海原县安委办 2021 古尔邦节 notice (hy.gov.cn/xxgk/zfxxgkml/aqsc/202107/t20210714_2923755.shtml):
+# no signature on the page; its information box (furniture) gives 文号 海安委办发〔2021〕21号
+HAIYUAN = ("欢迎光临海原县人民政府门户网 登录个人中心 无障碍阅读 长者版\n"
+           "首页 > 政府信息公开 > 法定主动公开内容 > 安全生产\n\n"
+           "关于做好古尔邦节期间安全生产工作的通知\n\n"
+           "索引号 640522022/2021-00018 文号 海安委办发〔2021〕21号 生成日期 2021-07-14 10:58:08\n"
+           "公开方式 主动公开 所属机构 海原县应急管理局 责任部门 海原县应急管理局\n\n"
+           "古尔邦节将至,为切实做好节日期间安全生产工作,确保人民群众生命财产安全,让全县人民度过一个欢乐、祥和的节日,"
+           "现就做好古尔邦节期间安全生产工作通知如下:\n\n"
+           "一、高度重视,严格落实安全生产责任\n\n各乡镇、部门主要负责同志要履行好安全生产工作的第一责任。\n")
+
+
+def test_the_information_boxs_document_number_names_the_issuer():
+    meta = extract_text(HAIYUAN)["meta"]
+    assert meta["doc_number"] == "海安委办发〔2021〕21号"
+    assert meta["issuers"] == ["海原县安全生产委员会办公室"]
