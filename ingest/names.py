@@ -740,6 +740,8 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         shared = _DISTRIBUTE_SHARED_RX3.match(first)
         if shared and t in ("部门", "单位"):
             p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
+        elif quantifier and t in ("部门", "单位") and quantifier.group(1) == "各":
+            p = "各" + p  # 各乡镇、部门主要负责同志: a bare 部门 is no party; it is every department
         elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
             p = quantifier.group(1) + p  # 各党政机关、团体 -> 各团体; 地方各级安委会和安全监管部门
         elif owner and t.startswith("各") and not owner.group(1).startswith("各") \

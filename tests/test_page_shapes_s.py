@@ -184,3 +184,12 @@ def test_the_information_boxs_document_number_names_the_issuer():
     meta = extract_text(HAIYUAN)["meta"]
     assert meta["doc_number"] == "海安委办发〔2021〕21号"
     assert meta["issuers"] == ["海原县安全生产委员会办公室"]
+
+
+def test_a_bare_department_after_a_quantified_class_shares_its_quantifier():
+    """各乡镇、部门主要负责同志要… (the 海原县 notice above): every department, not "部门"."""
+    from policykg.ingest.names import parse_names
+
+    assert parse_names("各乡镇、部门", True) == [("各乡镇", 0, "place"), ("各部门", 4, "org")]
+    task = extract_text(HAIYUAN)["tasks"][0]
+    assert [a["name"] for a in task["actors"]] == ["各乡镇", "各部门"]
