@@ -83,7 +83,14 @@ ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会�
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内)(?=[\u4e00-\u9fff])")
 # a sanction after the parties it falls on, and the 对 that opened their clause earlier in the sentence
 PUNISHED = re.compile(r"(?:要|应|将|一律)?(?:严肃|依法|从严|坚决|严格)?(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
+# the same after a comma and with more adverbs: said of people only (…有关人员和领导,要依法依规严肃追究责任)
+PEOPLE_PUNISHED = re.compile(r"[,,]?(?:要|应|将|一律)?(?:依法依规|依纪依法|依法|严肃|从严|坚决|严格){0,2}"
+                             r"(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
 OBJECT_OF_DUI = re.compile(r"(?:^|[。;!?\n])\s*对[^。;!?\n]*$")
+# …,对因检查不到位…,导致事故发生的有关人员和领导,要依法依规严肃追究责任: a 对 opening a clause
+# inside the sentence; only people are its object there (the bodies after such a 对-phrase
+# are those who punish: 对…违法行为,应急管理、公安等部门将依法依规予以处罚)
+OBJECT_OF_DUI_CLAUSE = re.compile(r"[,,]\s*对[^。;!?\n]*$")
 BY_DECISION_OF = re.compile(r"经[^,，。;；]{1,24}?(?:研究|同意|批准|审定|审议|决定)")
 STEMS_QUANTIFIED = re.compile(r"(?:^|(?<=[,,;;。:\s]))(各级|地方各级)$")  # 各级公安、应急管理…等部门
 ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -658,7 +665,9 @@ class PartyFinder:
                 if self.marker_at(e) and ALL_HAN.fullmatch(t[s:e]) and not phrase_material(t[s:e]):
                     best = (e, [(t[s:e], 0, "class")])
                     break
-        if best and PUNISHED.match(t, best[0]) and OBJECT_OF_DUI.search(t[:s]):
+        people = best is not None and all(k == "person" for _, _, k in best[1])
+        if best and (PUNISHED.match(t, best[0]) and OBJECT_OF_DUI.search(t[:s]) or people and PEOPLE_PUNISHED.match(
+                t, best[0]) and (OBJECT_OF_DUI.search(t[:s]) or OBJECT_OF_DUI_CLAUSE.search(t[:s]))):
             return  # 对违反…规定,擅自用火的个人和单位要严肃惩处: whom a sanction falls on, not who acts
         if best:
             e, names = best

@@ -193,3 +193,13 @@ def test_a_bare_department_after_a_quantified_class_shares_its_quantifier():
     assert parse_names("各乡镇、部门", True) == [("各乡镇", 0, "place"), ("各部门", 4, "org")]
     task = extract_text(HAIYUAN)["tasks"][0]
     assert [a["name"] for a in task["actors"]] == ["各乡镇", "各部门"]
+
+
+def test_people_a_sanction_falls_on_inside_a_dui_clause_are_no_actors():
+    """西安市 2012 安全生产大检查 notice, page 2 (ask.fsou.com/html/text/lar/173736/17373680_2.html):
+    "…,对因检查不到位…,导致事故发生的有关人员和领导,要依法依规严肃追究责任"."""
+    text = ("各区县政府、各开发区管委会和市级各有关部门主要负责同志是安全生产第一责任人,要亲自抓、负总责。"
+            "要认真组织开展好这次全市安全生产大检查,对因检查不到位、责任不落实,隐患排查治理和打击非法违法生产经营建设行为不彻底,"
+            "导致事故发生的有关人员和领导,要依法依规严肃追究责任。\n")
+    names = {a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]}
+    assert not any("人员" in n or n == "领导" for n in names)
