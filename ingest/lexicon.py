@@ -104,12 +104,16 @@ class Lexicon:
         stems = sorted(self.department_by_stem, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, stems)))
 
-    def department(self, stem: str, year: int | None) -> Department | None:
+    def department(self, stem: str, year: int | None, local: bool = False) -> Department | None:
         """The department a class word names at a date: 安全监管 in 2020 is 应急管理, 国土 in
-        2012 is 国土资源. Without a year, the name in force today."""
+        2012 is 国土资源. Without a year, the name in force today. `local`: a province's,
+        city's or county's department, which took a national reform's name within the year
+        after it (交通部门 in a city's 2008 notice is its 交通局; 交通运输部 was formed in 2008)."""
         options = self.department_by_stem.get(stem)
         if not options:
             return None
+        if local and year is not None:
+            year -= LOCAL_RENAME_LAG
         dept = self._in_force(options, year)
         seen = set()
         while dept.after and (year is None or (dept.until is not None and year >= dept.until)) \
@@ -263,6 +267,9 @@ def lexicon() -> Lexicon:
         renamed=tuple((r["old"], r["new"], int(r["since"])) for r in data.get("renamed", [])),
         national_numbers=tuple(sorted(data["national_number"].items(), key=lambda kv: -len(kv[0]))),
     )
+
+
+LOCAL_RENAME_LAG = 1  # years between a national reform and the local bureaus' new names
 
 
 def national_issuer(doc_number: str | None) -> str | None:

@@ -95,7 +95,9 @@ BY_DECISION_OF = re.compile(r"经[^,，。;；]{1,24}?(?:研究|同意|批准|�
 STEMS_QUANTIFIED = re.compile(r"(?:^|(?<=[,,;;。:\s]))(各级|地方各级)$")  # 各级公安、应急管理…等部门
 ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_END = "。;!?:\n"
-_CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]")  # where a clause may open
+# where a clause may open: after a clause end or a comma, and after a space between Han
+# characters (a page flattened into one line: "一、切实加强…预警预报工作 各区县要…")
+_CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
@@ -225,7 +227,7 @@ class PartyFinder:
             if self.jur.rank == 0 or self.jur.rank == 1 and not self.jur.municipal \
                     and stem not in lex.department_by_stem:
                 return stem + "部门"
-            dept = lex.department(stem, self.jur.year)
+            dept = lex.department(stem, self.jur.year, local=self.jur.rank >= 1)
             place = self.jur.own_place
             if dept is None:
                 # a department the lexicon does not know (园林绿化, 民防): a city's or
@@ -244,7 +246,7 @@ class PartyFinder:
             m = None
         # (a township has no bureaus: its 交通部门 are the county's, kept as the class written)
         if m and 2 <= self.jur.rank <= 3 and m.group(1) in lex.department_by_stem:
-            dept = lex.department(m.group(1), self.jur.year)
+            dept = lex.department(m.group(1), self.jur.year, local=True)
             if dept and self.jur.own_place:
                 return self.jur.own_place + dept.name_at(self.jur.rank, self.jur.municipal)
         return name

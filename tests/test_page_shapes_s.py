@@ -203,3 +203,22 @@ def test_people_a_sanction_falls_on_inside_a_dui_clause_are_no_actors():
             "导致事故发生的有关人员和领导,要依法依规严肃追究责任。\n")
     names = {a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]}
     assert not any("人员" in n or n == "领导" for n in names)
+
+
+# 泸州市人民政府 2008 紧急通知 on geological hazards after the earthquake (lsbar.com/law/42304):
+# the whole page one line, headings and paragraphs separated by spaces
+LUZHOU = ("四川省泸州市人民政府关于贯彻省政府切实加强地震灾区次生崩塌、滑坡、泥石流地质灾害监测预防工作的紧急通知 泸市府函(2008)83号 "
+          "各区、县人民政府,市级有关部门: 当前正值抗震救灾的关键时期,我市系地质灾害多发区。现将有关贯彻意见紧急通知如下。 "
+          "一、切实加强各类地质灾害隐患点的监测和预警预报工作 各区县要针对今年地质灾害防治工作的特点和重点,对我市各地质灾害隐患点加强动态监测,"
+          "落实防灾责任。 二、全面开展对地质灾害隐患点的巡查排查工作,落实责任。 各区县政府及相关职能部门要从防灾救灾的全局出发,认真履行职责。"
+          "交通部门要进一步加大对大纳公路沿线、叙威公路沿线的巡查;教育部门要加强对学校周边的巡查。")
+
+
+def test_a_space_between_a_flattened_heading_and_its_paragraph_opens_a_clause():
+    first = extract_text(LUZHOU)["tasks"][0]
+    assert [(a["name"], a["explicit"]) for a in first["actors"]] == [("各区县", True)]
+
+
+def test_a_local_department_class_in_a_reform_year_keeps_the_name_then_in_force():
+    names = {a["name"] for t in extract_text(LUZHOU)["tasks"] for a in t["actors"]}
+    assert "泸州市交通局" in names and "泸州市交通运输局" not in names
