@@ -41,7 +41,9 @@ _LOCATE_RX4 = re.compile(r"^(国务院|国家|中共中央|中央|全国)|部$")
 _PLACES_NAMED_RX1 = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _PLACES_NAMED_RX2 = re.compile(r"(?<![\u4e00-\u9fff])市(?:政府|[\u4e00-\u9fff]{1,6}?(?:局|委|办))")
 
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[](\d{4})[〕\]]\s?\d{1,5}\s?号")
+# 黑应急发〔2020〕9号, 甘国土资发电[2009]13号, and older numbers with the year in parentheses
+# (泸市府函(2008)83号)
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}(?:[〔\[](\d{4})[〕\]]|\((\d{4})\))\s?\d{1,5}\s?号")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # a signature's date the page printed without its 日 (大方县人民政府 / 2024年12月31)
 DATE_NO_DAY_WORD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})")
@@ -154,7 +156,7 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "") -> tu
 
 
 YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[])((?:19[89]|20[0-4])\d)\s*年")
-DOC_NUMBER_YEAR = re.compile(r"[〔\[]((?:19|20)\d{2})[〕\]]")
+DOC_NUMBER_YEAR = re.compile(r"[〔\[(]((?:19|20)\d{2})[〕\])]")
 
 
 def document_year(meta: Meta, text: str) -> int | None:
@@ -224,6 +226,12 @@ def title_candidates(head: list[Line]) -> list[Line]:
             continue  # a line without Chinese (tibet.cn, home, a URL) is a site's furniture
         out.append(ln)
         text = ln.text
+        if len(text) > 90:
+            # a page flattened into one line: "…紧急通知 泸市府函(2008)83号 各区、县人民政府,…"
+            for k in (k for k in range(8, 91) if text[k:k + 1] in (" ", "\u3000")):
+                if TITLE_KIND.search(clean_title(text[:k])) and not SENTENCE_END.search(text[:k]):
+                    out.append(Line(text[:k], ln.start, ln.start + k))
+                    break
         for j in range(i + 1, min(i + 3, len(head))):
             nxt = head[j]
             if NOT_TITLE.search(nxt.text) or not CJK.search(nxt.text) or SENTENCE_END.search(text) \

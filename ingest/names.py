@@ -344,6 +344,7 @@ def national_name(name: str) -> str | None:
 @lru_cache(maxsize=65536)
 def canonical_name(written: str, jur: Jurisdiction) -> str:
     """The canonical name of a body written `written` in a document of `jur`."""
+    written = without_province(written)
     own = own_bureau(written, jur)
     if own is not None:
         return own
@@ -356,6 +357,22 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
     if _CANONICAL_NAME_RX2.search(name) and _CANONICAL_NAME_RX3.search(name):
         return name[:-3] + "管理委员会"
     return in_force(name, jur)
+
+
+def without_province(name: str) -> str:
+    """四川省泸州市人民政府 is 泸州市人民政府: a city's or county's body is named from its own
+    place (SCHEMA's canonical names), whether or not its province is written before it, so that
+    one body has one name. A municipality is the name of its districts' place too."""
+    g = gazetteer()
+    hit = g.place_prefix(name)
+    if hit is None or hit[0].level != 1 or name[:hit[1]] != hit[0].name or is_municipality(hit[0]):
+        return name  # a municipality's district keeps it: 重庆市沙坪坝区人民政府
+    rest = name[hit[1]:]
+    inner = g.place_prefix(rest, hit[0].name)
+    if inner and inner[0].level >= 2 and rest[:inner[1]] == inner[0].name and len(rest) > inner[1] \
+            and g.province_of(inner[0]) == hit[0]:
+        return rest
+    return name
 
 
 def own_bureau(written: str, jur: Jurisdiction) -> str | None:

@@ -222,3 +222,20 @@ def test_a_space_between_a_flattened_heading_and_its_paragraph_opens_a_clause():
 def test_a_local_department_class_in_a_reform_year_keeps_the_name_then_in_force():
     names = {a["name"] for t in extract_text(LUZHOU)["tasks"] for a in t["actors"]}
     assert "泸州市交通局" in names and "泸州市交通运输局" not in names
+
+
+def test_a_flattened_pages_title_number_and_issuer():
+    """The 泸州 page above: title, 泸市府函(2008)83号 (its year in parentheses) and the issuer all on
+    the one line."""
+    meta = extract_text(LUZHOU)["meta"]
+    assert meta["title"].endswith("地质灾害监测预防工作的紧急通知") and "泸市府函" not in meta["title"]
+    assert meta["doc_number"] == "泸市府函(2008)83号"
+    assert meta["issuers"] == ["泸州市人民政府"]
+
+
+def test_a_body_written_with_its_province_is_named_from_its_own_place():
+    from policykg.ingest.names import without_province
+
+    assert without_province("四川省泸州市人民政府") == "泸州市人民政府"
+    assert without_province("四川省人民政府") == "四川省人民政府"
+    assert without_province("重庆市沙坪坝区人民政府") == "重庆市沙坪坝区人民政府"  # s05's issuer
