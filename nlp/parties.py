@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
-from ..ingest.names import MASK, Jurisdiction, canonical_name, parse_names, split_names, tidy
+from ..ingest.names import LEVEL_RUN, MASK, Jurisdiction, canonical_name, parse_names, split_names, tidy
 from ..ingest.regions import gazetteer
 from .records import Role
 
@@ -209,7 +209,7 @@ class PartyFinder:
                 else self.canonical(piece, kind)
             if not name:
                 continue
-            for n in self.snap(name):
+            for n in self.snap(name, piece):
                 national = n.startswith(("国务院", "中共中央")) or n in lexicon().national.values()
                 party = Party(piece, a, b, n, role, rule, recipient, national, verb)
                 self.found.append(party)
@@ -251,7 +251,7 @@ class PartyFinder:
                 return self.jur.own_place + dept.name_at(self.jur.rank, self.jur.municipal)
         return name
 
-    def snap(self, name: str) -> list[str]:
+    def snap(self, name: str, written: str = "") -> list[str]:
         """A collective the text uses for the addressees is those addressees: 各地 -> the
         regional addressees (各市州安全生产委员会, 兰州新区安全生产委员会), 各地应急管理局 -> 各市应急管理局,
         各省级部门 -> 省级有关部门. National documents keep 各地区 as written."""
@@ -287,6 +287,12 @@ class PartyFinder:
         same = [a for a in adds if snap_key(a) == norm]
         if same:
             return same[:1]
+        if written.startswith("各") and LEVEL_RUN.fullmatch(name):
+            # 请各乡镇、各成员单位要… in a notice to 各乡镇人民政府: the addressed governments
+            # (devset d48); a level run without 各 (州、市…, seed 001) stays the class 各州市
+            governments = [a for a in adds if a.startswith(name) and a[len(name):] in ("人民政府", "政府")]
+            if len(governments) == 1:
+                return governments
         abbreviated = [a for a in adds if abbreviates(name, a)]
         if len(abbreviated) == 1:
             return abbreviated  # 各沿海市县防指 in a notice to 各沿海市、县、自治县防汛防风防旱指挥部

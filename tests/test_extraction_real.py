@@ -442,3 +442,16 @@ def test_watermark_garbage_inside_a_line_still_goes():
     out = clean_text((DEVSET / "d52.txt").read_text(encoding="utf-8")).mapped.text
     assert "f% p5" not in out and "g1 y3" not in out
     assert "\n各省、自治区、直辖市人民政府,新疆生产建设兵团,国务院安委会各成员单位:" in "\n" + out
+
+
+def test_a_quantified_class_that_repeats_an_addressee_is_that_addressee():
+    """devset d48 (a county's forest-fire notice to 各乡镇人民政府, 县森林草原防灭火指挥部成员单位):
+    "请各乡镇、各成员单位要…" asks the addressed governments; seed 001's "州、市按时间节点…" (no 各)
+    stays the class 各州市 though 各州市人民政府 is addressed."""
+    task = task_with(record("d48.txt"), "严禁未经培训人员直接扑救森林草原火灾")
+    assert ("各乡镇人民政府", "responsible", True) in actors(task)
+    from policykg.nlp.extract import extract_path
+
+    seed = extract_path(next((SHARED / "seeds").glob("001_*.txt")))
+    names = {a["name"] for t in seed["tasks"] for a in t["actors"]}
+    assert "各州市" in names
