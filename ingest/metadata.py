@@ -7,6 +7,7 @@ to a date line, the 发文字号 stands alone or after the title. No rule names 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -694,7 +695,16 @@ def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]
         org = title_issuer(title)
         if org:
             return [org]
+    for ln in head[:6]:  # …有关规定,延庆区人民政府决定于…禁止…,命令如下: the body that decides
+        m = DECIDING_BODY.search(ln.text)
+        if m and name_kind(m.group("org")) == "org":
+            return [m.group("org")]
     return []
+
+
+# an order's or public notice's opening sentence naming the body that issues it
+DECIDING_BODY = re.compile(r"(?:^|[,,。;;])(?P<org>[\u4e00-\u9fff]{2,24}?(?:人民政府|指挥部|委员会|办公室|管理局|局|厅))"
+                           r"(?:经研究)?(?:决定|现通告如下|特通告如下|现命令如下|特发布)[^。]*(?:如下|通告|命令)")
 
 
 def title_issuer(title: str) -> str | None:
@@ -804,9 +814,23 @@ def infer_issuer_from_title(meta: Meta) -> list[str]:
 
 
 # ---------------------------------------------------------------- period, citations
+DATE_RANGE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日起?\s*(?:至|到|—|－|-|~)\s*"
+                        r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
+
+
 def find_period(title: str | None, head: list[Line], body_start: int, text: str) -> dict | None:
     """The span the plan covers: a year range or a year in the title (or its subtitle)."""
     candidates = [title or ""] + [ln.text for ln in head if body_start <= ln.start < body_start + 300][:2]
+    for c in candidates:  # first: the days an order or ban covers (决定于2025年1月1日至2025年4月30日…)
+        m = DATE_RANGE.search(c)
+        if m:
+            y1, m1, d1, y2, m2, d2 = m.groups()
+            try:
+                start, end = dt.date(int(y1), int(m1), int(d1)), dt.date(int(y2 or y1), int(m2), int(d2))
+            except ValueError:
+                continue
+            if start <= end:
+                return {"start": start.isoformat(), "end": end.isoformat()}
     for c in candidates:
         m = YEAR_RANGE.search(c)
         if m:

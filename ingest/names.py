@@ -356,7 +356,20 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
         return "中共" + party.group(1) + "工作委员会"  # 兰州高新区党工委 -> 中共兰州高新技术产业开发区工作委员会
     if _CANONICAL_NAME_RX2.search(name) and _CANONICAL_NAME_RX3.search(name):
         return name[:-3] + "管理委员会"
-    return in_force(name, jur)
+    return in_force(municipal_district(name, jur), jur)
+
+
+def municipal_district(name: str, jur: Jurisdiction) -> str:
+    """延庆区人民政府 in a 北京市 document is 北京市延庆区人民政府: a municipality's district is
+    named under the municipality (its official name), as a county is under nothing."""
+    if not jur.municipal or name.startswith(jur.province.name):
+        return name
+    g = gazetteer()
+    hit = g.place_prefix(name, jur.province.name)
+    if hit and hit[0].level == 3 and name[:hit[1]] == hit[0].name and len(name) > hit[1] \
+            and g.province_of(hit[0]) == jur.province:
+        return jur.province.name + name
+    return name
 
 
 def without_province(name: str) -> str:

@@ -216,7 +216,8 @@ LUZHOU = ("四川省泸州市人民政府关于贯彻省政府切实加强地震
 
 def test_a_space_between_a_flattened_heading_and_its_paragraph_opens_a_clause():
     first = extract_text(LUZHOU)["tasks"][0]
-    assert [(a["name"], a["explicit"]) for a in first["actors"]] == [("各区县", True)]
+    # named by the text (explicit), and the addressee it repeats (各区、县人民政府)
+    assert [(a["name"], a["explicit"]) for a in first["actors"]] == [("各区县人民政府", True)]
 
 
 def test_a_local_department_class_in_a_reform_year_keeps_the_name_then_in_force():
@@ -239,3 +240,12 @@ def test_a_body_written_with_its_province_is_named_from_its_own_place():
     assert without_province("四川省泸州市人民政府") == "泸州市人民政府"
     assert without_province("四川省人民政府") == "四川省人民政府"
     assert without_province("重庆市沙坪坝区人民政府") == "重庆市沙坪坝区人民政府"  # s05's issuer
+
+
+def test_an_orders_deciding_body_and_days_when_the_page_has_no_signature():
+    """The 延庆区 order above: no title line, no signature; "延庆区人民政府决定于2025年1月1日至2025年4月30日
+    …命令如下" names its issuer (a municipality's district, named under 北京市) and its days."""
+    meta = extract_text(YANQING.split("\n", 1)[1])["meta"]
+    assert meta["issuers"] == ["北京市延庆区人民政府"]
+    assert meta["province"] == "北京市" and meta["locality"] == "延庆区"
+    assert meta["period"] == {"start": "2025-01-01", "end": "2025-04-30"}
