@@ -192,7 +192,7 @@ def boxed_doc_number(box: str) -> str | None:
     return m.group(1).replace("[", "〔").replace("]", "〕") if m else None
 
 
-BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
+BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
 
 
 def cited_as_printed(head: list[Line]) -> list[str]:

@@ -249,3 +249,21 @@ def test_an_orders_deciding_body_and_days_when_the_page_has_no_signature():
     assert meta["issuers"] == ["北京市延庆区人民政府"]
     assert meta["province"] == "北京市" and meta["locality"] == "延庆区"
     assert meta["period"] == {"start": "2025-01-01", "end": "2025-04-30"}
+
+
+# 牟山镇人民政府 2017 五一节 notice (yy.gov.cn/art/2017/4/27/art_1229136662_633912.html): an
+# information box of label/value pairs the box labels of other sites do not share (内容分类,
+# 文件编号, 责任处室); kept, its lines were joined to the title
+MUSHAN = ("当前位置: 首页\n> 政府信息公开 > 法规公文 > 本单位文件\n"
+          "索引号: 002975282/2017-00124 内容分类: 本单位文件\n文件编号: 牟政发〔2017〕20号 发布日期: 2017-04-24\n"
+          "公开方式: 主动公开 公开时限: 长期公开\n公开范围: 面向社会 责任处室: 安监所\n"
+          "牟山镇人民政府关于加强“五一节”期间安全生产工作的通知\n\n"
+          "各行政村、生产经营单位、镇属有关部门、机关各办(所、中心):\n\n"
+          "  今年“五一节”即将来临,为有效防范和遏制各类安全生产事故的发生,现就做好“五一节”期间安全生产工作有关事项通知如下:\n")
+
+
+def test_an_information_box_of_any_labels_is_furniture_and_gives_its_number():
+    meta = extract_text(MUSHAN)["meta"]
+    assert meta["title"] == "牟山镇人民政府关于加强“五一节”期间安全生产工作的通知"
+    assert meta["doc_number"] == "牟政发〔2017〕20号"
+    assert meta["issuers"] == ["牟山镇人民政府"]
