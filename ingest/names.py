@@ -1076,6 +1076,9 @@ def _levels_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bo
 NATIONAL_OPENERS = ("国务院", "国家", "中央", "中共", "全国")  # 国务院各部委 after 各省…人民政府 is its own
 
 
+ZONE_TAIL = re.compile(r"(?:园区|开发区|新区|管理区|度假区|示范区|保护区|试验区)$")
+
+
 def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tuple[list, list] | None:
     """Distribute a shared place over bare suffixes (各县区党委、政府) and shared suffixes over
     a run of places (兰州高新区、兰州经开区党工委、管委会)."""
@@ -1120,7 +1123,9 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
                 run_words = LEVEL_WORDS_RX.findall(tidy(pieces[j - 1][0]))
                 if run_words and level_rank(run_words[-1]) != level_rank(level.group(0)[-1:] if level.group(0) in ("乡镇",) else level.group(0)):
                     place_len = 0  # 各社区、镇村镇建设服务中心: the town's own centre, not each community's
-            if place_len and place_len < len(full):
+            if place_len and place_len < len(full) and not ZONE_TAIL.search(full[place_len:]):
+                # (a tail that is a zone of its own — 公主岭经济开发区、公主岭国家农业科技园区 — is
+                # no suffix the places before it share)
                 tails = [full[place_len:]]
                 k = j + 1
                 while k < len(pieces) and pieces[k][0] in BARE_SUFFIXES:

@@ -267,3 +267,14 @@ def test_an_information_box_of_any_labels_is_furniture_and_gives_its_number():
     assert meta["title"] == "牟山镇人民政府关于加强“五一节”期间安全生产工作的通知"
     assert meta["doc_number"] == "牟政发〔2017〕20号"
     assert meta["issuers"] == ["牟山镇人民政府"]
+
+
+def test_zones_listed_after_a_zone_are_zones_not_its_suffixes():
+    """公主岭市安委办 2014 forwarding notice (gongzhuling.gov.cn/yjj/gzdt/gwtg/201410/
+    t20141008_7750534.html), addressed to "…公主岭经济开发区、公主岭国家农业科技园区、大岭物流园区"."""
+    from policykg.ingest.names import parse_names
+
+    names = [p for p, _, _ in parse_names("公主岭经济开发区、公主岭国家农业科技园区、大岭物流园区", False)]
+    assert names == ["公主岭经济开发区", "公主岭国家农业科技园区", "大岭物流园区"]
+    assert [p for p, _, _ in parse_names("兰州高新区、兰州经开区党工委、管委会", False)] == [
+        "兰州高新区党工委", "兰州高新区管委会", "兰州经开区党工委", "兰州经开区管委会"]
