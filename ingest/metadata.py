@@ -133,11 +133,17 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "") -> tu
         opening = next((ln.text for ln in head if re.match(r"^《[^》]{4,80}》.{0,60}印发(?:给)?你们", ln.text)), None)
         if opening:  # "《X》已经市政府同意,现印发给你们": the cover of X, whose title line the page lost
             meta.title = strip_inner(re.match(r"^《([^》]+)》", opening).group(1))
+    # a news page reporting a notice ("辽宁省防办发出《关于做好强降雨防范工作的通知》"): the
+    # notice's title and its issuer, unless the page shows the document's own title
+    news = news_of_notice(head) if meta.title is None or not TITLE_KIND.search(meta.title) else None
+    if news and news[1]:
+        meta.title = news[1]
     body_start = title_line.end if title_line is not None else 0
     date_line, issuer_lines = find_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else None
     addressee_line = find_addressee_line(head)
-    written_issuers = [canonical_issuer(s) for s in issuer_lines] or issuers_from_heading(head, title_line)
+    written_issuers = [canonical_issuer(s) for s in issuer_lines] or ([news[0]] if news else []) \
+        or issuers_from_heading(head, title_line)
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
     jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text))
@@ -183,6 +189,22 @@ def find_doc_number(head: list[Line]) -> str | None:
             if alone or in_title:
                 return m.group(0).replace("[", "〔").replace("]", "〕")
     return None
+
+
+def news_of_notice(head: list[Line]) -> tuple[str, str | None] | None:
+    """(issuer, title or None) of the notice a news page reports: "7月25日,辽宁省防办发出《关于做好
+    强降雨防范工作的通知》" / "29日,湖北省安委会发出紧急通知,要求…"."""
+    for ln in head[:10]:
+        m = NEWS_OF_NOTICE.search(ln.text)
+        if m and name_kind(m.group("org")) == "org":
+            title = strip_inner(m.group("title")) if m.group("title") else None
+            return m.group("org"), title if title and TITLE_KIND.search(title) else None
+    return None
+
+
+NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?)"
+                            r"(?:近日|日前|今天|昨天|昨日)?(?:发出|下发|印发|下达)了?"
+                            r"(?:《(?P<title>[^《》]{4,80})》|(?:紧急)?通知)")
 
 
 def boxed_doc_number(box: str) -> str | None:
@@ -453,6 +475,9 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         zone = zone_named(text, province)
         if zone is not None:  # 长兴太湖图影旅游度假区应急指挥机制: a resort of 长兴县 writing
             local, town = zone
+    if local is not None and local.level == 3 and town is None and meta.issuers \
+            and all(i.startswith("市") for i in meta.issuers) and local.parent in g.by_code:
+        local = g.by_code[local.parent]  # 市防汛抗旱指挥部 writing of rain in its counties: the city's
     if local is not None:
         chain = g.chain(local)
         province = chain[0]

@@ -278,3 +278,30 @@ def test_zones_listed_after_a_zone_are_zones_not_its_suffixes():
     assert names == ["公主岭经济开发区", "公主岭国家农业科技园区", "大岭物流园区"]
     assert [p for p, _, _ in parse_names("兰州高新区、兰州经开区党工委、管委会", False)] == [
         "兰州高新区党工委", "兰州高新区管委会", "兰州经开区党工委", "兰州经开区管委会"]
+
+
+# 辽宁省防办 2012 notice reported by a water-resources news site (chinawater.com.cn/newscenter/
+# df/ln/201207/t20120726_226740.html) under a licence banner naming 国务院新闻办
+LIAONING = ("国务院新闻办审批具备新闻登载业务资质的网站 互联网新闻信息服务许可证 编号:1012006022\n  首页 -> 正文\n\n\n"
+            "辽宁省各地做好强降雨防范工作\n\n2012-07-26\n\n"
+            "  中国水利网站讯  7月25日,辽宁省防办发出《关于做好强降雨防范工作的通知》,要求各地做好强降雨防范工作。\n\n"
+            "  各地必须牢固树立抗大洪、抢大险、救大灾的思想,坚决克服麻痹思想和侥幸心理。\n")
+
+
+def test_a_news_page_reporting_a_notice_gives_its_title_and_issuer():
+    meta = extract_text(LIAONING)["meta"]
+    assert meta["title"] == "关于做好强降雨防范工作的通知"
+    assert meta["issuers"] == ["辽宁省防汛抗旱指挥部办公室"]
+    assert meta["province"] == "辽宁省"
+
+
+def test_a_city_body_reporting_rain_in_its_counties_is_the_citys():
+    """梧州市防指's notice as news (the page above, spam standing for 梧州): "…市防汛抗旱指挥部下发
+    《关于做好当前防汛工作的紧急通知》… 蒙山县、藤县、苍梧县降雨量达100毫米以上"."""
+    text = ("????西江都市报讯 为做好当前365体育官网市的防汛工作,日前,365体育官网市防汛抗旱指挥部下发《关于做好当前防汛工作的紧急通知》。"
+            "《通知》要求,各级各部门高度重视,提前部署好各项防御工作。\n"
+            "????据气象部门通报,6月4日8时至6月5日8时,365体育官网市蒙山县、藤县、苍梧县降雨量达100毫米以上的有24个站点,"
+            "最大降雨为蒙山县西河镇,达到156.7毫米。\n")
+    meta = extract_text(text)["meta"]
+    assert meta["title"] == "关于做好当前防汛工作的紧急通知"
+    assert meta["issuers"] == ["梧州市防汛抗旱指挥部"] and meta["locality"] == "梧州市"
