@@ -33,7 +33,9 @@ from .targets import find_targets
 from .tasks import TaskSpan, select_tasks
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
-_QUOTE_FOR_RX1 = re.compile(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.．]?|[①-⑳])\s*")
+# an item's own number before its quote: (一) / 一、 / 1. / ①, never a figure that opens the text
+# (3月6日, 三月底前: the quote would lose the first character of its date)
+_QUOTE_FOR_RX1 = re.compile(r"^\s*([((][一二三四五六七八九十\d]{1,3}[))][、.．]?|[一二三四五六七八九十\d]{1,3}[、.．]|[①-⑳])\s*")
 
 
 def extract_path(path: str | Path) -> dict:
@@ -168,7 +170,6 @@ def plan_period(doc: Document) -> tuple[dt.date, dt.date] | None:
     return (dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"])) if p else None
 
 
-ITEM_NUMBER = re.compile(r"^\s*(\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?|[①-⑳])\s*")
 LINE_BREAK = re.compile(r"\s*\n\s*")
 
 

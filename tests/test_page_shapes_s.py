@@ -305,3 +305,13 @@ def test_a_city_body_reporting_rain_in_its_counties_is_the_citys():
     meta = extract_text(text)["meta"]
     assert meta["title"] == "关于做好当前防汛工作的紧急通知"
     assert meta["issuers"] == ["梧州市防汛抗旱指挥部"] and meta["locality"] == "梧州市"
+
+
+def test_a_quote_keeps_the_figure_that_opens_its_date():
+    """淄川区安委办 2010 hidden-hazard campaign, a traditional mirror (m.zltai.com/html/news/
+    enterprises/2010/0401/34810.html): "三月底前由各鄉鎮…" quoted as "月底前…" (the quote took 三 for an
+    item number, as it took 一 of devset d38's 一是)."""
+    text = ("為進一步深化隱患排查治理,淄川區安委會辦公室在全區范圍內部署開展重大安全隱患排查工作。這次排查分三個階段組織實施:\n"
+            "第一階段單位自查。三月底前由各鄉鎮(街道、開發區)、有關單位對轄區、分管行業領域和所屬單位重大安全隱患進行一次全面細致地排查。\n")
+    quotes = [t["quote"] for t in extract_text(text)["tasks"]]
+    assert any(q.startswith("三月底前") for q in quotes)
