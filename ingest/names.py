@@ -155,6 +155,9 @@ def _jurisdiction(province: str | None, locality: str | None, year: int | None,
 
 
 # ---------------------------------------------------------------- pieces of a name
+ZONE_WORD = re.compile(r"(?:经济|高新|经济技术|工业)?(?:开发区|园区|新区|管理区|高新区|经开区)")
+
+
 def merge_brackets(name: str) -> str:
     """各县(市、区) -> 各县市区, 各市(州) -> 各市州, 各市(地) -> 各市, 省安监局(冶金) -> 省安监局.
 
@@ -167,6 +170,9 @@ def merge_brackets(name: str) -> str:
             return ""
         if inner and all(ch in LEVEL_CHARS for ch in inner):
             return inner
+        tokens = [t.strip() for t in re.split(r"[、,,]", m.group(1))]
+        if all(t and (all(ch in LEVEL_CHARS for ch in t) or ZONE_WORD.fullmatch(t)) for t in tokens):
+            return "".join(tokens)  # 各乡镇(街道、开发区) -> 各乡镇街道开发区: zones are places too
         if inner in ("办", "街道办") and m.start() > 0 and m.string[m.start() - 1] in LEVEL_CHARS:
             return inner  # 各乡(办): the townships and the sub-district offices (办事处), as 各乡(镇)
         return ""

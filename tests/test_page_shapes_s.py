@@ -315,3 +315,12 @@ def test_a_quote_keeps_the_figure_that_opens_its_date():
             "第一階段單位自查。三月底前由各鄉鎮(街道、開發區)、有關單位對轄區、分管行業領域和所屬單位重大安全隱患進行一次全面細致地排查。\n")
     quotes = [t["quote"] for t in extract_text(text)["tasks"]]
     assert any(q.startswith("三月底前") for q in quotes)
+
+
+def test_a_bracketed_list_of_levels_and_zones_spells_the_class_out():
+    """各鄉鎮(街道、開發區) in the 淄川区 campaign above: the townships, sub-districts and zones."""
+    from policykg.ingest.names import merge_brackets
+
+    assert merge_brackets("各乡镇(街道、开发区)") == "各乡镇街道开发区"
+    assert merge_brackets("各县(市、区)") == "各县市区"
+    assert merge_brackets("省安监局(冶金)") == "省安监局"
