@@ -343,6 +343,10 @@ def find_addressee_line(head: list[Line]) -> str | None:
         if t.endswith(":") and len(t) < 200 and not _FIND_ADDRESSEE_LINE_RX3.search(t) \
                 and (_FIND_ADDRESSEE_LINE_RX4.search(t) or parse_names(t[:-1], strict=False)):
             return t[:-1]
+        if t.startswith("各") and len(t) < 80 and not re.search(r"[。,,::;;!?！？]", t):
+            names = parse_names(t, strict=True)
+            if names and len(names) >= 2:
+                return t  # 各乡镇(街道)、县直有关单位 on a line of its own, its colon lost by the copy
         m = _FIND_ADDRESSEE_LINE_RX2.match(t)
         if m and len(t) > len(m.group(0)) + 10:
             names = m.group("names")

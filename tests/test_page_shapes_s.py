@@ -324,3 +324,17 @@ def test_a_bracketed_list_of_levels_and_zones_spells_the_class_out():
     assert merge_brackets("各乡镇(街道、开发区)") == "各乡镇街道开发区"
     assert merge_brackets("各县(市、区)") == "各县市区"
     assert merge_brackets("省安监局(冶金)") == "省安监局"
+
+
+def test_an_addressee_line_that_lost_its_colon_is_still_the_addressees():
+    """西平县防指's flood notice on a forum (bbs.xipingzx.com/showtopic-7259.aspx): an ad and a URL
+    glued before the title, the addressee line without its colon, "/p>" debris."""
+    text = ("沈阳白癜风医院 http://baidianfeng.39.net/西平县防汛抗早指挥部关于加强小洪河堤防值守的通知\n"
+            "各乡镇(街道)、县直有关单位\n/p>\n"
+            "受本轮降雨及上游田岗水库泄洪影响,小洪河水位上涨迅猛。防汛形势严峻,为确保小洪河度汛安全,现通知如下\n/p>\n"
+            "一、小洪河沿河乡镇(街道)要立即组织人员上堤值守,实行24小时不间断巡查。\n"
+            "二、要严格值班值守,落实24小时值班和领导带班制度,保持通讯联络畅通。\n")
+    rec = extract_text(text)
+    assert rec["meta"]["addressees"] == ["各乡镇街道", "县直有关单位"]
+    assert [(a["name"], a["explicit"]) for a in rec["tasks"][-1]["actors"]] == [
+        ("各乡镇街道", False), ("县直有关单位", False)]
