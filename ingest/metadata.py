@@ -310,6 +310,23 @@ def clean_title(s: str) -> str:
     return strip_inner(s)
 
 
+def joined_signers(parts: list[str]) -> list[str]:
+    """"安徽省人民政府 安委会办公室": a signature's body after a space that names no place and
+    belongs to a government (its committee's office) is that government's, one signer."""
+    g = gazetteer()
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].endswith(("人民政府", "政府")) and g.place_prefix(part) is None \
+                and not LEVEL_WORDS_START.match(part) and part.endswith(("办公室", "委员会", "安委会", "安委办")):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
+LEVEL_WORDS_START = re.compile(r"^(?:省|市|县|区|州|乡|镇|中共|国务院|国家)")
+
+
 def find_signature(lines: list[Line]) -> tuple[Line | None, list[str]]:
     """The 成文日期 line and the issuer line(s) next to it (before, or after a contact note)."""
     for i, ln in enumerate(lines):
@@ -319,7 +336,7 @@ def find_signature(lines: list[Line]) -> tuple[Line | None, list[str]]:
         after_note = i + 2 < len(lines) and _FIND_SIGNATURE_RX2.match(lines[i + 1].text)
         for j in (i - 1, i + 1, i - 2) + ((i + 2,) if after_note else ()):
             if 0 <= j < len(lines) and looks_like_org(lines[j].text) and not lines[j].text.endswith(":"):
-                issuers = [part for part in lines[j].text.split() if ORG_SUFFIX.search(part)]
+                issuers = joined_signers([part for part in lines[j].text.split() if ORG_SUFFIX.search(part)])
                 if issuers and not all(SPAM_ONLY_OFFICE.match(x) for x in issuers):
                     return ln, issuers
         return ln, []

@@ -505,7 +505,11 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         if place.written != region.name and region.level >= 3 and jur.city and region.parent == jur.city.code \
                 and jur.rank == 2:
             return jur.city.name + lex.expand(name)  # 湾里管理局 in a 南昌 notice: 南昌市湾里管理局
-        return place.written + lex.expand(name[len(place.written):])
+        rest = name[len(place.written):]
+        government = re.match(r"(人民政府|政府)(?=.)", rest)
+        if government:  # 安徽省人民政府安委会办公室: the government's committee, spelled out
+            return place.written + "人民政府" + lex.expand(rest[government.end():])
+        return place.written + lex.expand(rest)
     elsewhere = gazetteer().place_prefix(name)
     if elsewhere is not None and elsewhere[0].level <= 2 and elsewhere[1] < len(name):
         return lex.expand(name)  # 沈阳铁路局 in a Jilin document: another place's body

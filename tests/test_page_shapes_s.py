@@ -338,3 +338,12 @@ def test_an_addressee_line_that_lost_its_colon_is_still_the_addressees():
     assert rec["meta"]["addressees"] == ["各乡镇街道", "县直有关单位"]
     assert [(a["name"], a["explicit"]) for a in rec["tasks"][-1]["actors"]] == [
         ("各乡镇街道", False), ("县直有关单位", False)]
+
+
+def test_a_signature_split_by_a_space_inside_one_name_is_one_signer():
+    """安徽省安委办 2013 notice on fireworks inspections (wisor.cc/policy/show.php?from=client&
+    itemid=95224), signed "安徽省人民政府 安委会办公室"."""
+    text = ("关于开展烟花爆竹安全专项督查的通知\n\n各市、省直管县人民政府安委会办公室:\n\n"
+            "  目前,正值烟花爆竹生产经营旺季,请按照属地监管的原则,认真布置并督促各县(市、区)开展专项督查。"
+            "工作开展情况于2013年1月25日前书面报省政府安委会办公室。\n\n安徽省人民政府 安委会办公室\n\n2013年1月8日\n")
+    assert extract_text(text)["meta"]["issuers"] == ["安徽省人民政府安全生产委员会办公室"]
