@@ -443,9 +443,11 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
         province = g.province_by_abbr(meta.doc_number[0])
     if province is None and local is None and not national:
         for ln in head[:6]:
-            hits = g.mentions(without_positions(ln.text))
+            line = without_positions(ln.text)
+            hits = g.mentions(line)
             if hits:
-                r = hits[0]
+                # the place the line names first (3月6日,福清市组织收听收看省、福州市…会议: 福清市)
+                r = min(hits, key=lambda x: (line.find(x.name), -x.level))
                 if r.level == 1:
                     province = r
                 else:

@@ -347,3 +347,21 @@ def test_a_signature_split_by_a_space_inside_one_name_is_one_signer():
             "  目前,正值烟花爆竹生产经营旺季,请按照属地监管的原则,认真布置并督促各县(市、区)开展专项督查。"
             "工作开展情况于2013年1月25日前书面报省政府安委会办公室。\n\n安徽省人民政府 安委会办公室\n\n2013年1月8日\n")
     assert extract_text(text)["meta"]["issuers"] == ["安徽省人民政府安全生产委员会办公室"]
+
+
+# 福清市 2023 second-quarter safety meeting report (fuqing.gov.cn/xjwz/zwgk/zfxxgkzdgz/aqjg/ajyw/
+# 202303/t20230313_4551577.htm): the writer is named first, its city after it; its offices by
+# their short forms (安办, 消安办)
+FUQING = ("3月6日,福清市组织收听收看省、福州市2023年第二季度防范重特大生产安全事故视频会议暨召开全市第二季度防范重特大生产安全事故暨消防、道安会议。"
+          "福清市市长助理魏子元,市安督办、市安办、市消安办、市道安办以及各园区主要负责同志参加会议。\n"
+          "会议要求:\n一、要盯紧重点时段。各级各部门要严格落实领导带班和关键岗位24小时值班。\n"
+          "二、要对接重点检查。安办、消安办认真对照国务院安委会考核巡查细则,一条一条抓落实。\n")
+
+
+def test_the_place_a_head_line_names_first_is_the_writers():
+    assert extract_text(FUQING)["meta"]["locality"] == "福州市福清市"
+
+
+def test_common_short_forms_of_committee_offices_are_spelled_out():
+    names = {a["name"] for t in extract_text(FUQING)["tasks"] for a in t["actors"]}
+    assert {"福清市安全生产委员会办公室", "福清市消防安全委员会办公室"} <= names
