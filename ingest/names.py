@@ -749,6 +749,9 @@ def bare_class(name: str) -> bool:
 GENERIC_LOCAL = re.compile(r"(街道|乡镇|镇|乡|村|社区)(办事处|人民政府|政府)")
 
 
+OWN_LEVEL = re.compile(r"^(?:街道|社区|乡镇|乡|镇|村|苏木|嘎查)")
+
+
 def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = None) -> list[tuple[str, int]]:
     """What a list's first member says once holds for the bare members after it:
     各牵头单位和责任单位 -> 各责任单位; 各镇人民政府、街道办事处 -> 各街道办事处;
@@ -783,7 +786,10 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         elif quantifier and t in ("部门", "单位") and quantifier.group(1) == "各":
             p = "各" + p  # 各乡镇、部门主要负责同志: a bare 部门 is no party; it is every department
         elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
-            p = quantifier.group(1) + p  # 各党政机关、团体 -> 各团体; 地方各级安委会和安全监管部门
+            q = quantifier.group(1)
+            if q.startswith("各") and len(q) > 1 and OWN_LEVEL.match(t):
+                q = "各"  # 各镇人民政府、街道办事处 -> 各街道办事处: the member names its own level
+            p = q + p  # 各党政机关、团体 -> 各团体; 地方各级安委会和安全监管部门
         elif owner and t.startswith("各") and not owner.group(1).startswith("各") \
                 and _DISTRIBUTE_SHARED_RX4.search(t):
             p = owner.group(1) + p

@@ -455,3 +455,12 @@ def test_a_quantified_class_that_repeats_an_addressee_is_that_addressee():
     seed = extract_path(next((SHARED / "seeds").glob("001_*.txt")))
     names = {a["name"] for t in seed["tasks"] for a in t["actors"]}
     assert "各州市" in names
+
+
+def test_a_member_naming_its_own_level_takes_the_bare_quantifier():
+    """devset d13 (to 各镇人民政府、街道办事处): every sub-district's office, not 各镇街道办事处 —
+    as the fresh batch s's 沙坪坝区 notice (cqspb.gov.cn, 2025) writes the same list."""
+    from policykg.ingest.names import parse_names
+
+    assert [p for p, _, _ in parse_names("各镇人民政府、街道办事处", False)] == ["各镇人民政府", "各街道办事处"]
+    assert "各街道办事处" in record("d13.txt")["meta"]["addressees"]
