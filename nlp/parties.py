@@ -343,6 +343,18 @@ class PartyFinder:
             for p in inside:
                 if "负责" in p.verb and p.role in (Role.LEAD, Role.RESPONSIBLE):
                     p.role = Role.LEAD if split else Role.RESPONSIBLE
+        # a 责任单位 line under a measure that marks its own split: beside a body marked 牵头 the
+        # others listed take part; beside one marked 配合 they lead (黔西县 2010 plan, batch s)
+        acting = [p for p in self.found if not p.recipient]
+        labelled = [p for p in acting if p.rule == "labelled" and p.role == Role.RESPONSIBLE]
+        marked = [p for p in acting if p.rule != "labelled"]
+        if labelled and any(p.role == Role.LEAD for p in marked):
+            leads = {p.name for p in marked if p.role == Role.LEAD}
+            for p in labelled:
+                p.role = Role.LEAD if p.name in leads else Role.PARTICIPANT
+        elif labelled and any(p.role == Role.PARTICIPANT for p in marked):
+            for p in labelled:
+                p.role = Role.LEAD
         # 报本级人民政府 in a task of 各市应急管理局: each city's own government
         subs = [_SETTLE_ROLES_RX1.match(p.name) for p in self.found if not p.recipient]
         level = next((m.group(1) for m in subs if m), None)
