@@ -336,13 +336,14 @@ class PartyFinder:
         """负责 names the lead only where the sentence also names who takes part (由X负责,Y配合);
         alone it is plain responsibility. A group named with its members acts through them."""
         t = self.masked
-        bounds = [0] + [i + 1 for i, ch in enumerate(t) if ch in "。;\n"] + [len(t) + 1]
-        for a, b in zip(bounds, bounds[1:]):
-            inside = [p for p in self.found if a <= p.start < b and not p.recipient]
-            split = any(p.role == Role.PARTICIPANT for p in inside)
-            for p in inside:
-                if "负责" in p.verb and p.role in (Role.LEAD, Role.RESPONSIBLE):
-                    p.role = Role.LEAD if split else Role.RESPONSIBLE
+        for p in self.found:
+            if p.recipient or "负责" not in p.verb or p.role not in (Role.LEAD, Role.RESPONSIBLE):
+                continue
+            a = max(t.rfind(c, 0, p.start) for c in "。;\n") + 1  # p's sentence: [a, b)
+            ends = [k for k in (t.find(c, p.start) for c in "。;\n") if k >= 0]
+            b = min(ends) + 1 if ends else len(t) + 1
+            split = any(q.role == Role.PARTICIPANT and a <= q.start < b and not q.recipient for q in self.found)
+            p.role = Role.LEAD if split else Role.RESPONSIBLE
         # a 责任单位 line under a measure that marks its own split: beside a body marked 牵头 the
         # others listed take part; beside one marked 配合 they lead (黔西县 2010 plan, batch s)
         acting = [p for p in self.found if not p.recipient]
