@@ -432,14 +432,24 @@ def in_force(name: str, jur: Jurisdiction) -> str:
     for old, new, since in lex.renamed:
         if old in rest and jur.year >= since + RENAME_GRACE:
             return name[:k] + rest.replace(old, new)
-    for dept in lex.departments:
-        if dept.until is None or not dept.after or jur.year < dept.until + RENAME_GRACE:
+    for dept in _replaced_departments(region.level, municipal).get(rest, ()):
+        if jur.year < dept.until + RENAME_GRACE:
             continue
-        if rest == dept.name_at(region.level, municipal):
-            successor = lex.department(dept.stems[0], jur.year)
-            if successor is not None and successor is not dept:
-                return name[:k] + successor.name_at(region.level, municipal)
+        successor = lex.department(dept.stems[0], jur.year)
+        if successor is not None and successor is not dept:
+            return name[:k] + successor.name_at(region.level, municipal)
     return name
+
+
+@lru_cache(maxsize=16)
+def _replaced_departments(level: int, municipal: bool) -> dict[str, tuple]:
+    """The departments a later one replaced, by their name at a level (in_force's look-up: one
+    dictionary instead of every department's name for every name read)."""
+    out: dict[str, list] = {}
+    for dept in lexicon().departments:
+        if dept.until is not None and dept.after:
+            out.setdefault(dept.name_at(level, municipal), []).append(dept)
+    return {n: tuple(ds) for n, ds in out.items()}
 
 
 def _canonical(written: str, jur: Jurisdiction) -> str:
