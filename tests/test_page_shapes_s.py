@@ -377,3 +377,9 @@ def test_a_responsible_units_line_under_a_measure_that_marks_its_split():
         "县安全生产监督管理局": "participant", "县建设局": "lead", "城管局": "lead"}
     roles = {a["name"]: a["role"] for a in eight["actors"]}
     assert roles["县安全生产委员会办公室"] == "lead" and roles["安委会成员单位"] == "participant"
+
+
+def test_a_body_and_its_departments_joined_by_jiqi():
+    """The State Council notice above, (二): "地方各级人民政府及其安全监管等有关部门要加强督促、检查和指导"."""
+    task = extract_text(STATE_COUNCIL)["tasks"][-1]
+    assert {a["name"] for a in task["actors"]} == {"地方各级人民政府", "安全监管部门", "有关部门"}
