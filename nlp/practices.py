@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..ingest.regions import Region, gazetteer
 from .vocab import finder
@@ -39,14 +40,23 @@ BODY_AFTER = re.compile(r"^(?:省|市)?(?:人民政府|应急管理|安全生产
 
 def region_named(name: str) -> Region | None:
     """A province (full or short name) or a prefecture-level city (full name) called `name`."""
+    return _region_names().get(name)
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, Region]:
+    """region_named's answers: provinces by full and short name, prefecture-level cities by full
+    name (a province's name wins)."""
     g = gazetteer()
-    for r in g.provinces:
-        if name in (r.name, r.short):
-            return r
-    for r in g.by_name.get(name) or []:
-        if r.level == 2:
-            return r
-    return None
+    out: dict[str, Region] = {}
+    for name, regions in g.by_name.items():
+        city = next((r for r in regions if r.level == 2), None)
+        if city is not None:
+            out[name] = city
+    for r in reversed(g.provinces):
+        out[r.short] = r
+        out[r.name] = r
+    return out
 
 
 def region_heading(line: str) -> Region | None:
@@ -82,8 +92,13 @@ def find_sections(text: str, start: int = 0, news: bool = False) -> list[Section
     `news`: the page has no addressees and no issuer (a report, not a circular), so sentences
     that open with a region count across paragraphs too (天津's 一、聚焦…: 津南区…。西青区…。 /
     二、…: 静海区…。宝坻区…。)."""
-    return headed_sections(text, start) or prose_sections(text, start) or paragraph_sections(text, start) \
-        or (prose_sections(text, start, across=True) if news else [])
+    headed = headed_sections(text, start)
+    if headed:
+        return headed
+    best, gathered = _prose(text, start)  # one reading of the sentences for both uses
+    if best:
+        return best
+    return paragraph_sections(text, start) or (_across(gathered) if news else [])
 
 
 # a sentence that opens with a region and reports what it did: not one that assigns work
@@ -112,6 +127,16 @@ def prose_sections(text: str, start: int = 0, across: bool = False) -> list[Sect
     what it did (no duty word: a circular's 长沙市要… assigns work); each region's section runs
     to the next region's sentence, or to its paragraph's end. `across`: the sentences may lie in
     different paragraphs."""
+    best, gathered = _prose(text, start)
+    return best or (_across(gathered) if across else [])
+
+
+def _across(gathered: list[Section]) -> list[Section]:
+    return gathered if len({s.region.code for s in gathered}) >= MIN_SECTIONS else []
+
+
+def _prose(text: str, start: int) -> tuple[list[Section], list[Section]]:
+    """(the best paragraph's sections, every region-opened sentence's section) of `prose_sections`."""
     best: list[Section] = []
     gathered: list[Section] = []
     pos = 0
@@ -129,9 +154,7 @@ def prose_sections(text: str, start: int = 0, across: bool = False) -> list[Sect
             if len({r.code for r, _ in opened}) >= MIN_SECTIONS and len(opened) > len(best):
                 best = found
         pos += len(line) + 1
-    if not best and across and len({s.region.code for s in gathered}) >= MIN_SECTIONS:
-        return gathered
-    return best
+    return best, gathered
 
 
 def paragraph_sections(text: str, start: int = 0) -> list[Section]:
