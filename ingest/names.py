@@ -158,6 +158,9 @@ def _jurisdiction(province: str | None, locality: str | None, year: int | None,
 ZONE_WORD = re.compile(r"(?:经济|高新|经济技术|工业)?(?:开发区|园区|新区|管理区|高新区|经开区)")
 
 
+TOWNSHIP_SHAPE = re.compile(r"(?!各|全|本|小|城|乡|特色)[\u4e00-\u9fff]{2,5}(?:镇|乡|街道)")
+
+
 def merge_brackets(name: str) -> str:
     """各县(市、区) -> 各县市区, 各市(州) -> 各市州, 各市(地) -> 各市, 省安监局(冶金) -> 省安监局.
 
@@ -936,6 +939,11 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
             pieces = [pieces[0]] + [(modifier + p if tidy(p) == lexicon().person_suffix(tidy(p)) and p.endswith("者")
                                      else p, o) for p, o in pieces[1:]]
     kinds = [name_kind(p) for p, _ in pieces]
+    if len(pieces) >= 2 and all(k in (None, "place") for k in kinds) and None in kinds \
+            and all(TOWNSHIP_SHAPE.fullmatch(tidy(p)) for p, _ in pieces):
+        # 阿什里乡、庙尔沟乡、硫磺沟镇、榆树沟镇: a list of townships the gazetteer does not know
+        # is a list of places by its shape (open world; the gazetteer only canonicalises)
+        kinds = ["place"] * len(pieces)
     expanded = expand_shared(pieces, kinds)
     if expanded is not None:
         pieces, kinds = expanded

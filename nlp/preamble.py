@@ -23,6 +23,10 @@ from .tasks import TaskSpan, first_sentence
 
 DUTY = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|(?<![响适相供反对效回答呼感理])应(?![急对用])|须|请|负责(?!人|同志)|务必|不得|严禁|确保|牵头|配合"
                   r"|要求|部署(?=各|有关|相关)|责成")
+# a body's name followed by what it is to do, with no 要/应 between (a warning notice's
+# "…镇加大辖区河道巡查力度;市水利局密切关注天气…;各单位及时关注预警信息")
+SUBJECT_ACTS = re.compile(r"(?:局|厅|委|办|乡|镇|街道|单位|部门|政府|指挥部|中心|公司|站|所|队)"
+                          r"(?:加大|加强|密切关注|及时|做好|强化|严格落实|全面排查|切实|立即|迅速|督促|指导)")
 BOILERPLATE = re.compile(r"(现将|现予|现就|特此|通知如下|通告如下|如下[::]|印发给你们|印发你们|转发给你们|函告如下|"
                          r"已经.{1,12}同意|提出如下|决定如下|作如下|做如下)")
 EXHORTATION = re.compile(r"^(请)?[^,。]{0,20}?(认真|切实|遵照|结合实际)?(贯彻执行|遵照执行|贯彻落实|抓好落实|组织实施|执行|落实)[。!]?$")
@@ -48,7 +52,8 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
         core = core.replace(p.written, "")
     if EXHORTATION.match(core.strip()) or len(core.strip()) < 6:
         return dated
-    return dated or bool(DUTY.search(s) and parties) or request(s)
+    return dated or bool(DUTY.search(s) and parties) or request(s) \
+        or any(p.rule == "subject" for p in parties) and bool(SUBJECT_ACTS.search(s))
 
 
 REQUEST = re.compile(r"^(请|希望|务必|望)(?!示|假|教)")
@@ -92,7 +97,8 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
                 group.end = b
             continue
         dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
-        if not dated and "由" not in s and not DUTY.search(mask_quotes(s)) and not request(s):
+        if not dated and "由" not in s and not DUTY.search(mask_quotes(s)) and not request(s) \
+                and not SUBJECT_ACTS.search(mask_quotes(s)):
             group = None  # no duty word, no limit, no 由: background, whoever it names
             continue
         if not dated_only and REQUEST_INTRO.search(s):

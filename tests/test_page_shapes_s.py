@@ -383,3 +383,24 @@ def test_a_body_and_its_departments_joined_by_jiqi():
     """The State Council notice above, (二): "地方各级人民政府及其安全监管等有关部门要加强督促、检查和指导"."""
     task = extract_text(STATE_COUNCIL)["tasks"][-1]
     assert {a["name"] for a in task["actors"]} == {"地方各级人民政府", "安全监管部门", "有关部门"}
+
+
+# 昌吉市水利局 2025 水旱灾害防御预警提示 (cjs.gov.cn/gk/hcz/950536.htm): instructions written as a
+# body followed by what it does, with no 要/应 ("市水利局密切关注…;各单位及时关注…")
+CHANGJI = ("水旱灾害防御预警提示\n【昌吉市水利局】自治区水利厅、自治区气象局联合发布山洪灾害气象风险预警:预计2025年8月30日至31日,"
+           "昌吉回族自治州昌吉市硫磺沟镇、阿什里哈萨克民族乡、庙尔沟乡可能发生山洪灾害(蓝色预警)。阿什里乡、庙尔沟乡、硫磺沟镇、榆树沟镇"
+           "加大辖区河道、山洪沟巡查排查力度,对进入风险区内人员及时劝离;市水利局密切关注天气、雨水情变化,做好值班值守和信息报送等工作。"
+           "各单位及时关注天气变化和预警信息,做好预警响应工作。\n")
+
+
+def test_a_body_followed_by_what_it_does_sets_work_without_a_duty_word():
+    tasks = extract_text(CHANGJI)["tasks"]
+    assert any(a["name"] == "昌吉市水利局" for t in tasks for a in t["actors"])
+    assert any(a["name"] == "各单位" for t in tasks for a in t["actors"])
+
+
+def test_a_list_of_townships_the_gazetteer_lacks_is_places_by_shape():
+    from policykg.ingest.names import parse_names
+
+    assert [k for _, _, k in parse_names("阿什里乡、庙尔沟乡、硫磺沟镇、榆树沟镇", True)] == ["place"] * 4
+    assert parse_names("城乡、小城镇", True) is None
