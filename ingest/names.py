@@ -188,6 +188,7 @@ def tidy(name: str) -> str:
     """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays);
     各隐患整改的责任单位 -> 各责任单位 (the class after 的)."""
     name = _TIDY_RX1.sub("", name)
+    name = SUFFIX_LIST_SEP.sub("", name)  # 省直各委、办、厅、局 -> 省直各委办厅局
     name = _TIDY_RX2.sub("各", name)
     name = _TIDY_RX3.sub("行业主管部门", name)  # one class, however qualified
     name = merge_brackets(name)
@@ -652,6 +653,12 @@ def place_only(name: str) -> bool:
     return bool(ZONE.fullmatch(s))
 
 
+# 各委、办、厅、局: single-character body suffixes listed after 各 (or after one another)
+SUFFIX_RUN_BEFORE = re.compile(r"各[委办厅局](?:、[委办厅局])*$")
+SUFFIX_LIST_SEP = re.compile(r"(?<=[委办厅局])、(?=[委办厅局](?![\u4e00-\u9fff]{2}))")
+SUFFIX_AFTER = re.compile(r"[委办厅局](?![\u4e00-\u9fff]{2})")
+
+
 def split_names(span: str) -> list[tuple[str, int]]:
     """The pieces of a list of names, each with its offset in `span`.
 
@@ -664,6 +671,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
     pos, sep = 0, ""
     for m in SEPARATORS.finditer(masked):
         left = span[pos:m.start()]
+        if m.group(0) == "、" and SUFFIX_RUN_BEFORE.search(span, 0, m.start()) and SUFFIX_AFTER.match(span, m.end()):
+            continue  # 省直各委、办、厅、局: one class of bodies listed by their suffixes
         if m.group(0) in ("和", "及", "与") and (
                 spans_known_name(span, m.start()) or (name_kind(left) is None and not LEVEL_RUN.match(tidy(left))
                                                        and not (member_noun(left, lenient=True)

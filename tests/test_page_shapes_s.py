@@ -404,3 +404,12 @@ def test_a_list_of_townships_the_gazetteer_lacks_is_places_by_shape():
 
     assert [k for _, _, k in parse_names("阿什里乡、庙尔沟乡、硫磺沟镇、榆树沟镇", True)] == ["place"] * 4
     assert parse_names("城乡、小城镇", True) is None
+
+
+def test_a_class_listed_by_single_character_suffixes_is_one_class():
+    """云南省人民政府 2024 森林草原防火命令, addressed to "各州、市、县、区人民政府,省直各委、办、厅、局"."""
+    from policykg.ingest.names import parse_names, tidy
+
+    pieces = parse_names("各州、市、县、区人民政府,省直各委、办、厅、局", False)
+    assert [tidy(p) for p, _, _ in pieces] == ["各州市县区人民政府", "省直各委办厅局"]
+    assert tidy("市发改委、办公室") == "市发改委、办公室"
