@@ -407,7 +407,8 @@ def test_a_list_of_townships_the_gazetteer_lacks_is_places_by_shape():
 
 
 def test_a_class_listed_by_single_character_suffixes_is_one_class():
-    """云南省人民政府 2024 森林草原防火命令, addressed to "各州、市、县、区人民政府,省直各委、办、厅、局"."""
+    """云南省人民政府 2024 森林草原防火命令 (ehs.gold/law/126649.html), addressed to
+    "各州、市、县、区人民政府,省直各委、办、厅、局"."""
     from policykg.ingest.names import parse_names, tidy
 
     pieces = parse_names("各州、市、县、区人民政府,省直各委、办、厅、局", False)
