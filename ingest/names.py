@@ -174,8 +174,9 @@ def merge_brackets(name: str) -> str:
         if inner and all(ch in LEVEL_CHARS for ch in inner):
             return inner
         tokens = [t.strip() for t in re.split(r"[、,,]", m.group(1))]
-        if all(t and (all(ch in LEVEL_CHARS for ch in t) or ZONE_WORD.fullmatch(t)) for t in tokens):
-            return "".join(tokens)  # 各乡镇(街道、开发区) -> 各乡镇街道开发区: zones are places too
+        if all(t and (all(ch in LEVEL_CHARS for ch in t) or ZONE_WORD.fullmatch(t) or LEVEL_WORDS_RX.fullmatch(t))
+               for t in tokens):
+            return "".join(tokens)  # 各乡镇(街道、开发区) -> 各乡镇街道开发区, 各区县(自治县) -> 各区县自治县
         if inner in ("办", "街道办") and m.start() > 0 and m.string[m.start() - 1] in LEVEL_CHARS:
             return inner  # 各乡(办): the townships and the sub-district offices (办事处), as 各乡(镇)
         return ""

@@ -205,6 +205,10 @@ class PartyFinder:
             b = a + len(piece)
             if not self.free(a, b) or MASK in piece:
                 continue  # a span over a quoted title or slogan (全国“两会”期间…) names no body
+            if self.fr.label_role.get(tidy(piece)) in (Role.LEAD, Role.PARTICIPANT):
+                # 牵头单位, 配合单位: a column's or field's label (a flattened header row), no body
+                # (责任单位 is also a generic class in prose: devset d27)
+                continue
             name = quantifier + tidy(piece) + "部门" if quantifier is not None and kind == "stem" \
                 else self.canonical(piece, kind)
             if not name:

@@ -414,3 +414,18 @@ def test_a_class_listed_by_single_character_suffixes_is_one_class():
     pieces = parse_names("各州、市、县、区人民政府,省直各委、办、厅、局", False)
     assert [tidy(p) for p, _, _ in pieces] == ["各州市县区人民政府", "省直各委办厅局"]
     assert tidy("市发改委、办公室") == "市发改委、办公室"
+
+
+# 重庆市人民政府办公厅 2009 重点任务 notice on a law site (ask.fsou.com/html/text/lar/170560/17056089.html): addressed to
+# "各区县(自治县)人民政府", its task table flattened into glued cells under the header line
+# "类 别工作项目重 点 任 务牵头单位配合单位"
+def test_a_bracketed_level_word_is_merged_and_a_header_label_is_no_body():
+    from policykg.ingest.names import merge_brackets
+
+    assert merge_brackets("各区县(自治县)人民政府") == "各区县自治县人民政府"
+    text = ("重庆市人民政府办公厅关于印发《2009年全市安全生产重点任务》的通知\n各区县(自治县)人民政府,市政府有关部门,有关单位:\n"
+            "  经市政府同意,现将《2009年全市安全生产重点任务》印发给你们,请认真贯彻执行。\n"
+            "类 别工作项目重 点 任 务牵头单位配合单位\n")
+    rec = extract_text(text)
+    assert rec["meta"]["addressees"][0] == "各区县自治县人民政府"
+    assert not any(a["name"] in ("牵头单位", "配合单位") for t in rec["tasks"] for a in t["actors"])
