@@ -5,16 +5,11 @@ provinces, a unit shared by a run of places, paragraphs scraped with their HTML 
 
 from __future__ import annotations
 
-import hashlib
+import sys
+from pathlib import Path
 
-from policykg.ingest.model import RawDocument
-from policykg.ingest.pipeline import structure
-from policykg.nlp.extract import extract_document
-
-
-def extract_text(text: str, name: str = "page.txt") -> dict:
-    raw = RawDocument(name, text, "utf-8", "txt", hashlib.sha256(text.encode()).hexdigest())
-    return extract_document(structure(raw))
+sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
+from page_text import extract_text  # noqa: E402
 
 
 # 侯马市人民政府 2021 封山禁火通告 as a 美篇 post (meipian.cn/3vybu399): paragraphs in <p> tags

@@ -3,16 +3,11 @@ sixth session, cited by address; a few lines each, not the documents."""
 
 from __future__ import annotations
 
-import hashlib
+import sys
+from pathlib import Path
 
-from policykg.ingest.model import RawDocument
-from policykg.ingest.pipeline import structure
-from policykg.nlp.extract import extract_document
-
-
-def extract_text(text: str, name: str = "page.txt") -> dict:
-    raw = RawDocument(name, text, "utf-8", "txt", hashlib.sha256(text.encode()).hexdigest())
-    return extract_document(structure(raw))
+sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
+from page_text import extract_text  # noqa: E402
 
 
 # 延庆区人民政府 2025 森林防火命令 (wxredian.com/art?id=9d2329ce19ca695628fd133da8179602): the
