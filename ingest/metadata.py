@@ -193,18 +193,18 @@ def find_doc_number(head: list[Line]) -> str | None:
 
 def news_of_notice(head: list[Line]) -> tuple[str, str | None] | None:
     """(issuer, title or None) of the notice a news page reports: "7月25日,辽宁省防办发出《关于做好
-    强降雨防范工作的通知》" / "29日,湖北省安委会发出紧急通知,要求…"."""
+    强降雨防范工作的通知》" / "6月13日,省防总发出关于…的紧急通知" / "29日,湖北省安委会发出紧急通知,要求…"."""
     for ln in head[:10]:
         m = NEWS_OF_NOTICE.search(ln.text)
         if m and name_kind(m.group("org")) == "org":
-            title = strip_inner(m.group("title")) if m.group("title") else None
+            title = strip_inner(m.group("title") or m.group("bare") or "") or None
             return m.group("org"), title if title and TITLE_KIND.search(title) else None
     return None
 
 
 NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?)"
                             r"(?:近日|日前|今天|昨天|昨日)?(?:发出|下发|印发|下达)了?"
-                            r"(?:《(?P<title>[^《》]{4,80})》|(?:紧急)?通知)")
+                            r"(?:《(?P<title>[^《》]{4,80})》|(?P<bare>关于[^。,,;;《》]{4,80}?的(?:紧急)?通知)|(?:紧急)?通知)")
 
 
 def boxed_doc_number(box: str) -> str | None:

@@ -424,3 +424,17 @@ def test_a_bracketed_level_word_is_merged_and_a_header_label_is_no_body():
     rec = extract_text(text)
     assert rec["meta"]["addressees"][0] == "各区县自治县人民政府"
     assert not any(a["name"] in ("牵头单位", "配合单位") for t in rec["tasks"] for a in t["actors"])
+
+
+def test_a_news_page_reporting_an_unquoted_notice_of_a_short_named_body():
+    """陕西省防总 2014 notice reported by 陕西日报 on a tourism portal (sanqinyou.com/Html/2014-6-14/
+    2014614750194719.html): "6月13日,省防总发出关于切实做好…防汛工作的紧急通知", no 《》, under an
+    advertisement line; 省防总 (办公室) is the 防汛抗旱总指挥部's short form."""
+    text = ("游遍三秦大地从三秦游网开始>> 三秦游首页 | 意见反馈 | 天气预报\n2014陕西旅游年票网上订购\n"
+            "您现在的位置:三秦游网>>旅游资讯>>正文\n\n省防总紧急通知切实做好近期明显降水过程防汛工作\n\n"
+            "陕西传媒网-陕西日报讯 (记者 郭军 通讯员 王剑)6月13日,省防总发出关于切实做好6月13日至15日明显降水过程防汛工作的紧急通知,"
+            "要求各地做好防汛工作。\n\n据气象预报,6月13日至15日陕西省有一次明显的降水过程,全省以小到中雨为主。\n\n《通知》要求,各级防汛值班、带班人员要坚守岗位,务必第一时间及时准确上报省防总办公室。\n")
+    rec = extract_text(text)
+    assert rec["meta"]["title"] == "关于切实做好6月13日至15日明显降水过程防汛工作的紧急通知"
+    assert rec["meta"]["issuers"] == ["陕西省防汛抗旱总指挥部"]
+    assert ["陕西省防汛抗旱总指挥部办公室"] in [t["recipients"] for t in rec["tasks"]]
