@@ -295,7 +295,7 @@ def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
     for ln in head[:6]:  # a headline with no kind word (newsletters, roundups)
         t = ln.text
         if 6 <= len(t) <= 40 and not re.search(r"[,。:;]", t) and not is_date_line(t) and not looks_like_org(t) \
-                and not t.startswith(("—", "-")) and not NOT_TITLE.search(t):
+                and not t.startswith(("—", "-")) and not NOT_TITLE.search(t) and clean_title(t):
             return ln
     return None
 

@@ -438,3 +438,12 @@ def test_a_news_page_reporting_an_unquoted_notice_of_a_short_named_body():
     assert rec["meta"]["title"] == "关于切实做好6月13日至15日明显降水过程防汛工作的紧急通知"
     assert rec["meta"]["issuers"] == ["陕西省防汛抗旱总指挥部"]
     assert ["陕西省防汛抗旱总指挥部办公室"] in [t["recipients"] for t in rec["tasks"]]
+
+
+def test_a_document_number_line_is_no_headline():
+    """许昌市 2017 督办通知 (yjgl.xuchang.gov.cn/aqsczdlyxxgk/022004/20190823/
+    583334ba-33cf-401d-9ab3-ebe580798ed7.html): its only head line is "督办通知〔2017〕22号", which
+    gave the page an empty title."""
+    text = ("当前位置:首页 > 安全生产重点领域信息公开 > 生产安全事故挂牌督办信息\n\n督办通知〔2017〕22号\n\n市消防支队:\n\n"
+            "根据市委市政府主要领导的指示,请你们针对督查组发现的问题和隐患,制定具体整改措施,迅速进行整改。\n")
+    assert extract_text(text)["meta"]["title"] is None
