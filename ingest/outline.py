@@ -36,9 +36,9 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("arabic", 3, re.compile(r"(\d{1,3})(?:[.、](?![0-9])|\s)[ \u3000]*")),
     ("paren_arabic", 4, re.compile(r"\((\d{1,3})\)[、.]?[ \u3000]*")),
     ("circled", 5, re.compile(f"([{CIRCLED}])[、.]?[ \u3000]*")),
-    # 第一组:… (inspection groups, batches), 一是… (points of a paragraph written as items)
+    # 第一组:… (inspection groups, batches), 一是…/一要… (points of a paragraph written as items)
     ("group", 3, re.compile(r"(第[一二三四五六七八九十]{1,3}(?:组|批|项|部分))[::]?[ \u3000]*")),
-    ("shi", 3, re.compile(r"([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff])")),
+    ("shi", 3, re.compile(r"([一二三四五六七八九十]{1,3})[是要](?=[\u4e00-\u9fff])")),
     # --自然灾害专项应急委。/ ●应急现场指挥部: bulleted items
     ("bullet", 3, re.compile(r"(--|——|●|■|◆|▲|★|◇|□)[ \u3000]*(?=[\u4e00-\u9fff“])")),
 ]
@@ -129,7 +129,7 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
 MARKER_LOOK = 200  # characters after a position that decide whether a marker opens there
 ARABIC_ITEM = re.compile(r"\d{1,3}[.、]")
 INLINE_AT = re.compile(r"(?<=[:：。;；!])\s*|(?<=[\u4e00-\u9fff。;:])\s+")
-INLINE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "group")
+INLINE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "group", "shi")
 
 
 ATTACHMENT_HEAD = re.compile(r"^\s*附\s*件\s*[:：]")
@@ -219,7 +219,12 @@ def line_markers(text: str, start: int = 0, end: int | None = None,
             found.append(LineMarker(style, rank, marker_label(style, raw), marker_value(style, raw), pos,
                                     pos + length))
         following = hit_of(k + 1) if k + 1 < len(lines) else None
-        found.extend(inline_markers(line, pos, following, hit))
+        inline = inline_markers(line, pos, following, hit)
+        if any(m.style != "shi" for m in found):
+            # 一是…二是… run inside a numbered item are points of that item (its criteria);
+            # only in prose before any outline (a meeting report: 一要…二要…) are they its items
+            inline = [m for m in inline if m.style != "shi"]
+        found.extend(inline)
         pos += len(line) + 1
     found.sort(key=lambda m: m.line_start)
     return found
