@@ -114,9 +114,10 @@ def looks_like_org(line: str) -> bool:
 
 
 # ---------------------------------------------------------------- the parser
-def parse_metadata(text: str, first_item_start: int | None, box: str = "") -> tuple[Meta, int]:
+def parse_metadata(text: str, first_item_start: int | None, box: str = "", page: str = "") -> tuple[Meta, int]:
     """Metadata of the document and the offset where its body (after the title) starts.
-    `box`: the page's information box, cut from the text as furniture (its 文号)."""
+    `box`: the page's information box, cut from the text as furniture (its 文号); `page`: the
+    text as read, furniture and all (its posting time: `document_year`)."""
     lines = split_lines(text)
     head_end = first_item_start if first_item_start is not None else len(text)
     head = [ln for ln in lines if ln.start < head_end]
@@ -146,7 +147,7 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "") -> tu
         or issuers_from_heading(head, title_line)
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
-    jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text))
+    jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text, page))
     meta.issuers = [issuer_name(x, jur) for x in meta.issuers if x]
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
@@ -166,15 +167,28 @@ YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[])((?:19[89]|20[0-4])\d)\s*年")
 DOC_NUMBER_YEAR = re.compile(r"[〔\[(]((?:19|20)\d{2})[〕\])]")
 
 
-def document_year(meta: Meta, text: str) -> int | None:
-    """The year whose names are in force in the document: its date, its own 发文字号, else the
-    year its text names most often (the earliest of equals)."""
+# a date written with hyphens is the page's, not the circular's (which writes 2018年3月1日):
+# 发布时间:2018-03-01 18:07
+PAGE_DATE = re.compile(r"(?<![\d-])((?:19[89]|20[0-4])\d)-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d-])")
+
+
+def document_year(meta: Meta, text: str, page: str = "") -> int | None:
+    """The year whose names are in force in the document: its date, its own 发文字号, the date
+    its page was posted, else the year its text names most often (the earliest of equals).
+
+    Why the page's date before the text's years: a page without date or number is mostly a
+    news report posted days after the notice it reports, while the years its text names are
+    often of earlier work (2017年安全生产大检查发现问题 in a report posted 2018-03-01 whose
+    notice asks for 3月20日). `page`: the text as read, whose furniture holds the posting time."""
     if meta.date:
         return int(meta.date[:4])
     if meta.doc_number:
         m = DOC_NUMBER_YEAR.search(meta.doc_number)
         if m:
             return int(m.group(1))
+    posted = PAGE_DATE.search(page or text)
+    if posted:
+        return int(posted.group(1))
     years = [int(y) for y in YEAR_IN_TEXT.findall(text)]
     return max(set(years), key=lambda y: (years.count(y), -y)) if years else None
 
@@ -879,14 +893,22 @@ def find_period(title: str | None, head: list[Line], body_start: int, text: str)
                 continue
             if start <= end:
                 return {"start": start.isoformat(), "end": end.isoformat()}
-    for c in candidates:
+    for i, c in enumerate(candidates):
         m = YEAR_RANGE.search(c)
         if m:
             return {"start": f"{m.group(1)}-01-01", "end": f"{m.group(2)}-12-31"}
-        m = YEAR.search(c)
+        # one year: the title's (2021年调查评估和统计工作要点), a subtitle's (——…整治2023行动典型经验汇总)
+        # or the year a plan's text opens on (2025年兴国经开区安全生产工作的总体要求是…); a year
+        # inside a body sentence names past work (此次督查…2017年安全生产大检查发现问题…), and a
+        # hyphenated date is the page's posting time
+        m = YEAR.search(c) if i == 0 else SUBTITLE_YEAR.match(c) or OPENING_YEAR.match(c)
         if m:
             return {"start": f"{m.group(1)}-01-01", "end": f"{m.group(1)}-12-31"}
     return None
+
+
+SUBTITLE_YEAR = re.compile(r"\s*(?:——|—|--|[(（])[^。;,:\n]{0,40}?(?<!\d)((?:19|20)\d{2})(?![\d-])")
+OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})年")
 
 
 def find_citations(text: str, meta: Meta) -> list[str]:

@@ -43,7 +43,7 @@ def structure(raw: RawDocument) -> Document:
     # the page's information box (索引号 / 文号 / 发布机构) is furniture, cut from the text; its
     # 文号 is still the document's number when the text carries none
     box = "\n".join(raw.text[a:b] for rule, a, b in cleaned.removed if rule == "furniture")
-    meta, body_start = parse_metadata(text, markers[0].line_start if markers else None, box)
+    meta, body_start = parse_metadata(text, markers[0].line_start if markers else None, box, raw.text)
     # the body's markers are those found already when the body starts at a line's start (the
     # title line's rest is blank): the outline does not read every line again
     if body_start == 0:

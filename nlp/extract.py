@@ -120,9 +120,10 @@ def heading_parties(doc: Document, ctx: DocContext) -> dict[int, list[Actor]]:
 
 def doc_year(doc: Document) -> int | None:
     """The year whose names are in force in the document (ingest.metadata.document_year): its
-    date, or its plan's start, its own 发文字号, else the year its text names most often."""
+    date, or its plan's start, its own 发文字号, its page's posting time, else the year its text
+    names most often."""
     d = doc_date(doc)
-    return d.year if d else document_year(doc.meta, doc.clean.text)
+    return d.year if d else document_year(doc.meta, doc.clean.text, doc.raw.text)
 
 
 def doc_context(doc: Document) -> DocContext:

@@ -464,3 +464,10 @@ def test_a_member_naming_its_own_level_takes_the_bare_quantifier():
 
     assert [p for p, _, _ in parse_names("各镇人民政府、街道办事处", False)] == ["各镇人民政府", "各街道办事处"]
     assert "各街道办事处" in record("d13.txt")["meta"]["addressees"]
+
+
+def test_a_plan_period_comes_from_a_title_subtitle_or_opening_year_not_from_a_body_sentence():
+    """d37 (甘肃省国土资源厅 2009 汛期地质灾害 notice): the years of its first lines name earlier
+    work, no span it covers; d02 (兴国经开区 工作要点 excerpt) opens on its year, which is the plan's."""
+    assert record("d37.txt")["meta"]["period"] is None
+    assert record("d02.txt")["meta"]["period"] == {"start": "2025-01-01", "end": "2025-12-31"}

@@ -21,3 +21,22 @@ def test_an_inline_yi_yao_run_in_prose_before_any_outline_is_the_items():
     rec = extract_text(BAICHENG)
     assert [t["path"] for t in rec["tasks"]] == [["一"], ["二"], ["三"]]
     assert rec["tasks"][1]["title"] == "抓实专项整治"
+
+
+# 陕西 省安委办 notice reported as news (yjt.shaanxi.gov.cn/c/2018-03-01/519241.shtml): no date or
+# number, a posting time, and a year in a body sentence that names last year's campaign
+SHAANXI_NEWS = ("省安委办安排部署全国“两会”期间 安全生产督查工作\n"
+                "发布时间:2018-03-01 18:07\n"
+                "来源:省安全监管局宣教办\n"
+                "省安委办近日发出通知,要求各市安委会和省安委会成员单位从3月1日至3月20日在全省范围内集中开展"
+                "“两会”期间安全生产督查工作。\n"
+                "此次督查,主要通过查阅资料、实地督查、随机抽查、暗查暗访等方式开展。重点对高危行业企业节后复产复工情况"
+                "和2017年安全生产大检查发现问题隐患的整改落实情况进行督查。\n")
+
+
+def test_a_year_inside_a_body_sentence_is_no_plan_period_and_the_posting_time_dates_the_deadline():
+    rec = extract_text(SHAANXI_NEWS)
+    assert rec["meta"]["period"] is None
+    assert rec["meta"]["date"] is None  # a posting time is not the 成文日期
+    dates = [d["date"] for t in rec["tasks"] for d in t["deadlines"] if d["type"] == "date"]
+    assert dates == ["2018-03-20"]
