@@ -907,7 +907,8 @@ def find_period(title: str | None, head: list[Line], body_start: int, text: str)
     return None
 
 
-SUBTITLE_YEAR = re.compile(r"\s*(?:——|—|--|[(（])[^。;,:\n]{0,40}?(?<!\d)((?:19|20)\d{2})(?![\d-])")
+# (not a 文号 in brackets: (甘国土资发电[2009]13号))
+SUBTITLE_YEAR = re.compile(r"\s*(?:——|—|--|[(（])[^。;,:\n]{0,40}?(?<![\d\[〔【])((?:19|20)\d{2})(?![\d\-\]〕】])")
 OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})年")
 
 
