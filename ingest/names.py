@@ -72,7 +72,8 @@ _PARSE_NAMES_UNCACHED_RX4 = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:管�
 LEVEL_CHARS = "省市州县区镇乡村居社区街道旗盟地"
 BRACKET = re.compile(r"[(（]([^()（）]{0,20})[)）]")
 COUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[0-9一二三四五六七八九十两]+个(?=[\u4e00-\u9fff])")
-GOVERNMENT = re.compile(r"(?<!人民)(?<!级)政府(?=(?:办公室|办公厅)?$)")
+# (not in 党委政府, "party committees and governments" as one class: 各县市区党委政府)
+GOVERNMENT = re.compile(r"(?<!人民)(?<!级)(?<!党委)政府(?=(?:办公室|办公厅)?$)")
 
 
 @dataclass(frozen=True)

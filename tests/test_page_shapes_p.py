@@ -40,3 +40,26 @@ def test_a_year_inside_a_body_sentence_is_no_plan_period_and_the_posting_time_da
     assert rec["meta"]["date"] is None  # a posting time is not the 成文日期
     dates = [d["date"] for t in rec["tasks"] for d in t["deadlines"] if d["type"] == "date"]
     assert dates == ["2018-03-20"]
+
+
+# 怀化市2021年安全生产工作要点 on a traditional-script mirror
+# (jzmfx.com/huaihua/c100237/202106/5d18cd39c2124adfa7be50bd641cec95.shtml)
+HUAIHUA = ("懷化市2021年安全生產工作要點\n一、樹牢安全發展理念\n"
+           "1.持續推進習近平總書記關于安全生產和應急管理重要論述的學習宣貫。分級分批組織新調整的黨政領導干部開展輪訓。"
+           "(市委宣傳部、市應急管理局、市委黨校牽頭,各縣市區黨委政府、市直有關部門分別落實)。\n")
+# 贵州省安委会 2018年安全生产工作要点 (ehs.cn/law/106554.html)
+GUIZHOU = ("贵州省安全生产委员会2018年安全生产工作要点\n一、深化安全生产领域改革\n"
+           "2.研究制定《贵州省党政部门安全生产工作职责》,依法厘清安全生产综合监管、行业监管和专业监管的关系。"
+           "(责任单位:省安委办、省编委办)\n")
+
+
+def test_a_party_committees_organs_written_short_are_named_with_the_committee():
+    huaihua = {(a["name"], a["role"]) for a in extract_text(HUAIHUA)["tasks"][0]["actors"]}
+    assert ("中共怀化市委党校", "lead") in huaihua and ("中共怀化市委宣传部", "lead") in huaihua
+    guizhou = {a["name"] for a in extract_text(GUIZHOU)["tasks"][0]["actors"]}
+    assert "中共贵州省委机构编制委员会办公室" in guizhou
+
+
+def test_party_committees_and_governments_as_one_class_keep_their_words():
+    huaihua = {(a["name"], a["role"]) for a in extract_text(HUAIHUA)["tasks"][0]["actors"]}
+    assert ("各县市区党委政府", "participant") in huaihua
