@@ -49,6 +49,7 @@ _SNAP_KEY_RX1 = re.compile(r"^(各级|各)")
 _SNAP_KEY_RX2 = re.compile(r"^(?:省|市|州|县|区|乡|镇|地|设区市)+")
 _MASK_QUOTES_RX1 = re.compile(r"《[^《》]*》|“[^“”]{0,40}”")
 _CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:管理)?(?:部门|机关)")
+PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
 _ALLOCATIONS_RX1 = re.compile(r"[(（]([^()（）]{2,200})(?:[)）]|\s*$)")
 _BY_FRAMES_RX1 = re.compile(r"由")
 _BY_FRAMES_RX2 = re.compile(r"[,,。;;!?:\n]")
@@ -452,6 +453,18 @@ class PartyFinder:
             names_span = seg[: m.start()] if m else seg
             names_span = re.sub(r"^(由|请)", lambda x: MASK * len(x.group(0)), names_span)
             lead_in = len(names_span) - len(names_span.lstrip(MASK))
+            joint = PARTNER_IN_NOTE.search(names_span) if m else None
+            if joint:  # (市应急管理局会同各有关部门分工负责): who brings the others in leads, they take part
+                first = parse_names(names_span[:joint.start()].strip(MASK), strict=True)
+                others = parse_names(names_span[joint.end():], strict=True)
+                if first and others:
+                    out.append((offset, pending + [(p, pos + lead_in + o, k) for p, o, k in first], Role.LEAD,
+                                m.group(0)))
+                    out.append((offset, [(p, pos + joint.end() + o, k) for p, o, k in others], Role.PARTICIPANT,
+                                joint.group(0)))
+                    pending = []
+                    pos += len(seg)
+                    continue
             names = parse_names(names_span.strip(MASK), strict=True) or []
             names = [(p, pos + lead_in + o, k) for p, o, k in names]
             if m and (names or pending):

@@ -63,3 +63,12 @@ def test_a_party_committees_organs_written_short_are_named_with_the_committee():
 def test_party_committees_and_governments_as_one_class_keep_their_words():
     huaihua = {(a["name"], a["role"]) for a in extract_text(HUAIHUA)["tasks"][0]["actors"]}
     assert ("各县市区党委政府", "participant") in huaihua
+
+
+def test_a_body_bringing_in_others_in_an_allocation_note_leads_and_they_take_part():
+    """怀化 2021 工作要点 item 一.2 (page cited above): (市應急管理局會同各有關部門分工負責)."""
+    text = ("懷化市2021年安全生產工作要點\n一、樹牢安全發展理念\n"
+            "2.扎實推動重大決策部署落地落實。推動落實相關改革措施,強化基層安全監管執法能力。"
+            "(市應急管理局會同各有關部門分工負責)。\n")
+    actors = {(a["name"], a["role"]) for a in extract_text(text)["tasks"][0]["actors"]}
+    assert actors == {("怀化市应急管理局", "lead"), ("各有关部门", "participant")}
