@@ -557,6 +557,14 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
                 votes[prov.code] = votes.get(prov.code, 0) + 1 / len(regions)
                 if x.level >= 2:
                     local_votes[x.code] = local_votes.get(x.code, 0) + 1 / len(regions)
+    for m in _two_character_places().finditer(text):
+        # 歙县气象台, 歙县徽城镇: a two-character name (left out of `mentions`, where 和县, 新县
+        # and 南县 are as often words) opening a clause, with a body or a place after it
+        regions = g.by_name[m.group(0)]
+        for x in regions:
+            prov = g.province_of(x)
+            votes[prov.code] = votes.get(prov.code, 0) + 1 / len(regions)
+            local_votes[x.code] = local_votes.get(x.code, 0) + 1 / len(regions)
     for p, rx in _province_in_body():
         if p.short not in text:
             continue  # one substring test spares the pattern for most provinces
@@ -692,6 +700,17 @@ def zone_named(text: str, province: Region | None) -> tuple[Region, str] | None:
 
 
 @lru_cache(maxsize=1)
+def _two_character_places() -> re.Pattern[str]:
+    """Counties and districts whose full name has two characters (歙县, 泾县, 芒市) and that the
+    dictionary reads as place names, where no character of a word runs into them and one
+    follows (县直/县级 do not: 各县和县直单位 names no 和县)."""
+    g = gazetteer()
+    names = sorted(n for n, rs in g.by_name.items()
+                   if len(n) == 2 and all(r.level >= 2 for r in rs) and is_place_word(n))
+    return re.compile(r"(?<![\u4e00-\u9fff])(?:" + "|".join(names) + r")(?=[\u4e00-\u9fff])(?![直级])")
+
+
+@lru_cache(maxsize=1)
 def _province_in_body() -> list[tuple[Region, re.Pattern[str]]]:
     """Per province, its short name inside a body's name (河北海事局, 武警四川省总队 is the full one)."""
     out = []
@@ -765,7 +784,9 @@ def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]
 
 
 # an order's or public notice's opening sentence naming the body that issues it
-DECIDING_BODY = re.compile(r"(?:^|[,,。;;])(?P<org>[\u4e00-\u9fff]{2,24}?(?:人民政府|指挥部|委员会|办公室|管理局|局|厅))"
+# (a bracket inside the name is its own: 县安全生产(防灾减灾救灾)委员会决定于4月21日13时启动…,现命令)
+DECIDING_BODY = re.compile(r"(?:^|[,,。;;])(?P<org>(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff]{2,12}[)）]){2,30}?"
+                           r"(?:人民政府|指挥部|委员会|办公室|管理局|局|厅))"
                            r"(?:经研究)?(?:决定|现通告如下|特通告如下|现命令如下|特发布)[^。]*(?:如下|通告|命令)")
 
 

@@ -139,6 +139,11 @@ def _jurisdiction(province: str | None, locality: str | None, year: int | None,
         for r in (city, county):
             if r is not None:
                 rest = rest.replace(r.name, "")
+        if county is None:
+            # a county whose name has two characters (黄山市歙县), which `mentions` leaves out
+            own = [r for r in g.by_name.get(rest, []) if r.level == 3 and (city is None or r.parent == city.code)]
+            if len(own) == 1:
+                county, rest = own[0], ""
         if re.search(r"(镇|乡|街道|苏木)$", rest) and len(rest) <= 8:
             town = rest
         elif rest and county is None and re.search(r"(区|园区|开发区|度假区)$", rest):
@@ -661,6 +666,9 @@ SUFFIX_LIST_SEP = re.compile(r"(?<=[委办厅局])、(?=[委办厅局](?![\u4e00
 SUFFIX_AFTER = re.compile(r"[委办厅局](?![\u4e00-\u9fff]{2})")
 
 
+DIRECT_MODIFIER = re.compile(r"各?(?:省|市|县|区|旗|州|盟)直(?:各)?")
+
+
 def split_names(span: str) -> list[tuple[str, int]]:
     """The pieces of a list of names, each with its offset in `span`.
 
@@ -711,6 +719,9 @@ def split_names(span: str) -> list[tuple[str, int]]:
             if nsep == "、" and _SPLIT_NAMES_RX4.fullmatch(tidy(piece)) and \
                     _SPLIT_NAMES_RX5.match(tidy(nxt)):
                 piece, j = joined, j + 1  # 省、中直负有…职责的部门 / 省、市有关部门: one class
+                continue
+            if nsep in ("和", "及", "与", "以及") and DIRECT_MODIFIER.fullmatch(tidy(piece)) and nxt.strip():
+                piece, j = joined, j + 1  # 县直和驻歙有关单位: 县直 qualifies the class after it, one class
                 continue
             if tidy(piece) == "各级" and nxt.startswith("各"):
                 piece, j = piece + nxt, j + 1  # 各级、各相关部门: one class (各级各相关部门)

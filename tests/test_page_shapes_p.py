@@ -72,3 +72,28 @@ def test_a_body_bringing_in_others_in_an_allocation_note_leads_and_they_take_par
             "(市應急管理局會同各有關部門分工負責)。\n")
     actors = {(a["name"], a["role"]) for a in extract_text(text)["tasks"][0]["actors"]}
     assert actors == {("怀化市应急管理局", "lead"), ("各有关部门", "participant")}
+
+
+# 歙县 2025 防汛四级响应命令 (www.ahshx.gov.cn/zxzx/gggs/9284598.html): a county whose name has
+# two characters, named only as 歙县气象台 and 歙县徽城镇; 县直 qualifying the class after 和;
+# the deciding body's name holding a bracket
+SHEXIAN = ("关于启动县防汛应急预案四级响应的命令\n"
+           "各乡镇人民政府、县直和驻歙有关单位:\n"
+           "根据最新气象资料分析,歙县气象台2025年4月21日12时39分变更发布暴雨橙色预警信号。歙县徽城镇、深渡镇、北岸镇"
+           "等乡镇1小时降水量可能达60毫米以上。县安全生产(防灾减灾救灾)委员会决定于4月21日13时启动防汛四级应急响应,现命令:\n"
+           "一、各级防汛责任人根据预案迅速上岗到位,全力做好防汛防灾工作。\n")
+
+
+def test_a_two_character_county_named_in_the_text_places_the_page_and_its_relative_bodies():
+    meta = extract_text(SHEXIAN)["meta"]
+    assert (meta["province"], meta["locality"]) == ("安徽省", "黄山市歙县")
+    assert meta["addressees"] == ["各乡镇人民政府", "县直和驻歙有关单位"]
+    assert meta["issuers"] == ["歙县安全生产委员会"]  # the bracket's words are dropped as a note
+
+
+def test_a_two_character_county_in_a_locality_is_the_jurisdictions_county():
+    from policykg.ingest.names import Jurisdiction, canonical_name
+
+    jur = Jurisdiction.of("安徽省", "黄山市歙县", 2025)
+    assert jur.county is not None and jur.county.name == "歙县"
+    assert canonical_name("县安委会", jur) == "歙县安全生产委员会"
