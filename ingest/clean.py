@@ -161,7 +161,40 @@ def remove_furniture(c: Cleaner) -> None:
         drop.extend(range(tail_from, n))
     drop.extend(teaser_lines(simple))
     drop.extend(nav_runs(simple))
+    drop.extend(link_list_lines(simple))
     c.drop_lines("furniture", drop)
+
+
+LINK_SEPARATORS = re.compile(r"\s*[|丨｜]\s*| +|\u3000+")
+HAN_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
+BODY_END = re.compile(r"(局|委|办|厅|部|府|中心|公司|队|所|站|院|会|组|室|处|科)$")
+
+
+def link_list_lines(simple: list[str]) -> list[int]:
+    """A page's link lists written on one line: a site's menu (政府机构 信息公开 办事服务 互动交流
+    数据分析 走进白城 专题专栏, a page's title was taken from it) or a spam list of places (杨浦区|
+    台北市| 荥阳市| …, which voted a Hunan page into Henan). At least five short labels, split by
+    | or spaces, and none of them a body (a list of bodies is text) or a table's column label (a
+    flattened header); a list of places counts whatever else."""
+    from .blocks import column_kind
+    from .regions import gazetteer
+
+    out = []
+    for i, s in enumerate(simple):
+        if "\t" in s or not (" " in s or "|" in s or "丨" in s or "｜" in s or "\u3000" in s):
+            continue
+        pieces = [p for p in LINK_SEPARATORS.split(s) if p]
+        if len(pieces) < 5 or not all(HAN_LABEL.fullmatch(p) for p in pieces):
+            continue
+        g = gazetteer()
+        places = sum(1 for p in pieces if (hit := g.place_prefix(p)) is not None and hit[1] == len(p))
+        if places >= 0.6 * len(pieces):
+            out.append(i)
+            continue
+        if any(BODY_END.search(p) or column_kind(p) for p in pieces):
+            continue
+        out.append(i)
+    return out
 
 
 def teaser_lines(simple: list[str]) -> list[int]:

@@ -595,6 +595,23 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
                 prov = g.province_of(county)
                 votes[prov.code] = votes.get(prov.code, 0) + n
                 local_votes[county.code] = local_votes.get(county.code, 0) + n
+    if max(votes.values(), default=0) < 1 and _PLACES_NAMED_RX2.search(text):
+        # 市安委会召开…,为白城经济社会发展营造…: a city speaking of its own 市 bodies, naming itself
+        # by its short name only; the short counts when it names one city and nothing else
+        for short, city in _city_shorts().items():
+            n = len(re.findall(rf"{short}(?![市县区])", text)) if short in text else 0
+            if n and is_place_word(short):
+                prov = g.province_of(city)
+                votes[prov.code] = votes.get(prov.code, 0) + n
+                local_votes[city.code] = local_votes.get(city.code, 0) + n + 1  # its own bodies speak of it
+    if max(votes.values(), default=0) < 1 and PROVINCE_SELF.search(text):
+        # 入冬以来,湖南降雨偏少…省应急委办公室印发紧急通知: a province speaking of its own 省
+        # bodies names itself by its short name only
+        for p in g.provinces:
+            if p.short in text:
+                n = len(re.findall(rf"{p.short}(?!省|市|自治区)", text))
+                if n:
+                    votes[p.code] = votes.get(p.code, 0) + n
     if not votes:
         return None, None
     code, score = max(votes.items(), key=lambda kv: kv[1])
@@ -732,6 +749,18 @@ def _county_shorts() -> dict[str, Region]:
                 and short not in lexicon().department_by_stem:
             shorts[short] = counties[0]
     return shorts
+
+
+PROVINCE_SELF = re.compile(r"(?<![\u4e00-\u9fff])省(?:政府|委|[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|指挥部))|全省")
+
+
+@lru_cache(maxsize=1)
+def _city_shorts() -> dict[str, Region]:
+    """Short names that name one prefecture-level city and nothing else (白城)."""
+    g = gazetteer()
+    return {short: regions[0] for short, regions in g.by_short.items()
+            if len(short) >= 2 and len(regions) == 1 and regions[0].level == 2
+            and short not in lexicon().department_by_stem}
 
 
 @lru_cache(maxsize=1)
@@ -922,13 +951,16 @@ def find_period(title: str | None, head: list[Line], body_start: int, text: str)
         # or the year a plan's text opens on (2025年兴国经开区安全生产工作的总体要求是…); a year
         # inside a body sentence names past work (此次督查…2017年安全生产大检查发现问题…), and a
         # hyphenated date is the page's posting time
-        m = YEAR.search(c) if i == 0 else SUBTITLE_YEAR.match(c) or OPENING_YEAR.match(c)
+        m = (None if ANNUAL_EVENT.search(c) else YEAR.search(c)) if i == 0 else \
+            SUBTITLE_YEAR.match(c) or OPENING_YEAR.match(c)
         if m:
             return {"start": f"{m.group(1)}-01-01", "end": f"{m.group(1)}-12-31"}
     return None
 
 
 # (not a 文号 in brackets: (甘国土资发电[2009]13号))
+# the year's n-th meeting (召开2020年第三次全体会议) is a day's event, not a span the text covers
+ANNUAL_EVENT = re.compile(r"(?:19|20)\d{2}年(?:度)?第[一二三四五六七八九十\d]+次")
 SUBTITLE_YEAR = re.compile(r"\s*(?:——|—|--|[(（])[^。;,:\n]{0,40}?(?<![\d\[〔【])((?:19|20)\d{2})(?![\d\-\]〕】])")
 OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})年")
 

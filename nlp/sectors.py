@@ -92,6 +92,8 @@ def document_domain(title: str | None, issuers: list[str], task_texts: list[str]
     ban order is 森林草原防火; a multi-domain 工作要点 passes nothing down): the single hazard or
     industry its title names (or its issuing headquarters exists for); failing a title, the one
     that dominates its text."""
+    if title and "暨" in title and any(not sectors_of(part) for part in title.split("暨")):
+        return []  # 安委会全体会议暨森林草原防灭火工作会议: a general meeting held with one on a hazard
     if title and not GENERAL_KINDS.search(title):
         named = sectors_of(title)
         absorbs = _domains()[1]

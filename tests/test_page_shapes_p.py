@@ -97,3 +97,39 @@ def test_a_two_character_county_in_a_locality_is_the_jurisdictions_county():
     jur = Jurisdiction.of("安徽省", "黄山市歙县", 2025)
     assert jur.county is not None and jur.county.name == "歙县"
     assert canonical_name("县安委会", jur) == "歙县安全生产委员会"
+
+
+# 白城 (page cited above) as scraped: the site's menu on the first line, the title under it
+BAICHENG_PAGE = ("政府机构 信息公开 办事服务 互动交流 数据分析 走进白城 专题专栏\n"
+                 "发布时间:2020-09-28 09:46:00    来源:\n"
+                 "市安委会召开2020年第三次全体会议暨全市秋冬季森林草原防灭火工作会议\n"
+                 "927日,市安委会召开2020年第三次全体会议暨全市秋冬季森林草原防灭火工作会议。会议深入贯彻习近平总书记关于"
+                 "安全生产重要论述,扎实做好秋冬季安全生产和森林草原防灭火工作,为白城经济社会发展营造安全稳定的社会环境。\n"
+                 + BAICHENG)
+
+
+def test_a_menu_line_is_furniture_and_a_city_naming_itself_by_its_short_name_is_placed():
+    rec = extract_text(BAICHENG_PAGE)
+    meta = rec["meta"]
+    assert meta["title"] == "市安委会召开2020年第三次全体会议暨全市秋冬季森林草原防灭火工作会议"
+    assert (meta["province"], meta["locality"]) == ("吉林省", "白城市")
+    assert meta["period"] is None  # the year's third meeting is a day's event
+    assert {a["name"] for t in rec["tasks"][1:] for a in t["actors"]} == {"白城市安全生产委员会"}
+    # a general meeting held with one on forest fires: no domain for every task
+    assert rec["tasks"][1]["sectors"] == []
+
+
+# 华声在线 report of a 湖南省应急委办公室 notice on a traditional-script spam mirror
+# (m.66visa.net/article/202501/20250102230331292744.html): a spam list of places at its foot
+HUNAN_MIRROR = ("緊急通知加強森林防火\n"
+                "華聲在線1月2日訊 入冬以來,湖南降雨偏少,氣溫總體偏高,森林火險等級持續(xù)攀升。近日,省應急委辦公室印發(fā)緊急通知,"
+                "要求各級各地從6個方面加強森林防火。\n"
+                "通知要求,全省護林員要加大巡山護林頻次和密度,確保全勤在崗。\n"
+                "今日熱點\n"
+                "杨浦区| 台北市| 荥阳市| 商南县| 封开县| 新宁县| 普定县| 景谷| 肇州县| 和平区| 上杭县| 栾城县|\n")
+
+
+def test_a_spam_list_of_places_is_furniture_and_a_province_naming_itself_by_its_short_name_is_placed():
+    rec = extract_text(HUNAN_MIRROR)
+    assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("湖南省", None)
+    assert "荥阳市" not in rec["tasks"][-1]["text"]
