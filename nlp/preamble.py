@@ -56,7 +56,7 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
         or any(p.rule == "subject" for p in parties) and bool(SUBJECT_ACTS.search(s))
 
 
-REQUEST = re.compile(r"^(请|希望|务必|望)(?!示|假|教)")
+REQUEST = re.compile(r"^(请|希望|务必|望|要(?![求点])|必须)(?!示|假|教)")
 
 
 def request(s: str) -> bool:

@@ -133,3 +133,10 @@ def test_a_spam_list_of_places_is_furniture_and_a_province_naming_itself_by_its_
     rec = extract_text(HUNAN_MIRROR)
     assert (rec["meta"]["province"], rec["meta"]["locality"]) == ("湖南省", None)
     assert "荥阳市" not in rec["tasks"][-1]["text"]
+
+
+def test_a_sentence_of_a_reported_notice_opening_on_yao_sets_work():
+    """The 湖南 report cited above: "要在全省組織開展新一輪森林防火集中宣傳…" asks whoever the
+    notice was sent to, though it names nobody."""
+    rec = extract_text(HUNAN_MIRROR.replace("通知要求,", "通知要求,要在全省組織開展新一輪森林防火集中宣傳,提升群眾森林防火意識。"))
+    assert any(t["text"].startswith("要在全省组织开展新一轮森林防火集中宣传") for t in rec["tasks"])
