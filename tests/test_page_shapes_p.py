@@ -138,5 +138,7 @@ def test_a_spam_list_of_places_is_furniture_and_a_province_naming_itself_by_its_
 def test_a_sentence_of_a_reported_notice_opening_on_yao_sets_work():
     """The 湖南 report cited above: "要在全省組織開展新一輪森林防火集中宣傳…" asks whoever the
     notice was sent to, though it names nobody."""
-    rec = extract_text(HUNAN_MIRROR.replace("通知要求,", "通知要求,要在全省組織開展新一輪森林防火集中宣傳,提升群眾森林防火意識。"))
+    rec = extract_text(HUNAN_MIRROR.replace("通知要求,", "通知要求,森林火險持續較高或達到高的市州、縣市區,要及時發布森林禁火令,"
+                                                         "嚴格落實野外火源管控措施。要在全省組織開展新一輪森林防火集中宣傳,"
+                                                         "提升群眾森林防火意識。"))
     assert any(t["text"].startswith("要在全省组织开展新一轮森林防火集中宣传") for t in rec["tasks"])
