@@ -49,6 +49,7 @@ _SNAP_KEY_RX1 = re.compile(r"^(各级|各)")
 _SNAP_KEY_RX2 = re.compile(r"^(?:省|市|州|县|区|乡|镇|地|设区市)+")
 _MASK_QUOTES_RX1 = re.compile(r"《[^《》]*》|“[^“”]{0,40}”")
 _CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:管理)?(?:部门|机关)")
+ATTACHMENT_NOTE = re.compile(r"\s*[(（]\s*(?:详?见)?附件\s*[\d一二三四五六七八九十]*\s*[)）]\s*")
 PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
 _ALLOCATIONS_RX1 = re.compile(r"[(（]([^()（）]{2,200})(?:[)）]|\s*$)")
 _BY_FRAMES_RX1 = re.compile(r"由")
@@ -731,6 +732,9 @@ class PartyFinder:
         return bool(re.match(r"[\u4e00-\u9fff]", rest)) and not re.match(r"[和及与或、等的之]|以及", rest)
 
     def marker_at(self, e: int) -> bool:
+        note = ATTACHMENT_NOTE.match(self.masked, e)
+        if note:  # 地质灾害防治工作检查组 (附件1)于6月16日…分赴: the name's note, then its duty
+            e = note.end()
         rest = self.masked[e:e + 6]
         if rest[:1] in ",," and _MARKER_AT_RX2.match(rest):
             return True  # "各市州…等15个重点行业部门,按照《…》要求,制定…"
@@ -741,7 +745,8 @@ class PartyFinder:
         return bool(self.fr.duty_rx.match(rest))
 
     def role_after(self, e: int) -> tuple[Role, str]:
-        rest = self.masked[e:e + 6]
+        note = ATTACHMENT_NOTE.match(self.masked, e)
+        rest = self.masked[note.end() if note else e:][:6]
         for w, role in self.fr.verb_role:
             if rest.startswith(w) or rest.startswith(("要", "应", "须")) and rest[1:].startswith(w):
                 return role, w

@@ -142,3 +142,13 @@ def test_a_sentence_of_a_reported_notice_opening_on_yao_sets_work():
                                                          "嚴格落實野外火源管控措施。要在全省組織開展新一輪森林防火集中宣傳,"
                                                          "提升群眾森林防火意識。"))
     assert any(t["text"].startswith("要在全省组织开展新一轮森林防火集中宣传") for t in rec["tasks"])
+
+
+def test_an_attachment_note_between_a_body_and_its_duty_is_passed_over():
+    """国土资源部办公厅 国土资电发〔2011〕93号 on a blog (zizhicanmou.com/dzzh/21325.html):
+    "地质灾害防治工作检查组 (附件1)于6月16日至6月23日分赴有关省…"."""
+    text = ("国土资源部办公厅关于启动地质灾害防治区片专家驻守巡查及再检查工作的通知\n"
+            "一、地质灾害防治检查\n"
+            "地质灾害防治工作检查组 (附件1)于6月16日至6月23日分赴有关省 (区、市)检查指导工作。\n")
+    actors = {a["name"] for a in extract_text(text)["tasks"][0]["actors"]}
+    assert actors == {"地质灾害防治工作检查组"}
