@@ -152,3 +152,12 @@ def test_an_attachment_note_between_a_body_and_its_duty_is_passed_over():
             "地质灾害防治工作检查组 (附件1)于6月16日至6月23日分赴有关省 (区、市)检查指导工作。\n")
     actors = {a["name"] for a in extract_text(text)["tasks"][0]["actors"]}
     assert actors == {"地质灾害防治工作检查组"}
+
+
+def test_an_adult_spam_header_and_a_column_name_are_no_part_of_the_title():
+    """国家安全监管总局监管一司 letter on a defaced mirror (www.met-s.com/zhengfuwenjian/1291.html)."""
+    text = ("日韩人妻无码一区二区三区99丨亚洲不卡中文字幕无码丨av无码一区二区三区丨欧美综合区自拍亚洲综合绿色\n\n"
+            "政府文件\n\n"
+            "關(guān)于開展金屬非金屬地下礦山采空區(qū)專項(xiàng)普查的函\n\n"
+            "各省、自治區(qū)、直轄市及新疆生產(chǎn)建設(shè)兵團(tuán)安全生產(chǎn)監(jiān)督管理局,長沙礦山研究院有限責(zé)任公司:\n")
+    assert extract_text(text)["meta"]["title"] == "关于开展金属非金属地下矿山采空区专项普查的函"
