@@ -127,9 +127,13 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     title_line = find_title(head, own_cited)
     if title_line is not None:
         meta.title = clean_title(title_line.text)
-        printed = re.search(r"(?:印发|转发|下发|发布)《([^《》]{4,80})》的?(?:通知|函)$", meta.title or "")
-        if printed:  # the cover of "关于印发《X》的通知": the document is X
-            meta.title = strip_inner(printed.group(1))
+        printed = re.search(r"(印发|转发|下发|发布)《([^《》]{4,80})》的?(?:通知|函)$", meta.title or "")
+        # the cover of "关于印发《X》的通知": the document is X; a cover forwarding another body's
+        # notice (公主岭市安委会办公室转发《国务院安委会办公室关于…的紧急通知》的通知) is the document
+        # itself, unless the forwarded notice follows it
+        if printed and (printed.group(1) != "转发"
+                        or text.count(printed.group(2)) > text.count("《" + printed.group(2) + "》")):
+            meta.title = strip_inner(printed.group(2))
     if meta.title is None:
         opening = next((ln.text for ln in head if re.match(r"^《[^》]{4,80}》.{0,60}印发(?:给)?你们", ln.text)), None)
         if opening:  # "《X》已经市政府同意,现印发给你们": the cover of X, whose title line the page lost

@@ -161,3 +161,16 @@ def test_an_adult_spam_header_and_a_column_name_are_no_part_of_the_title():
             "關(guān)于開展金屬非金屬地下礦山采空區(qū)專項(xiàng)普查的函\n\n"
             "各省、自治區(qū)、直轄市及新疆生產(chǎn)建設(shè)兵團(tuán)安全生產(chǎn)監(jiān)督管理局,長沙礦山研究院有限責(zé)任公司:\n")
     assert extract_text(text)["meta"]["title"] == "关于开展金属非金属地下矿山采空区专项普查的函"
+
+
+def test_a_cover_forwarding_another_bodys_notice_is_the_document_and_a_body_label_is_furniture():
+    """公主岭市安委办 公安委办字〔2014〕3号 (www.gongzhuling.gov.cn/yjj/gzdt/gwtg/201410/t20141008_7750534.html)
+    forwards a national notice that does not follow it; 化州市 2024 禁火通告 on a WeChat mirror
+    (wxredian.com/art?id=fdcbde456f4d97d32c7362e5c2bd4d4f) opens with a "以下为正文" label."""
+    forwarding = ("公主岭市安委会办公室转发《国务院安委会办公室关于认真吸取近期事故教训切实加强消防和道路交通安全生产工作的"
+                  "紧急通知》的通知\n公安委办字〔2014〕3号\n各乡镇人民政府、市直各部门:\n"
+                  "现将《国务院安委会办公室关于认真吸取近期事故教训切实加强消防和道路交通安全生产工作的紧急通知》"
+                  "(安委办明电〔2014〕1号)转发给你们。\n")
+    assert extract_text(forwarding)["meta"]["title"].startswith("公主岭市安委会办公室转发")
+    ban = "以下为正文\n化州市人民政府关于森林防火禁火的通告\n化府通〔2024〕10号\n一、禁火时间\n2024年9月30日至2025年4月30日。\n"
+    assert extract_text(ban)["meta"]["title"] == "化州市人民政府关于森林防火禁火的通告"
