@@ -81,7 +81,12 @@ def split_lines(text: str) -> list[Line]:
 
 
 # ---------------------------------------------------------------- dates
+# an urgent notice or telegram signs with the hour too: 2021年8月21日8时
+TIME_OF_DAY = re.compile(r"(?<=日)\s*\d{1,2}\s*[时時:：]\s*(?:\d{1,2}\s*分?)?$")
+
+
 def parse_cn_date(s: str) -> str | None:
+    s = TIME_OF_DAY.sub("", s.strip())
     m = DATE.fullmatch(s.strip()) or DATE_NO_DAY_WORD.fullmatch(s.strip())
     if m:
         y, mo, d = map(int, m.groups())

@@ -174,3 +174,16 @@ def test_a_cover_forwarding_another_bodys_notice_is_the_document_and_a_body_labe
     assert extract_text(forwarding)["meta"]["title"].startswith("公主岭市安委会办公室转发")
     ban = "以下为正文\n化州市人民政府关于森林防火禁火的通告\n化府通〔2024〕10号\n一、禁火时间\n2024年9月30日至2025年4月30日。\n"
     assert extract_text(ban)["meta"]["title"] == "化州市人民政府关于森林防火禁火的通告"
+
+
+def test_a_signature_date_with_its_hour_is_the_date():
+    """陕西省防总 陕汛旱电〔2021〕19号 on a pinyin mirror (zqjinma.com/c/2021-08-21/748209.shtml)
+    signs "2021年8月21日8時"."""
+    from policykg.ingest.metadata import parse_cn_date
+
+    assert parse_cn_date("2021年8月21日8时") == "2021-08-21"
+    assert parse_cn_date("2021年8月21日18时30分") == "2021-08-21"
+    text = ("陜西省防汛抗旱總指揮部關于啟動省級IV級防汛應急響應的緊急通知\n各市(區)防汛抗旱指揮部,省防總成員單位:\n"
+            "請各有關市、縣(市、區)和單位按照防汛應急預案規定職責分工要求,密切關注雨水情變化,提前分析研判、發布預警。\n"
+            "陜西省防汛抗旱總指揮部\n2021年8月21日8時\n")
+    assert extract_text(text)["meta"]["date"] == "2021-08-21"
