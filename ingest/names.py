@@ -550,7 +550,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 # ---------------------------------------------------------------- the shape of a name
 MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及其|及|与|,|,|;")  # 及其: X及其Y部门 (its departments)
-LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
+LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点|有关|相关)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 # a development zone, resort or scenic area, by its name's end (one list for the whole name and its start)
 ZONE_START = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区|风景区|旅游区)")
@@ -819,7 +819,9 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         if shared and t in ("部门", "单位"):
             p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
         elif quantifier and t in ("部门", "单位") and quantifier.group(1) == "各":
-            p = "各" + p  # 各乡镇、部门主要负责同志: a bare 部门 is no party; it is every department
+            # 各乡镇、部门主要负责同志: a bare 部门 is no party; it is every department (and every
+            # one concerned after 各有关: 各有关市、县(市、区)和单位 -> 各有关单位)
+            p = (first[:3] if first.startswith(("各有关", "各相关")) else "各") + p
         elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
             q = quantifier.group(1)
             if q.startswith("各") and len(q) > 1 and OWN_LEVEL.match(t):

@@ -187,3 +187,11 @@ def test_a_signature_date_with_its_hour_is_the_date():
             "請各有關市、縣(市、區)和單位按照防汛應急預案規定職責分工要求,密切關注雨水情變化,提前分析研判、發布預警。\n"
             "陜西省防汛抗旱總指揮部\n2021年8月21日8時\n")
     assert extract_text(text)["meta"]["date"] == "2021-08-21"
+
+
+def test_a_list_opening_on_ge_youguan_shares_it_with_its_bare_members():
+    """陕西省防总 notice (page cited above): "请各有关市、县(市、区)和单位按照…"."""
+    from policykg.ingest.names import parse_names
+
+    names = [n for n, _, _ in parse_names("各有关市、县(市、区)和单位", strict=True)]
+    assert names[-1] == "各有关单位" and names[0].startswith("各有关市县")
