@@ -96,7 +96,8 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             else:
                 group.end = b
             continue
-        dated = any(d.type == "date" for d in find_deadlines(s, base, ctx.period))
+        # a calendar limit or a cadence (每季度报送一次工作进展情况) is work set, whoever it names
+        dated = any(d.type in ("date", "recurring") for d in find_deadlines(s, base, ctx.period))
         if not dated and "由" not in s and not DUTY.search(mask_quotes(s)) and not request(s) \
                 and not SUBJECT_ACTS.search(mask_quotes(s)):
             group = None  # no duty word, no limit, no 由: background, whoever it names

@@ -195,3 +195,15 @@ def test_a_list_opening_on_ge_youguan_shares_it_with_its_bare_members():
 
     names = [n for n, _, _ in parse_names("各有关市、县(市、区)和单位", strict=True)]
     assert names[-1] == "各有关单位" and names[0].startswith("各有关市县")
+
+
+def test_a_cover_sentence_setting_a_reporting_cadence_continues_the_task_before_it():
+    """广元市安委会 2024 cover notice (gysyjglj.cngy.gov.cn/New/show/20240314102619834.html)."""
+    text = ("各县(区)安委会,市级有关部门(单位):\n"
+            "现将《广元市安全生产治本攻坚三年行动方案(2024—2026年)》印发你们,请结合实际,认真抓好贯彻落实。"
+            "各县(区)、广元经济技术开发区和市安委会有关成员单位(详见任务分工)要认真研究制定本地工作方案、本系统子方案,"
+            "于2024年3月15日前报市安办备案。三年行动过程中,每季度报送一次工作进展情况,每半年报送一次阶段性工作总结。\n"
+            "广元市安全生产委员会\n2024年3月7日\n")
+    tasks = extract_text(text)["tasks"]
+    assert len(tasks) == 1
+    assert {(d["type"], d.get("freq")) for d in tasks[0]["deadlines"]} == {("date", None), ("recurring", "quarterly")}
