@@ -261,9 +261,19 @@ def one_paragraph_like_siblings(text: str, leaves: list[OutlineItem], last: Outl
     return first_break
 
 
+def is_bare_heading(line: str) -> bool:
+    """三、其他事项 / (二)工作要求: a numbered line that only names what follows."""
+    line = line.strip()
+    return 0 < len(line) <= 24 and not re.search(r"[。;;,,::]", line)
+
+
 def cut_closing(text: str, start: int, end: int) -> int:
-    """The last item ends before a closing paragraph of the notice (请各有关单位…/此次…)."""
+    """The last item ends before a closing paragraph of the notice (请各有关单位…/此次…). An
+    item whose line is a bare heading (三、其他事项) keeps the paragraph under it: that is its
+    text, whatever it opens with."""
     pos = text.find("\n", start)
+    if 0 <= pos < end and is_bare_heading(text[start:pos]):
+        pos = text.find("\n", pos + 1)
     while 0 <= pos < end:
         line = text[pos + 1:end].split("\n", 1)[0].strip()
         if CLOSING.match(line):

@@ -207,3 +207,13 @@ def test_a_cover_sentence_setting_a_reporting_cadence_continues_the_task_before_
     tasks = extract_text(text)["tasks"]
     assert len(tasks) == 1
     assert {(d["type"], d.get("freq")) for d in tasks[0]["deadlines"]} == {("date", None), ("recurring", "quarterly")}
+
+
+def test_the_paragraph_under_a_last_bare_heading_is_that_items_text_not_the_closing():
+    """国土资源部办公厅 国土资电发〔2011〕93号 (page cited above): "三、其他事项" then "请各省…"."""
+    text = ("一、地质灾害防治检查\n地质灾害防治工作检查组于6月16日至6月23日分赴有关省检查指导工作。\n"
+            "二、区片专家驻守巡查\n各区片专家组每周一向部报告上周工作情况,如有重要情况及时报告。\n"
+            "三、其他事项\n请各省 (区、市)国土资源厅 (局)做好区片专家驻守、巡回检查期间的协调联络,积极配合开展检查工作。"
+            "其他地方参照部作法开展巡查检查工作,并将有关情况于 6月底前\n")
+    last = extract_text(text)["tasks"][-1]
+    assert last["path"] == ["三"] and "积极配合开展检查工作" in last["text"]
