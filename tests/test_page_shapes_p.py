@@ -217,3 +217,15 @@ def test_the_paragraph_under_a_last_bare_heading_is_that_items_text_not_the_clos
             "其他地方参照部作法开展巡查检查工作,并将有关情况于 6月底前\n")
     last = extract_text(text)["tasks"][-1]
     assert last["path"] == ["三"] and "积极配合开展检查工作" in last["text"]
+
+
+def test_past_a_semicolon_a_request_naming_nobody_new_goes_on():
+    """公主岭市安委办 forwarding notice (page cited above): "请各地、各有关部门…全面落实各级安全生产责任;
+    进一步深化安全生产大检查,…加大隐患排查和专项检查整治工作力度…"."""
+    text = ("各乡镇人民政府、市直各部门:\n"
+            "现将《国务院安委会办公室关于认真吸取近期事故教训切实加强消防和道路交通安全生产工作的紧急通知》转发给你们。"
+            "请各地、各有关部门按照国务院安委会办公室的通知要求,认真吸取事故教训,加强宣传教育,强化红线意识和安全意识,"
+            "全面落实各级安全生产责任;进一步深化安全生产大检查,加大隐患排查和专项检查整治工作力度,切实完善安全防范措施。\n"
+            "公主岭市安全生产委员会办公室\n2014年1月21日\n")
+    tasks = extract_text(text)["tasks"]
+    assert len(tasks) == 1 and "加大隐患排查和专项检查整治工作力度" in tasks[0]["text"]
