@@ -143,6 +143,8 @@ def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:
             end = one_paragraph_like_siblings(text, leaves, item, end)
         if end - item.start < 4:
             continue
+        if n == len(leaves) - 1 and end >= len(text.rstrip()) and len(text[item.start:end].strip()) < 8:
+            continue  # a page cut just after its last number ("3.贯彻"): no obligation stated yet
         span = TaskSpan(list(item.path), item.title, item.start, end, item)
         tasks.extend(split_duty_lines(text, span, opens_with_subject))
     rows = [r for t in tables for r in row_tasks(text, t)]

@@ -229,3 +229,9 @@ def test_past_a_semicolon_a_request_naming_nobody_new_goes_on():
             "公主岭市安全生产委员会办公室\n2014年1月21日\n")
     tasks = extract_text(text)["tasks"]
     assert len(tasks) == 1 and "加大隐患排查和专项检查整治工作力度" in tasks[0]["text"]
+
+
+def test_a_page_cut_just_after_its_last_number_sets_no_task_there():
+    """贵州省安委会 2018 工作要点 (ehs.cn/law/106554.html) ends "3.贯彻"."""
+    tasks = extract_text(GUIZHOU + "3.贯彻")["tasks"]
+    assert [t["path"] for t in tasks] == [["一", "2"]]
