@@ -574,12 +574,10 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
             prov = g.province_of(x)
             votes[prov.code] = votes.get(prov.code, 0) + 1 / len(regions)
             local_votes[x.code] = local_votes.get(x.code, 0) + 1 / len(regions)
-    for p, rx in _province_in_body():
-        if p.short not in text:
-            continue  # one substring test spares the pattern for most provinces
-        n = len(rx.findall(text))
-        if n:
-            votes[p.code] = votes.get(p.code, 0) + 2 * n  # a body's name says whose it is
+    rx, by_short = _province_in_body()
+    for m in rx.finditer(text):  # one pass for every province (a pattern each cost 0.3 ms a page)
+        p = by_short[m.group(0)]
+        votes[p.code] = votes.get(p.code, 0) + 2  # a body's name says whose it is
     for m in PROVINCE_IN_NAME.finditer(text):
         p = g.province_by_abbr(m.group(1))
         if p is not None:
@@ -737,14 +735,13 @@ def _two_character_places() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _province_in_body() -> list[tuple[Region, re.Pattern[str]]]:
-    """Per province, its short name inside a body's name (河北海事局, 武警四川省总队 is the full one)."""
-    out = []
-    for p in gazetteer().provinces:
-        if len(p.short) >= 2:
-            out.append((p, re.compile(rf"{re.escape(p.short)}(?!{re.escape(p.name[len(p.short):])})"
-                                      rf"(?=[\u4e00-\u9fff]{{0,6}}(局|厅|委|会|队|司|办|院|部|中心|集团))")))
-    return out
+def _province_in_body() -> tuple[re.Pattern[str], dict[str, Region]]:
+    """A province's short name inside a body's name (河北海事局; 武警四川省总队 is the full
+    one): one pattern for all provinces, and the province of each short name."""
+    provinces = [p for p in gazetteer().provinces if len(p.short) >= 2]
+    alternatives = "|".join(rf"{re.escape(p.short)}(?!{re.escape(p.name[len(p.short):])})" for p in provinces)
+    rx = re.compile(rf"(?:{alternatives})(?=[\u4e00-\u9fff]{{0,6}}(?:局|厅|委|会|队|司|办|院|部|中心|集团))")
+    return rx, {p.short: p for p in provinces}
 
 
 @lru_cache(maxsize=1)
