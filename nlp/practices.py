@@ -98,12 +98,13 @@ def find_sections(text: str, start: int = 0, news: bool = False) -> list[Section
     best, gathered = _prose(text, start)  # one reading of the sentences for both uses
     if best:
         return best
-    return paragraph_sections(text, start) or (_across(gathered) if news else [])
+    return paragraph_sections(text, start) or (_across(gathered) if news else []) or \
+        (listed_sections(text, start) if news else [])
 
 
 # a sentence that opens with a region and reports what it did: not one that assigns work
 SENTENCE = re.compile(r"[^。!?！？;；\n]+[。!?！？;；]?")
-DUTY = re.compile(r"要|应当|应|必须|务必|须|负责")
+DUTY = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应当|应(?![急对用])|必须|务必|须|负责(?!人|同志)")  # 应急 is no 应
 
 
 def region_opening(sentence: str) -> Region | None:
@@ -214,3 +215,68 @@ def headed_sections(text: str, start: int = 0) -> list[Section]:
 
 def mechanisms_of(text: str) -> list[str]:
     return finder("mechanisms.tsv").labels_in(text)
+
+
+LIST_SEPARATOR = re.compile(r"、|和|及|以及")
+
+
+def listed_regions(clause: str) -> list[Region]:
+    """The provinces (short or full names, a city of one after it: 广西柳州) a national news
+    paragraph opens with, listed: 河北、西藏、广西柳州召开新闻发布会… -> 河北省, 西藏自治区, 柳州市."""
+    g = gazetteer()
+    out: list[Region] = []
+    pos = 0
+    while True:
+        name = next((n for n in (clause[pos:pos + k] for k in (7, 6, 5, 4, 3, 2))
+                     if (r := _region_names().get(n)) is not None and r.level == 1), None)
+        if name is None:
+            return out if out and not BODY_AFTER.match(clause[pos:]) else []
+        province = _region_names()[name]
+        pos += len(name)
+        city = next(((r, k) for k in (4, 3, 2) for r in [_city_of(province, clause[pos:pos + k])] if r), None)
+        if city is not None:
+            out.append(city[0])
+            pos += city[1]
+        else:
+            out.append(province)
+        sep = LIST_SEPARATOR.match(clause, pos)
+        if sep is None:
+            return out if not BODY_AFTER.match(clause[pos:]) else []
+        pos = sep.end()
+
+
+def _city_of(province: Region, name: str) -> Region | None:
+    """The prefecture-level city of `province` written `name` (full or short: 柳州市, 柳州)."""
+    g = gazetteer()
+    for r in g.by_name.get(name, []) + [r for r in (g.by_short.get(name) or [])]:
+        if r.level == 2 and r.parent == province.code:
+            return r
+    return None
+
+
+def listed_sections(text: str, start: int = 0) -> list[Section]:
+    """A national news roundup (全国各地广泛深入开展"安全生产月"活动): paragraphs each opening with
+    one province or a list of them by their short names (北京通过…; 山东、河南开通…; 吉林、安徽、湖南、
+    福建、云南线上线下同步开展…) and reporting what they did (no duty word). Every province listed
+    has the paragraph as its section; at least MIN_SECTIONS paragraphs and provinces."""
+    opened: list[tuple[list[Region], int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if pos >= start and line.strip():
+            lead = len(line) - len(line.lstrip())
+            clause = OPENING_CLAUSE.match(line.strip())
+            regions = listed_regions(clause.group(0)) if clause else []
+            if regions and not DUTY.search(clause.group(0)):
+                opened.append((regions, pos + lead, pos + len(line)))
+        pos += len(line) + 1
+    provinces = {gazetteer().chain(r)[0].code for regions, _, _ in opened for r in regions}
+    if len(opened) < MIN_SECTIONS or len(provinces) < MIN_SECTIONS:
+        return []
+    out: list[Section] = []
+    seen: set[str] = set()
+    for regions, a, b in opened:
+        for r in regions:
+            if r.code not in seen:
+                seen.add(r.code)
+                out.append(Section(r, a, b))
+    return out
