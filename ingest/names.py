@@ -622,7 +622,20 @@ def name_kind(piece: str) -> str | None:
         return "person" if len(core) <= 10 and not has_verb(core) else None
     if place_only(core):
         return "place"
+    if special_shaped(core):
+        return "org"  # 区应急 (牵头单位:区应急): a body the lexicon names from its place and stem
     return None
+
+
+def special_shaped(name: str) -> bool:
+    """Whether a [special] lexicon key matches `name` whole with a level word or a place's
+    name in its place slots (区应急, 市委办, 武警河北总队)."""
+    for rx, _ in _special_patterns():
+        m = rx.fullmatch(name)
+        if m and all(v in ("省", "市", "县", "区") or (hit := gazetteer().place_prefix(v)) is not None
+                     and hit[1] == len(v) for v in m.groupdict().values() if v is not None):
+            return True
+    return False
 
 
 def leading_place_word(name: str) -> bool:

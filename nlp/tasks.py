@@ -86,7 +86,7 @@ DATED_GOAL = re.compile(r"(\d{4}年(底|末)|\d{4}年\d{1,2}月(底|末)?)(前|�
 ENUM_INTRO = re.compile(r"(下列|以下|如下)[^。]{0,30}[。:]?\s*$|:\s*$")
 # "三、封山禁火要求:1、严禁…2、…" / "工作措施:": a heading that announces requirements or measures
 # introduces items of work, each a task, not a list of cases
-WORK_INTRO = re.compile(r"(要求|措施|任务|职责|分工)\s*[:：]\s*$")
+WORK_INTRO = re.compile(r"(要求|措施|任务|职责|分工)(?:如下|是)?\s*[:：]\s*$")  # 具体分工如下: too
 CRITERION_END = re.compile(r"(的|者|等)[;。]?$|;$")
 TAIL_STOP = re.compile(r"^(附件|附表|抄送|抄报|联系人|联系电话|主题词|印发)")
 CLOSING = re.compile(r"^(请(?:各|你|全|有关|相关|省|市|县|区|州)|此次|以上|特此|本通知|本方案|本通告|本意见)")

@@ -26,3 +26,23 @@ def test_a_national_roundup_gives_each_province_it_lists_a_practice():
     assert [p["region"] for p in rec["practices"]] == [
         "北京市", "河北省", "西藏自治区", "广西壮族自治区柳州市", "江苏省", "浙江省", "江西省"]
     assert rec["tasks"] == []
+
+
+# 西青区应急管理"十四五"规划任务分工 (www.tjxq.gov.cn/zwgk/zfxxgk/zfgbm/yjglj/fdzdgk/zdmsxx/aqsc/
+# 202112/t20211217_5754116.html): items announced by "具体分工如下:", each with 牵头单位/责任单位
+# lines naming bodies by short forms (区应急, 区政府办, 区委办, 区城管委)
+XIQING = ("一、重要举措及分工\n具体分工如下:\n"
+          "1.优化应急管理职责分工继续推进区以及街镇、经开集团两级突发事件应急管理机构建设。\n"
+          "牵头单位:区应急局\n责任单位:区委办、区政府办、各街镇、经开集团\n"
+          "2.健全党政同责、一岗双责、权责一致、失职追责的应急管理责任制。\n"
+          "牵头单位:区应急\n责任单位:区纪委监委、区委组织部、区委编办、区政府办\n")
+
+
+def test_items_announced_as_a_division_of_work_are_tasks_and_short_forms_name_their_bodies():
+    rec = extract_text(XIQING)
+    assert [t["path"] for t in rec["tasks"]] == [["一", "1"], ["一", "2"]]
+    first = {(a["name"], a["role"]) for a in rec["tasks"][0]["actors"]}
+    assert ("中共西青区委办公室", "participant") in first
+    assert {a["name"] for a in rec["tasks"][0]["actors"] if a["name"].endswith("人民政府办公室")}
+    second = {(a["name"], a["role"]) for a in rec["tasks"][1]["actors"]}
+    assert any(n.endswith("西青区应急管理局") and r == "lead" for n, r in second)
