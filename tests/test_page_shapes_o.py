@@ -31,7 +31,8 @@ def test_a_national_roundup_gives_each_province_it_lists_a_practice():
 # 西青区应急管理"十四五"规划任务分工 (www.tjxq.gov.cn/zwgk/zfxxgk/zfgbm/yjglj/fdzdgk/zdmsxx/aqsc/
 # 202112/t20211217_5754116.html): items announced by "具体分工如下:", each with 牵头单位/责任单位
 # lines naming bodies by short forms (区应急, 区政府办, 区委办, 区城管委)
-XIQING = ("一、重要举措及分工\n具体分工如下:\n"
+XIQING = ("区应急局关于印发西青区应急管理 “十四五”规划任务分工的通知\n发布日期:2021-12-17 来源:西青区应急管理局\n"
+          "一、重要举措及分工\n具体分工如下:\n"
           "1.优化应急管理职责分工继续推进区以及街镇、经开集团两级突发事件应急管理机构建设。\n"
           "牵头单位:区应急局\n责任单位:区委办、区政府办、各街镇、经开集团\n"
           "2.健全党政同责、一岗双责、权责一致、失职追责的应急管理责任制。\n"

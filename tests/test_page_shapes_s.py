@@ -363,13 +363,13 @@ def test_common_short_forms_of_committee_offices_are_spelled_out():
 
 
 def test_a_responsible_units_line_under_a_measure_that_marks_its_split():
-    """The 黔西县 plan above: "縣安監局配合…。責任單位:縣建設局、城管局" — the units listed lead;
+    """The 黔西县 plan above: "縣安監局配合…。責任單位:縣建設局、城管局" — the units listed lead (城管局 spelled out);
     "縣安委辦、縣安監局牽頭,會同有關單位…。責任單位:縣安委辦及安委會成員單位" — the others take part."""
     text = ("(六)6月8日前,县安监局配合在贵毕路入口喷绘1幅以上大型安全生产公益宣传广告。\n责任单位:县建设局、城管局。\n"
             "(八)6月13日,县安委办、县安监局牵头,会同有关单位开展安全生产宣传咨询活动。\n责任单位:县安委办及安委会成员单位。\n")
     six, eight = extract_text(text)["tasks"][:2]
     assert {a["name"]: a["role"] for a in six["actors"]} == {
-        "县安全生产监督管理局": "participant", "县建设局": "lead", "城管局": "lead"}
+        "县安全生产监督管理局": "participant", "县建设局": "lead", "城市管理局": "lead"}
     roles = {a["name"]: a["role"] for a in eight["actors"]}
     assert roles["县安全生产委员会办公室"] == "lead" and roles["安委会成员单位"] == "participant"
 
