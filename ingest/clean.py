@@ -386,6 +386,41 @@ def opens_with_bodies_role(line: str) -> bool:
     return False
 
 
+FLAT_GAP = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
+FLAT_ITEM = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))")
+FLAT_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+FLAT_NUMBER_END = re.compile(r"[〔\[(（]\d{4}[〕\])）]\d{1,4}号$")
+FLAT_LONG = 300  # characters of a line that holds a whole page
+BARE_NUMBER_END = re.compile(r"(?:^|[\s。;；:：])(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、])$")
+
+
+def split_flattened_lines(c: Cleaner) -> None:
+    """A page flattened into one line, its lines joined by spaces (甘建质〔2025〕44号 各市(州)…: 现将…
+    落实。 甘肃省住房和城乡建设厅 2025年3月27日 甘肃省…工作要点 省住建厅…), gets its lines back
+    where a space ends a document part: after a sentence's or an addressee line's end, before an
+    item's number, around a 发文字号 or a date, after a short line with no punctuation (a title,
+    a signature). Only in a long line without table separators; every other space stays."""
+    edits = []
+    pos = 0
+    for line in c.mt.text.split("\n"):
+        if len(line) >= FLAT_LONG and not re.search(r"[\t|｜]", line):
+            gaps = list(FLAT_GAP.finditer(line))
+            if len(gaps) >= 3:
+                last = 0
+                for m in gaps:
+                    before, after = line[last:m.start()], line[m.end():m.end() + 12]
+                    if BARE_NUMBER_END.search(before):
+                        continue  # "1. 各督查组要…": an item's number and its text stay together
+                    if before[-1] in "。:：!！?？;；" or FLAT_ITEM.match(after) or FLAT_DATE.match(after) \
+                            or FLAT_DATE.search(before[-12:]) and before.endswith("日") \
+                            or FLAT_NUMBER_END.search(before) \
+                            or len(before.strip()) <= 40 and not re.search(r"[,，。、;；:：]", before):
+                        edits.append((pos + m.start(), pos + m.end(), "\n"))
+                        last = m.end()
+        pos += len(line) + 1
+    c.mt = c.mt.apply(edits)
+
+
 def join_broken_lines(c: Cleaner) -> None:
     """`…纳\\n入党政领导干部…`: a long line that stops mid-sentence continues on the next line
     when that line is not indented, not a new item and not a date or heading."""
@@ -448,6 +483,7 @@ def clean_text(text: str) -> CleanResult:
     normalise_width(c)
     remove_mojibake(c)
     remove_ascii_noise(c)
+    split_flattened_lines(c)
     join_broken_lines(c)
     script = to_simplified(c)
     tidy(c)

@@ -47,3 +47,27 @@ def test_items_announced_as_a_division_of_work_are_tasks_and_short_forms_name_th
     assert {a["name"] for a in rec["tasks"][0]["actors"] if a["name"].endswith("人民政府办公室")}
     second = {(a["name"], a["role"]) for a in rec["tasks"][1]["actors"]}
     assert any(n.endswith("西青区应急管理局") and r == "lead" for n, r in second)
+
+
+# 甘肃省住房和城乡建设厅 甘建质〔2025〕44号 (gc5.com/jzgc/tmdt/10455436.html): the whole page on one line,
+# its lines joined by spaces
+GANSU_FLAT = ("甘建质〔2025〕44号 各市(州)住房和城乡建设局、甘肃矿区住房和建设局、兰州新区城乡发展局: "
+              "现将我厅《2025年安全生产工作要点》印发给你们,请结合工作实际,认真抓好贯彻落实。 甘肃省住房和城乡建设厅 "
+              "2025年3月27日 甘肃省住房和城乡建设厅2025年安全生产工作要点 省住建厅2025年安全生产工作总体思路是:全面贯彻"
+              "党的二十大和二十届二中、三中全会精神,深入贯彻习近平总书记关于安全生产的重要指示批示精神,坚持人民至上、生命至上,"
+              "更好统筹发展和安全。 一、压实安全责任,统筹推进安全工作 (一)认真履行安全监管职责。将传达学习贯彻习近平总书记"
+              "关于安全生产重要指示批示精神作为厅党组会议第一议题。 (二)压紧靠实企业单位主体责任。健全完善安全生产规章制度、"
+              "操作规程,重点行业领域6月底前、其他行业领域12月底前建立并实施企业事故隐患内部报告奖励机制。\n")
+
+
+def test_a_page_flattened_into_one_line_gets_its_parts_back():
+    rec = extract_text(GANSU_FLAT)
+    meta = rec["meta"]
+    assert meta["doc_number"] == "甘建质〔2025〕44号"
+    assert meta["date"] == "2025-03-27"
+    assert meta["title"] == "甘肃省住房和城乡建设厅2025年安全生产工作要点"
+    assert meta["issuers"] == ["甘肃省住房和城乡建设厅"]
+    assert [t["path"] for t in rec["tasks"]] == [["一", "(一)"], ["一", "(二)"]]
+    # a department's own work points: its own, with its system's addressees (seed 000's practice)
+    assert {a["name"] for t in rec["tasks"] for a in t["actors"]} == {
+        "甘肃省住房和城乡建设厅", "各市州住房和城乡建设局", "甘肃矿区住房和建设局"}
