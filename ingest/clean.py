@@ -394,6 +394,20 @@ FLAT_LONG = 300  # characters of a line that holds a whole page
 BARE_NUMBER_END = re.compile(r"(?:^|[\s。;；:：])(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、])$")
 
 
+# parts of a page glued together by a scraper: a title and its 文号 (…活动的通知汕府建通[2009]121号),
+# a counter and the addressee line (浏览次数:10389各区县建设局,…:)
+GLUED_NUMBER = re.compile(r"(?:通知|通告|意见|方案|要点|决定|办法|函|报告|命令|通报|规划|细则)"
+                          r"(?=[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\d{1,4}[号號]\s*$)", re.M)
+GLUED_COUNTER = re.compile(r"(?:浏览次数|瀏覽次數|点击数|點擊數|阅读次数|閱讀次數|访问量)[:：]\s*\d+(?=[\u4e00-\u9fff])")
+
+
+def split_glued_parts(c: Cleaner) -> None:
+    text = c.mt.text
+    edits = [(m.end(), m.end(), "\n") for m in GLUED_NUMBER.finditer(text)]
+    edits += [(m.end(), m.end(), "\n") for m in GLUED_COUNTER.finditer(text)]
+    c.mt = c.mt.apply(edits)
+
+
 def split_flattened_lines(c: Cleaner) -> None:
     """A page flattened into one line, its lines joined by spaces (甘建质〔2025〕44号 各市(州)…: 现将…
     落实。 甘肃省住房和城乡建设厅 2025年3月27日 甘肃省…工作要点 省住建厅…), gets its lines back
@@ -475,6 +489,7 @@ def clean_text(text: str) -> CleanResult:
     c = Cleaner(text)
     normalise_space(c)
     remove_pinyin(c)  # first: notes inside words would hide them from every other rule
+    split_glued_parts(c)
     remove_html_debris(c)
     remove_furniture(c)
     remove_contacts(c)

@@ -71,3 +71,16 @@ def test_a_page_flattened_into_one_line_gets_its_parts_back():
     # a department's own work points: its own, with its system's addressees (seed 000's practice)
     assert {a["name"] for t in rec["tasks"] for a in t["actors"]} == {
         "甘肃省住房和城乡建设厅", "各市州住房和城乡建设局", "甘肃矿区住房和建设局"}
+
+
+def test_a_title_glued_to_its_number_and_a_counter_glued_to_the_addressees_come_apart():
+    """汕头 建设局 汕府建通[2009]121号 on a traditional-script mirror
+    (m.nnsja.cn/xxgk/xxgk_info_detail.aspx?id=33899&type=wj)."""
+    text = ("當(dāng)前位置:首頁(yè) > 信息傳達(dá) > 文件通知\n文件通知\n"
+            "轉(zhuǎn)發(fā)市府辦關(guān)于開(kāi)展2009年“119”消防宣傳月活動(dòng)的通知汕府建通[2009]121號(hào)\n"
+            "瀏覽次數(shù):10389各區(qū)縣建設(shè)局,中心城區(qū)各燃?xì)馄髽I(yè):\n"
+            "一、各單位要高度重視,結(jié)合火災(zāi)隱患整治工作,精心組織,全面宣傳貫徹《消防法》。\n")
+    meta = extract_text(text)["meta"]
+    assert meta["title"] == "转发市府办关于开展2009年“119”消防宣传月活动的通知"
+    assert meta["doc_number"] == "汕府建通〔2009〕121号"
+    assert "各区县建设局" in meta["addressees"]
