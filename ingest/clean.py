@@ -338,8 +338,11 @@ def remove_spam(c: Cleaner) -> None:
 PAGE_JOINT = re.compile(r"[\[【((]\s*(?:接上页|续上页|接上文|上接第?\s*\d*\s*页|接下页|下转第?\s*\d*\s*页|未完待续)\s*[\]】))]\s*")
 
 
-PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*"
-                    r"(?:\s?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]?[a-zü]*)*)\)")
+# a pinyin note after a character: with tone marks (發(fā)), or without them, one syllable or a
+# run (人民(min)政府, 生(sheng)(sheng)(sheng)产): an initial, a vowel and at most four letters more
+_TONED = r"(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*(?:\s?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]?[a-zü]*)*)"
+_TONELESS = r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouvü][a-z]{0,4})"
+PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])(?:\((?:{_TONED}|{_TONELESS})\))+")
 
 
 def remove_pinyin(c: Cleaner) -> None:

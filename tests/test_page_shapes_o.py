@@ -84,3 +84,20 @@ def test_a_title_glued_to_its_number_and_a_counter_glued_to_the_addressees_come_
     assert meta["title"] == "转发市府办关于开展2009年“119”消防宣传月活动的通知"
     assert meta["doc_number"] == "汕府建通〔2009〕121号"
     assert "各区县建设局" in meta["addressees"]
+
+
+def test_toneless_pinyin_notes_are_removed():
+    """晋政发〔2024〕1号 on a spam mirror (cqxianjiao.cn/28/7264.html): 人民(min)政府, 生(sheng)(sheng)产."""
+    text = ("晋政发〔2024〕1号\n各市、县人民(min)政府,省人民(min)政府各委(wei)、办(ban)、厅、局:\n"
+            "2024年,全(quan)省安(an)全(quan)生(sheng)(sheng)(sheng)(sheng)产(chan)(chan)工(gong)作要(yao)以习近平新时代中国特色社会主义思想为指导。\n")
+    meta = extract_text(text)["meta"]
+    assert meta["addressees"] == ["各市县人民政府", "山西省人民政府各委办厅局"]
+
+
+def test_a_demonstration_zone_is_a_zone_its_committee_names_whole():
+    """新乡市安委办 notice (mc0551.com/html/listshow.phpcid71&id2130.html): "新乡高新区、新乡经开区、
+    平原示范区管委会" — 平原 is also a county's name; 示范区 ends the zone."""
+    from policykg.ingest.names import parse_names
+
+    names = [n for n, _, _ in parse_names("新乡高新区、新乡经开区、平原示范区管委会", strict=False)]
+    assert names == ["新乡高新区管委会", "新乡经开区管委会", "平原示范区管委会"]
