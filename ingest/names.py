@@ -930,6 +930,9 @@ def clear_memos() -> None:
         fn.cache_clear()
 
 
+STAFF_OF = re.compile(r"(?P<body>.+?)(?:的)?(?:有关|相关)?(?:工作)?人员")
+
+
 def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
     """The bodies of a list of names as (piece, offset, kind).
 
@@ -944,6 +947,11 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     if listed is not None:
         return listed
     last, off = pieces[-1]
+    staff = STAFF_OF.fullmatch(last)
+    if staff and name_kind(staff.group("body")) == "org":
+        # 成员由市煤炭安全局、市国土资源局、市公安局有关人员组成: the bodies whose staff serve
+        last = staff.group("body")
+        pieces[-1] = (last, off)
     m = _PARSE_NAMES_UNCACHED_RX1.match(last)
     head = None
     if m and m.group("item"):

@@ -104,7 +104,7 @@ PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部�
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
-                        r"|和相关职能处室人员|相关职能处室人员|人员|成员|同志)(?=[、,和及与]|$)")
+                        r"|和相关职能处室人员|相关职能处室人员|有关人员|相关人员|工作人员|人员|成员|同志)(?=[、,和及与]|$)")
 ROLE_ANCHORS = re.compile("牵头|统筹|负责|参与|参加|配合|协助|协办|主办")
 POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon().posts)) + "|领导)")
 # 张某局长带队 / 局领导带队: an official of the issuing body leads (an inspection group, a visit).
@@ -528,7 +528,16 @@ class PartyFinder:
         """由A、B…组成: the bodies whose people make up a group act for it (their posts
         dropped: 省安全监管局分管副局长 -> 省安全监管局); a group of persons (专家) acts itself."""
         stripped = POST_WORDS.sub("", members)
-        found = [(p, 0, k) for p, _, k in parse_names(stripped, strict=False) or [] if k in ("org", "class", "place")]
+        found = []
+        cursor = 0
+        for p, o, k in parse_names(stripped, strict=False) or []:
+            if k not in ("org", "class", "place"):
+                continue
+            # each member where it is written (the posts dropped moved the offsets): one offset for
+            # all of them made every member after the first overlap it and be lost
+            at = members.find(p, cursor)
+            found.append((p, at if at >= 0 else o, k))
+            cursor = at + len(p) if at >= 0 else cursor
         if found:
             self.add(start, found, Role.RESPONSIBLE, "members")
             return

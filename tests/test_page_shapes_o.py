@@ -101,3 +101,13 @@ def test_a_demonstration_zone_is_a_zone_its_committee_names_whole():
 
     names = [n for n, _, _ in parse_names("新乡高新区、新乡经开区、平原示范区管委会", strict=False)]
     assert names == ["新乡高新区管委会", "新乡经开区管委会", "平原示范区管委会"]
+
+
+def test_every_body_whose_staff_make_up_a_group_acts_for_it():
+    """本溪市安委会 本安委发[2006]4号 (www.fymate.net/html/text/lar/169320/16932043.html): "成员由市煤炭
+    安全局、市国土资源局、市公安局有关人员组成" — the members' offsets were all one, and after the
+    first every member overlapped it and was lost."""
+    text = ("本溪市安全生产委员会关于开展“五一”黄金周期间全市安全生产大检查的通知\n一、加强领导、严密组织\n"
+            "1、煤矿安全督查组,由市煤炭安全局孙伟任组长,成员由市煤炭安全局、市国土资源局、市公安局有关人员组成。\n")
+    names = {a["name"] for a in extract_text(text)["tasks"][0]["actors"]}
+    assert names == {"本溪市煤炭安全局", "本溪市国土资源局", "本溪市公安局"}
