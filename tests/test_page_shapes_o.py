@@ -111,3 +111,12 @@ def test_every_body_whose_staff_make_up_a_group_acts_for_it():
             "1、煤矿安全督查组,由市煤炭安全局孙伟任组长,成员由市煤炭安全局、市国土资源局、市公安局有关人员组成。\n")
     names = {a["name"] for a in extract_text(text)["tasks"][0]["actors"]}
     assert names == {"本溪市煤炭安全局", "本溪市国土资源局", "本溪市公安局"}
+
+
+def test_a_flood_and_typhoon_headquarters_documents_are_about_floods():
+    """杭州市防指办 Ⅲ级防台风 response (shangkeht.com/safety/art/2024/10/31/art_1229287701_4310456.html):
+    the issuer is a 防汛防台抗旱指挥部's office, which exists for floods."""
+    from policykg.nlp.sectors import document_domain
+
+    assert document_domain(None, ["杭州市人民政府防汛防台抗旱指挥部办公室"], []) == ["防汛抗旱"]
+    assert document_domain(None, ["陕西省防汛抗旱总指挥部"], []) == ["防汛抗旱"]
