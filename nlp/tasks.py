@@ -141,6 +141,7 @@ def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:
         if n == len(leaves) - 1:
             end = cut_closing(text, item.start, end)
             end = one_paragraph_like_siblings(text, leaves, item, end)
+            end = after_one_line_children(text, item, end)
         if end - item.start < 4:
             continue
         if n == len(leaves) - 1 and end >= len(text.rstrip()) and len(text[item.start:end].strip()) < 8:
@@ -261,6 +262,19 @@ def one_paragraph_like_siblings(text: str, leaves: list[OutlineItem], last: Outl
     if first_break < 0 or not text[first_break:end].strip():
         return end
     return first_break
+
+
+def after_one_line_children(text: str, item: OutlineItem, end: int) -> int:
+    """The last item listing one-line points (二、…禁止以下行为:(一)…(七)严禁其他野外用火行为。) ends
+    with its last point: an unnumbered paragraph after it is the notice's closing ("高火险期"结束后,
+    各乡镇、农场…自行解除禁火令), not one more point."""
+    if not item.children:
+        return end
+    kids = item.children
+    if any("\n" in text[c.start:trim_tail(text, c.start, c.end)].strip() for c in kids[:-1]):
+        return end
+    brk = text.find("\n", kids[-1].start, end)
+    return brk if brk >= 0 and text[brk:end].strip() else end
 
 
 def is_bare_heading(line: str) -> bool:

@@ -120,3 +120,22 @@ def test_a_flood_and_typhoon_headquarters_documents_are_about_floods():
 
     assert document_domain(None, ["杭州市人民政府防汛防台抗旱指挥部办公室"], []) == ["防汛抗旱"]
     assert document_domain(None, ["陕西省防汛抗旱总指挥部"], []) == ["防汛抗旱"]
+
+
+def test_a_closing_paragraph_after_a_last_list_of_one_line_points_is_not_one_more_point():
+    """同江市 森林草原 高火险期禁火令 (zejm.tongjiang.gov.cn/gov_detail.php?id=9553&type=gov)."""
+    text = ("关于高火险期禁火令发布实施命令\n"
+            "一、自4月10日开始,全市进入春季森林草原防灭火高火险期,预计5月20日结束。\n"
+            "二、按照《黑龙江省森林防火条例》有关规定,森林草原防火区内禁止以下行为:\n"
+            "(一)严禁携带火种和易燃易爆品进入森林草原防火区。\n"
+            "(二)严禁烧荒、烧秸秆、烧枝柱、烧煮加工山野菜、烧垃 圾和废旧地膜。\n"
+            "(三)严禁野外吸烟、点烛、燃香、烧纸、燃放烟花爆竹和 孔明灯。\n"
+            "(四)严禁野炊、使用火把、点火取暖和举办篝火活动。\n"
+            "(五)严禁任何单位和个人未经批准在林区、牧区和林缘区 进行爆破、狩猎、烧火驱兽等涉火活动。\n"
+            "(六)遇有五级以上大风天气,严禁一切生产、生活用火。\n"
+            "(七)严禁其他野外用火行为。\n"
+            "“高火险期”结束后,各乡镇、农场、林场,各有关单位自行解除禁火令。\n"
+            "同江市人民政府森林草原防灭火指挥部\n2024年4月8日\n")
+    last = extract_text(text)["tasks"][-1]
+    assert last["path"] == ["二"] and "解除禁火令" not in last["text"]
+    assert {a["name"] for a in last["actors"]} == {"任何单位和个人"}
