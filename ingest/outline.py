@@ -128,7 +128,7 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
 
 MARKER_LOOK = 200  # characters after a position that decide whether a marker opens there
 ARABIC_ITEM = re.compile(r"\d{1,3}[.、]")
-INLINE_AT = re.compile(r"(?<=[:：。;；!])\s*|(?<=[\u4e00-\u9fff。;:])\s+")
+INLINE_AT = re.compile(r"(?<=[:：。;；!,，])\s*|(?<=[\u4e00-\u9fff。;:])\s+")
 INLINE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "group", "shi")
 
 
@@ -244,7 +244,7 @@ def inline_markers(line: str, pos: int, following: tuple | None, opening: tuple 
     cands: list[LineMarker] = []
     for m in INLINE_AT.finditer(line):
         at = m.end()
-        if at == 0 or at >= len(line) - 2:
+        if at == 0 or at >= len(line) - 2 or line[at - 1] in ",，" and line[at] not in "一二三四五六七八九十":
             continue
         # a marker and the checks after it read a few characters: a bounded look keeps a page
         # flattened into one long line linear
@@ -252,6 +252,8 @@ def inline_markers(line: str, pos: int, following: tuple | None, opening: tuple 
         hit = match_marker(head)
         if hit and hit[0] == "arabic" and not ARABIC_ITEM.match(head):
             continue  # "组织 1 次": a count, not an item
+        if hit and hit[0] != "shi" and line[at - 1] in ",，":
+            continue  # after a comma only a point opens (周春雨强调,一要…;二要…): "…,1" is a count
         if hit and hit[0] in INLINE_STYLES:
             style, rank, raw, length = hit
             cands.append(LineMarker(style, rank, marker_label(style, raw), marker_value(style, raw),
