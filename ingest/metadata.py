@@ -330,7 +330,34 @@ def clean_title(s: str) -> str:
     s = DOC_NUMBER.sub("", s)
     s = _CLEAN_TITLE_RX1.sub("", s)
     s = s.strip(" 《》\u3000")
-    return strip_inner(s)
+    return strip_inner(without_page_words(s))
+
+
+# what a site's menu or name is made of (a title's own words before its issuer are not: 贯彻落实, 现将《)
+PAGE_WORDS = re.compile(r"首页|专区|公告|发布|网|频道|栏目|新闻|档案|法规|资讯|动态|[A-Za-z]|\s")
+TITLE_TAG = re.compile(r"^\s*[【\[][^】\]]{1,10}[】\]]\s*")  # 【安全生产】…: a column tag
+SITE_AFTER_TITLE = re.compile(r"(?<=令|知|告|见|案|点|法|函|定|报)[\u4e00-\u9fff]{2,8}(?:新闻|新闻网|网|日报|在线|频道|门户)$")
+
+
+def without_page_words(title: str) -> str:
+    """A title with the page's words glued to it: a column tag (【安全生产】), a site's menu or name
+    before the issuer that opens it (长者专区通知公告返回首页鹤山市人民政府关于…, EHS中国 法规首页 广西…,
+    档案发布河北省…), a site's name after it (…防火戒严令呼和浩特新闻)."""
+    title = TITLE_TAG.sub("", title)
+    title = SITE_AFTER_TITLE.sub("", title)
+    about = title.find("关于")
+    if about > 0:
+        g = gazetteer()
+        head = title[:about]
+        if g.place_prefix(head) is not None or head.startswith(("中共", "中国共产党", "国务院", "中央", "国家")):
+            return title  # the title opens with its issuer (北京市延庆区人民政府关于…)
+        for k in range(1, len(head) - 1):
+            hit = g.place_prefix(head[k:])
+            if hit is not None and hit[0].name == head[k:k + hit[1]] and name_kind(head[k:].replace(" ", "")) == "org" \
+                    and PAGE_WORDS.search(head[:k]) and not re.search(r"[,，。:：;；《“]", head[:k]) \
+                    and name_kind(head[:k].strip()) is None:
+                return title[k:].lstrip()
+    return title
 
 
 def joined_signers(parts: list[str]) -> list[str]:

@@ -30,3 +30,18 @@ def test_an_item_stating_only_the_activitys_time_or_theme_is_no_task():
     ban = ("呼和浩特市人民政府森林草原防火戒严令\n一、防火戒严期限:2021年3月20日到2021年4月30日。\n"
            "二、戒严期内,严禁在林区野外用火。\n")
     assert [t["path"] for t in extract_text(ban)["tasks"]] == [["二"]]
+
+
+def test_a_sites_words_glued_to_a_title_are_not_the_title():
+    """鹤山市 禁火令 on a spam mirror (skf-chinese.com/ghb/tzgg/content/post_3373573.html); 广西 安委办
+    2021 安全生产月 on a regulations site (www.ehs.cn/law/116303.html); 泉州台商投资区 安委办
+    (qzts.gov.cn/…/t20250603_3175997.htm); 呼和浩特 戒严令 (zhongyizhuyanshu.com/2021/0321/166417.shtml)."""
+    from policykg.ingest.metadata import clean_title
+
+    assert clean_title("长者专区通知公告返回首页鹤山市人民政府关于森林防火禁火令的通告") == "鹤山市人民政府关于森林防火禁火令的通告"
+    assert clean_title("EHS中国 法规首页 广西壮族自治区安委会办公室关于开展2021年全国“安全生产月”活动的通知") == \
+        "广西壮族自治区安委会办公室关于开展2021年全国“安全生产月”活动的通知"
+    assert clean_title("【安全生产】泉州台商投资区安全生产委员会办公室关于开展2025年“安全生产月”活动的通知").startswith("泉州")
+    assert clean_title("呼和浩特市人民政府森林草原重点区域防火戒严令呼和浩特新闻") == "呼和浩特市人民政府森林草原重点区域防火戒严令"
+    # a title's own words before its issuer stay (devset d34's 印发…, a citing sentence's 现将《)
+    assert clean_title("贯彻落实吉林省人民政府关于坚持科学发展安全发展促进安全生产形势持续稳定好转实施意见重点工作分工方案").startswith("贯彻落实")
