@@ -45,3 +45,15 @@ def test_a_sites_words_glued_to_a_title_are_not_the_title():
     assert clean_title("呼和浩特市人民政府森林草原重点区域防火戒严令呼和浩特新闻") == "呼和浩特市人民政府森林草原重点区域防火戒严令"
     # a title's own words before its issuer stay (devset d34's 印发…, a citing sentence's 现将《)
     assert clean_title("贯彻落实吉林省人民政府关于坚持科学发展安全发展促进安全生产形势持续稳定好转实施意见重点工作分工方案").startswith("贯彻落实")
+
+
+def test_next_step_opens_a_clause_and_is_no_part_of_the_subject():
+    """杨凌示范区安委办 2019 notice (yangling.gov.cn/zwgk/fdzdgknr/aqsc/tzgg/1427952566033022978.html):
+    "下一步安委办将按照上级要求,加大对各单位值班情况…的检查抽查"."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    jur = Jurisdiction.of("陕西省", "咸阳市杨陵区", 2019)
+    names = [p.written for p in find_parties("下一步安委办将按照上级要求,加大对各单位值班情况和信息报送情况的检查抽查。", jur, False)
+             if not p.recipient]
+    assert names and names[0] == "安委办"
