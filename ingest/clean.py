@@ -450,6 +450,9 @@ def join_broken_lines(c: Cleaner) -> None:
             continue  # a table's rows (cells split by tabs or bars) are lines of their own
         if i == 0 and not NEW_ITEM.match(cur):
             continue  # the page's first line, no item, is its headline (雅安市各部门加强…工作 / 近期,我市…)
+        if NEW_ITEM.match(cur) and nxt.startswith("各"):
+            continue  # an item's heading over its body's subject (一、突出…走深走实 / 各地区、各有关部门要…);
+            # a wrapped line the item's text joins again (nlp/extract.heading_break)
         if not nxt or nxt[0] in " \u3000\t" or NEW_ITEM.match(nxt) or DATE_LINE.match(nxt):
             continue
         if not re.match(r"[\u4e00-\u9fff“《(0-9]", nxt) or cur.lstrip().startswith(("—", "-")):

@@ -203,8 +203,12 @@ def heading_break(text: str):
     """The joiner of a task's lines: a wrapped line joins the next with nothing, but a short
     heading line with no closing punctuation ("落实单位责任,强化消防管控" over "各社会单位…须")
     ends its sentence there, so that the body's subject opens a clause."""
-    first = text.split("\n", 1)[0].strip()
-    heading = "\n" in text and len(first) <= 30 and not re.search(r"[。;:,!?、]$", first) \
+    first, _, rest = text.partition("\n")
+    first = first.strip()
+    # (a long heading too when the line under it opens with its own subject: "一、突出…主题,推动学习…
+    # 走深走实" over "各地区、各有关部门和单位要…")
+    heading = "\n" in text and not re.search(r"[。;:,!?、]$", first) \
+        and (len(first) <= 30 or opens_with_subject(rest.strip(), Jurisdiction.of(None, None))) \
         and not parse_names(first, strict=True)  # "辽阳市政府\n对全市…": a subject broken from its verb
 
     def joiner(m: re.Match[str]) -> str:

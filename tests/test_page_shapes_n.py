@@ -57,3 +57,14 @@ def test_next_step_opens_a_clause_and_is_no_part_of_the_subject():
     names = [p.written for p in find_parties("下一步安委办将按照上级要求,加大对各单位值班情况和信息报送情况的检查抽查。", jur, False)
              if not p.recipient]
     assert names and names[0] == "安委办"
+
+
+def test_a_long_heading_over_a_line_opening_with_its_subject_ends_its_sentence():
+    """广西 安委办 2021 安全生产月 notice (www.ehs.cn/law/116303.html): the heading "一、突出…主题,推动学习
+    习近平总书记关于安全生产重要论述精神走深走实" over "各地区、各有关部门和单位要…"."""
+    text = ("广西壮族自治区安委会办公室关于开展2021年全国“安全生产月”活动的通知\n各市安委会,自治区安委会各成员单位:\n"
+            "一、突出“落实安全责任,推动安全发展”主题,推动学习习近平总书记关于安全生产重要论述精神走深走实\n"
+            "各地区、各有关部门和单位要结合正在开展的党史学习教育,安排理论学习中心组深入学习习近平总书记关于安全生产重要论述。\n")
+    task = extract_text(text)["tasks"][0]
+    assert "走深走实。各地区" in task["text"]
+    assert any(a["explicit"] for a in task["actors"])
