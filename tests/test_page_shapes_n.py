@@ -68,3 +68,14 @@ def test_a_long_heading_over_a_line_opening_with_its_subject_ends_its_sentence()
     task = extract_text(text)["tasks"][0]
     assert "走深走实。各地区" in task["text"]
     assert any(a["explicit"] for a in task["actors"])
+
+
+def test_a_regulations_sites_labels_and_widgets_are_furniture():
+    """The 广西 notice on a regulations site (page cited above): 收藏 / 下载法规 / 我要纠错 / 颁布部门: …
+    lines stood between the title and the addressee line."""
+    text = ("广西壮族自治区安委会办公室关于开展2021年全国“安全生产月”活动的通知\n\n收藏\n\n下载法规\n\n我要纠错\n\n条款摘要\n\n"
+            "资料来自公开网络,仅提供网友学习讨论使用\n\n原文版权归原版权人拥有\n\n发文字号:——\n\n颁布部门:广西壮族自治区应急管理厅\n\n"
+            "法律效力:地方规范性文件\n\n应用分类:综合管理\n\n颁布日期:2021-05-07生效日期:2021-05-07\n\n"
+            "各市安委会,自治区安委会各成员单位,有关区直企业:\n\n"
+            "  今年6月是第20个全国“安全生产月”,现就有关事项通知如下:\n")
+    assert "各市安全生产委员会" in extract_text(text)["meta"]["addressees"]
