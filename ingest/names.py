@@ -784,7 +784,7 @@ CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
 QUANTIFIER = re.compile(r"^(地方各级|各级|各(?:[省市州县区乡镇旗盟]|街道)+级?|各)(?=[\u4e00-\u9fff]{2})")
 BARE_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}(单位|部门|机关|团体|组织|机构|企业|媒体)|(?:人民)?政府|党委|"
                         r"(?:乡镇|镇|乡|街道|村|社区)(?:人民政府|政府|办事处)|"
-                        r"处室|科室|股室|分中心|办事处|站所|分公司")  # a body's own units (各处室、分中心、办事处)
+                        r"处室|科室|股室|分中心|办事处|站所|分公司|管委会")  # a body's own units (各处室、分中心、办事处); zones' 管委会
 
 
 def bare_class(name: str) -> bool:
@@ -837,7 +837,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
             p = (first[:3] if first.startswith(("各有关", "各相关")) else "各") + p
         elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
             q = quantifier.group(1)
-            if q.startswith("各") and len(q) > 1 and OWN_LEVEL.match(t):
+            if q.startswith("各") and len(q) > 1 and (OWN_LEVEL.match(t) or t == "管委会"):
                 q = "各"  # 各镇人民政府、街道办事处 -> 各街道办事处: the member names its own level
             p = q + p  # 各党政机关、团体 -> 各团体; 地方各级安委会和安全监管部门
         elif owner and t.startswith("各") and not owner.group(1).startswith("各") \

@@ -79,3 +79,12 @@ def test_a_regulations_sites_labels_and_widgets_are_furniture():
             "各市安委会,自治区安委会各成员单位,有关区直企业:\n\n"
             "  今年6月是第20个全国“安全生产月”,现就有关事项通知如下:\n")
     assert "各市安全生产委员会" in extract_text(text)["meta"]["addressees"]
+
+
+def test_a_bare_management_committee_after_a_township_list_is_every_zones():
+    """新郑市应急管理局 2025 拜祖大典 notice (xz.jiceng.zhengzhou.gov.cn/022003006/9586817.jhtml):
+    "各乡镇人民政府、街道办事处、管委会,市安防委有关成员单位:"."""
+    from policykg.ingest.names import parse_names
+
+    names = [n for n, _, _ in parse_names("各乡镇人民政府、街道办事处、管委会", strict=False)]
+    assert names == ["各乡镇人民政府", "各街道办事处", "各管委会"]
