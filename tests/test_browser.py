@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -33,8 +32,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from policykg.ingest.readers import SUPPORTED_LIST
 
-sys.path.insert(0, str(Path(__file__).parent))
-from servers import thread_server  # noqa: E402
+from servers import thread_server
 
 pytestmark = pytest.mark.browser
 

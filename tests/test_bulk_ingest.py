@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from servers import distinct_circulars  # noqa: E402
+from servers import distinct_circulars
 
 
 @pytest.fixture

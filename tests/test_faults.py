@@ -15,7 +15,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -24,8 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from servers import distinct_circulars, kill_group, serve_process  # noqa: E402
+from servers import distinct_circulars, kill_group, serve_process
 
 pytestmark = pytest.mark.faults
 

@@ -5,11 +5,7 @@ provinces, a unit shared by a run of places, paragraphs scraped with their HTML 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
-from page_text import extract_text  # noqa: E402
+from page_text import extract_text
 
 
 # 侯马市人民政府 2021 封山禁火通告 as a 美篇 post (meipian.cn/3vybu399): paragraphs in <p> tags

@@ -3,11 +3,7 @@ session, cited by address; a few lines each, not the documents."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
-from page_text import extract_text  # noqa: E402
+from page_text import extract_text
 
 
 # 全国各地广泛深入开展"安全生产月"活动 (2020), reposted on a spam site

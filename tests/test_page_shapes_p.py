@@ -3,11 +3,7 @@ session, cited by address; a few lines each, not the documents."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
-from page_text import extract_text  # noqa: E402
+from page_text import extract_text
 
 
 # 白城市安委会 2020 全体会议 news (www.jlbc.gov.cn/xxgk_3148/ywdt/202009/t20200928_871342.html):

@@ -3,11 +3,7 @@ sixth session, cited by address; a few lines each, not the documents."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
-from page_text import extract_text  # noqa: E402
+from page_text import extract_text
 
 
 # 延庆区人民政府 2025 森林防火命令 (wxredian.com/art?id=9d2329ce19ca695628fd133da8179602): the

@@ -4,17 +4,14 @@ content sniffing, the attachment list — each checked against the RawTable cont
 from __future__ import annotations
 
 import io
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from policykg.ingest.model import IngestError
 from policykg.ingest.readers import read_bytes, read_document
 
-sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
-from readers_util import REAL, cell, check_table, merged_groups, row_texts  # noqa: E402
+from readers_util import REAL, cell, check_table, merged_groups, row_texts
 
 
 # ---------------------------------------------------------------- docx

@@ -8,15 +8,12 @@ by `make run` / `make test`.
 from __future__ import annotations
 
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
 
 from policykg.ingest.readers import read_document
 
-sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
-from readers_util import REAL, cell, check_table, merged_groups, row_texts  # noqa: E402
+from readers_util import REAL, cell, check_table, merged_groups, row_texts
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/realfiles not present")
 needs_soffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),

@@ -13,15 +13,11 @@ import stat
 import threading
 import time
 import zipfile
-from pathlib import Path
-
-import sys
 
 import httpx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from servers import distinct_circulars, thread_server  # noqa: E402
+from servers import distinct_circulars, thread_server
 
 TOKEN = "s3cret"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
