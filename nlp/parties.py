@@ -50,6 +50,7 @@ _SNAP_KEY_RX2 = re.compile(r"^(?:省|市|州|县|区|乡|镇|地|设区市)+")
 _MASK_QUOTES_RX1 = re.compile(r"《[^《》]*》|“[^“”]{0,40}”")
 _CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:管理)?(?:部门|机关)")
 ATTACHMENT_NOTE = re.compile(r"\s*[(（]\s*(?:详?见)?附件\s*[\d一二三四五六七八九十]*\s*[)）]\s*")
+TOPIC_THEN_REQUEST = re.compile(r"[\u4e00-\u9fff]{2,10}请于")  # a topic between a party and 请于
 PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
 _ALLOCATIONS_RX1 = re.compile(r"[(（]([^()（）]{2,200})(?:[)）]|\s*$)")
 _BY_FRAMES_RX1 = re.compile(r"由")
@@ -751,6 +752,8 @@ class PartyFinder:
             return False  # 应急救援所需的…: 所 is a particle here, not a 派出所
         if _MARKER_AT_RX1.match(rest):
             return False
+        if TOPIC_THEN_REQUEST.match(self.masked, e):
+            return True  # 各单位国庆期间值班表请于9月29日18时前报…: what is asked of them, then 请于
         return bool(self.fr.duty_rx.match(rest))
 
     def role_after(self, e: int) -> tuple[Role, str]:

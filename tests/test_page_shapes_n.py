@@ -84,3 +84,13 @@ def test_a_bare_management_committee_after_a_township_list_is_every_zones():
 
     names = [n for n, _, _ in parse_names("各乡镇人民政府、街道办事处、管委会", strict=False)]
     assert names == ["各乡镇人民政府", "各街道办事处", "各管委会"]
+
+
+def test_a_party_whose_request_follows_a_topic_opens_its_own_task():
+    """杨凌示范区安委办 2019 notice (page cited above): "…并视情通报。各单位国庆期间值班表请于9月29日18时前
+    报安委会办公室。" — 各单位 is asked, though what is asked of them stands between."""
+    text = ("关于进一步规范信息报送工作的通知\n杨陵区安委会、示范区安委会各成员单位:\n"
+            "下一步安委办将按照上级要求,加大对各单位值班情况和信息报送情况的检查抽查,并视情通报。"
+            "各单位国庆期间值班表请于9月29日18时前报安委会办公室。\n杨凌示范区安全生产委员会办公室\n2019年9月27日\n")
+    tasks = extract_text(text)["tasks"]
+    assert len(tasks) == 2 and tasks[1]["text"].startswith("各单位国庆期间值班表")
