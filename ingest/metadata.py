@@ -257,7 +257,8 @@ def strip_inner(title: str) -> str:
 
 
 NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前位置|您现在的位置|您所在位置|首页|发布|来源|时间|日期|浏览|字号|打印|分享)"
-                       r"|^[(（]此件[^)）]{0,8}[)）]$")  # (此件主动公开): a publication note, not a title
+                       r"|^[(（]此件[^)）]{0,8}[)）]$"  # (此件主动公开): a publication note, not a title
+                       r"|^(特此(?:通知|通告|函告|函复|公告|报告)|以上通知|此复)[。!]?$")  # a closing formula
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -335,7 +336,7 @@ def clean_title(s: str) -> str:
 
 # what a site's menu or name is made of (a title's own words before its issuer are not: 贯彻落实, 现将《)
 PAGE_WORDS = re.compile(r"首页|专区|公告|发布|网|频道|栏目|新闻|档案|法规|资讯|动态|[A-Za-z]|\s")
-TITLE_TAG = re.compile(r"^\s*[【\[][^】\]]{1,10}[】\]]\s*")  # 【安全生产】…: a column tag
+TITLE_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,10}[】\]]|(?:名\s*称|标\s*题|文件名称)\s*[:：])\s*")  # 【安全生产】…, 名称:…
 SITE_AFTER_TITLE = re.compile(r"(?<=令|知|告|见|案|点|法|函|定|报)[\u4e00-\u9fff]{2,8}(?:新闻|新闻网|网|日报|在线|频道|门户)$")
 
 

@@ -175,6 +175,22 @@ def frames() -> Frames:
 
 
 # ---------------------------------------------------------------- the recogniser
+def field_end(rest: str) -> int:
+    """Where a labelled field's list ends: at a clause end or at the bracket that closes the note
+    holding it, not at one closing a bracket inside the list ((责任单位:各县(市、区)人民政府、…))."""
+    depth = 0
+    for k, ch in enumerate(rest):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                return k
+            depth -= 1
+        elif ch in ";。\n":
+            return k
+    return len(rest)
+
+
 class PartyFinder:
     """Finds the parties of one task text; `jur` resolves names, `national_doc` says whether
     central bodies may act."""
@@ -406,11 +422,8 @@ class PartyFinder:
             role = self.fr.label_role[m.group("label")]
             if role == Role.RESPONSIBLE and has_lead:
                 role = Role.PARTICIPANT  # 责任单位 beside 牵头单位 (SCHEMA conventions)
-            end = len(t)
+            end = m.end() + field_end(t[m.end():])
             nxt = self.fr.label_rx.search(t, m.end())
-            stop = re.search(r"[;。\n)）]", t[m.end():])
-            if stop:
-                end = m.end() + stop.start()
             if nxt and nxt.start() < end:
                 end = nxt.start()
             span = t[m.end():end].rstrip(",, ")
