@@ -32,6 +32,7 @@ class DocContext:
     defaults: list[str] = field(default_factory=list)
     domain_sectors: list[str] = field(default_factory=list)
     national: bool = False  # a national (or multi-province) document: central bodies may act in it
+    groups: str | None = None  # the inspection groups the document sends (各督查组), see `inspection_groups`
     pronouns: tuple[str, str] | None = None  # (addressee, its place) that 你省/你局 stand for
 
 
@@ -44,6 +45,15 @@ class ActorResult:
 
 
 # ---------------------------------------------------------------- defaults
+GROUP_WORD = r"(督查|检查|暗访|巡查|督导|核查)组"
+SENDS_GROUPS = re.compile(r"(?:派出|成立|组成|组建|抽调|分赴|带队的|由[^。]{0,30}组成的)[^。;]{0,40}?" + GROUP_WORD)
+INSPECTION_ITEM = re.compile(r"^(?:督查|检查|暗访|巡查|督导|核查)|(?:督查|检查|暗访|巡查|督导)(?:中|结束后)")
+
+
+def inspection_groups(text: str) -> str | None:
+    """The groups an inspection notice sends (省局…派出由局领导带队的督查组 -> 各督查组), or None."""
+    m = SENDS_GROUPS.search(text)
+    return "各" + m.group(1) + "组" if m else None
 CATCH_ALL = re.compile(r"^(各)?有关单位$|^各(有关|相关)?单位$")
 COORDINATOR = re.compile(r"(委员会|领导小组|指挥部|人民政府|办公厅|办公室)$")
 
@@ -165,6 +175,9 @@ def actors_for(text: str, ctx: DocContext, columns: dict[str, str] | None = None
             actors += [Actor(name=a.name, role=role, explicit=False, rule="inherited") for a in inherited
                        if a.name not in named]
         else:
-            actors += [Actor(name=n, role=role, explicit=False, rule="default") for n in ctx.defaults
+            # an inspection notice's items on how to inspect (督查重点, 督查方式, 督查中发现的…) are
+            # the groups' it sends (devset d23); its other items are the addressees'
+            defaults = [ctx.groups] if ctx.groups and INSPECTION_ITEM.search(title or text[:12]) else ctx.defaults
+            actors += [Actor(name=n, role=role, explicit=False, rule="default") for n in defaults
                        if n not in named]
     return ActorResult(actors, recipients, found, to_whom)

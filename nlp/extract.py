@@ -22,7 +22,7 @@ from ..ingest.pipeline import load_document
 from ..ingest.textmap import MappedText
 from ..ingest.names import Jurisdiction, parse_names
 from ..ingest.regions import gazetteer
-from .actors import DocContext, default_actors
+from .actors import DocContext, default_actors, inspection_groups
 from .pipeline import analyse
 from .records import Actor, ExtractionRecord
 from .sectors import document_domain
@@ -141,7 +141,8 @@ def doc_context(doc: Document) -> DocContext:
             province = place
     jur = Jurisdiction.of(province, locality, doc_year(doc), tuple(meta.issuers))
     return DocContext(meta=meta, jur=jur, doc_date=doc_date(doc), period=plan_period(doc),
-                      defaults=default_actors(meta), national=meta.province is None, pronouns=pronouns)
+                      defaults=default_actors(meta), national=meta.province is None, pronouns=pronouns,
+                      groups=inspection_groups(doc.clean.text))
 
 
 def outline_records(doc: Document) -> list[dict]:

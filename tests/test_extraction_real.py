@@ -471,3 +471,11 @@ def test_a_plan_period_comes_from_a_title_subtitle_or_opening_year_not_from_a_bo
     work, no span it covers; d02 (兴国经开区 工作要点 excerpt) opens on its year, which is the plan's."""
     assert record("d37.txt")["meta"]["period"] is None
     assert record("d02.txt")["meta"]["period"] == {"start": "2025-01-01", "end": "2025-12-31"}
+
+
+def test_an_inspection_notices_items_on_how_to_inspect_are_the_groups_it_sends():
+    """d23 (江西省安监局 sends 督查组 during the 两会): "一、督查重点" and "四、2.督查中发现的安全隐患…"
+    name nobody; the groups do that work, not the addressed 设区市安监局."""
+    rec = record("d23.txt")
+    first = rec["tasks"][[t["path"] for t in rec["tasks"]].index(["一"])]
+    assert {(a["name"], a["explicit"]) for a in first["actors"]} == {("各督查组", False)}

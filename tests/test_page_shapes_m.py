@@ -29,3 +29,15 @@ def test_a_title_is_neither_a_label_nor_a_closing_formula_nor_a_welcome_banner()
     closing = ("各乡镇人民政府,县应急管理局、县林业局:\n现将《关于做好当前森林防灭火工作的通知》转发给你们,请认真贯彻落实。\n"
                "特此通知\n石台县森林防火指挥部\n2020年2月24日\n")
     assert extract_text(closing)["meta"]["title"] != "特此通知"
+
+
+def test_the_groups_an_inspection_notice_sends_do_its_inspection_items():
+    """山东省安委办 鲁安办发〔2012〕1号 fireworks inspection on a pinyin mirror
+    (m.anturagea.com/html/xingyemokuai/xingyexinwen/20160108/6735.html)."""
+    text = ("關于開展煙花爆竹安全專項督查工作的通知\n各市人民政府安全生產(chǎn)委員會,省有關部門:\n"
+            "一、督查重點內(nèi)容\n1、煙花爆竹百日安全專項整治行動的組織、部署實施情況。\n"
+            "2、煙花爆竹生產(chǎn)、經(jīng)營、運輸、燃放安全監(jiān)管工作落實情況。\n"
+            "二、督查安排\n組成5個督查組(詳見附件),分別由省安監(jiān)局、公安廳、工商局、質(zhì)監(jiān)局、交通運輸廳相關負責人帶隊。\n"
+            "三、督查方式\n聽取匯報,隨機抽查煙花爆竹生產(chǎn)經(jīng)營單位及運輸、燃放企業(yè)。\n")
+    tasks = {tuple(t["path"]): {a["name"] for a in t["actors"]} for t in extract_text(text)["tasks"]}
+    assert tasks[("一",)] == {"各督查组"} and tasks[("三",)] == {"各督查组"}
