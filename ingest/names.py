@@ -183,8 +183,10 @@ def merge_brackets(name: str) -> str:
         if all(t and (all(ch in LEVEL_CHARS for ch in t) or ZONE_WORD.fullmatch(t) or LEVEL_WORDS_RX.fullmatch(t))
                for t in tokens):
             return "".join(tokens)  # 各乡镇(街道、开发区) -> 各乡镇街道开发区, 各区县(自治县) -> 各区县自治县
-        if inner in ("办", "街道办") and m.start() > 0 and m.string[m.start() - 1] in LEVEL_CHARS:
-            return inner  # 各乡(办): the townships and the sub-district offices (办事处), as 各乡(镇)
+        if inner in ("办", "街道办", "场", "农场", "林场") and m.start() > 0 and m.string[m.start() - 1] in LEVEL_CHARS:
+            # 各乡(办): the townships and the sub-district offices (办事处), as 各乡(镇); 各镇(场): the
+            # towns and the state farms a county holds beside them
+            return inner
         return ""
 
     return BRACKET.sub(repl, name)

@@ -41,3 +41,12 @@ def test_the_groups_an_inspection_notice_sends_do_its_inspection_items():
             "三、督查方式\n聽取匯報,隨機抽查煙花爆竹生產(chǎn)經(jīng)營單位及運輸、燃放企業(yè)。\n")
     tasks = {tuple(t["path"]): {a["name"] for a in t["actors"]} for t in extract_text(text)["tasks"]}
     assert tasks[("一",)] == {"各督查组"} and tasks[("三",)] == {"各督查组"}
+
+
+def test_a_towns_and_farms_bracket_spells_out_the_class():
+    """海丰县人民政府 2016 禁火令 (gdhf.gov.cn/gdhf/zwgk/1100/qtwj/content/post_251201.html):
+    "六、各镇(场)要立即成立禁火队"."""
+    from policykg.ingest.names import merge_brackets
+
+    assert merge_brackets("各镇(场)") == "各镇场"
+    assert merge_brackets("各乡(镇)") == "各乡镇"
