@@ -314,6 +314,13 @@ def _special_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _special_tails() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each [special] pattern with the literal text its key ends with (after its last slot)."""
+    keys = [key for key, _ in lexicon().specials]
+    return tuple((key.rsplit("}", 1)[-1], rx) for key, (rx, _) in zip(keys, _special_patterns()))
+
+
 def _slot_places(jur: Jurisdiction) -> dict[str, set[str]]:
     prov = jur.province
     return {
@@ -632,7 +639,9 @@ def name_kind(piece: str) -> str | None:
 def special_shaped(name: str) -> bool:
     """Whether a [special] lexicon key matches `name` whole with a level word or a place's
     name in its place slots (区应急, 市委办, 武警河北总队)."""
-    for rx, _ in _special_patterns():
+    for tail, rx in _special_tails():
+        if not name.endswith(tail):
+            continue  # one string test spares the pattern (name_kind asks this of most names)
         m = rx.fullmatch(name)
         if m and all(v in ("省", "市", "县", "区") or (hit := gazetteer().place_prefix(v)) is not None
                      and hit[1] == len(v) for v in m.groupdict().values() if v is not None):
