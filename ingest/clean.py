@@ -390,11 +390,12 @@ def opens_with_bodies_role(line: str) -> bool:
 
 
 FLAT_GAP = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
-FLAT_ITEM = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))")
+_ITEM_NUMBER = r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d))"
+FLAT_ITEM = re.compile(_ITEM_NUMBER)
 FLAT_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 FLAT_NUMBER_END = re.compile(r"[〔\[(（]\d{4}[〕\])）]\d{1,4}号$")
 FLAT_LONG = 300  # characters of a line that holds a whole page
-BARE_NUMBER_END = re.compile(r"(?:^|[\s。;；:：])(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、])$")
+BARE_NUMBER_END = re.compile(r"(?:^|[\s。;；:：])" + _ITEM_NUMBER + "$")
 
 
 # parts of a page glued together by a scraper: a title and its 文号 (…活动的通知汕府建通[2009]121号),

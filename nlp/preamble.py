@@ -96,11 +96,12 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             else:
                 group.end = b
             continue
-        if group is not None and text[:a].rstrip().endswith((";", "；")) and not BOILERPLATE.search(s) \
-                and not any(p.rule in OPENING_RULES and not p.recipient for p in find_parties(
-                    s, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)):
-            group.end = b  # …全面落实各级安全生产责任;进一步深化…: past a semicolon, naming nobody new, the same request
-            continue
+        found = None  # the sentence's parties, read once
+        if group is not None and text[:a].rstrip().endswith((";", "；")) and not BOILERPLATE.search(s):
+            found = find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
+            if not any(p.rule in OPENING_RULES and not p.recipient for p in found):
+                group.end = b  # …全面落实各级安全生产责任;进一步深化…: past a semicolon, naming nobody new, the same request
+                continue
         # a calendar limit or a cadence (每季度报送一次工作进展情况) is work set, whoever it names
         dated = any(d.type in ("date", "recurring") for d in find_deadlines(s, base, ctx.period))
         if not dated and "由" not in s and not DUTY.search(mask_quotes(s)) and not request(s) \
@@ -111,8 +112,9 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             points = True  # "…请各党政机关、团体…:" introduces the paragraphs that follow
             group = None
             continue
-        parties = [p for p in find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
-                   if not p.recipient]
+        if found is None:
+            found = find_parties(s, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
+        parties = [p for p in found if not p.recipient]
         # 由X依据…处罚: a closing that hands a power to named bodies assigns work too
         assigned = any(p.rule == "by" for p in parties)
         if dated_only and not (dated or assigned):
