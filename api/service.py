@@ -257,13 +257,44 @@ class Service:
 
     def written_out(self, filters: Q.Filters) -> Q.Filters:
         """Keyword `q` in all its forms (危化品 also finds 危险化学品, and back): the tasks
-        holding any form become the `task_ids` filter, since the graph matches one string."""
+        holding any form become the `task_ids` filter, since the graph matches one string.
+
+        The search index, when it is of the graph as it is now, names the candidates (tasks
+        whose bigrams hold every form's sure bigrams, `SearchIndex.holding`); the store's
+        `CONTAINS` still decides. So a text filter reads its candidates by id, not every task
+        of its key range until a page is full (issue 13)."""
         forms = variants(filters.q) if filters.q else []
+        if not forms:
+            return filters
+        candidates = self.text_candidates(forms)
         if len(forms) > 1:
-            ids = [r["id"] for r in self._read(TASKS_CONTAINING, {"forms": forms})]
+            if candidates is None:
+                ids = [r["id"] for r in self._read(TASKS_CONTAINING, {"forms": forms})]
+            else:
+                ids = [r["id"] for r in self._read(TASKS_CONTAINING_AMONG, {"forms": forms, "ids": candidates})]
             filters.q = None
-            filters.task_ids = ids if filters.task_ids is None else [i for i in filters.task_ids if i in set(ids)]
+        elif candidates is not None and len(candidates) <= Q.IDS_PROBE_MAX:
+            ids = candidates  # `q` stays: CONTAINS checks them
+        else:
+            return filters
+        filters.task_ids = ids if filters.task_ids is None else [i for i in filters.task_ids if i in set(ids)]
         return filters
+
+    def text_candidates(self, forms: list[str]) -> list[str] | None:
+        """The tasks that may hold one of `forms`, from a search index of the current graph
+        (None without one: it is started in the background, and the store scans meanwhile)."""
+        key = tuple(r["version"] for r in self._read(VERSION))
+        index = self._search
+        if index is None or index.key != key:
+            self._build_in_background(key)
+            return None
+        found: set[str] = set()
+        for form in forms:
+            ids = index.holding(form)
+            if ids is None:
+                return None
+            found.update(ids)
+        return sorted(found)
 
     def task_facts(self, task_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Per task: its text (for the written time phrases) and its report recipients in
@@ -667,6 +698,13 @@ def clear_incoming() -> None:
 # tasks holding any form of a keyword (api/shortforms.py)
 TASKS_CONTAINING = """
 MATCH (t:Task)
+WHERE any(f IN $forms WHERE t.text CONTAINS f OR t.title CONTAINS f)
+RETURN t.id AS id
+"""
+
+TASKS_CONTAINING_AMONG = """
+UNWIND $ids AS tid
+MATCH (t:Task {id: tid})
 WHERE any(f IN $forms WHERE t.text CONTAINS f OR t.title CONTAINS f)
 RETURN t.id AS id
 """

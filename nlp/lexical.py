@@ -114,6 +114,24 @@ def bigrams(text: str) -> list[str]:
     return out
 
 
+STOPWORD_CHARS: frozenset[str] = frozenset("".join(STOPWORDS))
+
+
+def containment_bigrams(query: str) -> list[str] | None:
+    """The bigram tokens every indexed text holding `query` verbatim must also hold, or None
+    when the query has none that are sure.
+
+    Why only some: a text's bigrams are taken inside runs of kept words (`tokenize`), so a
+    bigram touching a stopword's character may be missing from a text that holds the query
+    (the run broke there). A bigram of two characters that belong to no stopword lies inside
+    one run wherever it occurs: its tokens cannot be stopwords. A query that simplifying would
+    change is not sure either (the index holds simplified text; the store the text as written)."""
+    if not query or simplify(query) != query:
+        return None
+    out = [b for b in bigrams(query.lower()) if not set(b[len(BIGRAM_PREFIX):]) & STOPWORD_CHARS]
+    return sorted(set(out)) or None
+
+
 class LexicalIndex:
     """An in-memory BM25 index (bm25s, Lucene variant) over task texts, keyed by task id."""
 
@@ -187,6 +205,26 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(toks), dtype=np.float32)
 
+    def holding_all(self, tokens: list[str]) -> np.ndarray:
+        """Positions (in `ids`, ascending) of the texts holding every one of `tokens`: the
+        intersection of their postings (bm25s keeps, per token, the texts it occurs in)."""
+        if self.bm25 is None or not tokens:
+            return np.zeros(0, dtype=np.int64)
+        if any(tok not in self.vocab for tok in tokens):
+            return np.zeros(0, dtype=np.int64)
+        sc = self.bm25.scores
+        postings = []
+        for tok in tokens:
+            t = self.bm25.vocab_dict[tok]
+            postings.append(np.asarray(sc["indices"][sc["indptr"][t]:sc["indptr"][t + 1]]))
+        postings.sort(key=len)  # the rarest first: every later intersection is small
+        found = postings[0]
+        for p in postings[1:]:
+            found = np.intersect1d(found, p, assume_unique=True)
+            if not found.size:
+                break
+        return np.sort(found)
+
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The `k` best (id, score) pairs with a positive score, best first; [] for no match."""
         s = self.scores(query)
@@ -226,6 +264,10 @@ class DeltaLexical:
             indptr = base.bm25.scores["indptr"]
             n += int(indptr[t + 1] - indptr[t])
         return n
+
+    def holding_all(self, tokens: list[str]) -> list[str]:
+        """Ids of the delta's texts holding every one of `tokens`."""
+        return [tid for tid, d in zip(self.ids, self.docs) if all(tok in d for tok in tokens)]
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 (Lucene variant, as bm25s computes it) of each delta text for `query`."""

@@ -119,4 +119,15 @@ def test_every_query_is_valid_neo4j_cypher():
 
     statements = Q.all_statements() + cypher.all_statements() + [write_statement("neo4j")]
     statements.append(vector_call("neo4j", 10) + " RETURN node.id AS id, score")
+    statements += service_statements()
     cypherlint.assert_clean(statements)
+
+
+def service_statements() -> list[str]:
+    """The statements the API layer keeps beside its code (api/service.py): linted too (the
+    text filter's candidate lookup, TASKS_CONTAINING_AMONG, was written there)."""
+    from policykg.api import service
+
+    found = [v for k, v in vars(service).items() if k.isupper() and isinstance(v, str) and "RETURN" in v]
+    assert "TASKS_CONTAINING_AMONG" in vars(service) and service.TASKS_CONTAINING_AMONG in found
+    return found
