@@ -125,9 +125,10 @@ class SearchIndex:
         found += [(self.delta.ids[i], float(extra[i])) for i in np.argsort(-extra, kind="stable")[:k] if extra[i] > 0]
         return sorted(found, key=lambda p: -p[1])[:k]
 
-    def holding(self, q: str) -> list[str] | None:
+    def holding(self, q: str, at_most: int | None = None) -> list[str] | None:
         """Ids of every task whose title or text may hold `q` verbatim — a superset the store's
-        `CONTAINS` then checks — or None when the index cannot bound it (no sure bigram).
+        `CONTAINS` then checks — or None when the index cannot bound it (no sure bigram) or
+        would name more than `at_most`.
 
         Why: a text filter scanned its tasks in deadline order until a page was full, so its
         cost grew with the graph (2.1× from 10,000 to 30,000 documents for q=事故调查, issue
@@ -135,12 +136,15 @@ class SearchIndex:
         tokens = containment_bigrams(q)
         if tokens is None or self.lexical.bm25 is None:
             return None
-        found = [self.ids[i] for i in self.lexical.holding_all(tokens)]
+        positions = self.lexical.holding_all(tokens, at_most)
+        if positions is None:
+            return None
+        found = [self.ids[i] for i in positions]
         if self.removed:
             found = [tid for tid in found if tid not in self.removed]
         if self.delta is not None:
             found += self.delta.holding_all(tokens)
-        return found
+        return None if at_most is not None and len(found) > at_most else found
 
     @classmethod
     def build(cls, store: GraphStore, embedder: Any, key: tuple, previous: Path | None = None) -> "SearchIndex":

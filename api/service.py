@@ -266,23 +266,24 @@ class Service:
         forms = variants(filters.q) if filters.q else []
         if not forms:
             return filters
-        candidates = self.text_candidates(forms)
+        candidates = self.text_candidates(forms, Q.IDS_PROBE_MAX)
         if len(forms) > 1:
-            if candidates is None:
-                ids = [r["id"] for r in self._read(TASKS_CONTAINING, {"forms": forms})]
-            else:
-                ids = [r["id"] for r in self._read(TASKS_CONTAINING_AMONG, {"forms": forms, "ids": candidates})]
             filters.q = None
-        elif candidates is not None and len(candidates) <= Q.IDS_PROBE_MAX:
+            if candidates is None:  # a common text: any form, checked in the scan that fills the page
+                filters.q_forms = forms
+                return filters
+            ids = [r["id"] for r in self._read(TASKS_CONTAINING_AMONG, {"forms": forms, "ids": candidates})]
+        elif candidates is not None:
             ids = candidates  # `q` stays: CONTAINS checks them
-        else:
+        else:  # a common text: the scan fills a page soon
             return filters
         filters.task_ids = ids if filters.task_ids is None else [i for i in filters.task_ids if i in set(ids)]
         return filters
 
-    def text_candidates(self, forms: list[str]) -> list[str] | None:
+    def text_candidates(self, forms: list[str], at_most: int | None = None) -> list[str] | None:
         """The tasks that may hold one of `forms`, from a search index of the current graph
-        (None without one: it is started in the background, and the store scans meanwhile)."""
+        (None without one: it is started in the background, and the store scans meanwhile;
+        None too when there would be more than `at_most`)."""
         key = tuple(r["version"] for r in self._read(VERSION))
         index = self._search
         if index is None or index.key != key:
@@ -290,11 +291,11 @@ class Service:
             return None
         found: set[str] = set()
         for form in forms:
-            ids = index.holding(form)
+            ids = index.holding(form, at_most)
             if ids is None:
                 return None
             found.update(ids)
-        return sorted(found)
+        return None if at_most is not None and len(found) > at_most else sorted(found)
 
     def task_facts(self, task_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Per task: its text (for the written time phrases) and its report recipients in
@@ -696,12 +697,6 @@ def clear_incoming() -> None:
 
 # ---------------------------------------------------------------------- shaping helpers
 # tasks holding any form of a keyword (api/shortforms.py)
-TASKS_CONTAINING = """
-MATCH (t:Task)
-WHERE any(f IN $forms WHERE t.text CONTAINS f OR t.title CONTAINS f)
-RETURN t.id AS id
-"""
-
 TASKS_CONTAINING_AMONG = """
 UNWIND $ids AS tid
 MATCH (t:Task {id: tid})

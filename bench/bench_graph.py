@@ -249,6 +249,8 @@ def query_latencies(store, embedder, repeat: int) -> list[tuple[str, float, floa
         "obligations region+sector": lambda: svc.obligations({"region": "湖南省", "sector": "煤矿"}, 50, 0),
         "obligations role=lead": lambda: svc.obligations({"role": "lead"}, 50, 0),
         "obligations q=事故调查": lambda: svc.obligations({"q": "事故调查"}, 50, 0),
+        "obligations q=危化品 (two written forms)": lambda: svc.obligations({"q": "危化品"}, 50, 0),
+        "obligations q= a text no task holds": lambda: svc.obligations({"q": "黄帝故里拜祖"}, 50, 0),
         "obligations status=overdue": lambda: svc.obligations({"status": "overdue"}, 50, 0),
         "body duties": lambda: svc.body(body_id),
         "deadlines in a year": lambda: svc.deadlines({"due_after": "2021-01-01", "due_before": "2021-12-31"}, 500),

@@ -34,6 +34,7 @@ class Filters:
     within_days: int = 30
     document: str | None = None
     q: str | None = None
+    q_forms: list[str] | None = None  # a text in any of its written forms (危化品, 危险化学品)
     task_ids: list[str] | None = None  # restrict to these tasks (semantic search)
     doc_ids: list[str] | None = None  # `document` resolved to ids (see `resolve_document`)
 
@@ -63,6 +64,7 @@ TASK_CONDITIONS: dict[str, str] = {
     "region": "$region IN t.regions",
     "document": "t.doc_id IN $doc_ids",
     "q": "(t.text CONTAINS $q OR t.title CONTAINS $q)",
+    "q_forms": "any(f IN $q_forms WHERE t.text CONTAINS f OR t.title CONTAINS f)",
     "task_ids": "t.id IN $task_ids",
     "due_after": "any(x IN t.due_dates WHERE x >= $due_after)",
     "due_before": "any(x IN t.due_dates WHERE x <= $due_before)",
@@ -624,7 +626,7 @@ def all_statements() -> list[str]:
     """Every statement text this module can send (for the Neo4j linter test): each filter
     fragment is exercised once by building queries with all filters set."""
     full = Filters(body="x", role="lead", explicit=True, sector="x", region="x", due_after="2020-01-01",
-                   due_before="2020-12-31", status="overdue", document="x", q="x", task_ids=["x"])
+                   due_before="2020-12-31", status="overdue", document="x", q="x", q_forms=["x", "y"], task_ids=["x"])
     texts = [BODIES, BODY, BODY_DUTIES, BODY_RECEIVES, BODY_ISSUED, DOCUMENTS, DOCUMENTS_PROBE, DOCUMENT_COUNT,
              DOCUMENT, DOCUMENT_TASKS, DOCUMENT_SECTIONS, DOCUMENT_PRACTICES, SECTOR_MATRIX_BY_PROVINCE,
              SECTOR_MATRIX_FOR_REGIONS, MECHANISM_MATRIX, PRACTICE_QUOTES, REGIONS_WITH_DATA, TASKS_BY_ID,
