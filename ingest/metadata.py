@@ -52,7 +52,8 @@ CN_DATE = re.compile(r"([一二三四五六七八九〇零○Ｏ]{4})年([一二
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,120})》")
 INNER_TITLE = re.compile(r"[<〈]([^<>〈〉]{2,100})[>〉]")
 ORG_SUFFIX = re.compile(
-    r"(委员会|办公室|办公厅|人民政府|政府|管理厅|管理局|厅|局|委|办|部|署|院|中心|总队|支队|大队|公司|协会|指挥部|领导小组|办事处|管委会)$")
+    r"(委员会|办公室|办公厅|人民政府|政府|管理厅|管理局|厅|局|委|办|部|署|院|中心|总队|支队|大队|公司|协会|指挥部|领导小组|办事处|管委会"
+    r"|(?<=[厅局委])[\u4e00-\u9fff]{2,10}(?:处|科))$")  # a department's division: 水利厅水旱灾害防御处
 TITLE_KIND = TITLE_END  # one vocabulary of title kinds for line joining and title finding
 SENTENCE_END = re.compile(r"[。;!?]$")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -107,11 +108,12 @@ def is_date_line(line: str) -> bool:
 
 OUTLINE_START = re.compile(r"^(\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]|[①-⑳])")
 NOT_ORG_TAIL = re.compile(r"(格局|布局|大局|结局|全局|当局|时局|出局)$")
+BULLETS = "◎●○■□◆◇★☆▲△▶►·•"  # a byline's or list line's mark (◎山西省水利厅水旱灾害防御处)
 
 
 def looks_like_org(line: str) -> bool:
     """A signature-like line: a body name on its own (no sentence punctuation, no outline number)."""
-    s = line.strip()
+    s = line.strip().lstrip(BULLETS)
     if not 3 <= len(s) <= 40 or _LOOKS_LIKE_ORG_RX1.search(s) or OUTLINE_START.match(s):
         return False
     last = s.split()[-1]
@@ -167,6 +169,8 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
         meta.issuers = [national_issuer(meta.doc_number)]
     if not meta.issuers:
         meta.issuers = issuer_of_number(meta.doc_number, jur)
+    if not meta.issuers:
+        meta.issuers = issuer_of_byline(page or text, jur)
     meta.period = find_period(meta.title, head, body_start, text)
     meta.citations = find_citations(text, meta)
     return meta, body_start
@@ -465,6 +469,29 @@ def issuer_of_number(doc_number: str | None, jur: Jurisdiction) -> list[str]:
 
 
 ORGAN_CODE = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[〔\[]")
+
+# a page's byline naming the body that published it: 来源: 大庆市让胡路区人民政府林业和草原局
+BYLINE_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([\u4e00-\u9fff()（）]{4,40})")
+MEDIA = re.compile(r"(网|报|台|社|新闻|在线|频道|客户端|公众号|头条|号|网站|门户)$")
+
+
+def issuer_of_byline(page: str, jur: Jurisdiction) -> list[str]:
+    """The publishing body of a page that shows no signature, number or addressed issuer: a
+    notice or 公告 posted by its own department (来源: 大庆市让胡路区人民政府林业和草原局 above its
+    公告). Only a body by its shape, named with its place (a bare 应急管理局 could be any
+    level's), and never a medium (来源: 宁夏日报, 中华网河南, 新甘谷 are news sites)."""
+    m = BYLINE_SOURCE.search(page)
+    if not m:
+        return []
+    name = m.group(1)
+    place = gazetteer().place_prefix(name)
+    # the place written in full (a short form is not enough: 公安局 opens with 公安县's short form)
+    if MEDIA.search(name) or not ORG_SUFFIX.search(name) or not place or name[place[1] - 1] not in PLACE_END:
+        return []
+    return [issuer_name(canonical_issuer(name), jur)]
+
+
+PLACE_END = "省市县区州旗盟镇乡"
 
 
 def issuer_name(written: str, jur: Jurisdiction) -> str:
@@ -833,6 +860,12 @@ def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]
         m = _ISSUERS_FROM_HEADING_RX1.fullmatch(ln.text.replace(" ", ""))
         if m and name_kind(m.group("org")) == "org":
             return [m.group("org")]
+    # an author's byline opening the page, above any title (◎山西省水利厅水旱灾害防御处, then
+    # the work points): a body with its place, on its own line
+    first = head[0].text.strip().lstrip(BULLETS) if head else ""
+    if first and (title_line is None or head[0].start < title_line.start) and looks_like_org(first) \
+            and gazetteer().place_prefix(first) and name_kind(first) == "org":
+        return [first]
     titles = title_candidates(head) + ([title_line] if title_line is not None else [])
     for ln in titles:
         title = _ISSUERS_FROM_HEADING_RX2.sub("", clean_title(ln.text))
