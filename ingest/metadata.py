@@ -108,6 +108,7 @@ def is_date_line(line: str) -> bool:
 
 OUTLINE_START = re.compile(r"^(\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]|[①-⑳])")
 NOT_ORG_TAIL = re.compile(r"(格局|布局|大局|结局|全局|当局|时局|出局)$")
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 BULLETS = "◎●○■□◆◇★☆▲△▶►·•"  # a byline's or list line's mark (◎山西省水利厅水旱灾害防御处)
 
 
@@ -147,14 +148,14 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
             meta.title = strip_inner(re.match(r"^《([^》]+)》", opening).group(1))
     # a news page reporting a notice ("辽宁省防办发出《关于做好强降雨防范工作的通知》"): the
     # notice's title and its issuer, unless the page shows the document's own title
-    news = news_of_notice(head) if meta.title is None or not TITLE_KIND.search(meta.title) else None
-    if news and news[1]:
-        meta.title = news[1]
+    news = news_of_notice(head)
+    if news and news.title and (meta.title is None or not TITLE_KIND.search(meta.title)):
+        meta.title = news.title
     body_start = title_line.end if title_line is not None else 0
     date_line, issuer_lines = find_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else None
     addressee_line = find_addressee_line(head)
-    written_issuers = [canonical_issuer(s) for s in issuer_lines] or ([news[0]] if news else []) \
+    written_issuers = [canonical_issuer(s) for s in issuer_lines] or ([news.issuer] if news else []) \
         or issuers_from_heading(head, title_line)
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
@@ -163,6 +164,8 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
     meta.addressees = split_addressees(addressee_line, meta) if addressee_line else []
+    if not meta.addressees and news and news.to and not issuer_lines:
+        meta.addressees = split_addressees(news.to, meta)  # a reported notice's addressees
     if not meta.issuers and addressee_line:
         meta.issuers = issuer_above_addressees(addressee_line, text, jur)
     if not meta.issuers and national_issuer(meta.doc_number):
@@ -218,19 +221,31 @@ def find_doc_number(head: list[Line]) -> str | None:
     return None
 
 
-def news_of_notice(head: list[Line]) -> tuple[str, str | None] | None:
-    """(issuer, title or None) of the notice a news page reports: "7月25日,辽宁省防办发出《关于做好
-    强降雨防范工作的通知》" / "6月13日,省防总发出关于…的紧急通知" / "29日,湖北省安委会发出紧急通知,要求…"."""
+@dataclass
+class NewsOfNotice:
+    """The notice a news page reports: who sent it, its title when the page gives it, and to
+    whom (陕西省防汛抗旱总指挥部向榆林、…、韩城市防汛抗旱指挥部发布紧急通知)."""
+    issuer: str
+    title: str | None
+    to: str | None
+
+
+def news_of_notice(head: list[Line]) -> NewsOfNotice | None:
+    """The notice a news page reports: "7月25日,辽宁省防办发出《关于做好强降雨防范工作的通知》" /
+    "6月13日,省防总发出关于…的紧急通知" / "29日,湖北省安委会发出紧急通知,要求…" / "广东省防汛防旱防风
+    总指挥部办公室(简称“省三防办”)印发紧急通知" / "陕西省防汛抗旱总指挥部向…指挥部发布紧急通知"."""
     for ln in head[:10]:
         m = NEWS_OF_NOTICE.search(ln.text)
         if m and name_kind(m.group("org")) == "org":
             title = strip_inner(m.group("title") or m.group("bare") or "") or None
-            return m.group("org"), title if title and TITLE_KIND.search(title) else None
+            return NewsOfNotice(m.group("org"), title if title and TITLE_KIND.search(title) else None, m.group("to"))
     return None
 
 
 NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?)"
-                            r"(?:近日|日前|今天|昨天|昨日)?(?:发出|下发|印发|下达)了?"
+                            r"(?:[(（]简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）])?"
+                            r"(?:近日|日前|今天|昨天|昨日)?(?:向(?P<to>[\u4e00-\u9fff、()（）]{2,80}?))?"
+                            r"(?:发出|下发|印发|下达|发布)了?"
                             r"(?:《(?P<title>[^《》]{4,80})》|(?P<bare>关于[^。,,;;《》]{4,80}?的(?:紧急)?通知)|(?:紧急)?通知)")
 
 
@@ -334,6 +349,7 @@ QUOTED_NOTICE = re.compile(r"(?:^|[\s。,])(?P<issuer>[\u4e00-\u9fff]{2,20}?)(?P
 def clean_title(s: str) -> str:
     s = DOC_NUMBER.sub("", s)
     s = _CLEAN_TITLE_RX1.sub("", s)
+    s = CJK_GAP.sub("", s)  # 石屏县人民政府关于 高火险期…: a space typed between characters
     s = s.strip(" 《》\u3000")
     return strip_inner(without_page_words(s))
 

@@ -1128,10 +1128,14 @@ def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None])
         region, length = hit
         tail = full[length:]
         province = g.province_of(region)
+        # a city's name ends a list of cities, of either rank (榆林、…、商洛、韩城市防汛抗旱指挥部:
+        # 韩城 is a county-level city listed with the prefectures)
+        cities = region.name.endswith("市") and region.level in (2, 3)
         i = j - 1
         while i >= 0 and kinds[i] is None:
             same = [r for r in g.by_short.get(tidy(pieces[i][0]), [])
-                    if r.level == region.level and g.province_of(r) == province]
+                    if g.province_of(r) == province and (r.level == region.level or
+                                                         cities and r.level in (2, 3) and r.name.endswith("市"))]
             if len(same) != 1:
                 break
             pieces[i] = (same[0].name + tail, pieces[i][1])

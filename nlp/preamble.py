@@ -154,7 +154,10 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
 
 # "…请各党政机关、团体、企事业单位及社会组织:" / "现提出如下要求:" closing a paragraph: the
 # paragraphs after it are the points requested (y-set letters; devset d16's 请各县区…:).
-REQUEST_INTRO = re.compile(r"(?:请|要求)[^。;:]{2,80}[:：]$|(?:提出|作出|要求)如下[^。;]{0,10}[:：]$")
+# a sentence introducing the requests that follow: …请各党政机关…: / …提出如下要求: / a news report's
+# "省防总发布紧急通知,要求:" (its subject asks; the points are for those the notice is sent to)
+REQUEST_INTRO = re.compile(r"(?:请|要求)[^。;:]{2,80}[:：]$|(?:提出|作出|要求)如下[^。;]{0,10}[:：]$"
+                           r"|[,,](?:要求|强调|指出|明确)[:：]$")
 
 OPENING_RULES = {"subject", "requested", "by", "labelled", "allocation", "role", "pronoun"}
 

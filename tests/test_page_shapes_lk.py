@@ -42,3 +42,38 @@ def test_an_author_byline_above_work_points_is_their_issuer_not_their_title():
     assert rec["meta"]["title"] != "◎山西省水利厅水旱灾害防御处"
     assert rec["meta"]["issuers"] == ["山西省水利厅水旱灾害防御处"]
     assert all([a["name"] for a in t["actors"]] == ["山西省水利厅水旱灾害防御处"] for t in rec["tasks"])
+
+
+def test_a_reported_notice_to_listed_flood_headquarters_is_theirs_to_do():
+    """A mirror of a 西部网 report (www3.hzdxbzk.com/jzsdgsxz/21737.html): "陕西省防汛抗旱总指挥部向榆林、
+    延安、…、韩城市防汛抗旱指挥部发布紧急通知" — cities by their short names before 韩城市 (a
+    county-level city listed with the prefectures); "省防总发布紧急通知,要求:" introduces its 一要…
+    points, which are the headquarters' work, not the sender's."""
+    text = ("陕西省防总发紧急通知榆林延安等8地需防范降雨\n\n"
+            "  西部网讯 今天(7月28日),陕西省防汛抗旱总指挥部向榆林、延安、西安、铜川、渭南、安康、商洛、韩城市防汛抗旱指挥部发布紧急通知,要求做好强降雨防范工作。\n\n"
+            "  目前,降雨仍在持续,本轮降水过程将于30日逐步减弱至结束。\n\n"
+            "  省防总发布紧急通知,要求:\n\n"
+            "  一要对强降雨防范工作进行再部署再动员,在“七下八上”防汛关键期和周末等特殊时间段期间,要百倍警觉。\n\n"
+            "  三要严格落实防汛责任,切实加强应急值守,随时对防汛重点区域和环节进行防汛值班带班抽查;\n")
+    rec = extract_text(text)
+    cities = ["榆林", "延安", "西安", "铜川", "渭南", "安康", "商洛", "韩城"]
+    assert rec["meta"]["issuers"] == ["陕西省防汛抗旱总指挥部"]
+    assert rec["meta"]["addressees"] == [c + "市防汛抗旱指挥部" for c in cities]
+    assert [t["path"] for t in rec["tasks"]] == [["一"], ["三"]]
+    assert all({a["name"] for a in t["actors"]} == set(rec["meta"]["addressees"]) for t in rec["tasks"])
+
+
+def test_a_sites_bare_name_and_a_boxs_validity_row_are_no_title():
+    """京政办发〔2018〕15号 on a mirror (www.cnread.news/amp/article/15895344.html) opens "華文網";
+    a 老王岗乡 report (henan.china.com/news/zmd/2023/0625/2530564918.html) "中华网 china.com";
+    石屏县 2019 高火险期 通告 (www.hhsp.gov.cn/info/3441/457811.htm) has its box's "时效性有效" right
+    above "石屏县人民政府关于 高火险期严禁一切野外用火的通告" (a space typed inside the title)."""
+    mirror = ("華文網\n\n關於切實做好“五一”假日期間安全工作的緊急通知\n\n京政辦發〔2018〕15號\n\n"
+              "各區人民政府,市政府各委、辦、局,各市屬機構:\n\n近期,本市發生了多起安全生產和火災事故。\n")
+    assert extract_text(mirror)["meta"]["title"] == "关于切实做好“五一”假日期间安全工作的紧急通知"
+    news = ("中华网 china.com\n\n河南\n当前位置:新闻 > 驻马店 > 正文\n\n平舆县老王岗乡召开燃气安全集中排查工作部署会\n"
+            "2023-06-25 16:20:28 来源:中华网河南\n\n6月22日下午,平舆县老王岗乡召开燃气安全排查工作部署会。\n")
+    assert extract_text(news)["meta"]["title"] == "平舆县老王岗乡召开燃气安全集中排查工作部署会"
+    box = ("-\n发布日期2019-04-25\n-\n时效性有效\n石屏县人民政府关于 高火险期严禁一切野外用火的通告\n"
+           "4月以来,全县气温急剧攀升,大风天气增多,现通告如下:\n二、森林防火高火险区域:全县所有林区。\n")
+    assert extract_text(box)["meta"]["title"] == "石屏县人民政府关于高火险期严禁一切野外用火的通告"
