@@ -139,7 +139,7 @@ class Lexicon:
 
     @cached_property
     def _ends_by_char(self) -> dict[str, tuple[str, ...]]:
-        words = self.org_suffixes + self.person_suffixes + ("各地区", "各地", "各县区", "各市州", "各乡镇", "各县市区")
+        words = self.org_suffixes + self.person_suffixes + ("各地区", "各地", "各县区", "各市州", "各乡镇", "各县市区", "各村")
         table: dict[str, list[str]] = {}
         for w in words:
             table.setdefault(w[-1], []).append(w)
@@ -211,7 +211,7 @@ PLACE_LEVELS = r"(?:[市州县区盟旗]|[(（][市州县区盟旗、]+[)）])+"
 LEVELS_END = re.compile(r"(?<=[\u4e00-\u9fff])" + PLACES_CLOSED_BY + PLACE_LEVELS)
 # 其他市县要…, 有关地区要…: a class of places named by its levels after a quantifier
 # also nlp/parties (a place class beside the body it holds: 各市 in 各市应急管理局)
-PLACE_CLASS_END = re.compile(r"(?:各|其他|其余|其它|有关|相关|上述)(?:地区|[省市州县区乡镇旗盟]){1,3}")
+PLACE_CLASS_END = re.compile(r"(?:各|其他|其余|其它|有关|相关|上述)(?:地区|[省市州县区乡镇旗盟村]){1,3}(?!民)")  # 各村, not 各村民…
 NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、,,]{1,8}[)）]")
 
 

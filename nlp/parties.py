@@ -83,6 +83,9 @@ def listed_people(span: str) -> list[tuple[str, int, str]]:
 # a meeting notice's item listing who attends (the item's title, alone on its line or before a colon)
 ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会对象|参加对象|出席(?:会议)?人员|参训人员|培训对象)\s*(?:[:：。]\s*|\n)")
 # where a clause's work applies, before its subject (在戒严区域任何单位和个人禁止…, 在禁火期内各乡镇要…)
+# the number of an inline point (一是…二是…, 一要…, 第一,, 其一,) standing before the point's subject
+POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3}[,,、]?|其[一二三四五六七八九十][,,、]?)"
+                          r"(?=[\u4e00-\u9fff])")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内)(?=[\u4e00-\u9fff])")
 # a sanction after the parties it falls on, and the 对 that opened their clause earlier in the sentence
 PUNISHED = re.compile(r"(?:要|应|将|一律)?(?:严肃|依法|从严|坚决|严格)?(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
@@ -654,6 +657,9 @@ class PartyFinder:
         t = self.masked
         while s < len(t) and t[s] in " \t\u3000" + MASK:
             s += 1
+        point = POINT_MARKER.match(t, s)
+        if point:  # 二是各村、乡派出所…要…: an inline point's number before its subject
+            s = point.end()
         m = self.fr.opener_rx.match(t, s)
         if m and not (m.group() == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
             return m.end()  # 请示/请假/请教 are verbs of their own, not a request to a party

@@ -77,6 +77,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
     background sentences (现将…印发给你们, 据气象部门预报…) end a task and start none."""
     text = doc.clean.text
     base = ctx.doc_date
+    news = not doc.meta.issuers and not doc.meta.addressees  # a report, not the notice itself
     out: list[TaskSpan] = []
     group: TaskSpan | None = None
     points = False  # after "…请各党政机关…:" each paragraph is one of the points requested
@@ -102,6 +103,9 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             if not any(p.rule in OPENING_RULES and not p.recipient for p in found):
                 group.end = b  # …全面落实各级安全生产责任;进一步深化…: past a semicolon, naming nobody new, the same request
                 continue
+        if news and HELD_MEETING.search(s) and not DUTY.search(mask_quotes(s)):
+            group = None  # a report's "6月22日下午,…乡召开…部署会。": the meeting it reports, no work set
+            continue
         # a calendar limit or a cadence (每季度报送一次工作进展情况) is work set, whoever it names
         dated = any(d.type in ("date", "recurring") for d in find_deadlines(s, base, ctx.period))
         if not dated and "由" not in s and not DUTY.search(mask_quotes(s)) and not request(s) \
@@ -158,6 +162,10 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
 # "省防总发布紧急通知,要求:" (its subject asks; the points are for those the notice is sent to)
 REQUEST_INTRO = re.compile(r"(?:请|要求)[^。;:]{2,80}[:：]$|(?:提出|作出|要求)如下[^。;]{0,10}[:：]$"
                            r"|[,,](?:要求|强调|指出|明确)[:：]$")
+
+# a news report's sentence on the meeting it reports: 召开(了)…会议/部署会/推进会 (with no 要/应: a plan's
+# "6月13日,县安委办召开…会议" sets the meeting as work; a report only tells it was held)
+HELD_MEETING = re.compile(r"(?:召开|举行)了?[^。;]{0,80}?(?:会议|会)(?:[,,][^。;]{0,40})?[。;]?$")
 
 OPENING_RULES = {"subject", "requested", "by", "labelled", "allocation", "role", "pronoun"}
 

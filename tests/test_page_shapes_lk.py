@@ -77,3 +77,20 @@ def test_a_sites_bare_name_and_a_boxs_validity_row_are_no_title():
     box = ("-\n发布日期2019-04-25\n-\n时效性有效\n石屏县人民政府关于 高火险期严禁一切野外用火的通告\n"
            "4月以来,全县气温急剧攀升,大风天气增多,现通告如下:\n二、森林防火高火险区域:全县所有林区。\n")
     assert extract_text(box)["meta"]["title"] == "石屏县人民政府关于高火险期严禁一切野外用火的通告"
+
+
+def test_a_meeting_reports_points_name_their_own_subjects():
+    """平舆县老王岗乡 gas-safety meeting (henan.china.com/news/zmd/2023/0625/2530564918.html): the
+    meeting's date and attendees set no work; "二是各村、乡派出所、乡执法中队要…" names its subjects
+    after the point's number; "四是乡应急办牵头,各村配合" splits the roles (各村 is a class of bodies)."""
+    text = ("平舆县老王岗乡召开燃气安全集中排查工作部署会\n\n"
+            "6月22日下午,平舆县老王岗乡召开由班子成员、各村支部书记、乡应急办负责人、乡执法中队负责人参加的燃气安全排查工作部署会。\n\n"
+            "会上,乡党委书记冯春生通报了宁夏银川烧烤店燃气爆炸事故情况,安排部署了该乡燃气安全排查工作。\n\n"
+            "冯春生要求,一是所有使用燃气经营性场所,均要加装燃气泄漏报警装置,未安装到位前暂停营业;"
+            "二是各村、乡派出所、乡执法中队要加大对“瓶对瓶”导气黑窝点、非法存储液化石油气窝点的排查打击力度,确保全乡不存在“瓶对瓶”导气违法行为;"
+            "三是各类经营性场所二楼加装防盗窗、广告牌影响紧急逃生的,要全部无条件拆除到位,从明天开始,一个月内清理完毕;"
+            "四是乡应急办牵头,各村配合,加强对燃气安全知识的宣传力度,确保全乡群众人人都懂燃气安全。\n")
+    tasks = {tuple(t["path"]): {(a["name"], a["role"]) for a in t["actors"]} for t in extract_text(text)["tasks"]}
+    assert ("preamble",) not in tasks
+    assert tasks[("二",)] == {("各村", "responsible"), ("老王岗乡派出所", "responsible"), ("老王岗乡执法中队", "responsible")}
+    assert tasks[("四",)] == {("老王岗乡人民政府应急管理办公室", "lead"), ("各村", "participant")}
