@@ -179,7 +179,7 @@ class Lexicon:
                 ends.append(i)
         # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;
         # 琼海、万宁…等市县: so may the levels of a list of places
-        noted = [m.end() for rx in (NOTE_END, LEVELS_END, PLACE_CLASS_END) for m in rx.finditer(text)]
+        noted = [m.end() for rx in (NOTE_END, LEVELS_END, PLACE_CLASS_END, GRASSROOTS_END) for m in rx.finditer(text)]
         if noted:
             ends = sorted(set(ends).union(noted))
         return ends, BracketDepth(text)
@@ -212,6 +212,8 @@ LEVELS_END = re.compile(r"(?<=[\u4e00-\u9fff])" + PLACES_CLOSED_BY + PLACE_LEVEL
 # 其他市县要…, 有关地区要…: a class of places named by its levels after a quantifier
 # also nlp/parties (a place class beside the body it holds: 各市 in 各市应急管理局)
 PLACE_CLASS_END = re.compile(r"(?:各|其他|其余|其它|有关|相关|上述)(?:地区|[省市州县区乡镇旗盟村]){1,3}(?!民)")  # 各村, not 各村民…
+# 各乡镇、林场、村要…: a grassroots level closing a list (not 村民, 社区居民)
+GRASSROOTS_END = re.compile(r"(?<=、)(?:村|社区|村居|居委会|村委会)(?![民居])")
 NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、,,]{1,8}[)）]")
 
 

@@ -795,7 +795,7 @@ CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
 QUANTIFIER = re.compile(r"^(地方各级|各级|各(?:[省市州县区乡镇旗盟]|街道)+级?|各)(?=[\u4e00-\u9fff]{2})")
 BARE_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}(单位|部门|机关|团体|组织|机构|企业|媒体)|(?:人民)?政府|党委|"
                         r"(?:乡镇|镇|乡|街道|村|社区)(?:人民政府|政府|办事处)|"
-                        r"处室|科室|股室|分中心|办事处|站所|分公司|管委会")  # a body's own units (各处室、分中心、办事处); zones' 管委会
+                        r"处室|科室|股室|分中心|办事处|站所|分公司|管委会|林场|农场|牧场")  # a body's own units (各处室、分中心、办事处); zones' 管委会
 
 
 def bare_class(name: str) -> bool:
@@ -941,6 +941,8 @@ def clear_memos() -> None:
         fn.cache_clear()
 
 
+PLACE_CLASS = re.compile(r"各(?:[省市州县区乡镇旗盟]|街道|社区){1,4}")
+GRASSROOTS_MEMBER = re.compile(r"村|社区|村居|居委会|村委会|街道|林场|农场|牧场")
 STAFF_OF = re.compile(r"(?P<body>.+?)(?:的)?(?:有关|相关)?(?:工作)?人员")
 
 
@@ -994,6 +996,9 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         if 1 <= len(modifier) <= 4 and not modifier.startswith(("各", "有关", "相关")):
             pieces = [pieces[0]] + [(modifier + p if tidy(p) == lexicon().person_suffix(tidy(p)) and p.endswith("者")
                                      else p, o) for p, o in pieces[1:]]
+    if len(pieces) >= 2 and PLACE_CLASS.fullmatch(tidy(pieces[0][0])):
+        # 各乡镇、林场、村要…: grassroots units after a class of places are classes too (每个林场, 每个村)
+        pieces = [pieces[0]] + [("各" + p if GRASSROOTS_MEMBER.fullmatch(tidy(p)) else p, o) for p, o in pieces[1:]]
     kinds = [name_kind(p) for p, _ in pieces]
     if len(pieces) >= 2 and all(k in (None, "place") for k in kinds) and None in kinds \
             and all(TOWNSHIP_SHAPE.fullmatch(tidy(p)) for p, _ in pieces):

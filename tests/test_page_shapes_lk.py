@@ -94,3 +94,15 @@ def test_a_meeting_reports_points_name_their_own_subjects():
     assert ("preamble",) not in tasks
     assert tasks[("二",)] == {("各村", "responsible"), ("老王岗乡派出所", "responsible"), ("老王岗乡执法中队", "responsible")}
     assert tasks[("四",)] == {("老王岗乡人民政府应急管理办公室", "lead"), ("各村", "participant")}
+
+
+def test_farms_and_villages_after_a_class_of_townships_are_classes():
+    """石屏县 2019 高火险期 通告 (www.hhsp.gov.cn/info/3441/457811.htm): "各乡镇、林场、村要切实落实防火
+    责任" / "各乡镇、林场应当设立森林防火检查站(哨)": every township, every forest farm, every village."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    jur = Jurisdiction.of("云南省", "红河哈尼族彝族自治州石屏县", 2019)
+    names = lambda s: [p.name for p in find_parties(s, jur, False, (), None)]
+    assert names("各乡镇、林场、村要切实落实防火责任") == ["各乡镇", "各林场", "各村"]
+    assert names("各乡镇、林场应当设立森林防火检查站(哨)") == ["各乡镇", "各林场"]
