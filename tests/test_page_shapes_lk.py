@@ -106,3 +106,16 @@ def test_farms_and_villages_after_a_class_of_townships_are_classes():
     names = lambda s: [p.name for p in find_parties(s, jur, False, (), None)]
     assert names("各乡镇、林场、村要切实落实防火责任") == ["各乡镇", "各林场", "各村"]
     assert names("各乡镇、林场应当设立森林防火检查站(哨)") == ["各乡镇", "各林场"]
+
+
+def test_items_with_their_own_report_times_under_a_contents_heading_are_tasks():
+    """琼安委办〔2013〕62号 on a mirror (gdtgcs.com/html/.zwgktzgg201306t20130620_977331.html): under
+    "一、报送内容和时间" each item sets its own report time; they are tasks, not a list of contents."""
+    text = ("关于做好安全生产大检查信息报送工作的通知\n各市、县、自治县及洋浦经济开发区安全生产委员会,各有关单位:\n"
+            "一、报送内容和时间\n(一)各市县、各有关部门和单位每月15日、30日前报送本市县、本行业领域集中开展安全生产大检查工作情况,主要包括:\n"
+            "1.安全生产大检查工作进展及成效;\n2.安全生产大检查工作过程中的新情况、新措施、新经验;\n3.存在问题和工作建议。\n"
+            "(二)各市县每周五下午16时前报送集中开展安全生产大检查情况周报表(详见附件)。\n"
+            "(三)各市县、各有关部门和单位的安全生产大检查工作方案请于2013年6月20日前报送,工作总结请于2013年10月10日前报送。\n")
+    tasks = extract_text(text)["tasks"]
+    assert [t["path"] for t in tasks] == [["一", "(一)"], ["一", "(二)"], ["一", "(三)"]]
+    assert [d["date"] for d in tasks[2]["deadlines"]] == ["2013-06-20", "2013-10-10"]
