@@ -73,7 +73,11 @@ class Gazetteer:
                     self.towns.setdefault(stem, []).append(parent)
                 continue
             lvl = int(level)
-            if lvl == 2 and code == parent:  # municipalities repeat themselves as their own city
+            if code == parent or code in self.by_code:
+                # a row repeating its parent's code (上海市 as its own city; 东莞市, 中山市, 儋州市,
+                # 嘉峪关市's "市直辖行政区划"; 香港's districts, which the source gives no codes of) is
+                # no region of its own: it would replace its parent and make it its own parent
+                # (an endless walk up the chain: a 东莞 page hung the extractor)
                 continue
             if lvl == 3 and parent not in self.by_code:
                 continue

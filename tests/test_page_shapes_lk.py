@@ -119,3 +119,27 @@ def test_items_with_their_own_report_times_under_a_contents_heading_are_tasks():
     tasks = extract_text(text)["tasks"]
     assert [t["path"] for t in tasks] == [["一", "(一)"], ["一", "(二)"], ["一", "(三)"]]
     assert [d["date"] for d in tasks[2]["deadlines"]] == ["2013-06-20", "2013-10-10"]
+
+
+def test_every_region_of_the_gazetteer_walks_up_to_its_province():
+    """Bug: the source lists 东莞市, 中山市, 儋州市 and 嘉峪关市 (cities without counties) with a
+    "市直辖行政区划" child of the same code, which replaced the city and became its own parent;
+    a 寮步镇 news page (www.dg.gov.cn/liaobu/zwgk/jczwgksxbzml/aqsc/content/post_3710727.html)
+    then hung the extractor walking up the chain."""
+    from policykg.ingest.regions import gazetteer
+
+    g = gazetteer()
+    for region in g.by_code.values():
+        chain = g.chain(region) if len({region.code, region.parent}) == 2 or not region.parent else None
+        assert chain is not None and chain[0].level == 1 and chain[-1] is region, region
+    assert [r.name for r in g.chain(g.by_code["441900"])] == ["广东省", "东莞市"]
+    text = ("2022年1月17日上午,国务院安委会召开全国安全生产电视电话会议,全国会议结束后,省政府召开省安全生产和消防工作暨"
+            "第一季度防范重特大生产安全事故电视电话会议,寮步镇设分会场。镇委副书记、镇长黄荣峰,镇委副书记李进强,镇安委会、"
+            "消安委会各成员单位负责人,各村(社区)党组织书记共80余人收听收看了会议。\n"
+            "(图为收听收看全国、省电视电话会议现场情况)\n"
+            "全国、全省电视电话会议结束后,为进一步贯彻落实国家、省会议精神,镇委副书记、镇长黄荣峰主持召开寮步镇安\n"
+            "全生产和消防工作暨第一季度防范重特大生产安全事故工作会议。\n"
+            "(图为寮步镇召开会议现场情况)\n"
+            "黄荣峰强调了四点意见:一要清楚了解自身安全生产职责,将安全生产工作摆在首要位置,采取有力措施抓实抓细抓到位,"
+            "确保我镇岁末年初安全生产形势持续稳定;\n")
+    assert extract_text(text)["meta"]["province"] == "广东省"
