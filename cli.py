@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -49,8 +50,7 @@ def extract(
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
-    for path in expand_paths(files):
-        record = extracted_or_reported(path)
+    for path, record in extracted(list(expand_paths(files))):
         if record is None:
             failed += 1
             continue
@@ -85,8 +85,7 @@ def evaluate(
     if not gold_dir.is_dir():
         raise typer.BadParameter(f"{gold_dir} is not a folder of gold records")
     predictions: dict[str, dict] = {}
-    for path in expand_paths(files):
-        record = extracted_or_reported(path)
+    for path, record in extracted(list(expand_paths(files))):
         if record is not None:
             predictions[path.stem] = public_record(record)
     report = score_folder(gold_dir, predictions)
@@ -99,19 +98,43 @@ def evaluate(
             out.print(line, highlight=False, markup=False)
 
 
-def extracted_or_reported(path: Path) -> dict | None:
-    """The extraction record of one file, or None after saying why not: a file that cannot be
-    read, and an extractor bug on one file, are that file's error and the batch goes on (as
-    in `policykg ingest`, graph/sandbox.py)."""
-    from .ingest.model import IngestError
-    from .nlp.extract import extract_path
+def extracted(paths: list[Path]) -> list[tuple[Path, dict | None]]:
+    """Each file with its extraction record, or None after saying why not (`reported`).
 
-    try:
-        return extract_path(path)
-    except IngestError as exc:
-        err.print(f"[red]error[/red] {exc}")
-    except Exception as exc:  # noqa: BLE001 - one bad file must not end a batch
-        say(f"error {path}: internal error: {type(exc).__name__}: {exc}")
+    Each file is extracted in a worker process within the budget of graph/sandbox.py (time,
+    memory, tasks), as `policykg ingest` does: a file that runs away costs only itself, not
+    the files after it (a page that made the extractor loop took a whole batch down)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .graph.sandbox import ExtractPool
+
+    workers = extract_workers(len(paths))
+    with ExtractPool(workers) as pool, ThreadPoolExecutor(max(1, workers)) as threads:
+        outcomes = list(threads.map(pool.run, paths))
+    return [(path, reported(outcome)) for path, outcome in zip(paths, outcomes)]
+
+
+def extract_workers(files: int) -> int:
+    """Extraction processes for `policykg extract`: POLICYKG_EXTRACT_WORKERS (0: in this
+    process, unwatched), else one per core, at most one per file."""
+    from .graph.ingest import default_workers
+
+    raw = os.environ.get("POLICYKG_EXTRACT_WORKERS", "").strip()
+    if raw.isdigit():
+        return int(raw)
+    return max(1, min(files, default_workers()))
+
+
+def reported(outcome) -> dict | None:
+    """The extraction record of one file, or None after saying why not: a file that cannot be
+    read, an extractor bug on one file and a file past its budget are that file's error and
+    the batch goes on (as in `policykg ingest`, graph/sandbox.py)."""
+    if outcome.record is not None:
+        return outcome.record
+    if outcome.code == "internal":
+        say(f"error {outcome.path}: {outcome.error}")
+    else:
+        err.print(f"[red]error[/red] {outcome.path}: {outcome.error}")
     return None
 
 

@@ -172,6 +172,9 @@ class ExtractPool:
     at once; each waits for a free worker). Started lazily; `close` ends them."""
 
     def __init__(self, workers: int = 1, budget: Budget | None = None, recycle_after: int = 200) -> None:
+        """`workers` 0: extract in the caller's process, without the budget's watch (a
+        debugging run, or a test that patches the extractor in this process)."""
+        self.inline = workers == 0
         self.workers = max(1, workers)
         self.budget = budget or Budget.from_env()
         self.recycle_after = recycle_after
@@ -204,6 +207,8 @@ class ExtractPool:
         """Extract one file in a worker within the budget; never raises for the file."""
         if self._closed:
             raise RuntimeError("the extraction pool is closed")
+        if self.inline:
+            return extract_checked(str(path), self.budget.max_tasks)
         slot = self._idle.get()
         worker = slot
         try:

@@ -181,3 +181,23 @@ def test_ingest_saves_the_search_index_for_serve_to_load(tmp_path):
     finally:
         store.close()
         stop_embedded(data)
+
+
+def test_extract_keeps_each_file_within_its_budget(tmp_path):
+    """A file past its budget costs only itself: `policykg extract` runs each file in a watched
+    worker (graph/sandbox.py), as ingest does. Bug: it extracted inline, and a page on which
+    the extractor looped (a gazetteer cycle) grew until the whole batch was killed, losing the
+    records of every other file. Here every seed gets a budget of a millisecond."""
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    seeds = sorted(corpus.glob("*.txt"))[:2]
+    env = {**os.environ, "POLICYKG_EXTRACT_TIMEOUT": "0.001", "COLUMNS": "400"}
+    exe = Path(sys.executable).with_name("policykg")
+    cmd = [str(exe)] if exe.exists() else POLICYKG
+    res = subprocess.run([*cmd, "extract", *map(str, seeds), "-f", "json", "--out", str(tmp_path / "out")],
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert all(p.name in res.stdout + res.stderr for p in seeds)
+    assert "2 file(s) failed" in res.stdout + res.stderr
+    ok = subprocess.run([*cmd, "extract", *map(str, seeds), "-f", "json", "--out", str(tmp_path / "ok")],
+                        env={**env, "POLICYKG_EXTRACT_TIMEOUT": "120"}, capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0 and sorted(p.name for p in (tmp_path / "ok").iterdir()) == [p.stem + ".json" for p in seeds]

@@ -39,6 +39,7 @@ def test_one_failing_file_does_not_end_the_cli_batch(tmp_path, monkeypatch):
         return real(path)
 
     monkeypatch.setattr(extract_mod, "extract_path", failing)
+    monkeypatch.setenv("POLICYKG_EXTRACT_WORKERS", "0")  # in this process, where the patch is
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["extract", str(good), str(bad), "--format", "json", "--out", str(out)])
     assert result.exit_code == 1
