@@ -174,6 +174,8 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
         meta.issuers = issuer_of_number(meta.doc_number, jur)
     if not meta.issuers:
         meta.issuers = issuer_of_byline(page or text, jur)
+    if not meta.issuers:
+        meta.issuers = meeting_convener(head, jur)
     meta.period = find_period(meta.title, head, body_start, text)
     meta.citations = find_citations(text, meta)
     return meta, body_start
@@ -508,6 +510,22 @@ def issuer_of_byline(page: str, jur: Jurisdiction) -> list[str]:
 
 
 PLACE_END = "省市县区州旗盟镇乡"
+
+
+# a report's opening on the meeting a body held: 11月16日,张北县安委办组织召开…会 / 近日,贵港市自然资源局召开…会议
+MEETING_CONVENER = re.compile(r"(?:^|[,,。\s])(?P<org>[\u4e00-\u9fff]{2,24}?)(?:近日|日前|今天|昨天|昨日)?"
+                              r"(?:组织|主持)?召开[^。;]{2,80}?(?:会议|会)")
+
+
+def meeting_convener(head: list[Line], jur: Jurisdiction) -> list[str]:
+    """The body that held the meeting a news report tells of, when the page names no issuer:
+    the requests the meeting made are that body's to pass on (a person who chaired it — 镇长
+    黄荣峰主持召开 — is no issuer)."""
+    for ln in head[:4]:
+        m = MEETING_CONVENER.search(ln.text)
+        if m and name_kind(m.group("org")) == "org" and gazetteer().place_prefix(m.group("org")):
+            return [issuer_name(canonical_issuer(m.group("org")), jur)]
+    return []
 
 
 def issuer_name(written: str, jur: Jurisdiction) -> str:

@@ -543,6 +543,10 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     elsewhere = gazetteer().place_prefix(name)
     if elsewhere is not None and elsewhere[0].level <= 2 and elsewhere[1] < len(name):
         return lex.expand(name)  # 沈阳铁路局 in a Jilin document: another place's body
+    if jur.town and name.startswith(jur.town) and len(name) > len(jur.town):
+        # the document's own township, which the gazetteer does not hold as a region: 寮步镇安委办
+        # in a 寮步镇 report is that town's (it was given its town again: 寮步镇寮步镇…)
+        return jur.town + lex.expand(name[len(jur.town):])
     # no place written
     if issuer and internal_division(name):
         return issuer + lex.expand(name)

@@ -143,3 +143,21 @@ def test_every_region_of_the_gazetteer_walks_up_to_its_province():
             "黄荣峰强调了四点意见:一要清楚了解自身安全生产职责,将安全生产工作摆在首要位置,采取有力措施抓实抓细抓到位,"
             "确保我镇岁末年初安全生产形势持续稳定;\n")
     assert extract_text(text)["meta"]["province"] == "广东省"
+
+
+def test_a_meeting_reports_convener_is_the_issuer_of_its_points():
+    """张北县 meeting report (wsheb.com/a/hebeijiguan/2021/1119/14826.html): "11月16日,张北县安委办组织
+    召开…会议" — the points naming nobody are the 安委办's; a 贵港市自然资源局 meeting on a pinyin
+    mirror (zzndh.com/a/202104/506852.html) likewise. A town's own bodies keep one town prefix
+    (寮步镇安委办 in a 寮步镇 report, www.dg.gov.cn/liaobu/…/post_3710727.html)."""
+    from policykg.ingest.names import Jurisdiction, canonical_name
+
+    text = ("网上河北讯11月16日,张北县安委办组织召开保冬奥、保安全再部署工作会暨张北县安全生产委员会第四次会议。"
+            "县委书记李鹏举、县长侯东林、常务副县长王泊、副县长赵鹏、赵东升、市安全生产第十二督导组出席会议。\n"
+            "李鹏举书记对此次会议也提出了四点明确要求,一是切实提高政治站位,牢固树立底线思维,安全生产常抓不懈,高度重视。\n")
+    rec = extract_text(text)
+    assert rec["meta"]["issuers"] == ["张北县安全生产委员会办公室"]
+    news = ("近日,貴港市自然資源局召開2021年汛期地質(zhì)災害防治工作會議,對汛期地質(zhì)災害防治工作進行部署。\n")
+    assert extract_text(news)["meta"]["issuers"] == ["贵港市自然资源局"]
+    jur = Jurisdiction.of("广东省", "东莞市寮步镇", 2022)
+    assert canonical_name("寮步镇安委办", jur) == canonical_name("镇安委办", jur) == "寮步镇安全生产委员会办公室"
