@@ -946,7 +946,7 @@ def clear_memos() -> None:
 
 
 PLACE_CLASS = re.compile(r"各(?:[省市州县区乡镇旗盟]|街道|社区){1,4}")
-GRASSROOTS_MEMBER = re.compile(r"村|社区|村居|居委会|村委会|街道|林场|农场|牧场")
+GRASSROOTS_MEMBER = re.compile(r"村|社区|村居|居委会|村委会|街道|[农林牧渔茶果]?(?:林场|农场|牧场)")  # 农林场 too; 国有林场 is a kind of its own
 STAFF_OF = re.compile(r"(?P<body>.+?)(?:的)?(?:有关|相关)?(?:工作)?人员")
 
 
