@@ -165,7 +165,8 @@ def test_a_meeting_reports_convener_is_the_issuer_of_its_points():
 
 def test_a_forum_reposted_notices_farms_are_every_farm():
     """石门县减灾委办 2024 大棚 紧急通知 reposted on a forum (bbs.cdzyw.cn/forum.php?…tid=299098), addressed
-    "各乡镇区、街道、农林场,县直有关单位:"; a 沙县区 notice's "国有林场" (batch o) is a kind of its own."""
+    "各乡镇区、街道、农林场,县直有关单位:"; a 沙县区 notice's "国有林场"
+    (www.fjsx.gov.cn/ztzl/aqsc/xgwj/202503/t20250320_2108391.htm) is a kind of its own."""
     from policykg.ingest.names import parse_names
 
     assert [p for p, _, _ in parse_names("各乡镇区、街道、农林场", strict=False)] == ["各乡镇区", "各街道", "各农林场"]
