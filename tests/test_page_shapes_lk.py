@@ -171,3 +171,12 @@ def test_a_forum_reposted_notices_farms_are_every_farm():
 
     assert [p for p, _, _ in parse_names("各乡镇区、街道、农林场", strict=False)] == ["各乡镇区", "各街道", "各农林场"]
     assert [p for p, _, _ in parse_names("各乡镇街道、国有林场", strict=False)][-1] == "国有林场"
+
+
+def test_a_clause_after_a_body_is_no_part_of_its_name():
+    """抚顺市 禁火 通告 on a spam mirror (021yin.com/bbs/post/144388.html): "由公安机关依照有关法律法规予以
+    处罚" named "公安机关依照有关法律法规予以处" as a body (it ends with 处, a division's suffix)."""
+    from policykg.ingest.names import name_kind
+
+    assert name_kind("公安机关依照有关法律法规予以处") is None
+    assert name_kind("全面依法治县委员会办公室") == "org"
