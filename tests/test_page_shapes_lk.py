@@ -179,4 +179,3 @@ def test_a_clause_after_a_body_is_no_part_of_its_name():
     from policykg.ingest.names import name_kind
 
     assert name_kind("公安机关依照有关法律法规予以处") is None
-    assert name_kind("全面依法治县委员会办公室") == "org"
