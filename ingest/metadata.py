@@ -304,7 +304,8 @@ def title_candidates(head: list[Line]) -> list[Line]:
             nxt = head[j]
             if NOT_TITLE.search(nxt.text) or not CJK.search(nxt.text) or SENTENCE_END.search(text) \
                     or _TITLE_CANDIDATES_RX1.search(text) \
-                    or nxt.text.startswith(("—", "-")) or (looks_like_org(text) and not nxt.text.startswith("关于")) \
+                    or nxt.text.startswith(("—", "-")) \
+                    or (looks_like_org(text) and not nxt.text.startswith("关于") and not ORDER_TITLE.fullmatch(nxt.text)) \
                     or TITLE_KIND.search(clean_title(text)) or is_date_line(nxt.text) or DOC_NUMBER.search(nxt.text):
                 break
             text = text + nxt.text
@@ -339,12 +340,19 @@ def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
             return Line(m.group("issuer") + m.group("title"), ln.start + m.start("issuer"))
     for ln in head[:6]:  # a headline with no kind word (newsletters, roundups)
         t = ln.text
-        if 6 <= len(t) <= 40 and not re.search(r"[,。:;]", t) and not is_date_line(t) and not looks_like_org(t) \
+        # a news headline may open with its region's label (广西:贵港市五举措做好…)
+        label = PLACE_LABEL.match(t)
+        bare = t[label.end():] if label and (label.group(1) in gazetteer().by_short
+                                             or label.group(1) in gazetteer().by_name) else t
+        if 6 <= len(t) <= 40 and not re.search(r"[,。:;]", bare) and not is_date_line(t) and not looks_like_org(t) \
                 and not t.startswith(("—", "-")) and not NOT_TITLE.search(t) and clean_title(t):
             return ln
     return None
 
 
+# an order's or public notice's title printed under its issuer's line (瓦房店市人民政府 / 森林草原防火通告)
+ORDER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,16}(?:通告|公告|命令|禁火令|防火令|戒严令)")
+PLACE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,4})[:：](?=[\u4e00-\u9fff])")
 QUOTED_NOTICE = re.compile(r"(?:^|[\s。,])(?P<issuer>[\u4e00-\u9fff]{2,20}?)(?P<title>关于[^。]{4,60}?的(?:紧急)?(?:通知|意见|决定|通报))。")
 
 

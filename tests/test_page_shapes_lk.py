@@ -179,3 +179,20 @@ def test_a_clause_after_a_body_is_no_part_of_its_name():
     from policykg.ingest.names import name_kind
 
     assert name_kind("公安机关依照有关法律法规予以处") is None
+
+
+def test_news_headlines_and_an_orders_title_under_its_issuer():
+    """眉山市 news (www.ms.gov.cn/info/5569/1027441.htm): the headline, then "2018-04-20 09:58  市应急管理局
+    [字号: ] 打印" (a posting line, not the headline's second half); a 贵港 report on a pinyin mirror
+    (zzndh.com/a/202104/506852.html) headed "廣西:貴港市五舉措…"; 瓦房店市 通告 on a mirror
+    (woodenkitchentoysplus.com/info_Show.asp?ClassId=27&InfoId=66057&Topid=40): "瓦房店市人民政府" over
+    "森林草原防火通告"."""
+    news = ("眉山市强化四措施确保2018年安全生产领域改革发展任务完成\n2018-04-20 09:58  市应急管理局 [字号: ] 打印\n\n"
+            "近日,眉山市印发了《2018年度眉山市安全生产领域改革发展任务表》,强化四项措施,用“清单制+责任制”的方式确保2018年度改革发展任务落地生根、见到實效。\n")
+    assert extract_text(news)["meta"]["title"] == "眉山市强化四措施确保2018年安全生产领域改革发展任务完成"
+    labelled = ("廣西:貴港市五舉措做好汛期地質(zhì)災害防治工作\n2021/4/21 16:42:18 來源:中國企業(yè)新聞網(wǎng)\n"
+                "導言:近日,貴港市自然資源局召開2021年汛期地質(zhì)災害防治工作會議,對汛期地質(zhì)災害防治工作進行部署。\n")
+    assert extract_text(labelled)["meta"]["title"] == "广西:贵港市五举措做好汛期地质灾害防治工作"
+    order = ("瓦房店市人民政府\n森林草原防火通告\n為防范森林草原火災,全力保障人民群眾生命財產(chǎn)和生態安全,"
+             "結合我市實際, 通告如下:\n一、防火期\n")
+    assert extract_text(order)["meta"]["title"] == "瓦房店市人民政府森林草原防火通告"
