@@ -344,7 +344,8 @@ def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
         label = PLACE_LABEL.match(t)
         bare = t[label.end():] if label and (label.group(1) in gazetteer().by_short
                                              or label.group(1) in gazetteer().by_name) else t
-        if 6 <= len(t) <= 40 and not re.search(r"[,。:;]", bare) and not is_date_line(t) and not looks_like_org(t) \
+        if 6 <= len(t) <= 40 and CJK.search(t) and not re.search(r"[,。:;]", bare) and not is_date_line(t) \
+                and not looks_like_org(t) \
                 and not t.startswith(("—", "-")) and not NOT_TITLE.search(t) and clean_title(t):
             return ln
     return None

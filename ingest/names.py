@@ -1169,13 +1169,15 @@ def _levels_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bo
         if not run or kinds[i] not in ("org", "class") or kinds[i + 1] != "org" or len(run.group(0)) < 2 \
                 or run.end() >= len(p) or leading_place_word(q) or lexicon().collective_prefix(q) \
                 or ZONE_START.match(q) or LEVEL_WORDS_RX.match(q) or "各" in q or q.startswith(NATIONAL_OPENERS) \
-                or lexicon().org_suffix(q) in lexicon().not_administrative:
+                or lexicon().org_suffix(q) in lexicon().not_administrative or NAMED_ZONE_COMMITTEE.fullmatch(q):
             continue
         pieces[i + 1] = (run.group(0) + q, pieces[i + 1][1])
         changed = True
     return changed
 
 
+# a zone's committee by its zone's name (高新西区管委会): its own zone's, never a class of townships'
+NAMED_ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:管委会|管委|管理委员会)")
 NATIONAL_OPENERS = ("国务院", "国家", "中央", "中共", "全国")  # 国务院各部委 after 各省…人民政府 is its own
 
 

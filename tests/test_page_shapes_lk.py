@@ -196,3 +196,30 @@ def test_news_headlines_and_an_orders_title_under_its_issuer():
     order = ("瓦房店市人民政府\n森林草原防火通告\n為防范森林草原火災,全力保障人民群眾生命財產(chǎn)和生態安全,"
              "結合我市實際, 通告如下:\n一、防火期\n")
     assert extract_text(order)["meta"]["title"] == "瓦房店市人民政府森林草原防火通告"
+
+
+def test_a_law_portals_bracket_labels_and_a_registration_code_are_no_title():
+    """国土资源部 2003 紧急通知 on a law portal (haolvshi.com.cn/flfgk/92989.html): "• 【文件来源】" and
+    "• 【所属类别】…" labels above the title; 乐清市 禁火 notice (nbxinxi.com/a/leqingshi/20210529/103287.html)
+    opens with its registration code "CYQD00-2019-0014" and no title."""
+    portal = ("好律师> 法律法规库> 国家法律法规> 国土资源部关于进一步做好汛期地质灾害防治工作的紧急通知\n"
+              "  • 【发布单位】国土资源部\n  • 【发布文号】--\n  • 【发布日期】2003-04-28\n  • 【文件来源】\n"
+              "  • 【所属类别】国家法律法规\n国土资源部关于进一步做好汛期地质灾害防治工作的紧急通知\n")
+    assert extract_text(portal)["meta"]["title"] == "国土资源部关于进一步做好汛期地质灾害防治工作的紧急通知"
+    coded = ("朗读\nCYQD00-2019-0014\n为有效预防森林火灾,保护森林资源,保障人民群众生命财产安全,根据《中华人民共和国森林法》"
+             "《森林防火条例》《浙江省森林消防条例》和省、温州市关于新中国成立70周年大庆森林消防安保工作有关规定,结合当前高温高火险天气,"
+             "确保我市森林消防安全,经市政府研究,决定自即日起")
+    assert extract_text(coded)["meta"]["title"] is None
+
+
+def test_a_named_zones_committee_after_the_townships_is_its_own():
+    """广汉市安办 2018 notice (xtdsby.com/gk/xxgk/cdgz/aqsc/zcwj/1517949.htm): "一、请各乡镇人民政府,高新西区管委会,
+    广汉市工业集中发展区及时将通知转发…" — the zone's committee is not every township's, and an
+    industrial 发展区 is a body (its name ends before 及时 / 及相关部门)."""
+    text = ("各乡镇人民政府,高新西区管委会,广汉工业集中发展区、市级有关部门:\n"
+            "一、请各乡镇人民政府,高新西区管委会,广汉市工业集中发展区及时将通知转发至辖区内所有危险化学品生产、经营企业。\n"
+            "二、请各乡镇人民政府,高新西区管委会,广汉市工业集中发展区及相关部门按照职责,结合文件精神督促本辖区、本部门监管的危险化学品生产经营企业\n"
+            "广汉市人民政府安全生产委员会办公室\n2018年12月7日\n")
+    tasks = [{a["name"] for a in t["actors"]} for t in extract_text(text)["tasks"]]
+    zone = {"各乡镇人民政府", "广汉市高新西区管委会", "广汉市工业集中发展区"}
+    assert tasks == [zone, zone | {"相关部门"}]
