@@ -155,7 +155,7 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     date_line, issuer_lines = find_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else None
     addressee_line = find_addressee_line(head)
-    written_issuers = [canonical_issuer(s) for s in issuer_lines] or ([news.issuer] if news else []) \
+    written_issuers = [canonical_issuer(s) for s in issuer_lines] or (news.issuers if news else []) \
         or issuers_from_heading(head, title_line)
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
@@ -227,7 +227,7 @@ def find_doc_number(head: list[Line]) -> str | None:
 class NewsOfNotice:
     """The notice a news page reports: who sent it, its title when the page gives it, and to
     whom (陕西省防汛抗旱总指挥部向榆林、…、韩城市防汛抗旱指挥部发布紧急通知)."""
-    issuer: str
+    issuers: list[str]
     title: str | None
     to: str | None
 
@@ -238,13 +238,14 @@ def news_of_notice(head: list[Line]) -> NewsOfNotice | None:
     总指挥部办公室(简称“省三防办”)印发紧急通知" / "陕西省防汛抗旱总指挥部向…指挥部发布紧急通知"."""
     for ln in head[:10]:
         m = NEWS_OF_NOTICE.search(ln.text)
-        if m and name_kind(m.group("org")) == "org":
+        senders = m.group("org").split("、") if m else []  # 广东省委办公厅、省政府办公厅印发《…》
+        if m and all(name_kind(x) == "org" for x in senders):
             title = strip_inner(m.group("title") or m.group("bare") or "") or None
-            return NewsOfNotice(m.group("org"), title if title and TITLE_KIND.search(title) else None, m.group("to"))
+            return NewsOfNotice(senders, title if title and TITLE_KIND.search(title) else None, m.group("to"))
     return None
 
 
-NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?)"
+NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?(?:、[\u4e00-\u9fff]{2,24}?)?)"
                             r"(?:[(（]简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）])?"
                             r"(?:近日|日前|今天|昨天|昨日)?(?:向(?P<to>[\u4e00-\u9fff、()（）]{2,80}?))?"
                             r"(?:发出|下发|印发|下达|发布)了?"

@@ -223,3 +223,15 @@ def test_a_named_zones_committee_after_the_townships_is_its_own():
     tasks = [{a["name"] for a in t["actors"]} for t in extract_text(text)["tasks"]]
     zone = {"各乡镇人民政府", "广汉市高新西区管委会", "广汉市工业集中发展区"}
     assert tasks == [zone, zone | {"相关部门"}]
+
+
+def test_a_plan_two_offices_print_is_theirs():
+    """广东省自然灾害防治能力建设行动方案 reposted on a pinyin mirror (lotussunrise.com/gdywdt/gdyw/content/
+    post_2995769.html): "近日,廣東省委辦公廳、省政府辦公廳印發(fā)《…》,內(nèi)容如下。" — two senders, the
+    party committee's office under its full name."""
+    text = ("近日,廣東省委辦公廳、省政府辦公廳印發(fā)《廣東省自然災(zāi)害防治能力建設(shè)行動(dòng)方案》,內(nèi)容如下。\n"
+            "為深入貫徹習(xí)近平新時(shí)代中國(guó)特色社會(huì)主義思想和黨的十九大精神,建立高效科學(xué)的自然災(zāi)害防治體系,"
+            "全面提高我省自然災(zāi)害防治能力,制定本方案。\n")
+    meta = extract_text(text)["meta"]
+    assert meta["title"] == "广东省自然灾害防治能力建设行动方案"
+    assert meta["issuers"] == ["中共广东省委办公厅", "广东省人民政府办公厅"]
