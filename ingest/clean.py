@@ -329,8 +329,14 @@ def remove_mojibake(c: Cleaner) -> None:
 
 
 def remove_spam(c: Cleaner) -> None:
+    c.sub("spam", SEO_INSERTION, "")
     c.sub("spam", spam_rx(), "")
     c.sub("page-joint", PAGE_JOINT, "")
+
+
+# an SEO insertion a hijacked page carries where a name stood: brand_keyword-【keyword】
+# (澳门金沙城中心_欧洲杯足球网-【投注官网平台】应急管理局…): words joined by "_" are no Chinese prose
+SEO_INSERTION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}_[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:-【[^】\n]{2,16}】)?")
 
 
 # "[接上页] (五)各单位…": a split article's page 2 opens with a note of where it goes on from,

@@ -235,3 +235,14 @@ def test_a_plan_two_offices_print_is_theirs():
     meta = extract_text(text)["meta"]
     assert meta["title"] == "广东省自然灾害防治能力建设行动方案"
     assert meta["issuers"] == ["中共广东省委办公厅", "广东省人民政府办公厅"]
+
+
+def test_a_hijacked_pages_seo_insertion_is_no_place():
+    """芦山县 督战 report on a hijacked page (m.fqjz1.com/gongkai/show/20210326182104-31990-00-000.html): the
+    county's name replaced everywhere by "澳门金沙城中心_欧洲杯足球网-【投注官网平台】" — the page was placed
+    in 澳门 and a bureau named after the casino."""
+    text = ("政府信息公开\n\n澳门金沙城中心_欧洲杯足球网-【投注官网平台】应急管理局开展森林防灭火督战工作\n\n"
+            "发布单位:应急管理局 发布时间: 2021-03-26 18:21 浏览次数: 字体: [ ]\n\n")
+    rec = extract_text(text)
+    assert rec["meta"]["title"] == "应急管理局开展森林防灭火督战工作"
+    assert rec["meta"]["province"] != "澳门特别行政区"
