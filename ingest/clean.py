@@ -329,7 +329,8 @@ def remove_mojibake(c: Cleaner) -> None:
 
 
 def remove_spam(c: Cleaner) -> None:
-    c.sub("spam", SEO_INSERTION, "")
+    if "_" in c.mt.text:  # (most pages have none: the pattern is not run over them)
+        c.sub("spam", SEO_INSERTION, "")
     c.sub("spam", spam_rx(), "")
     c.sub("page-joint", PAGE_JOINT, "")
 
