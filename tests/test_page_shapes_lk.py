@@ -3,6 +3,7 @@ ninth session, cited by address; a few lines each, not the documents."""
 
 from __future__ import annotations
 
+import pytest
 from page_text import extract_text
 
 
@@ -61,22 +62,6 @@ def test_a_reported_notice_to_listed_flood_headquarters_is_theirs_to_do():
     assert rec["meta"]["addressees"] == [c + "市防汛抗旱指挥部" for c in cities]
     assert [t["path"] for t in rec["tasks"]] == [["一"], ["三"]]
     assert all({a["name"] for a in t["actors"]} == set(rec["meta"]["addressees"]) for t in rec["tasks"])
-
-
-def test_a_sites_bare_name_and_a_boxs_validity_row_are_no_title():
-    """京政办发〔2018〕15号 on a mirror (www.cnread.news/amp/article/15895344.html) opens "華文網";
-    a 老王岗乡 report (henan.china.com/news/zmd/2023/0625/2530564918.html) "中华网 china.com";
-    石屏县 2019 高火险期 通告 (www.hhsp.gov.cn/info/3441/457811.htm) has its box's "时效性有效" right
-    above "石屏县人民政府关于 高火险期严禁一切野外用火的通告" (a space typed inside the title)."""
-    mirror = ("華文網\n\n關於切實做好“五一”假日期間安全工作的緊急通知\n\n京政辦發〔2018〕15號\n\n"
-              "各區人民政府,市政府各委、辦、局,各市屬機構:\n\n近期,本市發生了多起安全生產和火災事故。\n")
-    assert extract_text(mirror)["meta"]["title"] == "关于切实做好“五一”假日期间安全工作的紧急通知"
-    news = ("中华网 china.com\n\n河南\n当前位置:新闻 > 驻马店 > 正文\n\n平舆县老王岗乡召开燃气安全集中排查工作部署会\n"
-            "2023-06-25 16:20:28 来源:中华网河南\n\n6月22日下午,平舆县老王岗乡召开燃气安全排查工作部署会。\n")
-    assert extract_text(news)["meta"]["title"] == "平舆县老王岗乡召开燃气安全集中排查工作部署会"
-    box = ("-\n发布日期2019-04-25\n-\n时效性有效\n石屏县人民政府关于 高火险期严禁一切野外用火的通告\n"
-           "4月以来,全县气温急剧攀升,大风天气增多,现通告如下:\n二、森林防火高火险区域:全县所有林区。\n")
-    assert extract_text(box)["meta"]["title"] == "石屏县人民政府关于高火险期严禁一切野外用火的通告"
 
 
 def test_a_meeting_reports_points_name_their_own_subjects():
@@ -181,21 +166,44 @@ def test_a_clause_after_a_body_is_no_part_of_its_name():
     assert name_kind("公安机关依照有关法律法规予以处") is None
 
 
-def test_news_headlines_and_an_orders_title_under_its_issuer():
-    """眉山市 news (www.ms.gov.cn/info/5569/1027441.htm): the headline, then "2018-04-20 09:58  市应急管理局
-    [字号: ] 打印" (a posting line, not the headline's second half); a 贵港 report on a pinyin mirror
-    (zzndh.com/a/202104/506852.html) headed "廣西:貴港市五舉措…"; 瓦房店市 通告 on a mirror
-    (woodenkitchentoysplus.com/info_Show.asp?ClassId=27&InfoId=66057&Topid=40): "瓦房店市人民政府" over
-    "森林草原防火通告"."""
-    news = ("眉山市强化四措施确保2018年安全生产领域改革发展任务完成\n2018-04-20 09:58  市应急管理局 [字号: ] 打印\n\n"
-            "近日,眉山市印发了《2018年度眉山市安全生产领域改革发展任务表》,强化四项措施,用“清单制+责任制”的方式确保2018年度改革发展任务落地生根、见到实效。\n")
-    assert extract_text(news)["meta"]["title"] == "眉山市强化四措施确保2018年安全生产领域改革发展任务完成"
-    labelled = ("廣西:貴港市五舉措做好汛期地質(zhì)災害防治工作\n2021/4/21 16:42:18 來源:中國企業(yè)新聞網(wǎng)\n"
-                "導言:近日,貴港市自然資源局召開2021年汛期地質(zhì)災害防治工作會議,對汛期地質(zhì)災害防治工作進行部署。\n")
-    assert extract_text(labelled)["meta"]["title"] == "广西:贵港市五举措做好汛期地质灾害防治工作"
-    order = ("瓦房店市人民政府\n森林草原防火通告\n為防范森林草原火災,全力保障人民群眾生命財產(chǎn)和生態安全,"
-             "結合我市實際, 通告如下:\n一、防火期\n")
-    assert extract_text(order)["meta"]["title"] == "瓦房店市人民政府森林草原防火通告"
+# (the page, cited by address; its lines; the title they give)
+TITLES = [
+    # a mirror opening with the site's bare name "華文網"
+    ("www.cnread.news/amp/article/15895344.html",
+     "華文網\n\n關於切實做好“五一”假日期間安全工作的緊急通知\n\n京政辦發〔2018〕15號\n\n"
+     "各區人民政府,市政府各委、辦、局,各市屬機構:\n\n近期,本市發生了多起安全生產和火災事故。\n",
+     "关于切实做好“五一”假日期间安全工作的紧急通知"),
+    # a news site's name with its domain, and a dated byline under the headline
+    ("henan.china.com/news/zmd/2023/0625/2530564918.html",
+     "中华网 china.com\n\n河南\n当前位置:新闻 > 驻马店 > 正文\n\n平舆县老王岗乡召开燃气安全集中排查工作部署会\n"
+     "2023-06-25 16:20:28 来源:中华网河南\n\n6月22日下午,平舆县老王岗乡召开燃气安全排查工作部署会。\n",
+     "平舆县老王岗乡召开燃气安全集中排查工作部署会"),
+    # an information box's "时效性有效" right above a title with a space typed inside it
+    ("www.hhsp.gov.cn/info/3441/457811.htm",
+     "-\n发布日期2019-04-25\n-\n时效性有效\n石屏县人民政府关于 高火险期严禁一切野外用火的通告\n"
+     "4月以来,全县气温急剧攀升,大风天气增多,现通告如下:\n二、森林防火高火险区域:全县所有林区。\n",
+     "石屏县人民政府关于高火险期严禁一切野外用火的通告"),
+    # a posting line (date and time first) under a headline with no kind word
+    ("www.ms.gov.cn/info/5569/1027441.htm",
+     "眉山市强化四措施确保2018年安全生产领域改革发展任务完成\n2018-04-20 09:58  市应急管理局 [字号: ] 打印\n\n"
+     "近日,眉山市印发了《2018年度眉山市安全生产领域改革发展任务表》,强化四项措施,用“清单制+责任制”的方式确保2018年度改革发展任务落地生根、见到实效。\n",
+     "眉山市强化四措施确保2018年安全生产领域改革发展任务完成"),
+    # a headline opening with its region's label, on a pinyin mirror
+    ("zzndh.com/a/202104/506852.html",
+     "廣西:貴港市五舉措做好汛期地質(zhì)災害防治工作\n2021/4/21 16:42:18 來源:中國企業(yè)新聞網(wǎng)\n"
+     "導言:近日,貴港市自然資源局召開2021年汛期地質(zhì)災害防治工作會議,對汛期地質(zhì)災害防治工作進行部署。\n",
+     "广西:贵港市五举措做好汛期地质灾害防治工作"),
+    # an order's title under its issuer's line
+    ("woodenkitchentoysplus.com/info_Show.asp?ClassId=27&InfoId=66057&Topid=40",
+     "瓦房店市人民政府\n森林草原防火通告\n為防范森林草原火災,全力保障人民群眾生命財產(chǎn)和生態安全,"
+     "結合我市實際, 通告如下:\n一、防火期\n",
+     "瓦房店市人民政府森林草原防火通告"),
+]
+
+
+@pytest.mark.parametrize("page,text,title", TITLES, ids=[t[0].split("/")[0] for t in TITLES])
+def test_a_pages_furniture_is_no_part_of_its_title(page, text, title):
+    assert extract_text(text)["meta"]["title"] == title
 
 
 def test_a_law_portals_bracket_labels_and_a_registration_code_are_no_title():
