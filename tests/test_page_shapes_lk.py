@@ -1,4 +1,4 @@
-"""Shapes of real circulars outside ../shared: public pages of the fresh batches l and k of the
+"""Shapes of real circulars outside ../shared: public pages of the fresh batches l, k, j and i of the
 ninth session, cited by address; a few lines each, not the documents."""
 
 from __future__ import annotations
