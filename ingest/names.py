@@ -71,6 +71,9 @@ _PARSE_NAMES_UNCACHED_RX4 = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:管�
 
 LEVEL_CHARS = "省市州县区镇乡村居社区街道旗盟地"
 BRACKET = re.compile(r"[(（]([^()（）]{0,20})[)）]")
+# 国土资源厅(国土环境资源厅、国土资源和房屋管理局、…): the other names a body goes by elsewhere
+LONG_NOTE = re.compile(r"[(（][^()（）]{0,80}[)）]")
+OTHER_NAMES_NOTE = re.compile(r"[(（][^()（）]{21,80}[)）]$")
 COUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[0-9一二三四五六七八九十两]+个(?=[\u4e00-\u9fff])")
 # (not in 党委政府, "party committees and governments" as one class: 各县市区党委政府)
 GOVERNMENT = re.compile(r"(?<!人民)(?<!级)(?<!党委)政府(?=(?:办公室|办公厅)?$)")
@@ -475,6 +478,7 @@ def _replaced_departments(level: int, municipal: bool) -> dict[str, tuple]:
 def _canonical(written: str, jur: Jurisdiction) -> str:
     lex = lexicon()
     name = _CANONICAL_RX1.sub("", tidy(written))
+    name = OTHER_NAMES_NOTE.sub("", name)  # 国土资源厅(国土环境资源厅、…): the body, not its other names
     if not name:
         return name
     members = _CANONICAL_RX2.fullmatch(name)
@@ -583,9 +587,9 @@ def name_kind(piece: str) -> str | None:
     p = piece.strip()
     if len(p) < 2:
         return None
-    if len(p) > 40:
-        return None
-    core = BRACKET.sub("", p)
+    if len(LONG_NOTE.sub("", p)) > 40:
+        return None  # (a bracketed note of the names it goes by elsewhere is not counted)
+    core = LONG_NOTE.sub("", p)
     if core in lex.department_by_stem:
         return "stem"  # 自然资源(林业) in 水务、自然资源(林业)、气象等部门
     probe = lex.abbreviation_rx.sub("", core)  # 应消站, 应急办: short forms are names, not phrases
@@ -1009,7 +1013,7 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         # 阿什里乡、庙尔沟乡、硫磺沟镇、榆树沟镇: a list of townships the gazetteer does not know
         # is a list of places by its shape (open world; the gazetteer only canonicalises)
         kinds = ["place"] * len(pieces)
-    expanded = expand_shared(pieces, kinds)
+    expanded = expand_shared(pieces, kinds, span)
     if expanded is not None:
         pieces, kinds = expanded
     named = any(k in ("org", "class", "place", "person") for k in kinds)
@@ -1159,12 +1163,16 @@ SHARED_LEVELS = re.compile(r"^各(?:自治区|自治州|自治县|直辖市|设�
                            r"|[、()（）]|及(?=[\u4e00-\u9fff]{0,2}[省市州县区乡镇旗盟]|新疆))+")
 
 
-def _levels_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bool:
+def _levels_shared(pieces: list[tuple[str, int]], kinds: list[str | None], span: str = "") -> bool:
     """各省、自治区、直辖市…安全生产监督管理局、总工会 / 各县区应急管理局、消防救援大队: a bare unit
-    after a collective body of a run of places is that run's unit too."""
+    after a collective body of a run of places is that run's unit too — within one list, not
+    across a comma (…国土资源厅,地调局: the national survey is an addressee of its own)."""
     changed = False
     for i in range(len(pieces) - 1):
         p, q = tidy(pieces[i][0]), tidy(pieces[i + 1][0])
+        start = pieces[i + 1][1]
+        if span and 0 < start <= len(span) and span[start - 1] in ",,;;":
+            continue
         run = SHARED_LEVELS.match(p)
         if not run or kinds[i] not in ("org", "class") or kinds[i + 1] != "org" or len(run.group(0)) < 2 \
                 or run.end() >= len(p) or leading_place_word(q) or lexicon().collective_prefix(q) \
@@ -1184,7 +1192,7 @@ NATIONAL_OPENERS = ("国务院", "国家", "中央", "中共", "全国")  # 国�
 ZONE_TAIL = re.compile(r"(?:园区|开发区|新区|管理区|度假区|示范区|保护区|试验区)$")
 
 
-def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tuple[list, list] | None:
+def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None], span: str = "") -> tuple[list, list] | None:
     """Distribute a shared place over bare suffixes (各县区党委、政府) and shared suffixes over
     a run of places (兰州高新区、兰州经开区党工委、管委会)."""
     changed = False
@@ -1209,7 +1217,7 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tup
                 kinds[i] = kinds[i + 1] = "class"
                 changed = True
     changed |= _shorts_share_suffix(pieces, kinds)
-    changed |= _levels_shared(pieces, kinds)
+    changed |= _levels_shared(pieces, kinds, span)
     i = 0
     while i < len(pieces):
         if kinds[i] != "place":

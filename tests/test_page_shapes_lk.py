@@ -254,3 +254,15 @@ def test_a_hijacked_pages_seo_insertion_is_no_place():
     rec = extract_text(text)
     assert rec["meta"]["title"] == "应急管理局开展森林防灭火督战工作"
     assert rec["meta"]["province"] != "澳门特别行政区"
+
+
+def test_a_body_with_a_note_of_its_other_names_and_an_addressee_after_a_comma():
+    """国土资源部 2003 紧急通知 (haolvshi.com.cn/flfgk/92989.html) is addressed "各省、自治区、直辖市国土资源厅
+    (国土环境资源厅、国土资源和房屋管理局、房屋土地资源管理局、规划和国土资源局),地调局:" — a class with the
+    other names it goes by (too long a piece to be read as a name, so the class was lost), and the
+    national survey after a comma (it was given the provinces' run)."""
+    from policykg.ingest.metadata import split_addressees
+    from policykg.ingest.model import Meta
+
+    line = "各省、自治区、直辖市国土资源厅(国土环境资源厅、国土资源和房屋管理局、房屋土地资源管理局、规划和国土资源局),地调局"
+    assert split_addressees(line, Meta()) == ["各省自治区直辖市国土资源厅", "中国地质调查局"]
