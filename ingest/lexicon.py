@@ -83,8 +83,8 @@ class Lexicon:
         for m in self.abbreviation_rx.finditer(name):
             # only a short form that opens the name or follows another one (政府安委会办公室 ->
             # 人民政府安全生产委员会办公室): 工商质监局 is a bureau's own name, not 工商 + 质量技术监督局
-            if m.start() != pos or name[m.end():m.end() + 1] in ("员", "公"):
-                break
+            if m.start() != pos or name[m.end() - 1:m.end() + 2] in WORDS_A_SHORT_FORM_OPENS:
+                break  # 应急委 in 应急委员会, 应急办 in 应急办公室, 森防指 in 森防指挥部
             if m.group(0) == "政府" and name[max(0, m.start() - 2):m.start()] == "人民":
                 break
             out.append(table[m.group(0)])
@@ -211,6 +211,8 @@ PLACE_LEVELS = r"(?:[市州县区盟旗]|[(（][市州县区盟旗、]+[)）])+"
 LEVELS_END = re.compile(r"(?<=[\u4e00-\u9fff])" + PLACES_CLOSED_BY + PLACE_LEVELS)
 # 其他市县要…, 有关地区要…: a class of places named by its levels after a quantifier
 # also nlp/parties (a place class beside the body it holds: 各市 in 各市应急管理局)
+# words whose first character ends a short form (委, 办, 指): the short form is their start there
+WORDS_A_SHORT_FORM_OPENS = frozenset({"委员会", "办公室", "办公厅", "指挥部"})
 PLACE_CLASS_END = re.compile(r"(?:各|其他|其余|其它|有关|相关|上述)(?:地区|[省市州县区乡镇旗盟村]){1,3}(?!民)")  # 各村, not 各村民…
 # 各乡镇、林场、村要…: a grassroots level closing a list (not 村民, 社区居民)
 GRASSROOTS_END = re.compile(r"(?<=、)(?:村|社区|村居|居委会|村委会)(?![民居])")

@@ -86,6 +86,7 @@ ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会�
 # the number of an inline point (一是…二是…, 一要…, 第一,, 其一,) standing before the point's subject
 POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3}[,,、]?|其[一二三四五六七八九十][,,、]?)"
                           r"(?=[\u4e00-\u9fff])")
+ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内)(?=[\u4e00-\u9fff])")
 # a sanction after the parties it falls on, and the 对 that opened their clause earlier in the sentence
 PUNISHED = re.compile(r"(?:要|应|将|一律)?(?:严肃|依法|从严|坚决|严格)?(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
@@ -639,7 +640,27 @@ class PartyFinder:
                 continue  # 加强…, 落实…: a clause that opens on a verb has no body before it
             if BY_DECISION_OF.match(t, s2):
                 continue  # 经党委、政府研究决定: whose decision it was, not who acts
+            before = len(self.found)
             self.subject_at(s2, "requested" if t[s2 - 2:s2] == "提请" else "subject")
+            self.asked_by(self.found[before:])
+
+    def asked_by(self, subjects: list[Party]) -> None:
+        """浙江省森防指挥部要求各地在春节前…: the clause's subject asks (要求/责成/督促) the bodies
+        named after it, who are the ones to act; the asking body is no actor of the work."""
+        if not subjects:
+            return
+        t = self.masked
+        end = max(p.end for p in subjects)
+        ask = ASKING.match(t, end)
+        if not ask:
+            return
+        names = self.names_after(ask.end())
+        if not names or not any(k in ("org", "class", "place") for _, _, k in names):
+            return
+        for p in subjects:
+            self.found.remove(p)
+            self.taken.remove((p.start, p.end))
+        self.add(ask.end(), names, Role.RESPONSIBLE, "subject")
 
     def prohibited(self) -> None:
         """严禁任何单位和个人破坏… / 未经审批禁止任何人进入: the people a ban names are bound by it.

@@ -266,3 +266,15 @@ def test_a_body_with_a_note_of_its_other_names_and_an_addressee_after_a_comma():
 
     line = "各省、自治区、直辖市国土资源厅(国土环境资源厅、国土资源和房屋管理局、房屋土地资源管理局、规划和国土资源局),地调局"
     assert split_addressees(line, Meta()) == ["各省自治区直辖市国土资源厅", "中国地质调查局"]
+
+
+def test_the_body_that_asks_is_not_the_one_to_act():
+    """News of a 浙江 forest-fire notice on a pinyin mirror (m.nakedoat.com/gzdt/2006-01/27/content_173761.htm):
+    "浙江省森防指揮部要求各地在春節(jié)前,以市為單位組織一次森林防火督察" — the headquarters asks, 各地 act;
+    and 森防指 opening 森防指挥部 is no short form of its own (it read 森林防火指挥部挥部)."""
+    from policykg.ingest.lexicon import lexicon
+
+    text = "浙江省森防指揮部要求各地在春節(jié)前,以市為單位組織一次森林防火督察;\n"
+    rec = extract_text(text)
+    assert [[a["name"] for a in t["actors"]] for t in rec["tasks"]] == [["各地"]]
+    assert lexicon().expand("森防指挥部") != "森林防火指挥部挥部"
