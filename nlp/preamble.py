@@ -77,7 +77,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
     background sentences (现将…印发给你们, 据气象部门预报…) end a task and start none."""
     text = doc.clean.text
     base = ctx.doc_date
-    news = not doc.meta.issuers and not doc.meta.addressees  # a report, not the notice itself
+    news = not doc.meta.addressees  # a report (or a page without its notice's head), not a notice to anyone
     out: list[TaskSpan] = []
     group: TaskSpan | None = None
     points = False  # after "…请各党政机关…:" each paragraph is one of the points requested

@@ -278,3 +278,21 @@ def test_the_body_that_asks_is_not_the_one_to_act():
     rec = extract_text(text)
     assert [[a["name"] for a in t["actors"]] for t in rec["tasks"]] == [["各地"]]
     assert lexicon().expand("森防指挥部") != "森林防火指挥部挥部"
+
+
+def test_a_reports_meetings_held_set_no_work_when_it_has_an_issuer():
+    """寮步镇 report (www.dg.gov.cn/liaobu/zwgk/jczwgksxbzml/aqsc/content/post_3710727.html), signed by the
+    town's 安委办: its first sentence tells of meetings held (国务院安委会召开…会议,…寮步镇设分会场。). A report
+    is a page without addressees, whether or not a signature names its issuer."""
+    text = ("2022年1月17日上午,国务院安委会召开全国安全生产电视电话会议,全国会议结束后,省政府召开省安全生产和消防工作暨"
+            "第一季度防范重特大生产安全事故电视电话会议,寮步镇设分会场。镇委副书记、镇长黄荣峰,镇委副书记李进强,镇安委会、"
+            "消安委会各成员单位负责人,各村(社区)党组织书记共80余人收听收看了会议。\n"
+            "(图为收听收看全国、省电视电话会议现场情况)\n"
+            "全国、全省电视电话会议结束后,为进一步贯彻落实国家、省会议精神,镇委副书记、镇长黄荣峰主持召开寮步镇安\n"
+            "全生产和消防工作暨第一季度防范重特大生产安全事故工作会议。会议分析研判当前安全生产和消防安全形势,"
+            "围绕岁末年初、第一季度安全生产和消防各项工作进行再强调、再部署。\n"
+            "(图为寮步镇召开会议现场情况)\n"
+            "寮步镇安全生产委员会办公室\n2022年1月17日\n")
+    rec = extract_text(text)
+    assert rec["meta"]["issuers"] == ["寮步镇安全生产委员会办公室"]
+    assert not any(t["text"].startswith("2022年1月17日") for t in rec["tasks"])
