@@ -122,6 +122,7 @@ def unknown_units(cell: str) -> list[tuple[str, int, str]]:
     return out
 
 
+VAGUE_CLASS = re.compile(r"(?:相关|有关)(?:主管|职能|行业主管)?部门")
 FIRST_CLAUSE = re.compile(r"[,,。;;]")  # where a task cell's opening clause ends
 
 
@@ -161,6 +162,10 @@ def actors_for(text: str, ctx: DocContext, columns: dict[str, str] | None = None
         parties = find_parties(text, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
         to_whom = [p for p in parties if p.recipient]
         found = [p for p in parties if not p.recipient and (ctx.national or not p.national)]
+    if any(p.rule == "allocation" for p in found):
+        # (交通运输部门负责) closing an item whose text says "相关主管部门…要…": the allocation names
+        # the department the vague class stands for, no second party
+        found = [p for p in found if not (p.rule == "subject" and VAGUE_CLASS.fullmatch(p.name))]
     mentions = dedupe(found)
     # an official's 带队 names a person, not the body: the body is inferred from the post
     actors = [Actor(name=p.name, role=p.role, explicit=p.rule != "leader", rule=p.rule, written=p.written)

@@ -296,3 +296,14 @@ def test_a_reports_meetings_held_set_no_work_when_it_has_an_issuer():
     rec = extract_text(text)
     assert rec["meta"]["issuers"] == ["寮步镇安全生产委员会办公室"]
     assert not any(t["text"].startswith("2022年1月17日") for t in rec["tasks"])
+
+
+def test_an_items_allocation_names_the_vague_class_it_speaks_of():
+    """A 山东 city's road-traffic 责任分工 notice on a traditional mirror (ppfocus.com/0/ed310efab.html):
+    "相關主管部門在作出道路運輸經營許可時,要嚴格審查…(交通運輸部門負責)" — the allocation names the
+    department that 相关主管部门 stands for; it is not a second party."""
+    text = ("各縣(市)、區人民政府,市政府各部門:\n一、加強道路運輸企業安全管理\n(一)規範道路運輸企業生產經營行為。\n"
+            "1.嚴格道路運輸市場準入管理,強化交通安全源頭管控。相關主管部門在作出道路運輸經營許可時,要嚴格審查運輸經營者安全管理制度、"
+            "安全生產條件、車輛技術狀況、車輛使用性質、駕駛人從業資格等情況。嚴禁客運車輛、危險品運輸車輛掛靠經營。(交通運輸部門負責)\n")
+    tasks = extract_text(text)["tasks"]
+    assert [[a["name"] for a in t["actors"]] for t in tasks] == [["交通运输部门"]]
