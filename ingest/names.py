@@ -1184,6 +1184,23 @@ def _levels_shared(pieces: list[tuple[str, int]], kinds: list[str | None], span:
     return changed
 
 
+SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(分部|分局|支队|大队|中队|分队|股|科)")
+
+
+def parent_of_unit(prev: str, unit: str) -> str | None:
+    """市防指市区分部、农村分部 / 县公安局交警大队、治安大队: a bare unit of the same kind after a body's
+    unit is that body's too. The parent is where a body's name ends inside the first (防指, 公安局)."""
+    m = SUB_UNIT.fullmatch(unit)
+    if not m or leading_place_word(unit) or not prev.endswith(m.group(1)) or len(prev) <= len(unit):
+        return None
+    ends = [e for e in lexicon().name_ends(prev, people=False) if 2 <= e <= len(prev) - 3]
+    for e in reversed(ends):
+        rest = prev[e:]
+        if SUB_UNIT.fullmatch(rest) and rest.endswith(m.group(1)) and rest != unit:
+            return prev[:e]
+    return None
+
+
 # a zone's committee by its zone's name (高新西区管委会): its own zone's, never a class of townships'
 NAMED_ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:管委会|管委|管理委员会)")
 NATIONAL_OPENERS = ("国务院", "国家", "中央", "中共", "全国")  # 国务院各部委 after 各省…人民政府 is its own
@@ -1257,6 +1274,12 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None], span: 
         i = j
     for i in range(1, len(pieces)):
         p, o = pieces[i]
+        parent = parent_of_unit(tidy(pieces[i - 1][0]), tidy(p))
+        if parent:
+            pieces[i] = (parent + p, o)  # 市防指市区分部、农村分部 -> 市防指农村分部
+            kinds[i] = "org"
+            changed = True
+            continue
         prev_div = NUMBERED_DIVISION.fullmatch(pieces[i - 1][0])
         if prev_div and re.fullmatch(r"[一二三四五六七八九十]{1,3}(处|科|室|股|组)", p) and prev_div.group("stem"):
             pieces[i] = (prev_div.group("stem") + p, o)  # 监管一处、三处 -> 监管三处

@@ -307,3 +307,16 @@ def test_an_items_allocation_names_the_vague_class_it_speaks_of():
             "安全生產條件、車輛技術狀況、車輛使用性質、駕駛人從業資格等情況。嚴禁客運車輛、危險品運輸車輛掛靠經營。(交通運輸部門負責)\n")
     tasks = extract_text(text)["tasks"]
     assert [[a["name"] for a in t["actors"]] for t in tasks] == [["交通运输部门"]]
+
+
+def test_a_bare_unit_after_a_bodys_unit_of_its_kind_is_that_bodys():
+    """天津市防办 notice on a traditional mirror (www.shqfkd365.com/tj/rdzht/tjyjj/yjkx/20250728/
+    t20250728_527287531.shtml): "市防指市區分部、農村分部要分別組織做好中心城區排水和涉農區農田排" — the rural
+    branch is the municipal flood HQ's, as its city branch is."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    jur = Jurisdiction.of("天津市", None, 2025)
+    s = "市防指市区分部、农村分部要分别组织做好中心城区排水和涉农区农田排"
+    assert [p.name for p in find_parties(s, jur, False, (), None)] == \
+        ["天津市防汛抗旱指挥部市区分部", "天津市防汛抗旱指挥部农村分部"]
