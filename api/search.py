@@ -130,9 +130,9 @@ class SearchIndex:
         `CONTAINS` then checks — or None when the index cannot bound it (no sure bigram) or
         would name more than `at_most`.
 
-        Why: a text filter scanned its tasks in deadline order until a page was full, so its
-        cost grew with the graph (2.1× from 10,000 to 30,000 documents for q=事故调查, issue
-        13); the postings name the few hundred candidates at once."""
+        Why: a text filter scanned its tasks in deadline order until a page was full, so a text
+        few tasks hold read the whole graph (77 ms at 10,000 documents for a text no task holds,
+        1 ms by its candidates; issue 13); the postings name the few candidates at once."""
         tokens = containment_bigrams(q)
         if tokens is None or self.lexical.bm25 is None:
             return None

@@ -214,8 +214,10 @@ LEVELS_END = re.compile(r"(?<=[\u4e00-\u9fff])" + PLACES_CLOSED_BY + PLACE_LEVEL
 # words whose first character ends a short form (委, 办, 指): the short form is their start there
 WORDS_A_SHORT_FORM_OPENS = frozenset({"委员会", "办公室", "办公厅", "指挥部"})
 PLACE_CLASS_END = re.compile(r"(?:各|其他|其余|其它|有关|相关|上述)(?:地区|[省市州县区乡镇旗盟村]){1,3}(?!民)")  # 各村, not 各村民…
+# the grassroots levels a list of places may name bare (各乡镇、村; ingest/names too)
+GRASSROOTS_LEVELS = r"村|社区|村居|居委会|村委会"
 # 各乡镇、林场、村要…: a grassroots level closing a list (not 村民, 社区居民)
-GRASSROOTS_END = re.compile(r"(?<=、)(?:村|社区|村居|居委会|村委会)(?![民居])")
+GRASSROOTS_END = re.compile(rf"(?<=、)(?:{GRASSROOTS_LEVELS})(?![民居])")
 NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、,,]{1,8}[)）]")
 
 

@@ -245,9 +245,10 @@ def news_of_notice(head: list[Line]) -> NewsOfNotice | None:
     return None
 
 
+RECENTLY = r"(?:近日|日前|今天|昨天|昨日)?"  # how a report dates what a body did
 NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?(?:、[\u4e00-\u9fff]{2,24}?)?)"
                             r"(?:[(（]简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）])?"
-                            r"(?:近日|日前|今天|昨天|昨日)?(?:向(?P<to>[\u4e00-\u9fff、()（）]{2,80}?))?"
+                            + RECENTLY + r"(?:向(?P<to>[\u4e00-\u9fff、()（）]{2,80}?))?"
                             r"(?:发出|下发|印发|下达|发布)了?"
                             r"(?:《(?P<title>[^《》]{4,80})》|(?P<bare>关于[^。,,;;《》]{4,80}?的(?:紧急)?通知)|(?:紧急)?通知)")
 
@@ -512,18 +513,23 @@ def issuer_of_byline(page: str, jur: Jurisdiction) -> list[str]:
     if not m:
         return []
     name = m.group(1)
-    place = gazetteer().place_prefix(name)
-    # the place written in full (a short form is not enough: 公安局 opens with 公安县's short form)
-    if MEDIA.search(name) or not ORG_SUFFIX.search(name) or not place or name[place[1] - 1] not in PLACE_END:
+    if MEDIA.search(name) or not ORG_SUFFIX.search(name) or not placed_in_full(name):
         return []
     return [issuer_name(canonical_issuer(name), jur)]
+
+
+def placed_in_full(name: str) -> bool:
+    """Whether a name opens with its place written in full: a short form is not enough (公安局
+    opens with 公安县's short form, 应急管理局 with no place at all)."""
+    place = gazetteer().place_prefix(name)
+    return place is not None and name[place[1] - 1] in PLACE_END
 
 
 PLACE_END = "省市县区州旗盟镇乡"
 
 
 # a report's opening on the meeting a body held: 11月16日,张北县安委办组织召开…会 / 近日,贵港市自然资源局召开…会议
-MEETING_CONVENER = re.compile(r"(?:^|[,,。\s])(?P<org>[\u4e00-\u9fff]{2,24}?)(?:近日|日前|今天|昨天|昨日)?"
+MEETING_CONVENER = re.compile(r"(?:^|[,,。\s])(?P<org>[\u4e00-\u9fff]{2,24}?)" + RECENTLY +
                               r"(?:组织|主持)?召开[^。;]{2,80}?(?:会议|会)")
 
 
@@ -533,7 +539,7 @@ def meeting_convener(head: list[Line], jur: Jurisdiction) -> list[str]:
     黄荣峰主持召开 — is no issuer)."""
     for ln in head[:4]:
         m = MEETING_CONVENER.search(ln.text)
-        if m and name_kind(m.group("org")) == "org" and gazetteer().place_prefix(m.group("org")):
+        if m and name_kind(m.group("org")) == "org" and placed_in_full(m.group("org")):
             return [issuer_name(canonical_issuer(m.group("org")), jur)]
     return []
 

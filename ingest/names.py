@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import PLACE_LEVELS, PLACES_CLOSED_BY, lexicon
+from .lexicon import GRASSROOTS_LEVELS, PLACE_LEVELS, PLACES_CLOSED_BY, lexicon
 from .regions import Region, gazetteer, is_municipality
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
@@ -587,9 +587,9 @@ def name_kind(piece: str) -> str | None:
     p = piece.strip()
     if len(p) < 2:
         return None
-    if len(LONG_NOTE.sub("", p)) > 40:
-        return None  # (a bracketed note of the names it goes by elsewhere is not counted)
-    core = LONG_NOTE.sub("", p)
+    core = LONG_NOTE.sub("", p)  # (a bracketed note of the names it goes by elsewhere is not counted)
+    if len(core) > 40:
+        return None
     if core in lex.department_by_stem:
         return "stem"  # 自然资源(林业) in 水务、自然资源(林业)、气象等部门
     probe = lex.abbreviation_rx.sub("", core)  # 应消站, 应急办: short forms are names, not phrases
@@ -799,11 +799,12 @@ def town_street_heads(pair: re.Match[str], at: int, office_at: int) -> list[tupl
 
 
 CLASS_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(单位|部门)")
+FARMS = r"(?:林场|农场|牧场)"  # state farms, units of their own (lexicon.toml lists them as suffixes)
 # A list's leading quantifier or level (各, 各级, 地方各级, 各县级, 各县区) that its bare members share.
 QUANTIFIER = re.compile(r"^(地方各级|各级|各(?:[省市州县区乡镇旗盟]|街道)+级?|各)(?=[\u4e00-\u9fff]{2})")
 BARE_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}(单位|部门|机关|团体|组织|机构|企业|媒体)|(?:人民)?政府|党委|"
                         r"(?:乡镇|镇|乡|街道|村|社区)(?:人民政府|政府|办事处)|"
-                        r"处室|科室|股室|分中心|办事处|站所|分公司|管委会|林场|农场|牧场")  # a body's own units (各处室、分中心、办事处); zones' 管委会
+                        r"处室|科室|股室|分中心|办事处|站所|分公司|管委会|" + FARMS)  # a body's own units (各处室、分中心、办事处); zones' 管委会
 
 
 def bare_class(name: str) -> bool:
@@ -950,7 +951,7 @@ def clear_memos() -> None:
 
 
 PLACE_CLASS = re.compile(r"各(?:[省市州县区乡镇旗盟]|街道|社区){1,4}")
-GRASSROOTS_MEMBER = re.compile(r"村|社区|村居|居委会|村委会|街道|[农林牧渔茶果]?(?:林场|农场|牧场)")  # 农林场 too; 国有林场 is a kind of its own
+GRASSROOTS_MEMBER = re.compile(rf"{GRASSROOTS_LEVELS}|街道|[农林牧渔茶果]?{FARMS}")  # 农林场 too; 国有林场 is a kind of its own
 STAFF_OF = re.compile(r"(?P<body>.+?)(?:的)?(?:有关|相关)?(?:工作)?人员")
 
 

@@ -80,8 +80,6 @@ def is_definition(text: str) -> bool:
 # the principles of an emergency plan (工作原则: 统一领导,分级负责。由县、乡镇两级政府负责…) may allocate work
 PRINCIPLES = re.compile(r"^(?:工作原则|基本原则)")
 SENTENCE_SPLIT = re.compile(r"(?<=[。;!?])")
-# a limit or cadence an item sets for itself (…每月15日、30日前报送, 请于2013年6月20日前报送, 每周五…前)
-TIME_LIMITED = re.compile(r"(?:\d{1,2}日|月底|月末|年底|时|周[一二三四五六日])(?:前|之前|以前)|请于|每(?:周|月|旬|季度|半年|年|天|日)")
 DATED_GOAL = re.compile(r"(\d{4}年(底|末)|\d{4}年\d{1,2}月(底|末)?)(前|以前)?")
 
 
@@ -92,6 +90,14 @@ WORK_INTRO = re.compile(r"(要求|措施|任务|职责|分工)(?:如下|是)?\s*
 CRITERION_END = re.compile(r"(的|者|等)[;。]?$|;$")
 TAIL_STOP = re.compile(r"^(附件|附表|抄送|抄报|联系人|联系电话|主题词|印发)")
 CLOSING = re.compile(r"^(请(?:各|你|全|有关|相关|省|市|县|区|州)|此次|以上|特此|本通知|本方案|本通告|本意见)")
+
+
+def sets_a_limit(text: str) -> bool:
+    """Whether an item sets itself a calendar limit or a cadence (…每月15日、30日前报送, 请于2013年6月20日
+    前报送, 每周五下午16时前): read by the deadline reader, the year does not matter here."""
+    from .deadlines import find_deadlines
+
+    return any(d.type in ("date", "recurring") for d in find_deadlines(text, None))
 
 
 def is_enumeration(item: OutlineItem, text: str) -> bool:
@@ -105,7 +111,7 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
     if ENUM_INTRO.search(own) and not WORK_INTRO.search(own):
         return True
     if any(item.title.strip().startswith(h) for h in item_kinds()["criteria_headings"]) \
-            and all(len(k) <= 80 for k in kids) and not any(TIME_LIMITED.search(k) for k in kids):
+            and all(len(k) <= 80 for k in kids) and not any(sets_a_limit(k) for k in kids):
         # 督查重点 1.…; 2.…: short criteria (long paragraphs under it are tasks; so are items
         # with a limit of their own: 报送内容和时间 (二)各市县每周五下午16时前报送…)
         return True
