@@ -167,7 +167,8 @@ def remove_furniture(c: Cleaner) -> None:
 
 LINK_SEPARATORS = re.compile(r"\s*[|丨｜]\s*| +|\u3000+")
 HAN_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
-BODY_END = re.compile(r"(局|委|办|厅|部|府|中心|公司|队|所|站|院|会|组|室|处|科)$")
+BODY_END = re.compile(r"(局|委|办|厅|部|府|中心|公司|队|所|站|院|会|组|室|处|科|指挥部)$")
+CLAUSE_PUNCT = re.compile(r"[,,。;;::、!?!?]")
 
 
 def link_list_lines(simple: list[str]) -> list[int]:
@@ -469,6 +470,8 @@ def join_broken_lines(c: Cleaner) -> None:
             continue  # a title line, or the next line is a 主送 line of its own
         if OWN_LINE.fullmatch(nxt.strip()) or BYLINE.search(cur) or opens_with_bodies_role(nxt):
             continue  # a 发文字号 alone on its line; a page's byline (发布时间…浏览次数) ends there
+        if BODY_END.search(cur) and len(cur.strip()) <= 40 and not CLAUSE_PUNCT.search(cur):
+            continue  # a body's name alone: a signature whose date was lost, not a wrapped sentence
         a = spans[i][1]
         edits.append((a, a + 1, ""))
     c.mt = c.mt.apply(edits)

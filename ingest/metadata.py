@@ -153,6 +153,8 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
         meta.title = news.title
     body_start = title_line.end if title_line is not None else 0
     date_line, issuer_lines = find_signature(lines)
+    if date_line is None and not issuer_lines:
+        issuer_lines = undated_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else None
     addressee_line = find_addressee_line(head)
     written_issuers = [canonical_issuer(s) for s in issuer_lines] or (news.issuers if news else []) \
@@ -211,8 +213,15 @@ def document_year(meta: Meta, text: str, page: str = "") -> int | None:
     return max(set(years), key=lambda y: (years.count(y), -y)) if years else None
 
 
+# an order's number alone on its line under the order's title (临湘市人民政府令 / 〔2022〕第1号)
+ORDER_NUMBER = re.compile(r"^[〔\[]\d{4}[〕\]]\s*第\s*\d{1,4}\s*号$")
+
+
 def find_doc_number(head: list[Line]) -> str | None:
     """The document's own 发文字号: alone on a line, or in the title line, not in a citation."""
+    for prev, ln in zip(head[:11], head[1:12]):
+        if ORDER_NUMBER.match(ln.text.strip()) and prev.text.strip().endswith("令"):
+            return ln.text.strip().replace("[", "〔").replace("]", "〕").replace(" ", "")
     for ln in head[:12]:
         for m in DOC_NUMBER.finditer(ln.text):
             before = ln.text[: m.start()]
@@ -430,6 +439,23 @@ def find_signature(lines: list[Line]) -> tuple[Line | None, list[str]]:
         if m and parse_cn_date(m.group(1)):
             return Line(m.group(1), ln.start + m.start(1)), []
     return None, []
+
+
+def undated_signature(lines: list[Line]) -> list[str]:
+    """A signature whose date the page lost: the body's name on the line right after the last
+    numbered item (潍坊…指挥部 under "(十)不准进入林区放牧、砍柴。", then the news site's
+    teasers). Only a body with its place written in full, and only after an item that closes
+    with its punctuation: the enumerated text has ended and the signer follows it."""
+    numbered = [i for i, ln in enumerate(lines) if OUTLINE_START.match(ln.text.strip())]
+    if not numbered:
+        return []
+    last = numbered[-1]
+    if last + 1 >= len(lines) or not lines[last].text.rstrip().endswith(("。", ";", "；", "!")):
+        return []
+    name = lines[last + 1].text.strip()
+    if looks_like_org(name) and " " not in name and placed_in_full(name) and name_kind(name) == "org":
+        return [name]
+    return []
 
 
 def find_addressee_line(head: list[Line]) -> str | None:
@@ -956,7 +982,8 @@ def title_issuer(title: str) -> str | None:
 
     best = None
     for e in lexicon().name_ends(title, people=False):
-        if e < len(title) - 2 and issuer_shaped(title[:e]):
+        # 西昌市人民政府森林草原防灭火禁火令, and an order titled by its issuer alone: 临湘市人民政府令
+        if (e < len(title) - 2 or title[e:] == "令") and issuer_shaped(title[:e]):
             best = title[:e]
     return best
 

@@ -48,7 +48,7 @@ _FOLD_COLLECTIVE_RX1 = re.compile(r"^各|有关|相关|\(.*?\)")
 _SNAP_KEY_RX1 = re.compile(r"^(各级|各)")
 _SNAP_KEY_RX2 = re.compile(r"^(?:省|市|州|县|区|乡|镇|地|设区市)+")
 _MASK_QUOTES_RX1 = re.compile(r"《[^《》]*》|“[^“”]{0,40}”")
-_CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:管理)?(?:部门|机关)")
+_CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:行政)?(?:主管|管理)?(?:部门|机关)")
 ATTACHMENT_NOTE = re.compile(r"\s*[(（]\s*(?:详?见)?附件\s*[\d一二三四五六七八九十]*\s*[)）]\s*")
 TOPIC_THEN_REQUEST = re.compile(r"[\u4e00-\u9fff]{2,10}请于")  # a topic between a party and 请于
 PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
@@ -87,7 +87,10 @@ ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会�
 POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3}[,,、]?|其[一二三四五六七八九十][,,、]?)"
                           r"(?=[\u4e00-\u9fff])")
 ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
-LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内)(?=[\u4e00-\u9fff])")
+LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内|方面)(?=[\u4e00-\u9fff])")
+SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")
+# a report's speaker before what it asks: 会议要求各村准备好… / 会议强调各村要… / 通知要求,…
+REPORTED_SPEAKER = re.compile(r"(?:会议|会上|大会|通知|《通知》|意见|方案)(?:上)?(?=要求|强调|指出|明确|提出)")
 # a sanction after the parties it falls on, and the 对 that opened their clause earlier in the sentence
 PUNISHED = re.compile(r"(?:要|应|将|一律)?(?:严肃|依法|从严|坚决|严格)?(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
 # the same after a comma and with more adverbs: said of people only (…有关人员和领导,要依法依规严肃追究责任)
@@ -104,6 +107,9 @@ ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_END = "。;!?:\n"
 # where a clause may open: after a clause end or a comma, and after a space between Han
 # characters (a page flattened into one line: "一、切实加强…预警预报工作 各区县要…")
+# an item opening on a body and a colon (1.省委宣传部:负责…): the body whose duties follow
+BODY_HEADING = re.compile(r"^\s*(?:(?:\(?[一二三四五六七八九十\d]{1,3}[)）.、．]|[一二三四五六七八九十]{1,3}、)\s*)?"
+                          r"(?P<name>[^\s,,。;；:：!?“”《》]{2,30})[:：](?=\S)")
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
@@ -337,6 +343,7 @@ class PartyFinder:
         self.leaders()
         self.attendees()
         self.labelled()
+        self.body_heading()
         self.allocations()
         self.by_frames()
         self.recipients()
@@ -435,6 +442,18 @@ class PartyFinder:
             if names:
                 self.add(m.end(), names, role, "labelled")
             self.taken.append((m.start(), m.end()))
+
+    def body_heading(self) -> None:
+        """省委宣传部:负责…宣传报道…; a duty list (成员单位职责, 部门职责) opens each item with the
+        body whose duties follow its colon. Only bodies and classes of bodies: a place before a
+        colon is a roundup's region (重庆:举办…), a field label (牵头单位:) is `labelled`'s."""
+        t = self.masked
+        m = BODY_HEADING.match(t)
+        if not m or self.fr.label_rx.match(t, m.start("name")):
+            return
+        names = parse_names(m.group("name"), strict=True)
+        if names and all(k in ("org", "class") for _, _, k in names):
+            self.add(m.start("name"), names, Role.RESPONSIBLE, "subject")
 
     def allocations(self) -> None:
         """A bracketed note that allocates the task: (X牵头,Y配合), (X负责), (X、Y分工负责;…)."""
@@ -681,11 +700,19 @@ class PartyFinder:
         point = POINT_MARKER.match(t, s)
         if point:  # 二是各村、乡派出所…要…: an inline point's number before its subject
             s = point.end()
+        speaker = REPORTED_SPEAKER.match(t, s)
+        if speaker:
+            s = speaker.end()
+            said = SAID.match(t, s)
+            if said:  # 会议强调各村要…: what follows the verb of saying is what is asked
+                s = said.end()
+        place = LOCATIVE_OPENER.match(t, s)
+        if place:  # 在戒严区域任何单位和个人禁止… / 在河长制工作方面要求各位河长要…: the subject after where
+            s = place.end()
         m = self.fr.opener_rx.match(t, s)
         if m and not (m.group() == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
             return m.end()  # 请示/请假/请教 are verbs of their own, not a request to a party
-        place = LOCATIVE_OPENER.match(t, s)
-        return place.end() if place else s  # 在戒严区域任何单位和个人禁止…: the subject after where
+        return s
 
 
 
@@ -729,7 +756,7 @@ class PartyFinder:
         run = LEVEL_LIST.match(t, s, limit)
         if run:  # 州、市按时间节点…: a class of places as the subject
             ends = sorted(set(ends) | {run.end() - s})
-        asked = t[max(0, s - 2):s].endswith(("请", "希望", "责成")) and t[s:s + 1] not in ("示", "假", "教", "求")
+        asked = t[max(0, s - 2):s].endswith(("请", "希望", "责成", "要求")) and t[s:s + 1] not in ("示", "假", "教", "求")
         for end in ends:
             e = s + end
             if not self.marker_at(e) or phrase_material(t[s:e]):
@@ -738,6 +765,16 @@ class PartyFinder:
             if names:
                 best = (e, names)
                 break  # the first name followed by its duty: 省武警总队指导武警部队…
+        if best is None and asked:
+            # 要求各村准备好防汛物资和抢险队员: the first name a plain verb follows is the party
+            # (…抢险队 further on is what they prepare, not a longer name)
+            for end in ends:
+                e = s + end
+                if opens_on_verb(t[e:e + 6]) and not phrase_material(t[s:e]):
+                    names = parse_names(t[s:e], strict=True)
+                    if names:
+                        best = (e, names)
+                        break
         if best is None and asked:
             # 请有关地区充分认识…: the party asked is followed by what it is asked to do, whatever
             # word opens it; the longest name that parses and is not continued is the party
@@ -882,6 +919,16 @@ class PartyFinder:
                             for p in self.found)  # 各县(市、区)政府要…组织公安、…等部门: each county's own
                 self.add(a, names, role, "list",
                          quantifier=quantified.group(1) if quantified else "" if owned else None)
+
+
+@lru_cache(maxsize=16384)
+def opens_on_verb(rest: str) -> bool:
+    """Whether a text opens with a plain verb of two or more characters (准备, 做好, 开展): the
+    word jieba tags `v`, not the verbal nouns inside body names (应急管理局, 监督管理局: `vn`)."""
+    import jieba.posseg
+
+    words = [(w, f) for w, f in jieba.posseg.lcut(rest, HMM=False) if w.strip()]
+    return bool(words) and words[0][1] == "v" and len(words[0][0]) >= 2
 
 
 def fold_collective(name: str) -> str:
