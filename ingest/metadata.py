@@ -155,10 +155,10 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     date_line, issuer_lines = find_signature(lines)
     if date_line is None and not issuer_lines:
         issuer_lines = undated_signature(lines)
-    meta.date = parse_cn_date(date_line.text) if date_line else None
+    meta.date = parse_cn_date(date_line.text) if date_line else boxed_date(box)
     addressee_line = find_addressee_line(head)
     written_issuers = [canonical_issuer(s) for s in issuer_lines] or (news.issuers if news else []) \
-        or issuers_from_heading(head, title_line)
+        or boxed_issuer(box) or issuers_from_heading(head, title_line)
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
     jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text, page))
@@ -270,6 +270,27 @@ def boxed_doc_number(box: str) -> str | None:
 
 
 BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
+# a government page's disclosure box: 发布机构: 铁岭县平顶堡镇人民政府 成文日期: 2023-6-21
+BOXED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关)\s*[:：]\s*([\u4e00-\u9fff()（）]{4,40})")
+BOXED_DATE = re.compile(r"成文日期\s*[:：]\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def boxed_issuer(box: str) -> list[str]:
+    """The body a page's disclosure box names as the publisher (发布机构/发文机关), when it is a
+    body with its place written in full."""
+    m = BOXED_ISSUER.search(box)
+    name = m.group(1) if m else ""
+    return [name] if name and placed_in_full(name) and name_kind(name) == "org" else []
+
+
+def boxed_date(box: str) -> str | None:
+    """The 成文日期 a page's disclosure box states (2023-6-21): the document's date by its label,
+    not the page's posting time."""
+    m = BOXED_DATE.search(box)
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
 def cited_as_printed(head: list[Line]) -> list[str]:

@@ -102,7 +102,12 @@ def row_parties(columns: dict[str, str], cells: dict[str, tuple[int, int]], ctx:
         offset = cells[kind][0] if kind in cells else 0
         # bodies in a cell are listed with 、 or with spaces (党政办 应消站)
         spaced = re.sub(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])", "、", cell)
-        for piece, off, k in parse_names(spaced, strict=False) or unknown_units(spaced):
+        found = parse_names(spaced, strict=False) or []
+        # a cell the names parse only in part (文化站 卫生院: a bare 卫生院 is no name in prose):
+        # the column says every piece is a body
+        found = found + [u for u in unknown_units(spaced)
+                         if not any(u[1] < off + len(piece) and off < u[1] + len(u[0]) for piece, off, _ in found)]
+        for piece, off, k in found:
             name = finder.canonical(piece, k)
             if name:
                 out.append(Party(piece, offset + off, offset + off + len(piece), name, role, "cell"))
@@ -116,8 +121,10 @@ def unknown_units(cell: str) -> list[tuple[str, int, str]]:
     out = []
     for piece, off in split_names(cell):
         p = tidy(piece)
+        suffix = lexicon().org_suffix(p)
+        # a name that is nothing but its suffix (卫生院, 派出所) is the unit of the issuer's place
         if 2 <= len(p) <= 16 and ALL_HAN.fullmatch(p) and not phrase_material(p) and not has_verb(p) \
-                and not lexicon().org_suffix(p) and not leading_place_word(p) and not LEVEL_WORDS_RX.search(p):
+                and (not suffix or suffix == p) and not leading_place_word(p) and not LEVEL_WORDS_RX.search(p):
             out.append((piece, off, "unit"))
     return out
 

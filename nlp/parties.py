@@ -39,7 +39,7 @@ _SETTLE_ROLES_RX3 = re.compile(r"组$")
 _SNAP_RX1 = re.compile(r"各地(区)?(?P<tail>[\u4e00-\u9fff]*)")
 _SNAP_RX2 = re.compile(r"(各(?:省|市|州|县|区|乡|镇|设区市|县市区|市州|县区|乡镇)+)(局|厅)")
 _SNAP_RX3 = re.compile(r"^各(省|州|市|县|区|地|乡|镇|设区市|开发区|新区)")
-_SNAP_RX4 = re.compile(r"^[\u4e00-\u9fff]{2,6}(新区|开发区|矿区)")
+_SNAP_RX4 = re.compile(r"^[\u4e00-\u9fff]{2,12}(新区|开发区|矿区)")
 _SNAP_RX5 = re.compile(r"^[\u4e00-\u9fff]{1,6}?(市|县|区|州|盟|旗)(?!级)")
 _SNAP_RX6 = re.compile(r"^[\u4e00-\u9fff]{1,6}?(市|县|区|州|盟|旗)")
 _RECEIVING_RX1 = re.compile(r"[。;!?\n]")
@@ -88,6 +88,7 @@ POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|
                           r"(?=[\u4e00-\u9fff])")
 ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内|方面)(?=[\u4e00-\u9fff])")
+COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")
 # a report's speaker before what it asks: 会议要求各村准备好… / 会议强调各村要… / 通知要求,…
 REPORTED_SPEAKER = re.compile(r"(?:会议|会上|大会|通知|《通知》|意见|方案)(?:上)?(?=要求|强调|指出|明确|提出)")
@@ -294,11 +295,8 @@ class PartyFinder:
                             or whole_place and whole_place[1] == len(name)):
             return [name]
         m = _SNAP_RX1.fullmatch(name)
+        regional = regional_addressees(adds)
         if m and not self.national_doc:
-            regional = [a for a in adds if _SNAP_RX3.match(a)
-                        or _SNAP_RX4.match(a)
-                        or _SNAP_RX5.match(a) and len(adds) >= 3
-                        and all(_SNAP_RX6.match(x) for x in adds)]
             tail = m.group("tail")
             if tail:
                 regional = [a for a in regional if a.endswith(tail)]
@@ -700,6 +698,9 @@ class PartyFinder:
         point = POINT_MARKER.match(t, s)
         if point:  # 二是各村、乡派出所…要…: an inline point's number before its subject
             s = point.end()
+        count = COUNTED.match(t, s)
+        if count:  # 8个煤矿安全生产集中整治省级督查组要…: the groups, not their number
+            s = count.end()
         speaker = REPORTED_SPEAKER.match(t, s)
         if speaker:
             s = speaker.end()
@@ -929,6 +930,13 @@ def opens_on_verb(rest: str) -> bool:
 
     words = [(w, f) for w, f in jieba.posseg.lcut(rest, HMM=False) if w.strip()]
     return bool(words) and words[0][1] == "v" and len(words[0][0]) >= 2
+
+
+def regional_addressees(adds: tuple[str, ...]) -> list[str]:
+    """The addressees that are places' bodies (各市州安委会, 兰州新区安委会, 福州高新技术产业开发区
+    防汛抗旱指挥部): those 各地 stands for."""
+    return [a for a in adds if _SNAP_RX3.match(a) or _SNAP_RX4.match(a)
+            or _SNAP_RX5.match(a) and len(adds) >= 3 and all(_SNAP_RX6.match(x) for x in adds)]
 
 
 def fold_collective(name: str) -> str:
