@@ -366,6 +366,12 @@ def normalise_width(c: Cleaner) -> None:
     c.mt = c.mt.translate(lambda text: text.translate(HALF_WIDTH))
     c.mt = c.mt.sub(re.compile(r"(?<=[\u4e00-\u9fff])[\[](\d{4})[\]](?=\s?\d{1,5}号)"), r"〔\1〕")
     c.sub("spaced-date", SPACED_DATE, "", record=False)
+    c.sub("doubled-punctuation", DOUBLED_COMMA, "")
+
+
+# a mirror that writes a comma before every mark ("二,、认真组织", "形势依然严峻,。", "经省政府同意,,现将"):
+# a comma right before another mark of a sentence is never the writer's
+DOUBLED_COMMA = re.compile(r",(?=[,、。;:!?])")
 
 
 # "4 月25日(星期二)下午17:00 前", "2023 年 4 月": a space inside a date or before its 前 (text typed
@@ -381,7 +387,7 @@ DATE_LINE = re.compile(r"^\s*(\d{4}年\d{1,2}月\d{1,2}日|[〇一二三四五�
 
 
 OWN_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[]\d{4}[〕\]]\s?\d{1,5}\s?号")
-BYLINE = re.compile(r"(发布时间|發布時間|浏览次数|瀏覽次數|信息来源|信息來源|来源)\s*[:：]")
+BYLINE = re.compile(r"(发布时间|發布時間|更新时间|更新時間|浏览次数|瀏覽次數|信息来源|信息來源|来源|作者)\s*[:：]")
 
 
 def opens_with_bodies_role(line: str) -> bool:

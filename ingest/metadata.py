@@ -370,17 +370,24 @@ def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
         m = QUOTED_NOTICE.search(ln.text)
         if m and looks_like_org(m.group("issuer")):
             return Line(m.group("issuer") + m.group("title"), ln.start + m.start("issuer"))
-    for ln in head[:6]:  # a headline with no kind word (newsletters, roundups)
-        t = ln.text
-        # a news headline may open with its region's label (广西:贵港市五举措做好…)
-        label = PLACE_LABEL.match(t)
-        bare = t[label.end():] if label and (label.group(1) in gazetteer().by_short
-                                             or label.group(1) in gazetteer().by_name) else t
-        if 6 <= len(t) <= 40 and CJK.search(t) and not re.search(r"[,。:;]", bare) and not is_date_line(t) \
-                and not looks_like_org(t) \
-                and not t.startswith(("—", "-")) and not NOT_TITLE.search(t) and clean_title(t):
-            return ln
-    return None
+    headlines = [ln for ln in head[:6] if headline_like(ln.text)]
+    for prev, ln in zip(head[:11], head[1:12]):
+        # the headline right above the 主送 line is the notice's, whatever a mirror put above it
+        # (三星堆旅游专线一号线票价 / 2023-08-30 / 更新时间… / 蓬江区启动防风Ⅳ级应急响应 / 各镇政府…:)
+        if ln.text.rstrip().endswith((":", "：")) and ln.text.startswith("各") and headline_like(prev.text):
+            return prev
+    return headlines[0] if headlines else None
+
+
+def headline_like(t: str) -> bool:
+    """A headline with no kind word (newsletters, roundups, a news page's own title)."""
+    # a news headline may open with its region's label (广西:贵港市五举措做好…)
+    label = PLACE_LABEL.match(t)
+    bare = t[label.end():] if label and (label.group(1) in gazetteer().by_short
+                                         or label.group(1) in gazetteer().by_name) else t
+    return bool(6 <= len(t) <= 40 and CJK.search(t) and not re.search(r"[,。:;]", bare) and not is_date_line(t)
+                and not looks_like_org(t)
+                and not t.startswith(("—", "-")) and not NOT_TITLE.search(t) and clean_title(t))
 
 
 # an order's or public notice's title printed under its issuer's line (瓦房店市人民政府 / 森林草原防火通告)
