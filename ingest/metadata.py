@@ -370,13 +370,19 @@ def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
         m = QUOTED_NOTICE.search(ln.text)
         if m and looks_like_org(m.group("issuer")):
             return Line(m.group("issuer") + m.group("title"), ln.start + m.start("issuer"))
-    headlines = [ln for ln in head[:6] if headline_like(ln.text)]
+    headlines = [ln for i, ln in enumerate(head[:6]) if headline_like(ln.text) or i == 0 and comma_headline(ln.text)]
     for prev, ln in zip(head[:11], head[1:12]):
         # the headline right above the 主送 line is the notice's, whatever a mirror put above it
         # (三星堆旅游专线一号线票价 / 2023-08-30 / 更新时间… / 蓬江区启动防风Ⅳ级应急响应 / 各镇政府…:)
         if ln.text.rstrip().endswith((":", "：")) and ln.text.startswith("各") and headline_like(prev.text):
             return prev
     return headlines[0] if headlines else None
+
+
+def comma_headline(t: str) -> bool:
+    """A news page's headline with one comma ("安全生产月"马上到了,渝晋新陕打算这么干) opening the
+    page's text: its byline was cut as furniture, the headline stays the first line."""
+    return 6 <= len(t) <= 40 and t.count(",") == 1 and not re.search(r"[。:;；]", t) and headline_like(t.replace(",", ""))
 
 
 def headline_like(t: str) -> bool:

@@ -79,6 +79,10 @@ def heading_at(line: str) -> tuple[Region, int] | None:
     if not m or not m["sep"] and len(s) > len(m[0]):
         return None
     r = region_named(m["name"])
+    if r is None and m["sep"] in (":", "："):
+        # a labelled headline names a city by its short name (乌鲁木齐:十二项重点活动…)
+        city = region_named(m["name"] + "市")
+        r = city if city is not None and city.level == 2 else None
     after = s[m.end("name"):]
     rest = after.lstrip("】] :：—-")
     if r is None or BODY_AFTER.match(rest):

@@ -103,3 +103,17 @@ def test_the_headline_above_the_addressees_is_the_title():
             "蓬江區(qū)啟動(dòng)防風(fēng)Ⅳ級(jí)應(yīng)急響應(yīng)\n各鎮(zhèn)政府、街道辦事處,區(qū)三防指揮部各成員單位:\n")
     rec = extract_text(text)
     assert rec["meta"]["title"] == "蓬江区启动防风Ⅳ级应急响应"
+
+
+def test_a_roundup_under_a_headline_with_a_comma_and_a_city_by_its_short_name():
+    """应急管理部 安全生产月 roundup (mem.gov.cn/xw/gdyj/201905/t20190530_290515.shtml): the headline has a
+    comma; 重庆:, 山西: and 乌鲁木齐: open the regions' sections (a city by its short name)."""
+    text = ("首页>新闻>地方应急\n\n“安全生产月”马上到了,渝晋新陕打算这么干\n\n"
+            "2019-05-30 11:48来源:应急管理部宣传教育中心\n\n重庆:举办文艺创作比赛和公益电视晚会\n\n"
+            "重庆市第六届“安全伴我行”文艺创作比赛经过全市5个片区初赛选拔,15个决赛节目将于530日在重庆市群星剧院进行总决赛。"
+            "“安全生产月”期间,评选出的优秀节目将在全市进行巡回演出推广。\n\n山西:开展“三晋安全行”主题活动\n\n"
+            "山西省安委办组织专家和媒体记者采访团,对近期多项安全生产专项检查的整改情况进行回头看,跟踪报道整改落实情况,宣传经验做法,"
+            "对整改问题粗枝大叶、敷衍了事、蜻蜓点水的地区和企业进行曝光。\n\n乌鲁木齐:十二项重点活动推动安全生产\n")
+    rec = extract_text(text)
+    assert rec["meta"]["title"] == "“安全生产月”马上到了,渝晋新陕打算这么干"
+    assert [p["region"] for p in rec["practices"]] == ["重庆市", "山西省", "新疆维吾尔自治区乌鲁木齐市"]
