@@ -925,16 +925,35 @@ def _parse_names(span: str, strict: bool) -> tuple[tuple[str, int, str], ...] | 
     found = _parse_names_uncached(span, strict)
     if found is None:
         found = _joined_lists(span, strict)
+    if found is None:
+        found = _shared_quantifier(span, strict)
     return tuple(found) if found is not None else None
+
+
+def _shared_quantifier(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
+    """各级应急、煤矿安全监管部门和煤矿企业: 各级 quantifies the department classes that share 部门
+    (各级应急部门, 各级煤矿安全监管部门); what the list names besides stays as written."""
+    q = EVERY_LEVEL.match(span)
+    if not q or "、" not in span:
+        return None
+    inner = _parse_names(span[q.end():], strict)
+    if not inner or not all(k in ("org", "class") for _, _, k in inner):
+        return None
+    return [(q.group(0) + p if p.endswith(("部门", "机关")) else p, o + (0 if p.endswith(("部门", "机关")) else q.end()),
+             "class" if p.endswith(("部门", "机关")) else k) for p, o, k in inner]
+
+
+EVERY_LEVEL = re.compile(r"^各级(?=[\u4e00-\u9fff]{2})")
 
 
 def _joined_lists(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
     """定西、陇南…等市(州)抗旱防汛指挥部及岷县、漳县抗旱防汛指挥部: two lists, each sharing its own
-    head, joined by 及/和: each read on its own (the whole is no one list)."""
+    head, joined by 及/和: each read on its own (the whole is no one list) — and so is a list
+    sharing 部门 before one more name (应急、煤矿安全监管部门和煤矿企业)."""
     for m in LIST_JOINER.finditer(span):
         left, right = span[:m.start()], span[m.end():]
-        if "、" not in left or "、" not in right:
-            continue
+        if "、" not in left:
+            continue  # (a name of its own may hold 和: 住房和城乡建设局; a list before it may not)
         a, b = _parse_names(left, strict), _parse_names(right, strict)
         if a and b:
             return list(a) + [(p, o + m.end(), k) for p, o, k in b]

@@ -25,8 +25,19 @@ DUTY = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|(?<![响适�
                   r"|要求|部署(?=各|有关|相关)|责成")
 # a body's name followed by what it is to do, with no 要/应 between (a warning notice's
 # "…镇加大辖区河道巡查力度;市水利局密切关注天气…;各单位及时关注预警信息")
-SUBJECT_ACTS = re.compile(r"(?:局|厅|委|办|乡|镇|街道|单位|部门|政府|指挥部|中心|公司|站|所|队)"
-                          r"(?:加大|加强|密切关注|及时|做好|强化|严格落实|全面排查|切实|立即|迅速|督促|指导)")
+SUBJECT_ACTS = re.compile(r"(?:局|厅|委|办|乡|镇|街道|单位|部门|政府|指挥部|中心|公司|站|所|队|企业)"
+                          r"(?:加大|加强|密切关注|及时|做好|强化|严格落实|全面排查|切实|立即|迅速|督促|指导"
+                          r"|完善|细化|健全|建立|深刻吸取|认真|严格|全面|深入|抓好|落实)")
+# what a report says was done (行动部署开展以来,…各中央企业迅速部署主动作为): no work set
+DONE = re.compile(r"以来|已经|已(?=[\u4e00-\u9fff])|取得了|过半")
+
+
+def subject_acts(s: str) -> bool:
+    """A body's name followed by what it is to do with no 要/应 between, in a sentence that does
+    not report what was done."""
+    return bool(SUBJECT_ACTS.search(s)) and not DONE.search(s)
+
+
 BOILERPLATE = re.compile(r"(现将|现予|现就|特此|通知如下|通告如下|如下[::]|印发给你们|印发你们|转发给你们|函告如下|"
                          r"已经.{1,12}同意|提出如下|决定如下|作如下|做如下)")
 EXHORTATION = re.compile(r"^(请)?[^,。]{0,20}?(认真|切实|遵照|结合实际)?(贯彻执行|遵照执行|贯彻落实|抓好落实|组织实施|执行|落实)[。!]?$")
@@ -53,7 +64,7 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
     if EXHORTATION.match(core.strip()) or len(core.strip()) < 6:
         return dated
     return dated or bool(DUTY.search(s) and parties) or request(s) \
-        or any(p.rule == "subject" for p in parties) and bool(SUBJECT_ACTS.search(s))
+        or any(p.rule == "subject" for p in parties) and subject_acts(s)
 
 
 REQUEST = re.compile(r"^(请|希望|务必|望|要(?![求点])|必须)(?!示|假|教)")
@@ -109,7 +120,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         # a calendar limit or a cadence (每季度报送一次工作进展情况) is work set, whoever it names
         dated = any(d.type in ("date", "recurring") for d in find_deadlines(s, base, ctx.period))
         if not dated and "由" not in s and not DUTY.search(mask_quotes(s)) and not request(s) \
-                and not SUBJECT_ACTS.search(mask_quotes(s)):
+                and not subject_acts(mask_quotes(s)):
             group = None  # no duty word, no limit, no 由: background, whoever it names
             continue
         if not dated_only and REQUEST_INTRO.search(s):

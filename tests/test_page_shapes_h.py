@@ -117,3 +117,13 @@ def test_a_roundup_under_a_headline_with_a_comma_and_a_city_by_its_short_name():
     rec = extract_text(text)
     assert rec["meta"]["title"] == "“安全生产月”马上到了,渝晋新陕打算这么干"
     assert [p["region"] for p in rec["practices"]] == ["重庆市", "山西省", "新疆维吾尔自治区乌鲁木齐市"]
+
+
+def test_a_reported_requirement_names_its_bodies_without_yao():
+    """山西 汛期煤矿 notice reported on a spam mirror (yyjob.cn/07194704.html): "各级应急、煤矿安全监管部门和
+    煤矿企业完善防汛专项应急预案" — 各级 and 部门 shared across the list, one more name after 和, and
+    the duty verb right after the names."""
+    text = ("提升“救”的能力,建立落实汛期煤矿应急工作机制。"
+            "各级应急、煤矿安全监管部门和煤矿企业完善防汛专项应急预案,细化本地区、本行业、本企业煤矿防汛应急工作细则。\n")
+    rec = extract_text(text)
+    assert ["各级应急部门", "各级煤矿安全监管部门", "煤矿企业"] in actors_of(rec)
