@@ -279,6 +279,10 @@ CLOCK = re.compile(r"(?:上午|下午|晚上|凌晨|中午)?\d{1,2}(?:时|点)(?
 DAY_AT_CLAUSE_START = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
 
 
+# a period stated as a range after what it is (防火期为…至, 禁火期:…至, 时间为…至): its end is no limit
+PERIOD_DEFINED = re.compile(r"(?:期|时间|期限|时段)(?:时间)?(?:为|是|:|：)\s*[^,,。;；]{0,16}\d{1,2}月\d{1,2}日(?:\d{1,2}时)?[至到]$")
+
+
 def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tuple[int, int, bool] | None:
     """(new start, new end, has a cue) around a calendar expression, or None if it is no limit."""
     d = v.raw["date"]
@@ -290,6 +294,8 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
         return None
     suf = _startswith_any(after, d["suffix_cues"])
     pre = _endswith_any(before, d["prefix_cues"])
+    if pre in ("至", "到") and PERIOD_DEFINED.search(norm[max(0, start - 40):start]):
+        return None  # 森林防火期时间为2023年11月1日至2024年5月31日: the period's end, not a limit
     if not (suf or pre) and DAY_AT_CLAUSE_START.match(norm, start, end) \
             and (start == 0 or norm[start - 1] in ",,;;:: \n") and re.match(r"[\u4e00-\u9fff]", after):
         # "…分别负责,6月16日分别到督导地区的企业参加宣讲": a clause that opens on its day is

@@ -80,6 +80,8 @@ def is_definition(text: str) -> bool:
 # the principles of an emergency plan (工作原则: 统一领导,分级负责。由县、乡镇两级政府负责…) may allocate work
 PRINCIPLES = re.compile(r"^(?:工作原则|基本原则)")
 SENTENCE_SPLIT = re.compile(r"(?<=[。;!?])")
+# an item's closing allocation: (省安全监管局负责), (X牵头,Y配合)
+ALLOCATED = re.compile(r"[(（][^()（）]{2,60}(?:负责|牵头)[^()（）]{0,40}[)）]\s*[。;；]?\s*$")
 DATED_GOAL = re.compile(r"(\d{4}年(底|末)|\d{4}年\d{1,2}月(底|末)?)(前|以前)?")
 
 
@@ -132,6 +134,8 @@ def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:
         heading = bool(skip.match(item.title))
         if heading and not item.children and DATED_GOAL.search(text[item.start:item.end]):
             heading = False  # 一、工作目标: 2018年底前全面启动…: a goal with a calendar limit is work
+        if excluded and not item.children and ALLOCATED.search(text[item.start:item.end]):
+            excluded = False  # 主要目标 > 重点产业目标 > 1.煤矿开采业 …(省煤炭生产安监局负责): a goal given to a body
         if principle and not item.children and opens_with_subject is not None and any(
                 opens_with_subject(s) for s in SENTENCE_SPLIT.split(text[item.start:item.end])[1:]):
             excluded = False  # (一)统一领导,分级负责。…县指挥部负责统一组织…: a principle that allocates work
