@@ -876,7 +876,8 @@ class PartyFinder:
 
     def collectives(self) -> None:
         """Classes of parties named anywhere as parties (各级党委、政府及相关部门主要负责人…责任;
-        各有关部门和单位): not possessives (…部门的职责), not partners of a preposition (与有关部门)."""
+        各有关部门和单位): not possessives (…部门的职责), not partners of a preposition (与有关部门)
+        nor those whom the task's own parties help (积极配合相关部门对未成年人…的教育)."""
         t = self.masked
         for m in COLLECTIVE_PARTY.finditer(t):
             a, b = m.start(), m.end()
@@ -884,7 +885,8 @@ class PartyFinder:
                 continue
             before = t[max(0, a - 2):a]
             after = t[b:b + 5]
-            if before[-1:] in ("与", "同", "对", "向", "经") or before in ("按照", "根据", "依据", "结合", "通过", "邀请") \
+            if before[-1:] in ("与", "同", "对", "向", "经") \
+                    or before in ("按照", "根据", "依据", "结合", "通过", "邀请", "配合", "协助", "会同", "联合") \
                     or after.startswith(("的", "职责", "责任", "批准", "同意", "审批", "常委", "会议", "书记", "理论",
                                          "中心组", "领导", "干部", "工作", "人员", "参加的")):
                 continue

@@ -87,6 +87,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
     clause or sentence that names nobody continues the task before it. Boilerplate and
     background sentences (现将…印发给你们, 据气象部门预报…) end a task and start none."""
     text = doc.clean.text
+    first_item = doc.outline[0].start if doc.outline else None
     base = ctx.doc_date
     news = not doc.meta.addressees  # a report (or a page without its notice's head), not a notice to anyone
     out: list[TaskSpan] = []
@@ -95,6 +96,8 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
     for a, b in sentences(text, start, end):
         s = text[a:b].strip()
         line = text[text.rfind("\n", 0, a) + 1:text.find("\n", a) if text.find("\n", a) >= 0 else len(text)].strip()
+        if is_date_line(line) and after_signer(text, a) and first_item is None:
+            break  # the signature closes a letter: what follows is the page's (提醒, 推荐阅读, 编辑)
         if len(s) < 8 or is_date_line(line) or (looks_like_org(line) and len(line) <= 40) or s == doc.meta.title:
             group = None
             points = False
@@ -179,6 +182,16 @@ REQUEST_INTRO = re.compile(r"(?:请|要求)[^。;:]{2,80}[:：]$|(?:提出|作�
 HELD_MEETING = re.compile(r"(?:召开|举行)了?[^。;]{0,80}?(?:会议|会)(?:[,,][^。;]{0,40})?[。;]?$")
 
 OPENING_RULES = {"subject", "requested", "by", "labelled", "allocation", "role", "pronoun"}
+
+
+def after_signer(text: str, at: int) -> bool:
+    """Whether the line at `at` follows a signer's line (福州市人民政府防汛抗旱指挥部 / 2024年9月29日)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    prev_end = line_start - 1
+    if prev_end <= 0:
+        return False
+    prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip()
+    return looks_like_org(prev) and len(prev) <= 40
 
 
 def group_names(group: TaskSpan) -> set[str]:

@@ -43,3 +43,27 @@ def test_goals_given_to_bodies_are_tasks():
     rec = extract_text(text)
     assert [t["path"] for t in rec["tasks"]] == [["一", "(三)", "1"], ["一", "(三)", "2"]]
     assert [d["date"] for d in rec["tasks"][1]["deadlines"]] == ["2020-12-31"]
+
+
+def test_a_notice_to_the_public_gives_its_unnamed_items_to_them():
+    """关累镇 进入森林防火期 notice (ynml.gov.cn/92.news.detail.dhtml?news_id=1503777), addressed "全镇广大人民群众:";
+    "积极配合相关部门对…的教育" makes 相关部门 no actor: they are helped, not told."""
+    text = ("关累镇全面进入森林防火期的通知\n- 来源 :勐腊县关累镇人民政府\n- 访问次数 :\n- 发布时间 :2025-01-16 04:01\n"
+            "全镇广大人民群众:\n"
+            "一、增强防火意识,自觉遵纪守法。全镇广大人民群众要充分认识森林草原火灾的危害性,牢固树立防火意识和法纪观念,认真学习防火常识,全面增强防火意识、安全意识和法治意识。\n"
+            "二、加强宣传引导,示范带动一片。主动向家人、同事、亲朋好友宣传森林草原防火知识、安全避险常识,积极配合相关部门对未成年人、特殊人员的教育,避免因监护不力而引发森林草原火灾,形成人人参与、人人支持森林草原防灭火工作的浓厚氛围。\n")
+    rec = extract_text(text)
+    assert rec["meta"]["addressees"] == ["全镇广大人民群众"]
+    assert [[(a["name"], a["explicit"]) for a in t["actors"]] for t in rec["tasks"]] == [
+        [("全镇广大人民群众", True)], [("全镇广大人民群众", False)]]
+
+
+def test_a_signed_letters_page_tail_sets_no_work():
+    """福州 防台风Ⅳ级 notice on a news app (new.qq.com/rain/a/20240929A01QV400): under the signature the page adds
+    "市防指、市应急管理局提醒 … 请广大市民密切关注台风动向" — the app's reminder, not the notice."""
+    text = ("福州市人民政府防汛抗旱指挥部\n关于启动防台风Ⅳ级应急响应的通知\n各县(市)区防指、高新区防指,市防指各成员单位:\n"
+            "福州市气象台于9月29日08时00分发布“台风预警Ⅳ级”。\n"
+            "根据《福州市防汛抗旱防台风应急预案》,市防指决定从9月29日08时30分启动防台风级应急响应。请各地各部门密切关注,及时调整响应,周密部署防范措施,务必坚决果断组织转移避险,扎实做好应对工作。\n"
+            "福州市人民政府防汛抗旱指挥部\n2024年9月29日\n市防指、市应急管理局提醒\n假期将至\n请广大市民密切关注台风动向\n注意出行安全\n")
+    rec = extract_text(text)
+    assert len(rec["tasks"]) == 1 and "广大市民" not in rec["tasks"][0]["text"]
