@@ -161,6 +161,7 @@ def remove_furniture(c: Cleaner) -> None:
         drop.extend(range(tail_from, n))
     drop.extend(teaser_lines(simple))
     drop.extend(nav_runs(simple))
+    drop.extend(menu_runs(simple))
     drop.extend(link_list_lines(simple))
     c.drop_lines("furniture", drop)
 
@@ -195,6 +196,36 @@ def link_list_lines(simple: list[str]) -> list[int]:
         if any(BODY_END.search(p) or column_kind(p) for p in pieces):
             continue
         out.append(i)
+    return out
+
+
+MENU_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def menu_runs(simple: list[str], least: int = 6) -> list[int]:
+    """A site's menu one label a line above the text (首页 / 公益播报 / 公益汇 / … / 退休学堂): a run
+    of at least six short labels, none a body, a place or a table's column label, before the
+    page's first line of prose."""
+    from .blocks import column_kind
+    from .regions import gazetteer
+
+    g = gazetteer()
+    out: list[int] = []
+    run: list[int] = []
+    for i, s in enumerate(simple + ["。" * 40]):
+        if len(s) >= 30:
+            break
+        label = MENU_LABEL.fullmatch(s) and not BODY_END.search(s) and not column_kind(s) \
+            and not ((hit := g.place_prefix(s)) is not None and hit[1] == len(s))
+        if label:
+            run.append(i)
+            continue
+        if s and len(run) >= least:
+            out.extend(run)
+        if s:
+            run = []
+    if len(run) >= least:
+        out.extend(run)
     return out
 
 
@@ -426,6 +457,11 @@ def split_glued_parts(c: Cleaner) -> None:
     c.mt = c.mt.apply(edits)
 
 
+# a page that runs its items on with spaces ("…8月31日止。 二、禁火范围:…。 三、在禁火期间…"): a space after a
+# sentence's end before a top-level item number ends the line
+INLINE_ITEM = re.compile(r"(?<=[。;；!！])[ \u3000]+(?=[一二三四五六七八九十]{1,3}、)")
+
+
 def split_flattened_lines(c: Cleaner) -> None:
     """A page flattened into one line, its lines joined by spaces (甘建质〔2025〕44号 各市(州)…: 现将…
     落实。 甘肃省住房和城乡建设厅 2025年3月27日 甘肃省…工作要点 省住建厅…), gets its lines back
@@ -522,6 +558,7 @@ def clean_text(text: str) -> CleanResult:
     remove_mojibake(c)
     remove_ascii_noise(c)
     split_flattened_lines(c)
+    c.sub("inline-item", INLINE_ITEM, "\n")
     join_broken_lines(c)
     script = to_simplified(c)
     tidy(c)

@@ -1004,6 +1004,12 @@ def title_issuer(title: str) -> str | None:
     forwarded = FORWARDING.search(title)
     if forwarded and issuer_shaped(title[:forwarded.start()]):
         return title[:forwarded.start()]  # 南宁市人民政府办公厅转发自治区人民政府办公厅关于…: who forwards
+    published = re.match(r"^(?P<place>[\u4e00-\u9fff]{2,10}?)(?:发布|印发)[\u4e00-\u9fff]{2,20}(?:令|通告|公告|命令)$", title)
+    if published:  # 鄂城区发布森林防火禁火令: a place that orders is its government
+        place = published.group("place")
+        hit = gazetteer().place_prefix(place)
+        if hit and hit[1] == len(place):
+            return place + "人民政府"
     if "关于" in title:
         org = title[: title.index("关于")]
         if org and issuer_shaped(org):

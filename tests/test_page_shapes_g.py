@@ -67,3 +67,19 @@ def test_a_signed_letters_page_tail_sets_no_work():
             "福州市人民政府防汛抗旱指挥部\n2024年9月29日\n市防指、市应急管理局提醒\n假期将至\n请广大市民密切关注台风动向\n注意出行安全\n")
     rec = extract_text(text)
     assert len(rec["tasks"]) == 1 and "广大市民" not in rec["tasks"][0]["text"]
+
+
+def test_a_portals_menu_inline_items_and_a_place_that_orders():
+    """鄂城区 禁火令 on a 武汉 charity-news portal (zzcsz.cn/html/jsxw/20220811/1029475.htm): a menu of one label a
+    line above the headline; 四、五、六 run on one line with spaces; "鄂城区发布森林防火禁火令" names the
+    government that orders."""
+    menu = "首頁\n公益播報\n公益匯\n愛心匯\n進社區(qū)\n爆料官\n公益咖\n武漢慈善\n希望工程\n武漢殘聯(lián)\n"
+    text = (menu + "鄂城區(qū)發(fā)布森林防火禁火令\n2022-08-11 22:30:00\n來源: 鄂州發(fā)布\n"
+            "四、在禁火期內, 各鎮(zhèn)街森林防火卡口值守工作人員對進入防火區(qū)的車輛和人員進行森林防火安全檢查,"
+            "對攜帶的火種、易燃易爆物品及其他可能引起森林火災的物品,實行集中保管,任何單位和個人不得拒絕、阻礙。 "
+            "五、森林防火工作中負有責任的領導和人員,違反相關法律法規(guī)和本禁火令的,根據(jù)其職責和情節(jié)輕重,由主管機關或者監(jiān)察機關分別給予批評教育、行政處分;構成犯罪的,依法追究刑事責任。 "
+            "六、違反本禁火令者,由公安機關依照《中華人民共和國治安管理處罰法》的規(guī)定給予處罰。\n")
+    rec = extract_text(text)
+    assert rec["meta"]["title"] == "鄂城区发布森林防火禁火令"
+    assert rec["meta"]["issuers"] and rec["meta"]["issuers"][0].endswith("鄂城区人民政府")
+    assert [t["path"] for t in rec["tasks"]] == [["四"], ["五"], ["六"]]
