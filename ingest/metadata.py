@@ -254,7 +254,7 @@ def news_of_notice(head: list[Line]) -> NewsOfNotice | None:
     return None
 
 
-RECENTLY = r"(?:近日|日前|今天|昨天|昨日)?"  # how a report dates what a body did
+RECENTLY = r"(?:近日|日前|今天|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?)?"  # how a report dates what a body did
 NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?(?:、[\u4e00-\u9fff]{2,24}?)?)"
                             r"(?:[(（]简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）])?"
                             + RECENTLY + r"(?:向(?P<to>[\u4e00-\u9fff、()（）]{2,80}?))?"

@@ -1149,14 +1149,15 @@ def _shorts_of_levels(pieces: list[tuple[str, int]]) -> list[tuple[str, int, str
 def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bool:
     """合肥、蚌埠、…、黄山市防汛抗旱指挥部: places written by their short names before the last,
     which carries the full name and the body: each short is that level's place with the body.
-    Only shorts of the same level and province as the last place count. Changes in place."""
+    Only shorts of the same level and province as the last place count (of provinces: any
+    province). Changes in place."""
     g = gazetteer()
     changed = False
     for j, ((full, _), kind) in enumerate(zip(pieces, kinds)):
         if kind != "org" or j == 0:
             continue
         hit = g.place_prefix(full)
-        if hit is None or full[:hit[1]] != hit[0].name or hit[0].level < 2:
+        if hit is None or full[:hit[1]] != hit[0].name:
             continue
         region, length = hit
         tail = full[length:]
@@ -1166,9 +1167,11 @@ def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None])
         cities = region.name.endswith("市") and region.level in (2, 3)
         i = j - 1
         while i >= 0 and kinds[i] is None:
+            # 江苏、安徽、山东、河南省防指: provinces by their short names before the last one's
             same = [r for r in g.by_short.get(tidy(pieces[i][0]), [])
-                    if g.province_of(r) == province and (r.level == region.level or
-                                                         cities and r.level in (2, 3) and r.name.endswith("市"))]
+                    if r.level == 1 == region.level
+                    or region.level >= 2 and g.province_of(r) == province
+                    and (r.level == region.level or cities and r.level in (2, 3) and r.name.endswith("市"))]
             if len(same) != 1:
                 break
             pieces[i] = (same[0].name + tail, pieces[i][1])

@@ -67,6 +67,7 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
         or any(p.rule == "subject" for p in parties) and subject_acts(s)
 
 
+REPORTED_LEAD = re.compile(r"^(?:通知|《通知》|会议|意见|文件)(?:还|同时|并)?(?:强调|指出|要求|明确|提出)[,,:：]?")
 REQUEST = re.compile(r"^(请|希望|务必|望|要(?![求点])|必须)(?!示|假|教)")
 
 
@@ -75,7 +76,8 @@ def request(s: str) -> bool:
     asks its addressees, who need not be named again (parties inferred from the addressees).
     The closing formula of a cover notice (请结合实际,制定具体措施办法,抓好贯彻落实) is short
     and sets no work of its own; a request that does is a sentence of some length."""
-    return bool(REQUEST.match(s.strip())) and len(s.strip()) >= 30
+    s = REPORTED_LEAD.sub("", s.strip())  # 通知强调,要立足…: a report's rendering of the request
+    return bool(REQUEST.match(s)) and len(s) >= 30
 
 
 def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_only: bool = False) -> list[TaskSpan]:

@@ -83,3 +83,19 @@ def test_a_portals_menu_inline_items_and_a_place_that_orders():
     assert rec["meta"]["title"] == "鄂城区发布森林防火禁火令"
     assert rec["meta"]["issuers"] and rec["meta"]["issuers"][0].endswith("鄂城区人民政府")
     assert [t["path"] for t in rec["tasks"]] == [["四"], ["五"], ["六"]]
+
+
+def test_a_reported_national_notice_to_provinces_and_a_river_basin():
+    """国家防总办公室 淮河 notice reported by 新华社 on a spam mirror (gwejianzhan.com/2016/0622/1771.html):
+    "…办公室21日向江苏、安徽、山东、河南省防指和淮河防总发出通知" then "通知强调,要…" — the request is the
+    addressees' work."""
+    text = ("國(guó)家防總通知須認(rèn)真做好淮河流域防汛工作\n\n"
+            "  原標(biāo)題:國(guó)家防總部署淮河流域防汛工作     針對(duì)近期淮河流域可能發(fā)生的強(qiáng)降水過(guò)程,"
+            "國(guó)家防汛抗旱總指揮部辦公室21日向江蘇、安徽、山東、河南省防指和淮河防總發(fā)出通知,要求認(rèn)真做好有關(guān)防范工作。     "
+            "通知強(qiáng)調(diào),要立足防大汛、抗大洪、搶大險(xiǎn)、救大災(zāi),進(jìn)一步強(qiáng)化以行政首長(zhǎng)負(fù)責(zé)制為核心的各項(xiàng)責(zé)任制,"
+            "尤其要落實(shí)好重點(diǎn)區(qū)域、重點(diǎn)河段、重點(diǎn)工程、重要環(huán)節(jié)的防汛責(zé)任。\n")
+    rec = extract_text(text)
+    heads = ["江苏省防汛抗旱指挥部", "安徽省防汛抗旱指挥部", "山东省防汛抗旱指挥部", "河南省防汛抗旱指挥部", "淮河防汛总指挥部"]
+    assert rec["meta"]["issuers"] == ["国家防汛抗旱总指挥部办公室"]
+    assert rec["meta"]["addressees"] == heads
+    assert [a["name"] for a in rec["tasks"][-1]["actors"]] == heads
