@@ -244,6 +244,8 @@ class PartyFinder:
             if not name:
                 continue
             for n in self.snap(name, piece):
+                if kind == "place" and n == name and governed_place(n):
+                    n += "人民政府"  # one place named in full acts through its government (请琼海市立即启动…)
                 national = n.startswith(("国务院", "中共中央")) or n in lexicon().national.values()
                 party = Party(piece, a, b, n, role, rule, recipient, national, verb)
                 self.found.append(party)
@@ -757,6 +759,9 @@ class PartyFinder:
         run = LEVEL_LIST.match(t, s, limit)
         if run:  # 州、市按时间节点…: a class of places as the subject
             ends = sorted(set(ends) | {run.end() - s})
+        place = gazetteer().place_prefix(t[s:limit])
+        if place and t[s:s + place[1]] == place[0].name:  # 琼海市要立即启动…: a place named in full
+            ends = sorted(set(ends) | {place[1]})
         asked = t[max(0, s - 2):s].endswith(("请", "希望", "责成", "要求")) and t[s:s + 1] not in ("示", "假", "教", "求")
         for end in ends:
             e = s + end
@@ -932,6 +937,14 @@ def opens_on_verb(rest: str) -> bool:
 
     words = [(w, f) for w, f in jieba.posseg.lcut(rest, HMM=False) if w.strip()]
     return bool(words) and words[0][1] == "v" and len(words[0][0]) >= 2
+
+
+def governed_place(name: str) -> bool:
+    """Whether a name is one place, named in full, that has a people's government (a province,
+    city, county or township: 琼海市, 广西壮族自治区; not 各市县, not a village)."""
+    hit = gazetteer().place_prefix(name)
+    return bool(hit) and hit[1] == len(name) and hit[0].name == name and hit[0].level <= 4 \
+        and name.endswith(("省", "市", "县", "区", "旗", "州", "盟", "乡", "镇"))
 
 
 def regional_addressees(adds: tuple[str, ...]) -> list[str]:

@@ -99,3 +99,14 @@ def test_a_reported_national_notice_to_provinces_and_a_river_basin():
     assert rec["meta"]["issuers"] == ["国家防汛抗旱总指挥部办公室"]
     assert rec["meta"]["addressees"] == heads
     assert [a["name"] for a in rec["tasks"][-1]["actors"]] == heads
+
+
+def test_a_place_named_in_full_acts_through_its_government_and_forces_listed_after_tebieshi():
+    """海南 防汛防风Ⅰ级 response for 琼海 (frpbbs.net/posa.php?7gsv=feemai): "请琼海市立即启动…" is the city
+    government's; "特别是省军区、武警海南省总队、省消防救援总队等抢险救援力量要增派队伍…" names the forces."""
+    text = ("海南对琼海启动防汛防风Ⅰ级应急响应\n"
+            "请琼海市立即启动不低于省级响应级别的应急响应,其他市县要依据气象部门预报预警情况,加强会商研判,及时调整应急响应,并督促相关责任部门做好防御工作。\n"
+            "请各成员单位按照《海南省防汛防风防旱应急预案》及其配套手册的相关要求,做好责任落实,特别是省军区、武警海南省总队、省消防救援总队等抢险救援力量要增派队伍全面支援琼海市开展抢险突击、群众疏散转移等工作;\n")
+    names = [n for t in extract_text(text)["tasks"] for n in (a["name"] for a in t["actors"])]
+    assert "琼海市人民政府" in names
+    assert {"中国人民武装警察部队海南省总队", "海南省消防救援总队"} <= set(names)
