@@ -160,7 +160,7 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     written_issuers = [canonical_issuer(s) for s in issuer_lines] or (news.issuers if news else []) \
         or boxed_issuer(box) or issuers_from_heading(head, title_line)
     meta.issuers = written_issuers
-    locate(meta, head, addressee_line or "", text)  # may infer the issuer of a township's plan
+    locate(meta, head, addressee_line or "", text, box)  # may infer the issuer of a township's plan
     jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text, page))
     meta.issuers = [issuer_name(x, jur) for x in meta.issuers if x]
     if not meta.issuers and meta.title:
@@ -612,9 +612,10 @@ def issuer_name(written: str, jur: Jurisdiction) -> str:
     return tidy(written) if name.startswith("各") and not written.startswith("各") else name
 
 
-def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") -> None:
+def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", furniture: str = "") -> None:
     """Province and locality from the issuers, the 发文字号 prefix and the head's place names;
-    failing those (a page without its head), from the places the text names most."""
+    failing those (a page without its head), from the places the text names most; failing
+    those, from the page's furniture (a village page's breadcrumb: 首页 >揭东区 >玉湖镇 >詹厝村)."""
     g = gazetteer()
     evidence = " ".join(meta.issuers)
     province: Region | None = None
@@ -659,6 +660,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "") ->
                 meta.issuers = [town + "人民政府"]
     if province is None and local is None and not national and text:
         province, local = places_named(text)
+        if province is None and local is None and furniture:
+            province, local = places_named(furniture)
     elif local is None and not meta.issuers and not national and text:
         # a province named in the head (a cited 《湖北省…通知》) leaves the locality open
         named_province, named_local = places_named(text)

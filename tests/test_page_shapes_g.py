@@ -110,3 +110,16 @@ def test_a_place_named_in_full_acts_through_its_government_and_forces_listed_aft
     names = [n for t in extract_text(text)["tasks"] for n in (a["name"] for a in t["actors"])]
     assert "琼海市人民政府" in names
     assert {"中国人民武装警察部队海南省总队", "海南省消防救援总队"} <= set(names)
+
+
+def test_a_village_pages_breadcrumb_places_it_and_a_fire_ban_is_one_domain():
+    """詹厝村 森林禁火令 notice (ggfw.jiedong.gov.cn/cwgk/openInfoContent.action?theID=99695): only the breadcrumb
+    names the place (首页 >揭东区 >玉湖镇 >詹厝村); the title's 森林禁火令 makes every item 森林草原防火."""
+    text = ("当前位置: 首页 >揭东区 >玉湖镇 >詹厝村 >村级组织运作 >自治组织运作 >村(居)务公开 返回列表\n关于森林禁火令的通知\n"
+            "发布时间:2021-10-09 09:23:25\n"
+            "  禁火时间为2021年10月1日-2022年5月1日,期间,林区及近林30米内,杜绝一切火源。\n"
+            "        1、加强宣传,通过微信群、广播,做到家喻户晓;\n"
+            "        3、加强巡查,及时制止燃烧桔梗,有发现火情要及时上报!\n")
+    rec = extract_text(text)
+    assert rec["meta"]["province"] == "广东省"
+    assert all(t["sectors"] == ["森林草原防火"] for t in rec["tasks"])
