@@ -518,8 +518,10 @@ def _relative_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
     for group in _group_atoms(norm, _duration_atoms(norm, v)):
         s, e = group[0].start(), group[-1].end()
         inside = _startswith_any(norm[e:e + 2], ["以内", "之内", "内"])
-        if _endswith_any(norm[max(0, s - 3):s], r["not_before"]) or _startswith_any(norm[e:e + 3], r["not_after"]):
-            continue
+        after = e + len(inside or "")
+        if _endswith_any(norm[max(0, s - 3):s], r["not_before"]) or _startswith_any(norm[e:e + 3], r["not_after"]) \
+                or inside and _startswith_any(norm[after:after + 4], r["not_after"]):
+            continue  # …1个月内发现有2处…: the window a count is taken in, not a limit
         anchor = _anchor_before(norm, s, v)
         lead = any(w in norm[max(0, s - 8):s] for w in r["list_leads"])
         if not (inside or anchor or (lead and len(group) > 1)):

@@ -27,7 +27,7 @@ from .pipeline import analyse
 from .records import Actor, ExtractionRecord
 from .sectors import document_domain
 from .practices import find_sections, mechanisms_of
-from .parties import find_parties, opens_with_subject
+from .parties import find_parties, mask_quotes, opens_with_subject
 from .preamble import preamble_tasks
 from .targets import find_targets
 from .tasks import TaskSpan, select_tasks
@@ -43,6 +43,11 @@ def extract_path(path: str | Path) -> dict:
     return extract_document(load_document(path))
 
 
+# what a roundup asks in so many words (要/应当/必须/须/不得/严禁, a clause's 请): its reports of what was
+# done use 确保, 负责 and 聘请 too
+ASKED = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应当|必须|务必|须|不得|严禁|(?:^|[,,。;;])请")
+
+
 def extract_document(doc: Document) -> dict:
     meta = doc.meta
     sections = find_sections(doc.clean.text, doc.body_start, news=not meta.addressees and not meta.issuers)
@@ -55,6 +60,11 @@ def extract_document(doc: Document) -> dict:
     # a roundup's numbered region sections ("一、江苏省:…") are practices, not obligations
     spans = [t for t in spans if not any(s.start <= t.start < s.end or t.start <= s.start < t.end for s in sections)]
     spans = sorted(preamble_tasks(doc, ctx, sections, spans) + spans, key=lambda t: t.start)
+    if sections:
+        # a roundup reports what regions did (一是加强领导,落实责任。各区县…制定了…): only the numbered
+        # points that ask in so many words are obligations (its unnumbered text was read sentence by
+        # sentence for duty words and limits already)
+        spans = [t for t in spans if t.path == ["preamble"] or ASKED.search(mask_quotes(doc.clean.text[t.start:t.end]))]
     if not sections:
         ctx.domain_sectors = document_domain(meta.title, meta.issuers,
                                              [doc.clean.text[t.start:t.end] for t in spans])

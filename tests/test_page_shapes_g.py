@@ -123,3 +123,27 @@ def test_a_village_pages_breadcrumb_places_it_and_a_fire_ban_is_one_domain():
     rec = extract_text(text)
     assert rec["meta"]["province"] == "广东省"
     assert all(t["sectors"] == ["森林草原防火"] for t in rec["tasks"])
+
+
+def test_a_roundups_reported_points_set_no_work():
+    """天津 隐患排查治理 roundup on a traditional mirror (waka8s.com/gedidongtai/show-9248.html): 一是…二是…三是…
+    report what the districts did (制定了, 确保组织领导到位 in a report, 聘请专业安全咨询公司) — practices, not tasks."""
+    text = ('天津市開展安全生產隱患排查治理工作\n'
+            '按照天津市安委會下發的《關于深入開展安全生產隱患排查治理工作的通知》,我市16個區縣認真組織開展了安全生產隱患排查治理工作。\n'
+            '一是加強領導,落實責任。各區縣結合實際,認真制定了安全生產隱患排查治理工作實施方案,明確了相關部門的職責,成立了隱患排查治理工作領導小組,嚴查各類安全隱患。濱海新區、寶坻區、河北區的各街鎮園區也相應成立了隱患排查治理工作領導小組,加強對無主管民營中小企業的檢查力度。河東區成立了4個專項檢查小組,并聘請專家開展隱患排查治理活動。\n'
+            '二是召開會議,深入部署。大部分區縣通過召開會議的方式,對區域的安全生產隱患排查治理工作進行了安排部署,確保組織領導到位,狠抓責任落實。南開區于4月10日和4月11日分別召集十二個街道和十八個委辦局的分管領導及相關負責同志參加專題會議,傳達部署本區安全生產隱患排查治理工作。\n'
+            '三是強化措施,深化治理。西青區建立了隱患排查治理信息平臺,并計劃投入30萬元聘請專業安全咨詢公司,對西青開發區的企業進行一次全面的安全隱患狀況普查。和平區突出加強對餐飲場所的燃氣安全和建筑施工領域的隱患排查治理工作,目前已對一家施工單位進行了誡勉談話。濱海新區在網站平臺專項整治功能模塊中發布了隱患排查專項行動任務,并通過發送信息的方式,提醒有關部門按時報送進展情況。同時,還將隱患排查治理工作開展情況納入到各管委會、區有關部門2013年度安全生產目標考核范圍,強化安全生產目標管理。東麗區設立公共郵箱,以飛信、短信、電話等方式通知企業,做好隱患自查工作,進一步夯實安全監管基礎。\n')
+    rec = extract_text(text)
+    assert rec["practices"] and rec["tasks"] == []
+
+
+def test_a_count_taken_within_a_month_and_a_season_entered_are_no_deadlines():
+    """江西 2000s 煤矿 decision, page 2 on a law mirror (fymate.net/html/text/lar/169670/16967075_2.html): "1个月内发现有2处…
+    非法煤矿" is the window a count is taken in; 关累镇 (ynml.gov.cn/92.news.detail.dhtml?news_id=1503777): "3月1日进入
+    高火险期" is when a season starts."""
+    line = ("在乡、镇人民政府所辖区域内发现有非法煤矿并且没有采取有效制止措施的,对乡、镇人民政府主要负责人和负有责任的相关负责人,"
+            "依法追究相关责任;在县(市、区)人民政府所辖区域内1个月内发现有2处或2处以上非法煤矿并且没有采取有效制止措施的,"
+            "对县级人民政府主要负责人和负有责任的相关负责人,依法追究相关责任。")
+    assert find_deadlines(line, dt.date(2005, 1, 1)) == []
+    season = "其中《准烧证》于2月20日停办,3月1日进入高火险期严禁一切野外用火行为。"
+    assert [d.date for d in find_deadlines(season, dt.date(2025, 1, 16))] == ["2025-02-20"]
