@@ -660,6 +660,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
                 meta.issuers = [town + "人民政府"]
     if province is None and local is None and not national and text:
         province, local = places_named(text)
+        if province is None and local is None:
+            local = dateline_city(text)
         if province is None and local is None and furniture:
             province, local = places_named(furniture)
     elif local is None and not meta.issuers and not national and text:
@@ -713,6 +715,24 @@ def without_positions(text: str) -> str:
 PROVINCE_COMPANY = re.compile(r"([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘陇青蒙桂藏宁新渝沪津京])"
                               r"(?:煤|能|钢|电|投|交投|建|化|铁)(?:集团|控股)")
 PROVINCE_IN_NAME = re.compile(r"驻([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂藏宁新渝沪津京])")
+
+
+# a city's paper or site opening its report (福州新闻网8月25日讯(福州日报记者 黄凌)…市防指…)
+DATELINE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?)(?:新闻网|日报|晚报|广播电视台|电视台|融媒体中心|发布)"
+                      r"[^。\n]{0,12}?讯")
+
+
+def dateline_city(text: str) -> Region | None:
+    """The city whose own paper or site reports a text that speaks of 我市/全市/市防指: the city
+    named by its short name in the dateline, when only one city has that name."""
+    m = DATELINE.search(text[:600])
+    if not m or not re.search(r"我市|全市|市防指|市政府|市委", text):
+        return None
+    g = gazetteer()
+    cities = [r for r in g.by_short.get(m.group("place"), []) + g.by_name.get(m.group("place") + "市", [])
+              if r.level == 2]
+    unique = {r.code: r for r in cities}
+    return next(iter(unique.values())) if len(unique) == 1 else None
 
 
 def places_named(text: str) -> tuple[Region | None, Region | None]:
@@ -1007,6 +1027,10 @@ def title_issuer(title: str) -> str | None:
     forwarded = FORWARDING.search(title)
     if forwarded and issuer_shaped(title[:forwarded.start()]):
         return title[:forwarded.start()]  # 南宁市人民政府办公厅转发自治区人民政府办公厅关于…: who forwards
+    acting = HEADLINE_ACTOR.search(title)
+    actor = acting and (acting.group("org") or acting.group("short"))
+    if actor and name_kind(actor) == "org" and issuer_shaped_short(actor):
+        return actor  # …模式 市防指启动防暴雨Ⅳ级应急响应: the body whose act the page reports
     published = re.match(r"^(?P<place>[\u4e00-\u9fff]{2,10}?)(?:发布|印发)[\u4e00-\u9fff]{2,20}(?:令|通告|公告|命令)$", title)
     if published:  # 鄂城区发布森林防火禁火令: a place that orders is its government
         place = published.group("place")
@@ -1032,6 +1056,16 @@ def title_issuer(title: str) -> str | None:
 
 
 FORWARDING = re.compile(r"(?:转发|印发|批转)")
+# a news headline's clause on a body's act: 市防指启动防暴雨Ⅳ级应急响应 / 省防总部署…
+HEADLINE_ACTOR = re.compile(r"(?:^(?P<org>[\u4e00-\u9fff]{2,20}?)|(?P<short>(?:省|市|县|区)(?:防指|防总|安委会|安委办|政府|应急局)))"
+                            r"(?:启动|部署|发布|下发|发出)[\u4e00-\u9fffⅠⅡⅢⅣ]{2,}")
+
+
+def issuer_shaped_short(org: str) -> bool:
+    """A body that issues (a government, committee, headquarters or office), named in full or by
+    its level (市防指, 省防总, 县安委办)."""
+    return issuer_shaped(org) or bool(re.match(r"^(省|市|县|区)[\u4e00-\u9fff]{1,8}$", org)
+                                      and (GOVERNMENT_SUFFIX.search(org) or org.endswith(("防指", "防总", "安委会", "安委办"))))
 
 
 def issuer_shaped(org: str) -> bool:
