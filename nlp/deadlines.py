@@ -283,6 +283,11 @@ DAY_AT_CLAUSE_START = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
 PERIOD_DEFINED = re.compile(r"(?:期|时间|期限|时段)(?:时间)?(?:为|是|:|：)\s*[^,,。;；]{0,16}\d{1,2}月\d{1,2}日(?:\d{1,2}时)?[至到]$")
 
 
+PERIOD_NAMED_AFTER = re.compile(r"(?:止)?为[^,,。;；]{0,12}期")
+# a date listed after a date that carries its cue (于…6月30日和12月20日, 7月10日、12月20日前)
+LISTED_AFTER_DATE = re.compile(r"(?:于|前)[^,,。;；]{0,16}\d{1,2}日(?:前)?[和、及与]$")
+
+
 def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tuple[int, int, bool] | None:
     """(new start, new end, has a cue) around a calendar expression, or None if it is no limit."""
     d = v.raw["date"]
@@ -294,8 +299,11 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
         return None
     suf = _startswith_any(after, d["suffix_cues"])
     pre = _endswith_any(before, d["prefix_cues"])
-    if pre in ("至", "到") and PERIOD_DEFINED.search(norm[max(0, start - 40):start]):
-        return None  # 森林防火期时间为2023年11月1日至2024年5月31日: the period's end, not a limit
+    if pre in ("至", "到") and (PERIOD_DEFINED.search(norm[max(0, start - 40):start])
+                               or PERIOD_NAMED_AFTER.match(norm, end)):
+        return None  # 森林防火期时间为2023年11月1日至2024年5月31日 / …至2023年5月31日为禁火期: a period's end
+    if not (suf or pre) and LISTED_AFTER_DATE.search(norm[max(0, start - 24):start]):
+        return start, end, True  # 于2025年6月30日和12月20日分别…: the second of a list of dates
     if not (suf or pre) and DAY_AT_CLAUSE_START.match(norm, start, end) \
             and (start == 0 or norm[start - 1] in ",,;;:: \n") and re.match(r"[\u4e00-\u9fff]", after):
         # "…分别负责,6月16日分别到督导地区的企业参加宣讲": a clause that opens on its day is
@@ -604,6 +612,8 @@ def _cadence_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
     for m in v.every_re.finditer(norm):
         if m["pre"] in c["every_needs_activity"] and not m["ext"]:
             continue
+        if RANGE_FOLLOWS.match(norm, m.end()):
+            continue  # 每年10月1日至次年5月31日为全市森林防火期: a yearly season, not a yearly limit
         label, rule = _every_rrule(m, v.units[m["u"]], v.raw["date"]["xun"])
         # the activity is kept in the text ("每月统计分析例会") unless a day was stated
         end = m.start("ext") if m["ext"] and m.start("ext") > m.end("u") else m.end()
@@ -623,6 +633,7 @@ def _cadence_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
         yield _recurring(norm, m.start(), m.end(), label, _rrule(freq, interval), 0)
 
 
+RANGE_FOLLOWS = re.compile(r"\s*(?:至|到|—|－|-|~|～)")
 MONTH_AT_CLAUSE = re.compile(rf"(?<![0-9年月日{_CN_DIGIT}十])(?P<m>{_MONTH_NUM})月(?:份)?(?P<part>中下旬|上中旬|上旬|中旬|下旬)?"
                              rf"(?![0-9{_CN_DIGIT}十日号底末])(?=[\u4e00-\u9fff])")
 DOTTED = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|[1-9])\.(?P<d>3[01]|[12][0-9]|[1-9])(?![0-9.])(?=(?:[\u4e00-\u9fff]{0,10}?)(?:期间|前|之前|当天|完成))")

@@ -148,13 +148,3 @@ def test_a_count_taken_within_a_month_and_a_season_entered_are_no_deadlines():
     season = "其中《准烧证》于2月20日停办,3月1日进入高火险期严禁一切野外用火行为。"
     assert [d.date for d in find_deadlines(season, dt.date(2025, 1, 16))] == ["2025-02-20"]
 
-
-def test_a_city_papers_dateline_places_its_report_and_its_headline_names_the_actor():
-    """福州 防暴雨Ⅳ级 report on 东南网 (fz.fjsen.com/2018-08/26/content_21403968.htm): "福州新闻网8月25日讯…市防指召集…" speaks of 我市;
-    the headline "…市防指启动防暴雨Ⅳ级应急响应" names the body whose act it reports."""
-    text = ("今起6天进入“雨雨雨”模式 市防指启动防暴雨Ⅳ级应急响应\n\n"
-            "福州新闻网8月25日讯(福州日报记者 黄凌)25日中午,市防指召集水利、气象、海渔、国土、防汛等部门,会商防御后续强降雨及热带扰动工作。13时,市防指启动防暴雨Ⅳ级应急响应。\n\n"
-            "会商认为,受热带低值系统影响,26日~31日我市有较明显的持续性降雨过程,其中26日~27日部分县市有中雨,局部大雨到暴雨;28日~30日部分乡镇有大雨到暴雨,局部大暴雨;31日降雨减弱,局部有中到大雨。26日~31日累积雨量200毫米~350毫米,局部超过400毫米。26日夜里到28日全市沿海有8级~10级阵风。\n")
-    meta = extract_text(text)["meta"]
-    assert (meta["province"], meta["locality"]) == ("福建省", "福州市")
-    assert meta["issuers"] == ["福州市防汛抗旱指挥部"]
