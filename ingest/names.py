@@ -326,10 +326,12 @@ def _special_tails() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def _slot_places(jur: Jurisdiction) -> dict[str, set[str]]:
     prov = jur.province
+    # a county-level city's own document calls itself 市 (绵竹市's 市委组织部 is 中共绵竹市委组织部)
+    county_city = jur.rank == 3 and jur.county is not None and jur.county.name.endswith("市")
     return {
         "prov": {"省", prov.name, prov.short} | ({"自治区", "区"} if prov.name.endswith("自治区") else set()),
-        "city": {"市"} | ({jur.city.name} if jur.city else set()),
-        "county": {"县", "区"} | ({jur.county.name} if jur.county else set()),
+        "city": ({"市"} if not county_city else set()) | ({jur.city.name} if jur.city else set()),
+        "county": {"县", "区"} | ({"市"} if county_city else set()) | ({jur.county.name} if jur.county else set()),
     }
 
 

@@ -52,7 +52,7 @@ _CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:行政)?(?:主管|管�
 ATTACHMENT_NOTE = re.compile(r"\s*[(（]\s*(?:详?见)?附件\s*[\d一二三四五六七八九十]*\s*[)）]\s*")
 TOPIC_THEN_REQUEST = re.compile(r"[\u4e00-\u9fff]{2,10}请于")  # a topic between a party and 请于
 PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
-_ALLOCATIONS_RX1 = re.compile(r"[(（]([^()（）]{2,200})(?:[)）]|\s*$)")
+_ALLOCATIONS_RX1 = re.compile(r"[(（]([^()（）]{2,200})(?:[)）]|\s*$)|〔([^〔〕]{2,200})〕")  # 〔市委组织部牵头,…〕 too
 _BY_FRAMES_RX1 = re.compile(r"由")
 _BY_FRAMES_RX2 = re.compile(r"[,,。;;!?:\n]")
 _BY_FRAMES_RX3 = re.compile(r"^(?P<a>.{2,60}?)配合(?P<b>.{2,80}?)(开展|做好|实施|落实|完成|负责)")
@@ -460,11 +460,12 @@ class PartyFinder:
         t = self.masked
         # a page cut inside its last allocation leaves the bracket open: "(省安全监管局牵头,省发展改革委、省…"
         for m in _ALLOCATIONS_RX1.finditer(t):
-            inner = m.group(1)
+            k = 1 if m.group(1) is not None else 2
+            inner = m.group(k)
             if not self.fr.verb_rx.search(inner):
                 continue
-            cut = not m.group(0).rstrip().endswith((")", "）"))
-            groups = self.role_groups(inner, m.start(1), cut, trailing=True)
+            cut = not m.group(0).rstrip().endswith((")", "）", "〕"))
+            groups = self.role_groups(inner, m.start(k), cut, trailing=True)
             if groups:
                 self.assign_groups(groups, "allocation")
 

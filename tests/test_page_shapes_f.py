@@ -43,3 +43,13 @@ def test_a_season_stated_as_a_range_is_no_limit():
                           None) == []
     simplified = t2s()("  貴州明確,從2022年10月1日起至2023年5月31日為全省森林草原禁火期。")  # as the cleaner reads it
     assert find_deadlines(simplified, dt.date(2022, 10, 1)) == []
+
+
+def test_an_allocation_in_tortoise_brackets_in_a_county_level_citys_points():
+    """绵竹市 2025 工作要点 (mz.gov.cn/gk/zfxxgk/zcwj/bmwj/1628972.htm): "〔市委组织部牵头,…分工负责〕" allocates like
+    (…) does; in a county-level city's own text 市委组织部 is that city's (中共绵竹市委组织部), not 德阳's."""
+    text = ("绵竹市2025年安全生产工作要点\n一、强化政治引领,提升本质安全\n"
+            "(一)坚决扛起安全生产政治责任。推动各镇(街道)、有关部门(单位)及有关产业园区认真学习贯彻习近平总书记关于安全生产重要论述和重要指示批示精神,作为党委会议第一议题,树牢安全发展理念,提升统筹发展和安全的能力。〔市委组织部牵头,各镇(街道)、市安委会有关成员单位及有关产业园区分工负责〕\n")
+    rec = extract_text(text)
+    roles = {(a["name"], a["role"]) for a in rec["tasks"][0]["actors"]}
+    assert ("中共绵竹市委组织部", "lead") in roles and ("各镇街道", "participant") in roles
