@@ -63,11 +63,14 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
         core = core.replace(p.written, "")
     if EXHORTATION.match(core.strip()) or len(core.strip()) < 6:
         return dated
-    return dated or bool(DUTY.search(s) and parties) or request(s) \
+    return dated or bool(DUTY.search(s) and parties) or request(s) or bool(PROHIBITION.match(s.strip())) \
         or any(p.rule == "subject" for p in parties) and subject_acts(s)
 
 
 REPORTED_LEAD = re.compile(r"^(?:通知|《通知》|会议|意见|文件)(?:还|同时|并)?(?:强调|指出|要求|明确|提出)[,,:：]?")
+# a ban that opens its sentence, after at most a short adverbial (森林防火期内,严格禁止携带火种进入林区;…):
+# a public notice's rule, whoever it binds (the parties are inferred)
+PROHIBITION = re.compile(r"^(?:[^,,。;；]{2,14}[,,])?(?:严格|一律|坚决)?(?:禁止|严禁|不得|不准)")
 REQUEST = re.compile(r"^(请|希望|务必|望|要(?![求点])|必须)(?!示|假|教)")
 
 
@@ -125,7 +128,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         # a calendar limit or a cadence (每季度报送一次工作进展情况) is work set, whoever it names
         dated = any(d.type in ("date", "recurring") for d in find_deadlines(s, base, ctx.period))
         if not dated and "由" not in s and not DUTY.search(mask_quotes(s)) and not request(s) \
-                and not subject_acts(mask_quotes(s)):
+                and not subject_acts(mask_quotes(s)) and not PROHIBITION.match(s):
             group = None  # no duty word, no limit, no 由: background, whoever it names
             continue
         if not dated_only and REQUEST_INTRO.search(s):
@@ -159,7 +162,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         if not openers:
             if group is not None:
                 group.end = b
-            elif dated or request(s[boilerplate_end(s):]):
+            elif dated or request(s[boilerplate_end(s):]) or PROHIBITION.match(s):
                 group = TaskSpan(["preamble"], first_sentence(s), a + lead + clauses[0][0], b)
                 out.append(group)
             continue

@@ -53,3 +53,16 @@ def test_an_allocation_in_tortoise_brackets_in_a_county_level_citys_points():
     rec = extract_text(text)
     roles = {(a["name"], a["role"]) for a in rec["tasks"][0]["actors"]}
     assert ("中共绵竹市委组织部", "lead") in roles and ("各镇街道", "participant") in roles
+
+
+def test_a_public_notices_bans_are_its_rules():
+    """大连市人民政府 森林防火通告 on a traditional mirror (woodenkitchentoysplus.com/fwcs_Show.asp?ClassId=25&InfoId=44537)
+    and 巢湖 一封信 (m.yybnet.net/hefei/chaohu/202112/11687776.html): a sentence that opens on 严禁/禁止 (after a short
+    adverbial) is a rule someone must keep, whoever it names."""
+    text = ("大連市人民政府\n森林防火通告\n"
+            "嚴禁在林區(qū)及林區(qū)邊緣吸煙、燒香燒紙、燃放煙花爆竹等違規(guī)違法用火行為。\n"
+            "嚴禁在林緣農田地進行農事用火。\n")
+    assert len(extract_text(text)["tasks"]) >= 1
+    letter = ("致广大市民的一封信\n市民朋友们:\n"
+              "森林防火期内,严格禁止携带火种进入林区;禁止在林区内抽烟、乱扔烟头,禁止烧山;禁止在林中和林缘烧火取暖、烧烤食物;禁止在林区玩火;禁止在林内上坟烧纸燃放鞭炮。\n")
+    assert any("严格禁止携带火种" in t["text"] for t in extract_text(letter)["tasks"])
