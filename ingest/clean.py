@@ -535,7 +535,18 @@ def to_simplified(c: Cleaner) -> str:
     script = detect_script(c.mt.text)
     if script == "traditional":
         c.mt = c.mt.translate(t2s())
+    table = variant_table()
+    if any(chr(ch) in c.mt.text for ch in table):
+        c.mt = c.mt.translate(lambda text: text.translate(table))
     return script
+
+
+@lru_cache(maxsize=1)
+def variant_table() -> dict[int, str]:
+    """Variant characters OpenCC leaves as they are (data/variants.tsv), one for one."""
+    rows = resources.files(__package__).joinpath("data/variants.tsv").read_text(encoding="utf-8").splitlines()
+    pairs = [r.split("\t") for r in rows if r and not r.startswith("#")]
+    return {ord(a): b for a, b in pairs if len(a) == 1 and len(b) == 1}
 
 
 def tidy(c: Cleaner) -> None:

@@ -317,6 +317,10 @@ NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前�
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+# a news headline's exclamation (最新!天津启动…): a headline of its own, not a part of a title broken over lines
+EXCLAIMED = re.compile(r"[!?！？]")
+
+
 def title_candidates(head: list[Line]) -> list[Line]:
     """Each head line, and runs of up to three lines joined (a title broken over lines:
     平山县人民政府 / 关于2022年春季森林草原封山防火的 / 通 告)."""
@@ -335,7 +339,7 @@ def title_candidates(head: list[Line]) -> list[Line]:
         for j in range(i + 1, min(i + 3, len(head))):
             nxt = head[j]
             if NOT_TITLE.search(nxt.text) or not CJK.search(nxt.text) or SENTENCE_END.search(text) \
-                    or _TITLE_CANDIDATES_RX1.search(text) \
+                    or _TITLE_CANDIDATES_RX1.search(text) or EXCLAIMED.search(text) or nxt.text == head[j - 1].text \
                     or nxt.text.startswith(("—", "-")) \
                     or (looks_like_org(text) and not nxt.text.startswith("关于") and not ORDER_TITLE.fullmatch(nxt.text)) \
                     or TITLE_KIND.search(clean_title(text)) or is_date_line(nxt.text) or DOC_NUMBER.search(nxt.text):
@@ -412,7 +416,7 @@ def clean_title(s: str) -> str:
 
 # what a site's menu or name is made of (a title's own words before its issuer are not: 贯彻落实, 现将《)
 PAGE_WORDS = re.compile(r"首页|专区|公告|发布|网|频道|栏目|新闻|档案|法规|资讯|动态|[A-Za-z]|\s")
-TITLE_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,10}[】\]]|(?:名\s*称|标\s*题|文件名称)\s*[:：])\s*")  # 【安全生产】…, 名称:…
+TITLE_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,10}[】\]]|(?:名\s*称|原?标\s*题|文件名称)\s*[:：])\s*")  # 【安全生产】…, 名称:…
 SITE_AFTER_TITLE = re.compile(r"(?<=令|知|告|见|案|点|法|函|定|报)[\u4e00-\u9fff]{2,8}(?:新闻|新闻网|网|日报|在线|频道|门户)$")
 
 

@@ -568,7 +568,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 
 # ---------------------------------------------------------------- the shape of a name
 MASK = "\0"
-SEPARATORS = re.compile(r"、|以及|和|及其|及|与|,|,|;")  # 及其: X及其Y部门 (its departments)
+SEPARATORS = re.compile(r"、|以及|和|及其(?!他)|及|与|,|,|;")  # 及其: X及其Y部门 (its departments)
 LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点|有关|相关)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
                        r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 # a development zone, resort or scenic area, by its name's end (one list for the whole name and its start)
