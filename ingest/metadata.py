@@ -668,7 +668,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
             local = dateline_city(text)
         if province is None and local is None and furniture:
             province, local = places_named(furniture)
-    elif local is None and not meta.issuers and not national and text:
+    elif local is None and not any(g.mentions(i) for i in meta.issuers) and not national and text:
+        # (issuers that name no place in full, such as 陵水三防办 in a report, say nothing of it)
         # a province named in the head (a cited 《湖北省…通知》) leaves the locality open
         named_province, named_local = places_named(text)
         if named_local is not None and province is not None and named_province == province:
@@ -701,7 +702,7 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
     if local is not None:
         chain = g.chain(local)
         province = chain[0]
-        meta.locality = ("".join(r.name for r in chain[1:]) + (town or "")) or None
+        meta.locality = (g.written(chain[1:]) + (town or "")) or None
     elif town:
         meta.locality = town
     meta.province = province.name if province else None

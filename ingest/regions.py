@@ -103,6 +103,11 @@ class Gazetteer:
             out.append(self.by_code[out[-1].parent])
         return out[::-1]
 
+    def written(self, chain: list[Region]) -> str:
+        """A chain of places as a name is written: 海南省陵水黎族自治县, without the dataset's
+        bookkeeping levels (省直辖行政区划, 市直辖行政区划) that no document names."""
+        return "".join(r.name for r in chain if not r.name.endswith("直辖行政区划"))
+
     def province_by_abbr(self, ch: str) -> Region | None:
         name = self.abbr.get(ch)
         return self.by_name[name][0] if name and name in self.by_name else None

@@ -58,6 +58,10 @@ CATCH_ALL = re.compile(r"^(各)?有关单位$|^各(有关|相关)?单位$")
 COORDINATOR = re.compile(r"(委员会|领导小组|指挥部|人民政府|办公厅|办公室)$")
 
 
+STATE_COUNCIL = ("国务院", "国务院办公厅")
+STATE_COUNCIL_ADDRESSEES = ("各省自治区直辖市人民政府", "国务院各部委", "国务院各直属机构")
+
+
 def default_actors(meta: Meta) -> list[str]:
     """Who carries a task that names nobody: a coordinating issuer (committee, government,
     headquarters) or a notice hands the work to its addressees; a department's own work
@@ -65,6 +69,10 @@ def default_actors(meta: Meta) -> list[str]:
     the issuer."""
     issuers = list(meta.issuers)
     addressees = [a for a in meta.addressees if not CATCH_ALL.search(a)] or list(meta.addressees)
+    if not addressees and issuers and all(i in STATE_COUNCIL for i in issuers):
+        # a 国务院/国务院办公厅 notice reported without its 主送 line (近日,国务院办公厅印发《…通知》…一是…)
+        # goes where every one of them goes (devset d53 prints it)
+        return list(STATE_COUNCIL_ADDRESSEES)
     if not addressees:
         return issuers
     coordinating = bool(issuers) and all(COORDINATOR.search(i) for i in issuers)

@@ -54,7 +54,7 @@ def extract_document(doc: Document) -> dict:
     if sections:  # a roundup of many regions belongs to the place above them all (雅安市, 湖南省, none)
         common = shared_chain([gazetteer().chain(s.region) for s in sections])
         meta.province = common[0].name if common else None
-        meta.locality = "".join(r.name for r in common[1:]) or None
+        meta.locality = gazetteer().written(common[1:]) or None
     ctx = doc_context(doc)
     spans = select_tasks(doc, lambda line: opens_with_subject(line, ctx.jur))
     # a roundup's numbered region sections ("一、江苏省:…") are practices, not obligations

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
-from ..ingest.names import LEVEL_RUN, MASK, Jurisdiction, canonical_name, parse_names, split_names, tidy
+from ..ingest.names import LEVEL_RUN, MASK, Jurisdiction, canonical_name, name_kind, parse_names, split_names, tidy
 from ..ingest.regions import gazetteer
 from .records import Role
 
@@ -87,6 +87,7 @@ ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会�
 POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3}[,,、]?|其[一二三四五六七八九十][,,、]?)"
                           r"(?=[\u4e00-\u9fff])")
 ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
+SPEAKS = re.compile(r"(?:近日|日前|再次|进一步)?(?:要求|强调|指出)[,,:：]")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内|方面)(?=[\u4e00-\u9fff])")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")
@@ -656,7 +657,8 @@ class PartyFinder:
         openers = lexicon().stop_openers
         for s in starts:
             s2 = self.skip_openers(s)
-            if t.startswith(openers, s2) and not (self.pronouns and PRONOUN.match(t, s2)):
+            if t.startswith(openers, s2) and not (self.pronouns and PRONOUN.match(t, s2)) \
+                    and not unit_named_after_work(t[s2:s2 + 12]):
                 continue  # 加强…, 落实…: a clause that opens on a verb has no body before it
             if BY_DECISION_OF.match(t, s2):
                 continue  # 经党委、政府研究决定: whose decision it was, not who acts
@@ -671,6 +673,11 @@ class PartyFinder:
             return
         t = self.masked
         end = max(p.end for p in subjects)
+        if SPEAKS.match(t, end):  # 县安委办要求,突出抓好…: who speaks, not who is to do it
+            for p in subjects:
+                self.found.remove(p)
+                self.taken.remove((p.start, p.end))
+            return
         ask = ASKING.match(t, end)
         if not ask:
             return
@@ -938,6 +945,13 @@ def opens_on_verb(rest: str) -> bool:
 
     words = [(w, f) for w, f in jieba.posseg.lcut(rest, HMM=False) if w.strip()]
     return bool(words) and words[0][1] == "v" and len(words[0][0]) >= 2
+
+
+def unit_named_after_work(head: str) -> bool:
+    """宣传部门和电视台要…, 组织部牵头…: a clause opening on a verb that is the start of a unit's
+    name (宣传部门, 组织部, 协调处) has that unit as its subject."""
+    return any(name_kind(head[:e]) == "org" and head[:e].endswith(("部门", "部", "处", "科", "室"))
+               for e in lexicon().name_ends(head, people=False))
 
 
 def governed_place(name: str) -> bool:

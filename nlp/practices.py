@@ -27,7 +27,7 @@ class Section:
 
     def name(self) -> str:
         """The region's full chain (湖南省长沙市), with the township when there is one."""
-        return "".join(r.name for r in gazetteer().chain(self.region)) + (self.town or "")
+        return gazetteer().written(gazetteer().chain(self.region)) + (self.town or "")
 
 
 # A region's heading, as roundups write it: "山西省", "【浙江】", "一、江苏省:…", "(二)广西:…",

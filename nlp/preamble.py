@@ -67,7 +67,7 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
         or any(p.rule == "subject" for p in parties) and subject_acts(s)
 
 
-REPORTED_LEAD = re.compile(r"^(?:通知|《通知》|会议|意见|文件)(?:还|同时|并)?(?:强调|指出|要求|明确|提出)[,,:：]?")
+REPORTED_LEAD = re.compile(r"^[^,,。;；]{0,16}?(?:还|同时|并)?(?:强调|指出|要求|明确|提出)[,,:：]")
 # a ban that opens its sentence, after at most a short adverbial (森林防火期内,严格禁止携带火种进入林区;…):
 # a public notice's rule, whoever it binds (the parties are inferred)
 PROHIBITION = re.compile(r"^(?:[^,,。;；]{2,14}[,,])?(?:严格|一律|坚决)?(?:禁止|严禁|不得|不准)")
@@ -79,7 +79,10 @@ def request(s: str) -> bool:
     asks its addressees, who need not be named again (parties inferred from the addressees).
     The closing formula of a cover notice (请结合实际,制定具体措施办法,抓好贯彻落实) is short
     and sets no work of its own; a request that does is a sentence of some length."""
-    s = REPORTED_LEAD.sub("", s.strip())  # 通知强调,要立足…: a report's rendering of the request
+    s = s.strip()
+    said = REPORTED_LEAD.match(s)
+    if said:  # 通知强调,要立足… / 县安委办要求,突出抓好…: what the speaker requires follows it
+        return len(s) - said.end() >= 30
     return bool(REQUEST.match(s)) and len(s) >= 30
 
 
@@ -160,8 +163,8 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         if dated_only and group is not None:
             openers = []  # a closing's parallel clauses (违反…的,由X…;涉嫌犯罪的,由Y…) are one requirement
         if not openers:
-            if group is not None:
-                group.end = b
+            if group is not None and not REPORTED_LEAD.match(s.strip()):
+                group.end = b  # (a speaker's new "…要求," starts a requirement of its own)
             elif dated or request(s[boilerplate_end(s):]) or PROHIBITION.match(s):
                 group = TaskSpan(["preamble"], first_sentence(s), a + lead + clauses[0][0], b)
                 out.append(group)
