@@ -143,6 +143,8 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
                         or text.count(printed.group(2)) > text.count("《" + printed.group(2) + "》")):
             meta.title = strip_inner(printed.group(2))
     if meta.title is None:
+        meta.title = boxed_title(box)
+    if meta.title is None:
         opening = next((ln.text for ln in head if re.match(r"^《[^》]{4,80}》.{0,60}印发(?:给)?你们", ln.text)), None)
         if opening:  # "《X》已经市政府同意,现印发给你们": the cover of X, whose title line the page lost
             meta.title = strip_inner(re.match(r"^《([^》]+)》", opening).group(1))
@@ -155,10 +157,11 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     date_line, issuer_lines = find_signature(lines)
     if date_line is None and not issuer_lines:
         issuer_lines = undated_signature(lines)
-    meta.date = parse_cn_date(date_line.text) if date_line else boxed_date(box)
+    meta.date = parse_cn_date(date_line.text) if date_line else \
+        boxed_date(box) or boxed_date("\n".join(ln.text for ln in head[:8]))
     addressee_line = find_addressee_line(head)
     written_issuers = [canonical_issuer(s) for s in issuer_lines] or (news.issuers if news else []) \
-        or boxed_issuer(box) or issuers_from_heading(head, title_line)
+        or issuers_from_heading(head, title_line) or boxed_issuer(box)
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text, box)  # may infer the issuer of a township's plan
     jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text, page))
@@ -271,8 +274,17 @@ def boxed_doc_number(box: str) -> str | None:
 
 BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
 # a government page's disclosure box: 发布机构: 铁岭县平顶堡镇人民政府 成文日期: 2023-6-21
-BOXED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关)\s*[:：]\s*([\u4e00-\u9fff()（）]{4,40})")
-BOXED_DATE = re.compile(r"成文日期\s*[:：]\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+BOXED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关)\s*[:：|]\s*([\u4e00-\u9fff()（）]{4,40})")
+BOXED_DATE = re.compile(r"(?:成文日期|发文时间|发文日期)\s*[:：|]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+BOXED_TITLE = re.compile(r"标\s*题\s*[:：]?\s*\|?\s*([^|\n]{6,80}?)\s*(?:\||$)", re.M)
+
+
+def boxed_title(box: str) -> str | None:
+    """The title a page's disclosure box gives (标 题: | 固原市原州区人民政府关于…的通告 |), when it is a
+    document's (ends with a kind word)."""
+    m = BOXED_TITLE.search(box)
+    title = clean_title(m.group(1)) if m else ""
+    return title if title and TITLE_KIND.search(title) else None
 
 
 def boxed_issuer(box: str) -> list[str]:
@@ -326,7 +338,9 @@ def title_candidates(head: list[Line]) -> list[Line]:
     平山县人民政府 / 关于2022年春季森林草原封山防火的 / 通 告)."""
     out: list[Line] = []
     for i, ln in enumerate(head[:15]):
-        if NOT_TITLE.search(ln.text) or is_date_line(ln.text) or CN_DATE.match(ln.text) or not CJK.search(ln.text):
+        labelled = TITLE_TAG.match(ln.text)  # 标 题: | X |: a box's title cell, bars and all
+        if NOT_TITLE.search(ln.text[labelled.end():].strip(" |") if labelled else ln.text) or is_date_line(ln.text) \
+                or CN_DATE.match(ln.text) or not CJK.search(ln.text):
             continue  # a line without Chinese (tibet.cn, home, a URL) is a site's furniture
         out.append(ln)
         text = ln.text
@@ -410,13 +424,13 @@ def clean_title(s: str) -> str:
     s = DOC_NUMBER.sub("", s)
     s = _CLEAN_TITLE_RX1.sub("", s)
     s = CJK_GAP.sub("", s)  # 石屏县人民政府关于 高火险期…: a space typed between characters
-    s = s.strip(" 《》\u3000")
+    s = s.strip(" 《》\u3000|")  # (and a box cell's bars: 标 题: | 固原市原州区人民政府关于…的通告 |)
     return strip_inner(without_page_words(s))
 
 
 # what a site's menu or name is made of (a title's own words before its issuer are not: 贯彻落实, 现将《)
 PAGE_WORDS = re.compile(r"首页|专区|公告|发布|网|频道|栏目|新闻|档案|法规|资讯|动态|[A-Za-z]|\s")
-TITLE_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,10}[】\]]|(?:名\s*称|原?标\s*题|文件名称)\s*[:：])\s*")  # 【安全生产】…, 名称:…
+TITLE_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,10}[】\]]|(?:名\s*称|原?标\s*题|文件名称)\s*[:：|]\s*\|?)\s*")  # 【安全生产】…, 名称:…
 SITE_AFTER_TITLE = re.compile(r"(?<=令|知|告|见|案|点|法|函|定|报)[\u4e00-\u9fff]{2,8}(?:新闻|新闻网|网|日报|在线|频道|门户)$")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .blocks import find_blocks, table_regions
-from .clean import clean_text
+from .clean import PINYIN, clean_text, t2s
 from .metadata import parse_metadata
 from .model import Document, IngestError, RawDocument
 from .outline import attachment_lists, drop_lone_dash, line_markers, parse_outline
@@ -43,6 +43,8 @@ def structure(raw: RawDocument) -> Document:
     # the page's information box (索引号 / 文号 / 发布机构) is furniture, cut from the text; its
     # 文号 is still the document's number when the text carries none
     box = "\n".join(raw.text[a:b] for rule, a, b in cleaned.removed if rule == "furniture")
+    if cleaned.script == "traditional":
+        box = PINYIN.sub("", t2s()(box))  # read in the script the rest is read in (標 題 -> 标 题)
     meta, body_start = parse_metadata(text, markers[0].line_start if markers else None, box, raw.text)
     # the body's markers are those found already when the body starts at a line's start (the
     # title line's rest is blank): the outline does not read every line again

@@ -84,3 +84,19 @@ def test_a_speakers_requirement_starts_a_task_of_its_own():
     rec = extract_text(text)
     assert len(rec["tasks"]) == 2
     assert not any(a["explicit"] for a in rec["tasks"][1]["actors"])  # the speaker is not named as its party
+
+
+def test_a_disclosure_table_gives_title_and_date_and_the_title_names_the_issuer():
+    """原州区 防火戒严 通告 on a traditional mirror (laurenbruce.com/xxgk_13314/zc/gfxwj/202110/t20211013_3088491.html):
+    the box as a table (標 題: | …通告 |, 發文時間 | 2021-03-16 |); its title names the issuer, whom the box's
+    发布机构 (the 自然资源局 that posted it) does not replace."""
+    text = ('索 引 號 | 640421016/2021-00117 | 發(fā)文時間 | 2021-03-16 |\n'
+            '發(fā)布機構(gòu) | 原州區(qū)自然資源局 | 文 號 | |\n'
+            '公開方式 | 主動公開 | 有效性 | 宣布失效 |\n'
+            '標(biāo) 題: | 固原市原州區(qū)人民政府關(guān)于實施森林草原防火戒嚴的通告 |\n'
+            '為有效預(yù)防和遏制森林草原火災(zāi),確保人民群眾生命財產(chǎn)和森林草原資源安全,根據(jù)《中華人民共和國森林法》《中華人民共和國草原法》《中華人民共和國治安管理處罰法》《森林防火條例》《中華人民共和國草原防火條例》《寧夏回族自治區(qū)森林防火辦法》等有關(guān)規(guī)定,并結(jié)合區(qū)情實際,原州區(qū)人民政府決定對全區(qū)森林草原防火戒嚴工作有關(guān)事項重申通告如下:\n'
+            '一、防火戒嚴期限\n')
+    meta = extract_text(text)["meta"]
+    assert meta["title"] == "固原市原州区人民政府关于实施森林草原防火戒严的通告"
+    assert meta["date"] == "2021-03-16"
+    assert meta["issuers"] == ["固原市原州区人民政府"]
