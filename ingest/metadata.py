@@ -258,7 +258,7 @@ def news_of_notice(head: list[Line]) -> NewsOfNotice | None:
 
 
 RECENTLY = r"(?:近日|日前|今天|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?)?"  # how a report dates what a body did
-NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?(?:、[\u4e00-\u9fff]{2,24}?)?)"
+NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?(?:今天|昨天|今日|昨日|近日|日前)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?(?:、[\u4e00-\u9fff]{2,24}?)?)"
                             r"(?:[(（]简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）])?"
                             + RECENTLY + r"(?:向(?P<to>[\u4e00-\u9fff、()（）]{2,80}?))?"
                             r"(?:发出|下发|印发|下达|发布)了?"
@@ -354,6 +354,7 @@ def title_candidates(head: list[Line]) -> list[Line]:
             nxt = head[j]
             if NOT_TITLE.search(nxt.text) or not CJK.search(nxt.text) or SENTENCE_END.search(text) \
                     or _TITLE_CANDIDATES_RX1.search(text) or EXCLAIMED.search(text) or nxt.text == head[j - 1].text \
+                    or nxt.text.startswith("关于") and not looks_like_org(text) \
                     or nxt.text.startswith(("—", "-")) \
                     or (looks_like_org(text) and not nxt.text.startswith("关于") and not ORDER_TITLE.fullmatch(nxt.text)) \
                     or TITLE_KIND.search(clean_title(text)) or is_date_line(nxt.text) or DOC_NUMBER.search(nxt.text):

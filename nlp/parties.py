@@ -89,6 +89,7 @@ POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|
 ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
 SPEAKS = re.compile(r"(?:近日|日前|再次|进一步)?(?:要求|强调|指出)[,,:：]")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内|方面)(?=[\u4e00-\u9fff])")
+REPORT_TIME = re.compile(r"(?:今天|昨天|今日|昨日|近日|日前|目前|当前|近期)(?:上午|下午|晚上)?[,,]?(?=[\u4e00-\u9fff])")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")
 # a report's speaker before what it asks: 会议要求各村准备好… / 会议强调各村要… / 通知要求,…
@@ -708,6 +709,9 @@ class PartyFinder:
         point = POINT_MARKER.match(t, s)
         if point:  # 二是各村、乡派出所…要…: an inline point's number before its subject
             s = point.end()
+        when = REPORT_TIME.match(t, s)
+        if when:  # 今天自治区防汛抗旱指挥部…: the day a report dates the act, not part of the body
+            s = when.end()
         count = COUNTED.match(t, s)
         if count:  # 8个煤矿安全生产集中整治省级督查组要…: the groups, not their number
             s = count.end()
