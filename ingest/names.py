@@ -922,8 +922,18 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
     return list(found) if found is not None else None
 
 
+# a class of parties named by what they do (在禁火区域从事野营、登山、旅游等活动的人员, 经有关部门批准在林区
+#从事采矿等生产经营活动的企业, 进入封山禁火区的各种机动车辆): a relative clause and its head, kept as
+# written — the list inside the clause is of activities, not of parties
+RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的(?:各种|各类|所有)?(?P<head>人员|个人|单位和个人|单位|企业|车辆|机动车辆|煤矿|矿山|船舶)")
+
+
 @lru_cache(maxsize=65536)
 def _parse_names(span: str, strict: bool) -> tuple[tuple[str, int, str], ...] | None:
+    relative = RELATIVE_CLASS.fullmatch(span)
+    if relative and not span.startswith(("对", "向", "与", "为", "把", "将", "按", "根据", "按照")) \
+            and not re.search(r"\d", span):  # (6月16日分别到督导地区的企业: a date and what happens on it)
+        return ((span, 0, "person" if relative.group("head") in ("人员", "个人") else "class"),)
     found = _parse_names_uncached(span, strict)
     if found is None:
         found = _joined_lists(span, strict)

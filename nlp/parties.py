@@ -90,6 +90,8 @@ ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成
 SPEAKS = re.compile(r"(?:近日|日前|再次|进一步)?(?:要求|强调|指出)[,,:：]")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内|方面)(?=[\u4e00-\u9fff])")
 REPORT_TIME = re.compile(r"(?:今天|昨天|今日|昨日|近日|日前|目前|当前|近期)(?:上午|下午|晚上)?[,,]?(?=[\u4e00-\u9fff])")
+RELATIVE_SUBJECT = re.compile(r"(?P<span>[^,，。;；:：\d]{3,34}?的(?:各种|各类|所有)?(?:人员|个人|单位和个人|单位|企业|车辆|机动车辆|煤矿|矿山|船舶))"
+                              r"(?=[,，]?(?:要|应当|应|必须|须|务必|一律|不得|严禁|均|都))")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")
 # a report's speaker before what it asks: 会议要求各村准备好… / 会议强调各村要… / 通知要求,…
@@ -657,6 +659,15 @@ class PartyFinder:
         starts = [0] + [m.end() for m in _CLAUSE_OR_COMMA.finditer(t)]
         openers = lexicon().stop_openers
         for s in starts:
+            s0 = s + len(t[s:]) - len(t[s:].lstrip(" \t\u3000"))
+            relative = RELATIVE_SUBJECT.match(t, s0)
+            if relative and MASK not in relative.group("span"):
+                # 在禁火区域从事野营、登山、旅游等活动的人员,应当…: a class of parties by what they do, the
+                # clause and all (where they do it is part of who they are)
+                names = parse_names(relative.group("span"), strict=True)
+                if names:
+                    self.add(s0, names, Role.RESPONSIBLE, "subject")
+                    continue
             s2 = self.skip_openers(s)
             if t.startswith(openers, s2) and not (self.pronouns and PRONOUN.match(t, s2)) \
                     and not unit_named_after_work(t[s2:s2 + 12]):

@@ -43,3 +43,12 @@ def test_a_season_that_lasts_until_a_day_sets_no_limit():
     5月31日,请严格遵守…"."""
     line = PINYIN.sub("", t2s()('當(dāng)前已進(jìn)入防火期,持續(xù)至明年5月31日,請嚴(yán)格遵守禁火規(guī)定,嚴(yán)防森林火災(zāi)。'))  # as the cleaner reads it
     assert find_deadlines(line, dt.date(2025, 11, 4)) == []
+
+
+def test_a_class_of_parties_named_by_what_they_do():
+    """济宁 禁火 通告 on a traditional mirror (022hy.com/art/2025/11/4/art_20102_2787955.html): "在禁火区域从事野营、
+    登山、旅游等活动的人员,应当…" — a relative clause and its head, kept as written (the list in it is of
+    activities, not of parties)."""
+    text = ('三、禁火內(nèi)容' + "\n" + '(四)在禁火區(qū)域從事野營、登山、旅游等活動的人員,應(yīng)當(dāng)嚴(yán)格遵守森林防火規(guī)定,并服從森林經(jīng)營單位的防火安全管理。' + "\n")
+    names = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
+    assert names == ["在禁火区域从事野营、登山、旅游等活动的人员"]
