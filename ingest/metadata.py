@@ -681,6 +681,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
         province, local = places_named(text)
         if province is None and local is None:
             local = dateline_city(text)
+        if province is None and local is None:
+            province = province_of_regional_words(text)
         if province is None and local is None and furniture:
             province, local = places_named(furniture)
     elif local is None and not any(g.mentions(i) for i in meta.issuers) and not national and text:
@@ -740,6 +742,23 @@ PROVINCE_IN_NAME = re.compile(r"驻([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘�
 # a city's paper or site opening its report (福州新闻网8月25日讯(福州日报记者 黄凌)…市防指…)
 DATELINE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?)(?:新闻网|日报|晚报|广播电视台|电视台|融媒体中心|发布)"
                       r"[^。\n]{0,12}?讯")
+
+
+# parts of a province named by its 简称 and a direction (滇东北、滇西北东部、滇西和滇南边缘; 黔东南; 湘西)
+REGIONAL_WORD = re.compile(r"([冀晋皖闽赣鲁豫鄂湘粤桂琼渝川黔滇陇陕沪辽])(?:东北|西北|东南|西南|东|西|南|北|中)")
+
+
+def province_of_regional_words(text: str) -> Region | None:
+    """The province a text that speaks of 我省/全省 names by its parts (滇东北, 滇西, 滇南…: 云南省), when
+    one 简称 opens at least two such words and no other does."""
+    if not re.search(r"我省|全省", text):
+        return None
+    found = [m.group(1) for m in REGIONAL_WORD.finditer(text)]
+    counts = {ch: found.count(ch) for ch in set(found)}
+    if len(counts) != 1:
+        return None
+    ch, n = next(iter(counts.items()))
+    return gazetteer().province_by_abbr(ch) if n >= 2 else None
 
 
 def dateline_city(text: str) -> Region | None:

@@ -100,3 +100,11 @@ def test_a_disclosure_table_gives_title_and_date_and_the_title_names_the_issuer(
     assert meta["title"] == "固原市原州区人民政府关于实施森林草原防火戒严的通告"
     assert meta["date"] == "2021-03-16"
     assert meta["issuers"] == ["固原市原州区人民政府"]
+
+
+def test_a_province_named_by_its_parts():
+    """云南 防汛 notice on a mirror (mzzj.hxhyjz.com/zwgk/zcwj/yzbmd/202107/t20210701_224471.html): no place named
+    in full, only 我省 and 滇东北、滇西北东部、滇西和滇南 — 云南省's parts by its 简称."""
+    text = ('各州、市、县、区人民政府,省防汛抗旱指挥部成员单位:\n'
+            '当前,我省已全面进入雨季,区域性、单点性强降雨天气突出,旱涝急转趋势明显,滇东北、滇西北东部、滇西和滇南边缘地质灾害气象风险较高。据气象部门预测,近期我省大部地区多降雨天气。其中,6月30日—7月1日,滇东、滇东南地区将出现中到大雨局部暴雨,并可能伴有雷暴、短时强降水、阵性大风或冰雹等强对流天气。为切实抓好当前和今后一个时期全省防汛减灾救灾有关工作,确保广大人民群众生命财产安全,经省人民政府同意,现将有关事项通知如下:\n')
+    assert extract_text(text)["meta"]["province"] == "云南省"
