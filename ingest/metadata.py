@@ -253,7 +253,11 @@ def news_of_notice(head: list[Line]) -> NewsOfNotice | None:
         senders = m.group("org").split("、") if m else []  # 广东省委办公厅、省政府办公厅印发《…》
         if m and all(name_kind(x) == "org" for x in senders):
             title = strip_inner(m.group("title") or m.group("bare") or "") or None
-            return NewsOfNotice(senders, title if title and TITLE_KIND.search(title) else None, m.group("to"))
+            to = m.group("to")
+            asked = ASKED_AFTER_NOTICE.match(ln.text, m.end())
+            if to is None and asked and parse_names(asked.group("to"), strict=True):
+                to = asked.group("to")  # …发出紧急通知,要求各地切实做好…: whom the notice asks
+            return NewsOfNotice(senders, title if title and TITLE_KIND.search(title) else None, to)
     return None
 
 
@@ -263,6 +267,9 @@ NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?(?:�
                             + RECENTLY + r"(?:向(?P<to>[\u4e00-\u9fff、()（）]{2,80}?))?"
                             r"(?:发出|下发|印发|下达|发布)了?"
                             r"(?:《(?P<title>[^《》]{4,80})》|(?P<bare>关于[^。,,;;《》]{4,80}?的(?:紧急)?通知)|(?:紧急)?通知)")
+
+
+ASKED_AFTER_NOTICE = re.compile(r"[,，]要求(?P<to>[\u4e00-\u9fff、]{2,24}?)(?=切实|认真|进一步|立即|迅速|全力|做好|加强|要|务必|抓好|落实)")
 
 
 def boxed_doc_number(box: str) -> str | None:

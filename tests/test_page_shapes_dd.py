@@ -52,3 +52,20 @@ def test_a_class_of_parties_named_by_what_they_do():
     text = ('三、禁火內(nèi)容' + "\n" + '(四)在禁火區(qū)域從事野營、登山、旅游等活動的人員,應(yīng)當(dāng)嚴(yán)格遵守森林防火規(guī)定,并服從森林經(jīng)營單位的防火安全管理。' + "\n")
     names = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
     assert names == ["在禁火区域从事野营、登山、旅游等活动的人员"]
+
+
+def test_whom_a_reported_notice_asks_are_its_addressees():
+    """广西 防汛 news on a forum (titanium.308308.com:8025/thread-2780-5-1.html): "…发出紧急通知,要求各地切实做好…"
+    — 各地 are whom the notice is sent to, and its unnamed items are theirs."""
+    text = ('|\n'
+            '6月底肯定能冲一冲,雨又来了:% E- x) N, U/ Y5 J- ^: q& A% n A\n'
+            '- C! @, V: F3 ]: {\n'
+            '广西防汛指挥部紧急通知:做好准备再次迎战大洪水\n'
+            '. W2 a2 I0 Z* ]& p\n'
+            '- l2 z% o7 o% G. l; l--------------------------------------------------------------------------------% Z- ? l; l- v/ ?8 n\n'
+            '8 M/ n2 Y$ ^; S5 ^- h; C/ B( d) `【2005年6月25日18时50分】【来源:新桂网】+ T$ e }& k6 z! X" q+ k& Y\n'
+            '! q# |* A. Q6 Y: c3 }\n'
+            '新桂网南宁6月25日讯(记者王镇)由于6月26日至28日广西将有一次强降雨过程,今天自治区防汛抗旱指挥部发出紧急通知,要求各地切实做好再次迎战大洪水的准备。\n')
+    rec = extract_text(text)
+    assert rec["meta"]["addressees"] == ["各地"]
+    assert [a["name"] for a in rec["tasks"][-1]["actors"]] == ["各地"]
