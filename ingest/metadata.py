@@ -281,8 +281,8 @@ def boxed_doc_number(box: str) -> str | None:
 
 BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
 # a government page's disclosure box: 发布机构: 铁岭县平顶堡镇人民政府 成文日期: 2023-6-21
-BOXED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关)\s*[:：|]\s*([\u4e00-\u9fff()（）]{4,40})")
-BOXED_DATE = re.compile(r"(?:成文日期|发文时间|发文日期)\s*[:：|]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+BOXED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关)\s*[:：]?\s*\|?\s*([\u4e00-\u9fff()（）]{4,40})")
+BOXED_DATE = re.compile(r"(?:成文日期|发文时间|发文日期)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 BOXED_TITLE = re.compile(r"标\s*题\s*[:：]?\s*\|?\s*([^|\n]{6,80}?)\s*(?:\||$)", re.M)
 
 
@@ -330,6 +330,7 @@ def strip_inner(title: str) -> str:
 
 NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前位置|您现在的位置|您所在位置|首页|发布|来源|时间|日期|浏览|字号|打印|分享)"
                        r"|^[(（]此件[^)）]{0,8}[)）]$"  # (此件主动公开): a publication note, not a title
+                       r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:[(（]此件[^)）]{0,8}[)）])?$"  # a signature with its date on one line
                        r"|^(特此(?:通知|通告|函告|函复|公告|报告)|以上通知|此复)[。!]?$")  # a closing formula
 
 
@@ -480,8 +481,18 @@ def joined_signers(parts: list[str]) -> list[str]:
 LEVEL_WORDS_START = re.compile(r"^(?:省|市|县|区|州|乡|镇|中共|国务院|国家)")
 
 
+# a signature flattened onto one line: 宿迁经济技术开发区党政办公室 2020年2月20日 (此件公开发布)
+SIGNATURE_ON_ONE_LINE = re.compile(r"(?P<org>[\u4e00-\u9fff()（）]{4,40})\s+(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                                   r"\s*(?:[(（]此件[^)）]{0,8}[)）])?")
+
+
 def find_signature(lines: list[Line]) -> tuple[Line | None, list[str]]:
     """The 成文日期 line and the issuer line(s) next to it (before, or after a contact note)."""
+    for ln in lines:
+        one = SIGNATURE_ON_ONE_LINE.fullmatch(ln.text.strip())
+        if one and looks_like_org(one.group("org")) and parse_cn_date(one.group("date")):
+            at = ln.start + ln.text.index(one.group("date"))
+            return Line(one.group("date"), at), [one.group("org")]
     for i, ln in enumerate(lines):
         if not is_date_line(ln.text):
             continue
