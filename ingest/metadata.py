@@ -261,8 +261,10 @@ def news_of_notice(head: list[Line]) -> NewsOfNotice | None:
     return None
 
 
-RECENTLY = r"(?:近日|日前|今天|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?)?"  # how a report dates what a body did
-NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?(?:今天|昨天|今日|昨日|近日|日前)?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?(?:、[\u4e00-\u9fff]{2,24}?)?)"
+# the words a report dates what a body did by (今天自治区防汛抗旱指挥部发出…; …办公室21日向…发出通知)
+RECENT_DAY = r"(?:今天|昨天|今日|昨日|近日|日前)"
+RECENTLY = r"(?:" + RECENT_DAY + r"|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?)?"
+NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?" + RECENT_DAY + r"?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?(?:、[\u4e00-\u9fff]{2,24}?)?)"
                             r"(?:[(（]简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）])?"
                             + RECENTLY + r"(?:向(?P<to>[\u4e00-\u9fff、()（）]{2,80}?))?"
                             r"(?:发出|下发|印发|下达|发布)了?"

@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
+from ..ingest.metadata import RECENT_DAY
 from ..ingest.names import LEVEL_RUN, MASK, Jurisdiction, canonical_name, name_kind, parse_names, split_names, tidy
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -89,7 +90,7 @@ POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|
 ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
 SPEAKS = re.compile(r"(?:近日|日前|再次|进一步)?(?:要求|强调|指出)[,,:：]")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内|方面)(?=[\u4e00-\u9fff])")
-REPORT_TIME = re.compile(r"(?:今天|昨天|今日|昨日|近日|日前|目前|当前|近期)(?:上午|下午|晚上)?[,,]?(?=[\u4e00-\u9fff])")
+REPORT_TIME = re.compile(r"(?:" + RECENT_DAY + r"|目前|当前|近期)(?:上午|下午|晚上)?[,,]?(?=[\u4e00-\u9fff])")
 RELATIVE_SUBJECT = re.compile(r"(?P<span>[^,，。;；:：\d]{3,34}?的(?:各种|各类|所有)?(?:人员|个人|单位和个人|单位|企业|车辆|机动车辆|煤矿|矿山|船舶))"
                               r"(?=[,，]?(?:要|应当|应|必须|须|务必|一律|不得|严禁|均|都))")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")

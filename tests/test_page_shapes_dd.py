@@ -11,18 +11,22 @@ from policykg.ingest.clean import PINYIN, t2s
 from policykg.nlp.deadlines import find_deadlines
 
 
+# the 广西 防汛 news on a forum (titanium.308308.com:8025/thread-2780-5-1.html), its anti-copy junk and all
+GUANGXI_FORUM = ('|\n'
+                 '6月底肯定能冲一冲,雨又来了:% E- x) N, U/ Y5 J- ^: q& A% n A\n'
+                 '- C! @, V: F3 ]: {\n'
+                 '广西防汛指挥部紧急通知:做好准备再次迎战大洪水\n'
+                 '. W2 a2 I0 Z* ]& p\n'
+                 '- l2 z% o7 o% G. l; l--------------------------------------------------------------------------------% Z- ? l; l- v/ ?8 n\n'
+                 '8 M/ n2 Y$ ^; S5 ^- h; C/ B( d) `【2005年6月25日18时50分】【来源:新桂网】+ T$ e }& k6 z! X" q+ k& Y\n'
+                 '! q# |* A. Q6 Y: c3 }\n'
+                 '新桂网南宁6月25日讯(记者王镇)由于6月26日至28日广西将有一次强降雨过程,今天自治区防汛抗旱指挥部发出紧急通知,要求各地切实做好再次迎战大洪水的准备。\n')
+
+
 def test_a_reports_day_word_is_no_part_of_the_sender():
     """广西 防汛 news on a forum (titanium.308308.com:8025/thread-2780-5-1.html): "…今天自治区防汛抗旱指挥部发出
     紧急通知,要求各地…"."""
-    text = ('|\n'
-            '6月底肯定能冲一冲,雨又来了:% E- x) N, U/ Y5 J- ^: q& A% n A\n'
-            '- C! @, V: F3 ]: {\n'
-            '广西防汛指挥部紧急通知:做好准备再次迎战大洪水\n'
-            '. W2 a2 I0 Z* ]& p\n'
-            '- l2 z% o7 o% G. l; l--------------------------------------------------------------------------------% Z- ? l; l- v/ ?8 n\n'
-            '8 M/ n2 Y$ ^; S5 ^- h; C/ B( d) `【2005年6月25日18时50分】【来源:新桂网】+ T$ e }& k6 z! X" q+ k& Y\n'
-            '! q# |* A. Q6 Y: c3 }\n'
-            '新桂网南宁6月25日讯(记者王镇)由于6月26日至28日广西将有一次强降雨过程,今天自治区防汛抗旱指挥部发出紧急通知,要求各地切实做好再次迎战大洪水的准备。\n')
+    text = GUANGXI_FORUM
     assert extract_text(text)["meta"]["issuers"] == ["广西壮族自治区防汛抗旱指挥部"]
 
 
@@ -57,15 +61,7 @@ def test_a_class_of_parties_named_by_what_they_do():
 def test_whom_a_reported_notice_asks_are_its_addressees():
     """广西 防汛 news on a forum (titanium.308308.com:8025/thread-2780-5-1.html): "…发出紧急通知,要求各地切实做好…"
     — 各地 are whom the notice is sent to, and its unnamed items are theirs."""
-    text = ('|\n'
-            '6月底肯定能冲一冲,雨又来了:% E- x) N, U/ Y5 J- ^: q& A% n A\n'
-            '- C! @, V: F3 ]: {\n'
-            '广西防汛指挥部紧急通知:做好准备再次迎战大洪水\n'
-            '. W2 a2 I0 Z* ]& p\n'
-            '- l2 z% o7 o% G. l; l--------------------------------------------------------------------------------% Z- ? l; l- v/ ?8 n\n'
-            '8 M/ n2 Y$ ^; S5 ^- h; C/ B( d) `【2005年6月25日18时50分】【来源:新桂网】+ T$ e }& k6 z! X" q+ k& Y\n'
-            '! q# |* A. Q6 Y: c3 }\n'
-            '新桂网南宁6月25日讯(记者王镇)由于6月26日至28日广西将有一次强降雨过程,今天自治区防汛抗旱指挥部发出紧急通知,要求各地切实做好再次迎战大洪水的准备。\n')
+    text = GUANGXI_FORUM + '" I. o+ U( y: e. G3 f 一、克服松懈、松劲的思想,继续保持高度警惕,切实做好再次迎战大洪水的准备。\n'
     rec = extract_text(text)
     assert rec["meta"]["addressees"] == ["各地"]
     assert [a["name"] for a in rec["tasks"][-1]["actors"]] == ["各地"]
