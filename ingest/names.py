@@ -923,9 +923,10 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
 
 
 # a class of parties named by what they do (在禁火区域从事野营、登山、旅游等活动的人员, 经有关部门批准在林区
-#从事采矿等生产经营活动的企业, 进入封山禁火区的各种机动车辆): a relative clause and its head, kept as
-# written — the list inside the clause is of activities, not of parties
-RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的(?:各种|各类|所有)?(?P<head>人员|个人|单位和个人|单位|企业|车辆|机动车辆|煤矿|矿山|船舶)")
+# 从事采矿等生产经营活动的企业, 进入封山禁火区的各种机动车辆): a relative clause and its head, kept as
+# written — the list inside the clause is of activities, not of parties (also nlp/parties.RELATIVE_SUBJECT)
+RELATIVE_HEAD = r"(?:各种|各类|所有)?(?P<head>人员|个人|单位和个人|单位|企业|车辆|机动车辆|煤矿|矿山|船舶)"
+RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的" + RELATIVE_HEAD)
 
 
 @lru_cache(maxsize=65536)

@@ -29,7 +29,8 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import LEVEL_RUN, MASK, Jurisdiction, canonical_name, name_kind, parse_names, split_names, tidy
+from ..ingest.names import (LEVEL_RUN, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, name_kind, parse_names,
+                             split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
 
@@ -91,7 +92,7 @@ ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成
 SPEAKS = re.compile(r"(?:近日|日前|再次|进一步)?(?:要求|强调|指出)[,,:：]")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内|方面)(?=[\u4e00-\u9fff])")
 REPORT_TIME = re.compile(r"(?:" + RECENT_DAY + r"|目前|当前|近期)(?:上午|下午|晚上)?[,,]?(?=[\u4e00-\u9fff])")
-RELATIVE_SUBJECT = re.compile(r"(?P<span>[^,，。;；:：\d]{3,34}?的(?:各种|各类|所有)?(?:人员|个人|单位和个人|单位|企业|车辆|机动车辆|煤矿|矿山|船舶))"
+RELATIVE_SUBJECT = re.compile(r"(?P<span>[^,，。;；:：\d]{3,34}?的" + RELATIVE_HEAD + ")"
                               r"(?=[,，]?(?:要|应当|应|必须|须|务必|一律|不得|严禁|均|都))")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")
@@ -661,7 +662,7 @@ class PartyFinder:
         openers = lexicon().stop_openers
         for s in starts:
             s0 = s + len(t[s:]) - len(t[s:].lstrip(" \t\u3000"))
-            relative = RELATIVE_SUBJECT.match(t, s0)
+            relative = RELATIVE_SUBJECT.match(t, s0) if "的" in t[s0:s0 + 40] else None
             if relative and MASK not in relative.group("span"):
                 # 在禁火区域从事野营、登山、旅游等活动的人员,应当…: a class of parties by what they do, the
                 # clause and all (where they do it is part of who they are)
@@ -966,8 +967,13 @@ def opens_on_verb(rest: str) -> bool:
 def unit_named_after_work(head: str) -> bool:
     """宣传部门和电视台要…, 组织部牵头…: a clause opening on a verb that is the start of a unit's
     name (宣传部门, 组织部, 协调处) has that unit as its subject."""
+    if not UNIT_END.search(head):
+        return False  # (most verb-opening clauses hold no such unit: one search spares the name reading)
     return any(name_kind(head[:e]) == "org" and head[:e].endswith(("部门", "部", "处", "科", "室"))
                for e in lexicon().name_ends(head, people=False))
+
+
+UNIT_END = re.compile(r"[部处科室]")
 
 
 def governed_place(name: str) -> bool:
