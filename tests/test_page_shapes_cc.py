@@ -32,3 +32,11 @@ def test_a_request_to_a_government_is_no_body():
     — 报请 is what the bureaus do, 报请同级人民政府 no body."""
     names = [a["name"] for t in extract_text('三、各区、县安全生产监督管理部门要认真统计、核实应关闭企业名单,摸清关闭企业基本情况,责令应关闭企业停产停业,并报请同级人民政府依法作出关闭决定。\n')["tasks"] for a in t["actors"]]
     assert not any(n.startswith("报请") for n in names)
+
+
+def test_a_news_dateline_is_no_title():
+    """塘沽区安委会 meeting report, a news page in one line (news.022china.com/2009/09-18/152320_0.html): it opens
+    "中国网·滨海高新讯 9月16日,…" —
+    the dateline is no title."""
+    text = '中国网·滨海高新讯 9月16日,塘沽区安全生产委员会召开扩大会议,传达天津市安全生产委员会《关于开展安全生产大检查的通知》以及《关于做好国庆节期间安全生产工作的通知》,全面部署塘沽区国庆期间的安全生产工作,为国庆60周年和塘沽区经济社会又好又快发展创造良好的安全生产环境。 会议要求,塘沽区各街镇、各部门、各单位要加强对国庆期间安全生产工作的领导,认真查找本辖区、本部门、本单位存在的隐患和问题,研究'
+    assert extract_text(text)["meta"]["title"] is None
