@@ -766,7 +766,15 @@ DATELINE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?)(?:新闻网|日报|晚�
 
 
 # parts of a province named by its 简称 and a direction (滇东北、滇西北东部、滇西和滇南边缘; 黔东南; 湘西)
-REGIONAL_WORD = re.compile(r"([冀晋皖闽赣鲁豫鄂湘粤桂琼渝川黔滇陇陕沪辽])(?:东北|西北|东南|西南|东|西|南|北|中)")
+# 简称 that are everyday characters too (云南 is no 云+南 of a province, 新西 no part of 新疆): not read this way
+EVERYDAY_ABBR = "京津吉黑苏浙云贵藏秦甘青宁新港澳台蜀蒙"
+
+
+@lru_cache(maxsize=1)
+def regional_word() -> re.Pattern[str]:
+    """A province's part by its 简称 (data/province_abbr.tsv) and a direction: 滇东北, 黔南, 湘西."""
+    chars = "".join(sorted(ch for ch in gazetteer().abbr if ch not in EVERYDAY_ABBR))
+    return re.compile("([" + chars + "])(?:东北|西北|东南|西南|东|西|南|北|中)")
 
 
 def province_of_regional_words(text: str) -> Region | None:
@@ -774,7 +782,7 @@ def province_of_regional_words(text: str) -> Region | None:
     one 简称 opens at least two such words and no other does."""
     if not re.search(r"我省|全省", text):
         return None
-    found = [m.group(1) for m in REGIONAL_WORD.finditer(text)]
+    found = [m.group(1) for m in regional_word().finditer(text)]
     counts = {ch: found.count(ch) for ch in set(found)}
     if len(counts) != 1:
         return None
@@ -1117,7 +1125,9 @@ def title_issuer(title: str) -> str | None:
 
 FORWARDING = re.compile(r"(?:转发|印发|批转)")
 # a news headline's clause on a body's act: 市防指启动防暴雨Ⅳ级应急响应 / 省防总部署…
-HEADLINE_ACTOR = re.compile(r"(?:^(?P<org>[\u4e00-\u9fff]{2,20}?)|(?P<short>(?:省|市|县|区)(?:防指|防总|安委会|安委办|政府|应急局)))"
+# the short forms of bodies that issue, after their level word (市防指, 省防总, 县安委办)
+ISSUING_SHORTS = ("防指", "防总", "安委会", "安委办")
+HEADLINE_ACTOR = re.compile(r"(?:^(?P<org>[\u4e00-\u9fff]{2,20}?)|(?P<short>(?:省|市|县|区)(?:" + "|".join(ISSUING_SHORTS) + r"|政府|应急局)))"
                             r"(?:启动|部署|发布|下发|发出)[\u4e00-\u9fffⅠⅡⅢⅣ]{2,}")
 
 
@@ -1125,7 +1135,7 @@ def issuer_shaped_short(org: str) -> bool:
     """A body that issues (a government, committee, headquarters or office), named in full or by
     its level (市防指, 省防总, 县安委办)."""
     return issuer_shaped(org) or bool(re.match(r"^(省|市|县|区)[\u4e00-\u9fff]{1,8}$", org)
-                                      and (GOVERNMENT_SUFFIX.search(org) or org.endswith(("防指", "防总", "安委会", "安委办"))))
+                                      and (GOVERNMENT_SUFFIX.search(org) or org.endswith(ISSUING_SHORTS)))
 
 
 def issuer_shaped(org: str) -> bool:

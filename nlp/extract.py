@@ -31,6 +31,7 @@ from .parties import find_parties, mask_quotes, opens_with_subject
 from .preamble import preamble_tasks
 from .targets import find_targets
 from .tasks import TaskSpan, select_tasks
+from .vocab import DUTY_YAO
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 # an item's own number before its quote: (一) / 一、 / 1. / ①, never a figure that opens the text
@@ -45,7 +46,7 @@ def extract_path(path: str | Path) -> dict:
 
 # what a roundup asks in so many words (要/应当/必须/须/不得/严禁, a clause's 请): its reports of what was
 # done use 确保, 负责 and 聘请 too
-ASKED = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应当|必须|务必|须|不得|严禁|(?:^|[,,。;;])请")
+ASKED = re.compile(DUTY_YAO + r"|应当|必须|务必|须|不得|严禁|(?:^|[,,。;;])请")
 
 
 def extract_document(doc: Document) -> dict:

@@ -89,15 +89,17 @@ ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会�
 POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3}[,,、]?|其[一二三四五六七八九十][,,、]?)"
                           r"(?=[\u4e00-\u9fff])")
 ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
+# the verbs a report gives its speaker (会议要求, 通知强调, 县安委办要求,): also preamble.REPORTED_LEAD
+SAYING = r"(?:要求|强调|指出|明确|提出)"
 SPEAKS = re.compile(r"(?:近日|日前|再次|进一步)?(?:要求|强调|指出)[,,:：]")
 LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|范围内|期间|期内|内|方面)(?=[\u4e00-\u9fff])")
 REPORT_TIME = re.compile(r"(?:" + RECENT_DAY + r"|目前|当前|近期)(?:上午|下午|晚上)?[,,]?(?=[\u4e00-\u9fff])")
 RELATIVE_SUBJECT = re.compile(r"(?P<span>[^,，。;；:：\d]{3,34}?的" + RELATIVE_HEAD + ")"
                               r"(?=[,，]?(?:要|应当|应|必须|须|务必|一律|不得|严禁|均|都))")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
-SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")
+SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")  # (要求 is read as the opener that asks)
 # a report's speaker before what it asks: 会议要求各村准备好… / 会议强调各村要… / 通知要求,…
-REPORTED_SPEAKER = re.compile(r"(?:会议|会上|大会|通知|《通知》|意见|方案)(?:上)?(?=要求|强调|指出|明确|提出)")
+REPORTED_SPEAKER = re.compile(r"(?:会议|会上|大会|通知|《通知》|意见|方案)(?:上)?(?=" + SAYING + ")")
 # a sanction after the parties it falls on, and the 对 that opened their clause earlier in the sentence
 PUNISHED = re.compile(r"(?:要|应|将|一律)?(?:严肃|依法|从严|坚决|严格)?(?:惩处|处罚|查处|追究|处以|予以处罚|予以处理|处理)")
 # the same after a comma and with more adverbs: said of people only (…有关人员和领导,要依法依规严肃追究责任)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ingest.regions import Region, gazetteer
-from .vocab import finder
+from .vocab import DUTY_YAO, finder
 
 MIN_SECTIONS = 3  # fewer region headings than this is not a roundup
 
@@ -108,7 +108,7 @@ def find_sections(text: str, start: int = 0, news: bool = False) -> list[Section
 
 # a sentence that opens with a region and reports what it did: not one that assigns work
 SENTENCE = re.compile(r"[^。!?！？;；\n]+[。!?！？;；]?")
-DUTY = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应当|应(?![急对用])|必须|务必|须|负责(?!人|同志)")  # 应急 is no 应
+DUTY = re.compile(DUTY_YAO + r"|应当|应(?![急对用])|必须|务必|须|负责(?!人|同志)")  # 应急 is no 应
 
 
 def region_opening(sentence: str) -> Region | None:

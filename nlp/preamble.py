@@ -18,10 +18,11 @@ from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document
 from .actors import DocContext
 from .deadlines import find_deadlines
-from .parties import find_parties, mask_quotes
+from .parties import SAYING, find_parties, mask_quotes
 from .tasks import TaskSpan, first_sentence
+from .vocab import DUTY_YAO
 
-DUTY = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|(?<![响适相供反对效回答呼感理])应(?![急对用])|须|请|负责(?!人|同志)|务必|不得|严禁|确保|牵头|配合"
+DUTY = re.compile(DUTY_YAO + r"|(?<![响适相供反对效回答呼感理])应(?![急对用])|须|请|负责(?!人|同志)|务必|不得|严禁|确保|牵头|配合"
                   r"|要求|部署(?=各|有关|相关)|责成")
 # a body's name followed by what it is to do, with no 要/应 between (a warning notice's
 # "…镇加大辖区河道巡查力度;市水利局密切关注天气…;各单位及时关注预警信息")
@@ -67,7 +68,7 @@ def is_obligation(s: str, parties: list, dated: bool) -> bool:
         or any(p.rule == "subject" for p in parties) and subject_acts(s)
 
 
-REPORTED_LEAD = re.compile(r"^[^,,。;；]{0,16}?(?:还|同时|并)?(?:强调|指出|要求|明确|提出)[,,:：]")
+REPORTED_LEAD = re.compile(r"^[^,,。;；]{0,16}?(?:还|同时|并)?" + SAYING + r"[,,:：]")
 # a ban that opens its sentence, after at most a short adverbial (森林防火期内,严格禁止携带火种进入林区;…):
 # a public notice's rule, whoever it binds (the parties are inferred)
 PROHIBITION = re.compile(r"^(?:[^,,。;；]{2,14}[,,])?(?:严格|一律|坚决)?(?:禁止|严禁|不得|不准)")
@@ -95,7 +96,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
     clause or sentence that names nobody continues the task before it. Boilerplate and
     background sentences (现将…印发给你们, 据气象部门预报…) end a task and start none."""
     text = doc.clean.text
-    first_item = doc.outline[0].start if doc.outline else None
+    numbered = bool(doc.outline)
     base = ctx.doc_date
     news = not doc.meta.addressees  # a report (or a page without its notice's head), not a notice to anyone
     out: list[TaskSpan] = []
@@ -104,7 +105,7 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
     for a, b in sentences(text, start, end):
         s = text[a:b].strip()
         line = text[text.rfind("\n", 0, a) + 1:text.find("\n", a) if text.find("\n", a) >= 0 else len(text)].strip()
-        if is_date_line(line) and after_signer(text, a) and first_item is None:
+        if is_date_line(line) and after_signer(text, a) and not numbered:
             break  # the signature closes a letter: what follows is the page's (提醒, 推荐阅读, 编辑)
         if len(s) < 8 or is_date_line(line) or (looks_like_org(line) and len(line) <= 40) or s == doc.meta.title:
             group = None

@@ -23,6 +23,7 @@ from importlib import resources
 from ..ingest.blocks import Table
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document, OutlineItem
+from .vocab import DUTY_YAO
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _IS_DEFINITION_RX1 = re.compile(r"^\s*\S{1,6}?[、.]\s*")
@@ -60,7 +61,7 @@ def item_kinds() -> dict:
     return tomllib.loads(resources.files(__package__).joinpath("data/item_kinds.toml").read_text(encoding="utf-8"))
 
 
-DUTY_WORD = re.compile(r"(?<![主重纲提概需])要(?![点求素闻])|应(?![急对用])|须|严禁|禁止|不得|负责|确保|请")
+DUTY_WORD = re.compile(DUTY_YAO + r"|应(?![急对用])|须|严禁|禁止|不得|负责|确保|请")
 
 
 def is_definition(text: str) -> bool:

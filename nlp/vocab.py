@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+# 要 as a duty word (各地要…), not inside 主要/重要/纲要/提要/概要/需要 nor 要点/要求/要素/要闻: one fragment for
+# every reader of duty words (tasks.DUTY_WORD, preamble.DUTY, practices.DUTY, extract.ASKED)
+DUTY_YAO = r"(?<![主重纲提概需])要(?![点求素闻])"
+
 
 @dataclass(frozen=True)
 class Hit:
