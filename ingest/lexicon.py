@@ -106,7 +106,9 @@ class Lexicon:
 
     def department(self, stem: str, year: int | None, local: bool = False) -> Department | None:
         """The department a class word names at a date: 安全监管 in 2020 is 应急管理, 国土 in
-        2012 is 国土资源. Without a year, the name in force today. `local`: a province's,
+        2012 is 国土资源. Without a year, the newest department the stem names, not its
+        successor: a 工商行政管理部门 of an undated page is the 工商行政管理局 it wrote, not
+        the 市场监督管理局 that replaced it (a name of the time, issue 11). `local`: a province's,
         city's or county's department, which took a national reform's name within the year
         after it (交通部门 in a city's 2008 notice is its 交通局; 交通运输部 was formed in 2008)."""
         options = self.department_by_stem.get(stem)
@@ -116,7 +118,7 @@ class Lexicon:
             year -= LOCAL_RENAME_LAG
         dept = self._in_force(options, year)
         seen = set()
-        while dept.after and (year is None or (dept.until is not None and year >= dept.until)) \
+        while dept.after and year is not None and dept.until is not None and year >= dept.until \
                 and dept.after not in seen:
             seen.add(dept.after)
             successors = self.department_by_stem.get(dept.after)

@@ -288,8 +288,10 @@ class PartyFinder:
         m = _CANONICAL_RX1.fullmatch(name[len(own):] if own and name.startswith(own) else name)
         if m and name in lex.collective_names:
             m = None
-        # (a township has no bureaus: its 交通部门 are the county's, kept as the class written)
-        if m and 2 <= self.jur.rank <= 3 and m.group(1) in lex.department_by_stem:
+        # (a township has no bureaus: its 交通部门 are the county's, kept as the class written;
+        # a province's organ classes — 公安机关 — span its every level, its 部门 are its own)
+        if m and (2 <= self.jur.rank <= 3 or self.jur.rank == 1 and name.endswith("部门")) \
+                and m.group(1) in lex.department_by_stem:
             dept = lex.department(m.group(1), self.jur.year, local=True)
             if dept and self.jur.own_place:
                 return self.jur.own_place + dept.name_at(self.jur.rank, self.jur.municipal)

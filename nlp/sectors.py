@@ -15,7 +15,11 @@ _FIND_SECTORS_RX2 = re.compile(r"[\u4e00-\u9fff]{0,3}?(企业|单位|场所)")
 
 # "重点行业领域" and similar catch-alls name no sector; words that contain a synonym but mean
 # something else are listed here so the synonym does not fire inside them.
-NOT_SECTOR = re.compile(r"(交通运输(?:局|厅|部门|部)|消防救援|工矿商贸|气象局|气象部门|市场监管|市场主体|营商|教育培训|宣传教育|警示教育|安全教育|教育引导|"
+NOT_SECTOR = re.compile(r"(交通运输(?:局|厅|部门|部)|消防救援|工矿商贸|气象局|气象部门|市场监管|市场主体|营商|"
+                        # the market of an economy or of a good (市场经济秩序, 危险化学品市场经营活动,
+                        # 建筑市场) is no marketplace
+                        r"市场(?=经济|经营|秩序|准入|化|行为|环境)|(?<=[品竹筑产力])市场|"
+                        r"教育培训|宣传教育|警示教育|安全教育|教育引导|"
                         r"应急广播|安全文化|文化建设|信息平台|卫生健康局|卫健|"
                         r"(?<=[深强优细转固硬量简美绿净活规标])化(?=工))")  # 深化工贸 is not 化工
 
