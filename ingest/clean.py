@@ -309,12 +309,15 @@ def remove_duplicate_copy(c: Cleaner, min_lines: int = 8, min_share: float = 0.2
 
 @lru_cache(maxsize=1)
 def spam_rx() -> re.Pattern[str]:
-    words = [w.strip() for w in resources.files(__package__).joinpath("data/spam_markers.txt")
+    lines = [w.strip() for w in resources.files(__package__).joinpath("data/spam_markers.txt")
              .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
-    alt = "|".join(map(re.escape, words))
+    words = [w for w in lines if not w.startswith("!")]
+    # words of circulars that hold a marker (歌舞娱乐场所): a marker inside one is no spam
+    kept = "|".join(re.escape(w[1:]) for w in lines if w.startswith("!")) or "(?!)"
+    alt = rf"(?!{kept})(?:" + "|".join(map(re.escape, words)) + ")"
     # a Latin or numeric brand token glued to a marker word ("yabo官方通道", "365体育官网"), or a
     # marker standing alone
-    return re.compile(rf"[A-Za-z0-9][A-Za-z0-9]{{1,15}}\s*(?:{alt})|(?:{alt})")
+    return re.compile(rf"[A-Za-z0-9][A-Za-z0-9]{{1,15}}\s*{alt}|{alt}")
 
 
 BLOCK_TAG = re.compile(r"(?:</(?:p|div|li|tr|h[1-6])>\s*)?<(?:p|div|li|tr|h[1-6])(?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*>"

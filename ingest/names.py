@@ -610,8 +610,8 @@ def name_kind(piece: str) -> str | None:
     if NUMBERED_DIVISION.fullmatch(core) and len(core) <= 8 and not _NAME_KIND_RX4.match(core):
         return "org"
     opener = core.startswith(lex.stop_openers) and next(o for o in lex.stop_openers if core.startswith(o))
-    if opener and core[len(opener):] in DIVISION_SUFFIXES + ("部门", "部"):
-        return "org"  # 协调处, 督查处, 宣传科, 宣传部门, 组织部: a unit named after its work, not a verb phrase
+    if opener and core[len(opener):] in DIVISION_SUFFIXES + ("部门", "部", "机构"):
+        return "org"  # 协调处, 督查处, 宣传科, 宣传部门, 组织部, 培训机构: a unit named after its work, not a verb phrase
     if core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core):
         return None
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):

@@ -62,7 +62,9 @@ _BY_FRAMES_RX4 = re.compile(r"^(?P<a>.{2,120}?)(?:共同)?组成")
 _BY_FRAMES_RX5 = re.compile(r"(印发|发布|出台|制定|批准|部署|审议|任)")
 _RECIPIENTS_RX1 = re.compile(r"向")
 _PROHIBITED_RX1 = re.compile(r"严禁|禁止|不准|不许|不允许")
-_PROHIBITED_RX2 = re.compile(r"[,。;!?:\n]")
+# where a ban's party ends: a clause end, or the manner word that opens what it must not do
+# (严禁任何组织和个人擅自带领游客进入…)
+_PROHIBITED_RX2 = re.compile(r"[,。;!?:\n]|擅自|私自|随意|违规|违法|非法")
 _SUBJECT_AT_RX1 = re.compile(r"[。;!?:\n]")
 _SUBJECT_AT_RX2 = re.compile(r"由[^。;]{2,120}?组成")
 _MARKER_AT_RX1 = re.compile(r"应(急|对|用)|要(点|素|闻)|可(能|靠|行)|对(象|口)")
@@ -864,6 +866,8 @@ class PartyFinder:
             return False  # 应急救援所需的…: 所 is a particle here, not a 派出所
         if _MARKER_AT_RX1.match(rest):
             return False
+        if rest[:1] == "等" and self.fr.duty_rx.match(self.masked, e + 1):
+            return True  # 旅游景区景点等一律关闭: the list closed by 等, then its duty
         if TOPIC_THEN_REQUEST.match(self.masked, e):
             return True  # 各单位国庆期间值班表请于9月29日18时前报…: what is asked of them, then 请于
         return bool(self.fr.duty_rx.match(rest))

@@ -1,5 +1,5 @@
-"""Shapes of real circulars outside ../shared: public pages of the fresh batch zz of the eleventh
-session, cited by address; a few lines each, not the documents."""
+"""Shapes of real circulars outside ../shared: public pages of the fresh batches zz, aa and bb of
+the eleventh session, cited by address; a few lines each, not the documents."""
 
 from __future__ import annotations
 
@@ -24,3 +24,32 @@ def test_a_provinces_department_class_is_its_department_by_the_name_it_wrote():
 def test_the_market_of_a_good_is_no_marketplace():
     """危险化学品市场经营活动 is trade in chemicals: 危险化学品, not 商场市场."""
     assert extract_text(HAINAN_DIVISION)["tasks"][1]["sectors"] == ["危险化学品"]
+
+
+def test_a_ban_on_any_organisation_binds_it_up_to_its_manner_word():
+    """三江乡 通告 quoted in a news repost (3g.163.com/dy/article/HEC1QIFQ0534FL09.html): "严禁任何组织和个人擅自
+    带领游客进入…" — 任何组织和个人 are bound; 擅自 opens what they must not do."""
+    text = '一、为切实维护人民群众生命财产安全,有效保护生态环境和自然资源,根据《中华人民共和国旅游法》等法律法规,严禁任何组织和个人擅自带领游客进入未开放未开发区域进行游玩未开发、未对社会开放区域,无论是道路交通,还是服务设施、接待能力都无法满足公众需要,擅自进入这些区域探险、游玩,一旦遭遇道路塌方、山体滑坡等自然灾害或走失迷路、体力不支、攀爬跌落、野生动植物侵害等意外,极易引发人员伤亡。\n'
+    assert [a["name"] for a in extract_text(text)["tasks"][0]["actors"]] == ["任何组织和个人"]
+
+
+# 永春县防指 台风“杜苏芮”动员令 (fjyc.gov.cn/zwgk/zfxxgkzl/xzbm/yjglj/ml/202307/t20230728_2909059.htm)
+MOBILISATION_ORDER = (
+    '      1.旅游景区景点等一律关闭,在建涉工程工地全部停工。 \n\n'
+    '      2.所有大型户外活动停止举办,各类学校、培训机构、夏令营等全部停课 \n\n'
+    '      3.全县所有公交客运车辆停止运营。 \n\n'
+    '      4.各娱乐场所、大排档、农家乐、露天餐饮等经营场所一律停止营业。 \n')
+
+
+def test_premises_an_order_closes_are_its_parties():
+    """"旅游景区景点等一律关闭,在建涉工程工地全部停工": the premises closed are bound by the order; a list
+    closed by 等 is followed by its duty."""
+    tasks = extract_text(MOBILISATION_ORDER)["tasks"]
+    assert "旅游景区景点" in [a["name"] for a in tasks[0]["actors"]]
+
+
+def test_entertainment_venues_are_no_gambling_spam():
+    """"各娱乐场所" holds the spam marker 娱乐场 and is a word of circulars: kept whole."""
+    tasks = extract_text(MOBILISATION_ORDER)["tasks"]
+    assert tasks[3]["title"].startswith("各娱乐场所、大排档")
+    assert [a["name"] for a in tasks[3]["actors"]][:3] == ["各娱乐场所", "大排档", "农家乐"]
