@@ -443,6 +443,8 @@ def clean_title(s: str) -> str:
 # what a site's menu or name is made of (a title's own words before its issuer are not: 贯彻落实, 现将《)
 PAGE_WORDS = re.compile(r"首页|专区|公告|发布|网|频道|栏目|新闻|档案|法规|资讯|动态|[A-Za-z]|\s")
 TITLE_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,10}[】\]]|(?:名\s*称|原?标\s*题|文件名称)\s*[:：|]\s*\|?)\s*")  # 【安全生产】…, 名称:…
+# a law library's note of the document's force after its title (…的通知【已废止】, [失效])
+VALIDITY_AFTER_TITLE = re.compile(r"\s*[【\[(（](?:已废止|已失效|失效|废止|现行有效|有效|已修订|已修改|部分失效)[】\])）]\s*$")
 SITE_AFTER_TITLE = re.compile(r"(?<=令|知|告|见|案|点|法|函|定|报)[\u4e00-\u9fff]{2,8}(?:新闻|新闻网|网|日报|在线|频道|门户)$")
 
 
@@ -451,6 +453,7 @@ def without_page_words(title: str) -> str:
     before the issuer that opens it (长者专区通知公告返回首页鹤山市人民政府关于…, EHS中国 法规首页 广西…,
     档案发布河北省…), a site's name after it (…防火戒严令呼和浩特新闻)."""
     title = TITLE_TAG.sub("", title)
+    title = VALIDITY_AFTER_TITLE.sub("", title)
     title = SITE_AFTER_TITLE.sub("", title)
     about = title.find("关于")
     if about > 0:

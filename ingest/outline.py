@@ -26,13 +26,14 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (style, rank, pattern): rank is the conventional 公文 depth of the style.
-MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
+MARKERS: list[tuple[str, float, re.Pattern[str]]] = [
     ("chapter", 0, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})章[ \u3000]*")),
     # 4.3.4 救援组: a decimal section number (应急预案)
     ("decimal", 1, re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})[ \u3000]*(?=[\u4e00-\u9fff])")),
     ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})(?:、|\.(?![0-9]))[ \u3000]*")),
     ("paren_cn", 2, re.compile(r"\(([一二三四五六七八九十]{1,3})\)[、.]?[ \u3000]*")),
-    ("article", 2, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})条[ \u3000]*")),
+    # an article holds its (一) items (第四条 …应当履行下列职责: (一)…) and sits under a 一、 part
+    ("article", 1.5, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})条[ \u3000]*")),
     ("arabic", 3, re.compile(r"(\d{1,3})(?:[.、](?![0-9])|\s)[ \u3000]*")),
     ("paren_arabic", 4, re.compile(r"\((\d{1,3})\)[、.]?[ \u3000]*")),
     ("circled", 5, re.compile(f"([{CIRCLED}])[、.]?[ \u3000]*")),
@@ -88,7 +89,7 @@ def marker_label(style: str, raw: str) -> str:
 @dataclass
 class LineMarker:
     style: str
-    rank: int
+    rank: float
     label: str
     value: int
     line_start: int  # offset of the line in the text
@@ -309,7 +310,7 @@ def parse_outline(text: str, start: int = 0, end: int | None = None,
     if markers is None:
         markers = find_markers(text, start, end, skip)
     roots: list[OutlineItem] = []
-    stack: list[tuple[int, OutlineItem]] = []  # (rank, item)
+    stack: list[tuple[float, OutlineItem]] = []  # (rank, item)
     last_value: dict[str, int] = {}
     for mk in markers:
         detached = _jumps_ahead(mk, last_value)

@@ -98,6 +98,7 @@ LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|�
 REPORT_TIME = re.compile(r"(?:" + RECENT_DAY + r"|目前|当前|近期)(?:上午|下午|晚上)?[,,]?(?=[\u4e00-\u9fff])")
 RELATIVE_SUBJECT = re.compile(r"(?P<span>[^,，。;；:：\d]{3,34}?的" + RELATIVE_HEAD + ")"
                               r"(?=[,，]?(?:要|应当|应|必须|须|务必|一律|不得|严禁|均|都))")
+CADENCE_OPENER = re.compile(r"每(?:年度|年|半年|季度|季|月|周|旬|日|天)(?:至少)?(?=[\u4e00-\u9fff])")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")  # (要求 is read as the opener that asks)
 # a report's speaker before what it asks: 会议要求各村准备好… / 会议强调各村要… / 通知要求,…
@@ -731,6 +732,9 @@ class PartyFinder:
         when = REPORT_TIME.match(t, s)
         if when:  # 今天自治区防汛抗旱指挥部…: the day a report dates the act, not part of the body
             s = when.end()
+        cadence = CADENCE_OPENER.match(t, s)
+        if cadence:  # 每季度提请市政府召开…: how often, not part of the body
+            s = cadence.end()
         count = COUNTED.match(t, s)
         if count:  # 8个煤矿安全生产集中整治省级督查组要…: the groups, not their number
             s = count.end()

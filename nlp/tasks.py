@@ -61,6 +61,12 @@ def item_kinds() -> dict:
     return tomllib.loads(resources.files(__package__).joinpath("data/item_kinds.toml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def provisions() -> re.Pattern[str]:
+    """The standing articles of a regulation (data/item_kinds.toml provisions), one pattern."""
+    return re.compile("|".join(f"(?:{rx})" for rx in item_kinds()["provisions"]))
+
+
 DUTY_WORD = re.compile(DUTY_YAO + r"|应(?![急对用])|须|严禁|禁止|不得|负责|确保|请")
 
 
@@ -68,6 +74,8 @@ def is_definition(text: str) -> bool:
     """An item that defines the notice's area, period or scope and sets no work."""
     kinds = item_kinds()
     body = _IS_DEFINITION_RX1.sub("", text.strip())
+    if provisions().search(body):
+        return True  # 第一条 为…,根据…,特制定本规定: a regulation's standing article
     if DUTY_WORD.search(body):
         return False
     label = _IS_DEFINITION_RX2.match(body)

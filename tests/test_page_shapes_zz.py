@@ -53,3 +53,46 @@ def test_entertainment_venues_are_no_gambling_spam():
     tasks = extract_text(MOBILISATION_ORDER)["tasks"]
     assert tasks[3]["title"].startswith("各娱乐场所、大排档")
     assert [a["name"] for a in tasks[3]["actors"]][:3] == ["各娱乐场所", "大排档", "农家乐"]
+
+
+# 阳春市消防安全责任制规定 (www.yangchun.gov.cn/zfxxgkml/szfbgs/bmwj/gfxwj/content/post_548181.html)
+REGULATION = (
+    '阳春市人民政府关于印发《阳春市消防安全责任制规定》的通知【已废止】\n'
+    '  第一章 总   则\n'
+    '\n'
+    '  第一条  为进一步加强和改进我市消防工作,明晰各级消防工作职责,夯实基层消防工作基础,防范化解重大消防安全风险,保障公共安全,根据《中华人民共和国消防法》、《中华人民共和国安全生产法》、《消防安全责任制实施办法》等法律法规,特制本规定。\n'
+    '\n'
+    '  第二条  本规定适用于阳春市消防工作责任主体消防安全责任的界定以及消防工作责任主体依法履行职责的监督。\n'
+    '\n'
+    '  第三条  坚持权责一致、依法履职、失责追责。对不履行或不按规定履行消防安全职责的单位和个人,依法依规追究责任。\n'
+    '\n'
+    '  第二章 消防工作职责\n'
+    '\n'
+    '  第四条  市消防安全委员会应当履行下列消防工作职责:\n'
+    '\n'
+    '  (一)组织制定本行政区域内消防工作规划和年度计划,经政府批准后组织实施。\n'
+    '\n'
+    '  (二)综合研判区域内消防工作形势,提出相应对策;组织开展消防安全检查和消防安全专项治理。\n'
+    '\n'
+    '  (三)每季度提请市政府召开不少于一次消防工作的联席会议,通报火灾形势,研究、协调、解决消防工作中的重大问题,督促有关部门和单位落实消防安全责任制,提请市政府召开年度消防工作会议。\n'
+    '\n'
+    '  (四)完成市政府交办的其它消防工作任务。\n'
+    '\n'
+)
+
+
+def test_an_articles_items_are_its_own_and_its_standing_articles_set_no_work():
+    """An article holds its (一) items, whose duty is the article's subject's; the purpose
+    (…特制本规定) and the scope (本规定适用于…) are no work."""
+    tasks = extract_text(REGULATION)["tasks"]
+    assert [t["path"] for t in tasks if t["path"][0] == "第二章"] == [
+        ["第二章", "第四条", f"({n})"] for n in "一二三四"]
+    assert not any(t["path"][-1] in ("第一条", "第二条") for t in tasks)
+    assert all("阳春市消防安全委员会" in [a["name"] for a in t["actors"]] for t in tasks if t["path"][0] == "第二章")
+    assert not any(a["name"].startswith("每季度") for t in tasks for a in t["actors"])
+
+
+def test_a_law_librarys_note_of_force_is_no_part_of_the_title():
+    """"阳春市人民政府关于印发《阳春市消防安全责任制规定》的通知【已废止】": 【已废止】 is the library's note;
+    the title is then the regulation's own."""
+    assert extract_text(REGULATION)["meta"]["title"] == "阳春市消防安全责任制规定"
