@@ -351,8 +351,9 @@ def title_candidates(head: list[Line]) -> list[Line]:
     for i, ln in enumerate(head[:15]):
         labelled = TITLE_TAG.match(ln.text)  # 标 题: | X |: a box's title cell, bars and all
         if NOT_TITLE.search(ln.text[labelled.end():].strip(" |") if labelled else ln.text) or is_date_line(ln.text) \
-                or CN_DATE.match(ln.text) or not CJK.search(ln.text):
-            continue  # a line without Chinese (tibet.cn, home, a URL) is a site's furniture
+                or CN_DATE.match(ln.text) or not CJK.search(ln.text) or ln.text.rstrip(" \u3000").endswith((":", "：")):
+            continue  # a line without Chinese (tibet.cn, home, a URL) is a site's furniture; one that
+            # ends on a colon opens what follows (the addressees' line: 市防指成员单位、各分部…:)
         out.append(ln)
         text = ln.text
         if len(text) > 90:

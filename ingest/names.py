@@ -53,8 +53,6 @@ _NAME_KIND_RX2 = re.compile(r"一批|一些|部分|这些|那些|依照|依据|�
 _NAME_KIND_RX3 = re.compile(r"负责(?!人|同志)|牵头|配合|参与|组织实施")
 _NAME_KIND_RX4 = re.compile(r"^[一二三四五六七八九十第]")
 _SPLIT_NAMES_RX1 = re.compile(r"[(（][^()（）]*[)）]")
-_SPLIT_NAMES_RX2 = re.compile(r"(各(?:地区|地|部门|单位))(各(?:地区|地|部门|单位|有关部门|有关单位))"
-                              r"(各(?:部门|单位|有关部门|有关单位))?")
 _SPLIT_NAMES_RX3 = re.compile(r"^(各[\u4e00-\u9fff]{1,6}?)(各(?:有关|相关)?(?:部门|单位))$")
 _SPLIT_NAMES_RX4 = re.compile(r"[省市县区乡镇州]")
 _SPLIT_NAMES_RX5 = re.compile(r"(?:中直|省直|市直|县直|[省市县区乡镇州])[^、]*(?:部门|单位|机构|政府)$")
@@ -762,15 +760,12 @@ def split_names(span: str) -> list[tuple[str, int]]:
                 continue
             break
         # 各县区各单位 / 各县区各有关部门 / 各地各部门各单位: classes written together
-        chained = _SPLIT_NAMES_RX2.fullmatch(tidy(piece))
         m2 = _SPLIT_NAMES_RX3.match(tidy(piece))
-        if chained and tidy(piece) == piece:
-            k = off
-            for g in chained.groups():
-                if g:
-                    out.append((g, k))
-                    seps.append(raw[i][2] if k == off else "、")
-                    k += len(g)
+        chain = chained_classes(piece) if tidy(piece) == piece else None
+        if chain:
+            for n, (g, k) in enumerate(chain):
+                out.append((g, off + k))
+                seps.append(raw[i][2] if n == 0 else "、")
         elif m2 and LEVEL_RUN.match(m2.group(1)):
             k = len(m2.group(1))
             out.append((piece[:k], off))
@@ -789,6 +784,34 @@ def split_names(span: str) -> list[tuple[str, int]]:
             seps.append(raw[i][2])
         i = j + 1
     return distribute_shared(out, seps)
+
+
+CHAIN_OPENER = re.compile(r"^(?:其他|其它|全(?:省|市|州|县|区|盟|旗))(?=各)")
+CHAIN_CLASS = re.compile(r"各(?:有关|相关)?(?:部门|单位|企业|地区|地)")
+
+
+def chained_classes(piece: str) -> list[tuple[str, int]] | None:
+    """各区各部门各单位 / 其他各区各部门各单位 / 全州各级各部门各单位: classes written together, one
+    each (各级 stays with the class it grades: 各级各部门); a 其他 or 全州 before them is
+    dropped. None unless every link is a class of places or of bodies."""
+    opener = CHAIN_OPENER.match(piece)
+    at = opener.end() if opener else 0
+    links = [(m.group(0), at + m.start()) for m in re.finditer(r"各[^各]+", piece[at:])]
+    if len(links) < 2 or "".join(g for g, _ in links) != piece[at:]:
+        return None
+    merged: list[tuple[str, int]] = []
+    for g, k in links:
+        if merged and merged[-1][0] == "各级":
+            merged[-1] = ("各级" + g, merged[-1][1])
+        else:
+            merged.append((g, k))
+    if len(merged) < 2:
+        return None
+    for g, _ in merged:
+        graded = g.removeprefix("各级")
+        if not (CHAIN_CLASS.fullmatch(graded) or LEVEL_RUN.fullmatch(g) and place_only(g)):
+            return None
+    return merged
 
 
 TOWN_STREET_PAIR = re.compile(r"(?P<q>各)?(?P<town>乡镇|镇|乡)(?:[(（]街道[)）]|街道?)(?P<gov>人民政府|政府)"

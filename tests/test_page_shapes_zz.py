@@ -96,3 +96,24 @@ def test_a_law_librarys_note_of_force_is_no_part_of_the_title():
     """"阳春市人民政府关于印发《阳春市消防安全责任制规定》的通知【已废止】": 【已废止】 is the library's note;
     the title is then the regulation's own."""
     assert extract_text(REGULATION)["meta"]["title"] == "阳春市消防安全责任制规定"
+
+
+def test_classes_written_together_are_each_a_class():
+    """天津 防汛 notice on a video site (hnmdtv.com/video/2023/0819/294986.html): "其他各区各部门各单位继续…" —
+    each district, each department, each unit (the 其他 dropped); 各级 stays with what it grades."""
+    from policykg.ingest.names import parse_names
+
+    text = '一、加强值班值守。气象、水务部门加强雨情、水情监测预报,精准发布预警和灾害风险提示到各级责任人和受影响区域群众;其他各区各部门各单位继续严格执行领导在岗带班和24小时值班制度,接预警响应信息后第一时间部署,\n'
+    names = [a["name"] for a in extract_text(text)["tasks"][0]["actors"]]
+    assert {"各区", "各部门", "各单位"} <= set(names)
+    assert [n for n, _, _ in parse_names("全州各级各部门各单位", strict=True)] == ["各级各部门", "各单位"]
+
+
+def test_the_addressees_line_is_no_issuer():
+    """天津市防办 三级响应 on a mirror (www.shqfkd365.com/tj/rdzht/tjyjj/yjkx/20250728/t20250728_527287531.shtml)
+    opens "天津市防指成員單位、各分部、各工作組,各區防指:" — whom it is sent to, not who sends it."""
+    text = ('天津市防指成員單位、各分部、各工作組,各區防指:\n\n'
+            '據市氣象部門(mén)預報,7月28日夜間到29日上午,天津市有大雨,北部地區暴雨,全市平均降雨量30至60毫米,北部50至80毫米,局地100至200毫米。\n')
+    meta = extract_text(text)["meta"]
+    assert meta["issuers"] == []
+    assert "各分部" in meta["addressees"]
