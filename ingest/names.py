@@ -407,13 +407,20 @@ def without_province(name: str) -> str:
     one body has one name. A municipality is the name of its districts' place too."""
     g = gazetteer()
     hit = g.place_prefix(name)
-    if hit is None or hit[0].level != 1 or name[:hit[1]] != hit[0].name or is_municipality(hit[0]):
+    if hit is None or hit[0].level != 1 or is_municipality(hit[0]):
         return name  # a municipality's district keeps it: 重庆市沙坪坝区人民政府
     rest = name[hit[1]:]
     inner = g.place_prefix(rest, hit[0].name)
     if inner and inner[0].level >= 2 and rest[:inner[1]] == inner[0].name and len(rest) > inner[1] \
             and g.province_of(inner[0]) == hit[0]:
         return rest
+    if inner and inner[0].level == 2 and name[:hit[1]] == hit[0].short and len(rest) > inner[1]:
+        # a news title's 山西晋中介休市国土局: the province's and the city's short forms before the
+        # full name of a county in them name that county's body
+        county = g.place_prefix(rest[inner[1]:], hit[0].name)
+        if county and county[0].level == 3 and county[0].parent == inner[0].code \
+                and rest[inner[1]:inner[1] + county[1]] == county[0].name and len(rest) > inner[1] + county[1]:
+            return rest[inner[1]:]
     return name
 
 

@@ -73,8 +73,15 @@ def extract_document(doc: Document) -> dict:
     tasks = []
     intro: list[Actor] | None = None  # the parties of the sentence that introduces the items
     headings = heading_parties(doc, ctx)
+    asked: list[Actor] | None = None  # the parties a lead-in asks (…要求各乡镇:一要…二要…)
     for i, ts in enumerate(spans, 1):
-        inherited = None if ts.path == ["preamble"] else (headings.get(id(parent_of(doc, ts))) or intro)
+        if ts.path == ["preamble"]:
+            asked = None
+        else:
+            lead_in = lead_in_of(doc.clean.text, ts.start)
+            if lead_in is not None:
+                asked = asked_in(lead_in, ctx)
+        inherited = None if ts.path == ["preamble"] else (headings.get(id(parent_of(doc, ts))) or intro or asked)
         rec = task_record(doc, ctx, ts, f"{prefix}-{i:02d}", inherited)
         nxt = spans[i] if i < len(spans) else None
         if ts.path == ["preamble"] and nxt is not None and nxt.path != ["preamble"] \
@@ -97,6 +104,30 @@ def extract_document(doc: Document) -> dict:
         "original_text": doc.raw.text,
     }
     return ExtractionRecord.model_validate(record).to_json()
+
+
+LEAD_IN_START = re.compile(r"[。;;!?\n][^。;;!?\n]*$")
+ASKING_LEAD_IN = re.compile(r"要求(?P<who>[^。;;:：,,]{2,40})[:：]\s*$")
+
+
+def lead_in_of(text: str, start: int) -> str | None:
+    """The clause that opens a list of points in the same paragraph, up to the first point
+    (市国土局地环股要求各乡镇:一要…), when it ends on a colon; None when the point follows another."""
+    before = text[max(0, start - 120):start]
+    m = LEAD_IN_START.search(before)
+    clause = before[m.start() + 1:] if m else before
+    return clause if clause.rstrip().endswith((":", "：")) else None
+
+
+def asked_in(lead_in: str, ctx: DocContext) -> list[Actor] | None:
+    """The parties a lead-in asks to carry the points after it (…要求各乡镇: → 各乡镇), inferred
+    for the points that name nobody: the one asking is no actor of them."""
+    m = ASKING_LEAD_IN.search(lead_in)
+    if not m:
+        return None
+    parties = [p for p in find_parties(m.group("who") + "要", ctx.jur, ctx.national, tuple(ctx.meta.addressees),
+                                       ctx.pronouns) if not p.recipient]
+    return [Actor(name=p.name, role=p.role, explicit=True) for p in parties] or None
 
 
 def parent_of(doc: Document, ts: TaskSpan):

@@ -117,3 +117,21 @@ def test_the_addressees_line_is_no_issuer():
     meta = extract_text(text)["meta"]
     assert meta["issuers"] == []
     assert "各分部" in meta["addressees"]
+
+
+# 介休市国土局 地质灾害汛后排查 news on a procurement site (bid.caigoupt.com/info-82180528.html)
+JIEXIU_NEWS = (
+    '山西晋中介休市国土局组织各乡镇认真开展地质灾害汛后排查工作\n'
+    '查看隐藏内容(*)需先登录\n'
+    '介休市国土局组织各乡镇认真开展地质灾害汛后排查工作****年**月**日 介国土地环股 信息员:刘慧敏根据《山西省自然资源厅关于吕梁市离石区田家会街道办界昂村下楼桥沟发生黄土崩塌地质灾害的通报》、晋中市地质灾害防治领导组办公室文件《关于进一步做好近期地质灾害防治工作的紧急通知》及市国土局召开的安全生产工作会的精神, **月**日至**日,市国土局地环股同张兰镇、连福镇、洪山镇、龙凤镇、义棠镇分管领导和各国土所配合介休市地质灾害技术支撑单位,对全市**处地质灾害隐患点进行了汛后全面排查、知识宣传。并根据村民报险线索对其他疑似地质灾害隐患进行了调查确认。对各地质灾害隐患点明确相关责任人,建立地质灾害群防群测网络监测点,进一步完善群防群测体系。市国土局地环股要求各乡镇:一要严格监控动态地质灾害隐患点变化情况;二要加强宣传培训,提升防范能力。\n')
+
+
+def test_the_points_a_lead_in_asks_are_the_asked_ones():
+    """"市国土局地环股要求各乡镇:一要…;二要…": the points are the townships', not the bureau's."""
+    points = [t for t in extract_text(JIEXIU_NEWS)["tasks"] if t["path"] != ["preamble"]]
+    assert [[(a["name"], a["explicit"]) for a in t["actors"]] for t in points] == [[("各乡镇", False)]] * 2
+
+
+def test_short_forms_of_province_and_city_before_a_county_name_its_body():
+    """A headline's "山西晋中介休市国土局" is 介休市国土资源局 (SCHEMA: a body named from its own place)."""
+    assert extract_text(JIEXIU_NEWS)["meta"]["issuers"] == ["介休市国土资源局"]
