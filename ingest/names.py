@@ -606,8 +606,10 @@ def name_kind(piece: str) -> str | None:
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
     bad = set(probe) & lex.bad_chars
+    relative = False
     if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24 and not core.startswith("的"):
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties
+        relative = bool(DUTY_RELATIVE.fullmatch(core))  # 负责施工告知办理的质监部门: its clause opens on 负责
     if bad or _NAME_KIND_RX1.search(probe) or _NAME_KIND_RX2.search(core):
         return None
     if core in lex.collective_names or core in lex.standalone or core.removeprefix("各") in lex.collective_names:
@@ -617,7 +619,7 @@ def name_kind(piece: str) -> str | None:
     opener = core.startswith(lex.stop_openers) and next(o for o in lex.stop_openers if core.startswith(o))
     if opener and core[len(opener):] in DIVISION_SUFFIXES + ("部门", "部", "机构"):
         return "org"  # 协调处, 督查处, 宣传科, 宣传部门, 组织部, 培训机构: a unit named after its work, not a verb phrase
-    if core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core):
+    if not relative and (core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core)):
         return None
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
         if place_only(core):
@@ -956,6 +958,8 @@ def parse_names(span: str, strict: bool) -> list[tuple[str, int, str]] | None:
 # 从事采矿等生产经营活动的企业, 进入封山禁火区的各种机动车辆): a relative clause and its head, kept as
 # written — the list inside the clause is of activities, not of parties (also nlp/parties.RELATIVE_SUBJECT)
 RELATIVE_HEAD = r"(?:各种|各类|所有)?(?P<head>人员|个人|单位和个人|单位|企业|车辆|机动车辆|煤矿|矿山|船舶)"
+# the departments named by the duty they bear (负责施工告知办理的质监部门, 负有安全监管职责的部门)
+DUTY_RELATIVE = re.compile(r"(?:负责|负有|承担|主管)[^,，。;；:：\d、和及与]{2,24}?的[\u4e00-\u9fff]{0,6}?(?:部门|机构|单位)")
 RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的" + RELATIVE_HEAD)
 
 

@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import (LEVEL_RUN, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, name_kind, parse_names,
+from ..ingest.names import (DUTY_RELATIVE, LEVEL_RUN, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, name_kind, parse_names,
                              split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -98,6 +98,7 @@ LOCATIVE_OPENER = re.compile(r"在[^,，。;；、]{1,14}?(?:区域内|区域|�
 REPORT_TIME = re.compile(r"(?:" + RECENT_DAY + r"|目前|当前|近期)(?:上午|下午|晚上)?[,,]?(?=[\u4e00-\u9fff])")
 RELATIVE_SUBJECT = re.compile(r"(?P<span>[^,，。;；:：\d]{3,34}?的" + RELATIVE_HEAD + ")"
                               r"(?=[,，]?(?:要|应当|应|必须|须|务必|一律|不得|严禁|均|都))")
+DUTY_RELATIVE_SUBJECT = re.compile("(?:" + DUTY_RELATIVE.pattern + r")(?=[,，]?(?:要|应当|应|必须|须|务必|均|都))")
 CADENCE_OPENER = re.compile(r"每(?:年度|年|半年|季度|季|月|周|旬|日|天)(?:至少)?(?=[\u4e00-\u9fff])")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")  # (要求 is read as the opener that asks)
@@ -669,11 +670,12 @@ class PartyFinder:
         openers = lexicon().stop_openers
         for s in starts:
             s0 = s + len(t[s:]) - len(t[s:].lstrip(" \t\u3000"))
-            relative = RELATIVE_SUBJECT.match(t, s0) if "的" in t[s0:s0 + 40] else None
-            if relative and MASK not in relative.group("span"):
+            relative = (RELATIVE_SUBJECT.match(t, s0) or DUTY_RELATIVE_SUBJECT.match(t, s0)) \
+                if "的" in t[s0:s0 + 40] else None
+            if relative and MASK not in relative.group(0):
                 # 在禁火区域从事野营、登山、旅游等活动的人员,应当…: a class of parties by what they do, the
                 # clause and all (where they do it is part of who they are)
-                names = parse_names(relative.group("span"), strict=True)
+                names = parse_names(relative.group(0), strict=True)
                 if names:
                     self.add(s0, names, Role.RESPONSIBLE, "subject")
                     continue

@@ -135,3 +135,18 @@ def test_the_points_a_lead_in_asks_are_the_asked_ones():
 def test_short_forms_of_province_and_city_before_a_county_name_its_body():
     """A headline's "山西晋中介休市国土局" is 介休市国土资源局 (SCHEMA: a body named from its own place)."""
     assert extract_text(JIEXIU_NEWS)["meta"]["issuers"] == ["介休市国土资源局"]
+
+
+def test_a_department_named_by_its_duty_is_the_subject():
+    """质检总局特种设备局 notice on a traditional mirror (m.dboyfz.cn/index.php/News/view/id/2683.html):
+    "負責施工告知辦理的質監部門應當…" — the departments that handle the notifications act."""
+    text = '二、負(fù)責(zé)施工告知辦理的質(zhì)監(jiān)部門應(yīng)當(dāng)對照法律法規(guī)和總局的有關(guān)規(guī)定,對本部門特種設(shè)備施工告知辦理的程序及要求進(jìn)行梳理,發(fā)現(xiàn)不一致的,立即進(jìn)行改正。\n'
+    assert [a["name"] for a in extract_text(text)["tasks"][0]["actors"]] == ["负责施工告知办理的质监部门"]
+
+
+def test_what_a_letter_is_sent_to_is_no_partner():
+    """A county's 森林消防 opinion on a law mirror (www.fsou.net.cn/html/text/lar/170990/17099018_1.html):
+    "…要联合致全县中小学生一封公开信" — 联合 is how they write, 致 whom they write to."""
+    text = '二是县森林消防指挥部、县教育局要联合致全县中小学生一封公开信,教育学生不要上山玩火,使防火意识从娃娃抓起,并通过学生宣传教育广大的家长和群众。\n'
+    names = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
+    assert not any(n.startswith("致") for n in names)
