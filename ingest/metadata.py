@@ -536,11 +536,14 @@ def undated_signature(lines: list[Line]) -> list[str]:
     return []
 
 
+SALUTATION = re.compile(r"^\s*(?:尊敬的|亲爱的)")
+
+
 def find_addressee_line(head: list[Line]) -> str | None:
     """主送机关: an early line ending with a colon that lists bodies (各…, …政府, …局), or the
     list before the first colon of a line that runs on into the notice's text."""
     for ln in head[:12]:
-        t = ln.text.strip("| ")
+        t = SALUTATION.sub("", ln.text.strip("| "))  # 尊敬的各乡(镇)人民政府…: the greeting is no body
         if t.endswith(":") and "。" in t:
             t = t[t.rfind("。") + 1:].strip()  # "…的通知。各省、自治区、直辖市人民政府,…:" in a news report
         if _FIND_ADDRESSEE_LINE_RX1.search(t[:t.find(":") + 24] if ":" in t else t):

@@ -68,7 +68,7 @@ def extract_document(doc: Document) -> dict:
         spans = [t for t in spans if t.path == ["preamble"] or ASKED.search(mask_quotes(doc.clean.text[t.start:t.end]))]
     if not sections:
         ctx.domain_sectors = document_domain(meta.title, meta.issuers,
-                                             [doc.clean.text[t.start:t.end] for t in spans])
+                                             [doc.clean.text[t.start:t.end] for t in spans], meta.addressees)
     prefix = doc_prefix(doc)
     tasks = []
     intro: list[Actor] | None = None  # the parties of the sentence that introduces the items

@@ -158,6 +158,9 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         seen: set[str] = set()
         for k, (ca, cb) in enumerate(clauses):
             own = {p.name for p in parties if ca <= p.start < cb and p.rule in OPENING_RULES}
+            if k and s[ca:cb].lstrip().startswith(("以及", "及", "和")):
+                seen |= own  # 请各乡(镇)人民政府、街道办事处,以及县防指成员单位密切关注…: one list of parties
+                continue
             if own and not own <= seen:
                 openers.append(k)
                 seen |= own

@@ -91,10 +91,12 @@ def _domains() -> tuple[list[tuple[re.Pattern[str], str]], dict[str, set[str]]]:
 GENERAL_KINDS = re.compile(r"(工作要点|要点|规划|总体应急预案|工作计划|计划|报告|意见)$")
 
 
-def document_domain(title: str | None, issuers: list[str], task_texts: list[str]) -> list[str]:
+def document_domain(title: str | None, issuers: list[str], task_texts: list[str],
+                    addressees: list[str] | None = None) -> list[str]:
     """The one domain a whole document is about (SCHEMA conventions: every task of a forest-fire
     ban order is 森林草原防火; a multi-domain 工作要点 passes nothing down): the single hazard or
-    industry its title names (or its issuing headquarters exists for); failing a title, the one
+    industry its title names (or its issuing headquarters exists for, or with neither, the
+    headquarters it is sent to); failing a title, the one
     that dominates its text."""
     if title and "暨" in title and any(not sectors_of(part) for part in title.split("暨")):
         return []  # 安委会全体会议暨森林草原防灭火工作会议: a general meeting held with one on a hazard
@@ -109,6 +111,12 @@ def document_domain(title: str | None, issuers: list[str], task_texts: list[str]
     for rx, label in _domains()[0]:
         if any(rx.search(i) for i in issuers):
             return [label]
+    if not issuers and not title and addressees:
+        # a page that lost its head but not its addressee line (市防指成员单位、各区防指:): what
+        # the headquarters it is sent to exist for
+        sent_to = {label for rx, label in _domains()[0] for a in addressees if rx.search(a)}
+        if len(sent_to) == 1:
+            return list(sent_to)
     accident = accident_domain(" ".join(task_texts[:3]))
     if accident:
         return accident

@@ -150,3 +150,26 @@ def test_what_a_letter_is_sent_to_is_no_partner():
     text = '二是县森林消防指挥部、县教育局要联合致全县中小学生一封公开信,教育学生不要上山玩火,使防火意识从娃娃抓起,并通过学生宣传教育广大的家长和群众。\n'
     names = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
     assert not any(n.startswith("致") for n in names)
+
+
+# 玉龙县防指 金沙江 flood notice on a traditional mirror with pinyin (purdypets.com/news-36657-1-1.html):
+# one line from its greeting to its request
+YULONG_NOTICE = '尊敬的各鄉(xiāng)(鎮(zhèn))人民政府、街道辦事處,縣防指成員單位: 受冷空氣和暖濕氣流共同影響及我縣金沙江上游來水影響,預(yù)計(jì)金沙江石鼓段可能發(fā)生水位大幅上漲超保證水位,并將較長時(shí)間維持在保證水位附近的高水位狀態(tài),在我縣境內(nèi)形成約為5年一遇洪水。根據(jù)石鼓水文站的監(jiān)測數(shù)據(jù),水位已經(jīng)接近保證水位,并且持續(xù)上漲。 根據(jù)《云南省防汛抗旱指揮部關(guān)于啟動(dòng)防汛IV級應(yīng)急響應(yīng)的通知》以及《玉龍縣防汛抗旱應(yīng)急預(yù)案》的規(guī)定,經(jīng)過會(huì)商研判,縣防汛抗旱指揮部決定于8月22日13時(shí)啟動(dòng)防汛IV級應(yīng)急響應(yīng)。 在此期間,請各鄉(xiāng)(鎮(zhèn))人民政府、街道辦事處,以及縣防指成員單位密切關(guān)注降雨量和水位情況,做好巡查和排查工作。' + "\n"
+
+
+def test_a_greeting_before_the_addressees_is_no_part_of_them():
+    """"尊敬的各鄉(鎮)人民政府、街道辦事處,縣防指成員單位: 受…": the notice's addressees."""
+    assert extract_text(YULONG_NOTICE)["meta"]["addressees"] == ["各乡镇人民政府", "各街道办事处", "县防指成员单位"]
+
+
+def test_parties_listed_on_after_a_comma_and_yiji_are_one_request():
+    """"請各鄉(鎮)人民政府、街道辦事處,以及縣防指成員單位密切關注…": one request to three parties."""
+    tasks = extract_text(YULONG_NOTICE)["tasks"]
+    assert len(tasks) == 1
+    assert [a["name"] for a in tasks[0]["actors"]] == ["各乡镇人民政府", "各街道办事处", "县防指成员单位"]
+
+
+def test_a_headless_notice_is_about_what_its_addressees_exist_for():
+    """With neither title nor issuer, a notice sent to 县防指成员单位 is a flood notice (SCHEMA: a single-domain
+    document's sector is every task's)."""
+    assert "防汛抗旱" in extract_text(YULONG_NOTICE)["tasks"][0]["sectors"]
