@@ -677,6 +677,11 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
         or (not evidence and ADDRESSED_PROVINCES.match(addressee_line or "") is not None)
     if province is None and meta.doc_number and not national:
         province = g.province_by_abbr(meta.doc_number[0])
+    own_town = None
+    if province is None and local is None and not national and text and TOWN_SELF.search(text):
+        named_town = town_named(text, meta.issuers)
+        if named_town is not None:  # 我镇…凰岗镇: a township writing, before any place its text tells of
+            local, own_town = named_town  # (对内蒙古阿拉善左旗一露天煤矿坍塌事故作出的重要指示)
     if province is None and local is None and not national:
         for ln in head[:6]:
             line = without_positions(ln.text)
@@ -694,7 +699,7 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
         counties = g.counties_of_town(_LOCATE_RX3.split(addressee_line))
         if len(counties) == 1:
             local = g.by_code[counties.pop()]
-    town = None
+    town = own_town
     if province is None and local is None and meta.title:
         town_hit = _LOCATE_RX2.match(meta.title)
         if town_hit and town_hit.group(1)[:-1] in g.towns or town_hit and town_hit.group(1)[:-2] in g.towns:

@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import (DUTY_RELATIVE, LEVEL_RUN, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, name_kind, parse_names,
+from ..ingest.names import (DUTY_RELATIVE, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, name_kind, parse_names,
                              split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -294,7 +294,11 @@ class PartyFinder:
             m = None
         # (a township has no bureaus: its 交通部门 are the county's, kept as the class written;
         # a province's organ classes — 公安机关 — span its every level, its 部门 are its own)
-        if m and (2 <= self.jur.rank <= 3 or self.jur.rank == 1 and name.endswith("部门")) \
+        # (a province writing to its cities' governments means their departments too: 公安部门会同…
+        # in a provincial office's notice to 各自治州人民政府 is every level's police, a class;
+        # a municipality's are its bureaus, as a city's)
+        if m and (2 <= self.jur.rank <= 3 or self.jur.rank == 1 and name.endswith("部门")
+                  and (self.jur.municipal or not lower_places_addressed(self.addressees))) \
                 and m.group(1) in lex.department_by_stem:
             dept = lex.department(m.group(1), self.jur.year, local=True)
             if dept and self.jur.own_place:
@@ -996,6 +1000,18 @@ def governed_place(name: str) -> bool:
     hit = gazetteer().place_prefix(name)
     return bool(hit) and hit[1] == len(name) and hit[0].name == name and hit[0].level <= 4 \
         and name.endswith(("省", "市", "县", "区", "旗", "州", "盟", "乡", "镇"))
+
+
+def lower_places_addressed(adds: tuple[str, ...]) -> bool:
+    """Whether a province writes to the places below it (各自治州人民政府, 西宁市, 各市应急管理局)."""
+    g = gazetteer()
+    for a in adds:
+        if a.startswith("各") and LEVEL_WORDS_RX.match(a[1:]):
+            return True
+        hit = g.place_prefix(a)
+        if hit and hit[0].level >= 2 and a[:hit[1]] == hit[0].name:
+            return True
+    return False
 
 
 def regional_addressees(adds: tuple[str, ...]) -> list[str]:

@@ -173,3 +173,19 @@ def test_a_headless_notice_is_about_what_its_addressees_exist_for():
     """With neither title nor issuer, a notice sent to 县防指成员单位 is a flood notice (SCHEMA: a single-domain
     document's sector is every task's)."""
     assert "防汛抗旱" in extract_text(YULONG_NOTICE)["tasks"][0]["sectors"]
+
+
+def test_a_province_writing_to_its_cities_means_every_levels_department():
+    """青政办[2005]154号 on a law mirror (www.fymate.net/html/text/lar/168692/16869249.html), sent to
+    "西宁市、各自治州人民政府,海东行署,…": its 公安部门 are every level's police, a class — as a province's own
+    division of duties means its own 公安厅 (test above)."""
+    text = '青海省人民政府办公厅关于进一步加强道路交通安全的通知\n\n青海省人民政府办公厅\n关于进一步加强道路交通安全的通知\n(青政办[2005]154号)\n\n\n西宁市、各自治州人民政府,海东行署,省政府各委、办、厅、局:\n' + '  公安部门要会同有关部门针对我省冬季路面情况多变的特点,以事故多发路段和交通要道为重点,加大对货车、农用车、拖拉机等违法载客,危险化学品违法运输,超速、客车超员以及无牌、无证车辆等各种交通违法行为的整治力度,充分利用现有警力和科技手段加强路面交通监控,及时发' + "\n"
+    names = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
+    assert "公安部门" in names and "青海省公安厅" not in names
+
+
+def test_a_township_that_speaks_of_itself_is_not_where_its_text_cites_an_accident():
+    """凰岗镇 两会 plan (www.poyang.gov.cn/pyxhgz/guifanxingwenjian5mxaiv/202312/f835702abb0f41ae9ef73b6ed80cb34e.shtml):
+    "…对内蒙古阿拉善左旗一露天煤矿坍塌事故作出的重要指示…" — the town writes of 我镇, in 江西省鄱阳县."""
+    meta = extract_text('索 引 号: pydn430/2023-00193 分 类: 规范性文件\n责任部门: 发文日期: 2023年03月01日\n标 题: 关于切实做好全国“两会”期间凰岗镇安全生产工作的方案\n公开方式: 主动公开 公开时限: 常年公开 公开范围: 面向社会\n关于切实做好全国“两会”期间凰岗镇安全生产工作的方案\n\n\n各村(居)党支部、各村(居)委会、镇直属各单位:\n\n为切实加强全国“两会”期间我镇安全生产工作,传达学习好习近平总书记对内蒙古阿拉善左旗一露天煤矿坍塌事故作出的重要指示和李克强总理批示要求,有效化解各类安全风险,确保全国两会会期间全镇安全生产形势稳定,保障我镇安全生产形势平稳向好,现就对全国“两会”期间安全生产方面工作制定如下工作方案:\n\n一、提高政治站位,切实抓好安全生产责任落实\n')["meta"]
+    assert (meta["province"], meta["locality"]) == ("江西省", "上饶市鄱阳县凰岗镇")
