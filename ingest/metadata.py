@@ -135,7 +135,9 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     title_line = find_title(head, own_cited)
     if title_line is not None:
         meta.title = clean_title(title_line.text)
-        printed = re.search(r"(印发|转发|下发|发布)《([^《》]{4,80})》的?(?:通知|函)$", meta.title or "")
+        printed = re.search(r"(印发|转发|下发|发布)《([^《》]{4,80})》的?(?:通知|函)$", meta.title or "") \
+            or re.search(r"关于(印发|下发)([^《》“”]{0,40}“?[^《》]{4,60}?)的(?:通知|函)$", meta.title or "")
+        # (关于印发运城市…规划责任分解的通知: what is printed, unquoted)
         # the cover of "关于印发《X》的通知": the document is X; a cover forwarding another body's
         # notice (公主岭市安委会办公室转发《国务院安委会办公室关于…的紧急通知》的通知) is the document
         # itself, unless the forwarded notice follows it
@@ -443,7 +445,7 @@ def clean_title(s: str) -> str:
 
 # what a site's menu or name is made of (a title's own words before its issuer are not: 贯彻落实, 现将《)
 PAGE_WORDS = re.compile(r"首页|专区|公告|发布|网|频道|栏目|新闻|档案|法规|资讯|动态|[A-Za-z]|\s")
-TITLE_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,10}[】\]]|(?:名\s*称|原?标\s*题|文件名称)\s*[:：|]\s*\|?)\s*")  # 【安全生产】…, 名称:…
+TITLE_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,10}[】\]]|(?:名\s*称|原?标\s*题|文件名称)(?:\s*[:：|]\s*\|?|\s*(?=关于)))\s*")  # 【安全生产】…, 名称:…, 标题 关于… (a box's label, its colon lost)
 # a law library's note of the document's force after its title (…的通知【已废止】, [失效])
 VALIDITY_AFTER_TITLE = re.compile(r"\s*[【\[(（](?:已废止|已失效|失效|废止|现行有效|有效|已修订|已修改|部分失效)[】\])）]\s*$")
 SITE_AFTER_TITLE = re.compile(r"(?<=令|知|告|见|案|点|法|函|定|报)[\u4e00-\u9fff]{2,8}(?:新闻|新闻网|网|日报|在线|频道|门户)$")

@@ -99,6 +99,7 @@ REPORT_TIME = re.compile(r"(?:" + RECENT_DAY + r"|目前|当前|近期)(?:上午
 RELATIVE_SUBJECT = re.compile(r"(?P<span>[^,，。;；:：\d]{3,34}?的" + RELATIVE_HEAD + ")"
                               r"(?=[,，]?(?:要|应当|应|必须|须|务必|一律|不得|严禁|均|都))")
 DUTY_RELATIVE_SUBJECT = re.compile("(?:" + DUTY_RELATIVE.pattern + r")(?=[,，]?(?:要|应当|应|必须|须|务必|均|都))")
+EACH_OPENS = re.compile(r"各(?!有关|相关|级|类|种)[\u4e00-\u9fff]")  # 各学校、幼儿园 (各有关部门、单位: not)
 CADENCE_OPENER = re.compile(r"每(?:年度|年|半年|季度|季|月|周|旬|日|天)(?:至少)?(?=[\u4e00-\u9fff])")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")  # (要求 is read as the opener that asks)
@@ -255,6 +256,9 @@ class PartyFinder:
                 else self.canonical(piece, kind)
             if not name:
                 continue
+            if kind == "member" and EACH_OPENS.match(names[0][0].strip()) and not name.startswith("各") \
+                    and lexicon().org_suffix(name) == name:
+                name = "各" + name  # 各学校、幼儿园: 各 counts every unit of the list (各幼儿园; not 大排档)
             for n in self.snap(name, piece):
                 if kind == "place" and n == name and governed_place(n):
                     n += "人民政府"  # one place named in full acts through its government (请琼海市立即启动…)

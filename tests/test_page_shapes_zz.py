@@ -189,3 +189,25 @@ def test_a_township_that_speaks_of_itself_is_not_where_its_text_cites_an_acciden
     "…对内蒙古阿拉善左旗一露天煤矿坍塌事故作出的重要指示…" — the town writes of 我镇, in 江西省鄱阳县."""
     meta = extract_text('索 引 号: pydn430/2023-00193 分 类: 规范性文件\n责任部门: 发文日期: 2023年03月01日\n标 题: 关于切实做好全国“两会”期间凰岗镇安全生产工作的方案\n公开方式: 主动公开 公开时限: 常年公开 公开范围: 面向社会\n关于切实做好全国“两会”期间凰岗镇安全生产工作的方案\n\n\n各村(居)党支部、各村(居)委会、镇直属各单位:\n\n为切实加强全国“两会”期间我镇安全生产工作,传达学习好习近平总书记对内蒙古阿拉善左旗一露天煤矿坍塌事故作出的重要指示和李克强总理批示要求,有效化解各类安全风险,确保全国两会会期间全镇安全生产形势稳定,保障我镇安全生产形势平稳向好,现就对全国“两会”期间安全生产方面工作制定如下工作方案:\n\n一、提高政治站位,切实抓好安全生产责任落实\n')["meta"]
     assert (meta["province"], meta["locality"]) == ("江西省", "上饶市鄱阳县凰岗镇")
+
+
+def test_what_a_cover_prints_unquoted_is_the_title():
+    """运城市政府办公厅 on a law database (ncp.pkulaw.com/epidemiclar/38be8d5449e27cd4d9743b715461238bbdfb.html):
+    "…关于印发运城市突发事件应急体系建设“十三五”规划责任分解的通知" — the document is what it prints."""
+    assert extract_text('【法宝引证码】CLI.1.304262\n【时效性】尚未施行\n运城市人民政府办公厅关于印发运城市突发事件应急体系建设“十三五”规划责任分解的通知\n运城市人民政府办公厅关于印发运城市突发事件应急体系建设“十三五”规划责任分解的通知\n')["meta"]["title"] == "运城市突发事件应急体系建设“十三五”规划责任分解"
+
+
+def test_a_boxs_title_label_without_its_colon_is_no_part_of_the_title():
+    """临沂 education notice (linyi.gov.cn/info/3442/119528.htm): "标题 关于对校园及周边重大安全隐患进行排查统计的通知"."""
+    assert extract_text('当前位置是: 首页 >> 政策文件 >> 正文\n标题 关于对校园及周边重大安全隐患进行排查统计的通知\n索引号 004448494-11_B/2015-1102002 主题分类 科技、教育-教育\n发文机关 发文字号\n')["meta"]["title"] == "关于对校园及周边重大安全隐患进行排查统计的通知"
+
+
+def test_each_counts_every_unit_of_its_list():
+    """The same notice: "各学校、幼儿园…" — each school and each kindergarten."""
+    names = [a["name"] for t in extract_text('当前位置是: 首页 >> 政策文件 >> 正文\n标题 关于对校园及周边重大安全隐患进行排查统计的通知\n索引号 004448494-11_B/2015-1102002 主题分类 科技、教育-教育\n发文机关 发文字号\n' + '各学校、幼儿园要对校园内危房、高压线、塔吊等和校园周边一定范围内存在的化工厂、危化品仓库、加油站、油气管道、高辐射源、重污染源、危险山体及水域等重大安全隐患进行深入细致排查,认真填写《校园及周边重大安全隐患排查登记表》。由县区汇总后于10月29日前报县区政府,同时报市教育局,局直属各学校报市教育局。' + "\n")["tasks"] for a in t["actors"]]
+    assert "各幼儿园" in names
+
+
+def test_a_betting_word_in_place_of_the_issuer_is_spam():
+    """粤交明电〔2021〕9号 on a betting site (sportsoddsdata.net/zcwj_n/tzgg/content/post_3253749.html): "体育盘口 转发…"."""
+    assert not extract_text('粤交明电〔2021〕9号\n体育盘口 转发交通运输部关于做好2021年清明节劳动节假期交通运输保障工作的通知\n各地级以上市交通运输局,佛山、东莞、珠海市轨道交通局,省道路运输事务中心、省琼州海峡轮渡运输管理办公室,港珠澳大桥管理局,省交通集团、省航运集团、省铁投集团、广东城际铁路运营有限公司:\n')["meta"]["title"].startswith("体育盘口")
