@@ -183,6 +183,12 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
         meta.issuers = issuer_of_byline(page or text, jur)
     if not meta.issuers:
         meta.issuers = meeting_convener(head, jur)
+        named_town = town_named(text, meta.issuers) if meta.issuers and meta.province is None \
+            and meta.locality is None else None
+        if named_town is not None:  # 徐舍镇召开…推进会: the township placed by its name
+            county, town = named_town
+            chain = gazetteer().chain(county)
+            meta.province, meta.locality = chain[0].name, gazetteer().written(chain[1:]) + town
     meta.period = find_period(meta.title, head, body_start, text)
     meta.citations = find_citations(text, meta)
     return meta, body_start
@@ -650,6 +656,9 @@ def meeting_convener(head: list[Line], jur: Jurisdiction) -> list[str]:
         m = MEETING_CONVENER.search(ln.text)
         if m and name_kind(m.group("org")) == "org" and placed_in_full(m.group("org")):
             return [issuer_name(canonical_issuer(m.group("org")), jur)]
+        if m and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:镇|乡)", m.group("org")) \
+                and m.group("org")[:-1] in gazetteer().towns:
+            return [m.group("org") + "人民政府"]  # 9月29日,徐舍镇召开…推进会: the township's government
     return []
 
 

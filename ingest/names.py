@@ -193,11 +193,15 @@ def merge_brackets(name: str) -> str:
     return BRACKET.sub(repl, name)
 
 
+WHOLE_PLACE_BEFORE_EACH = re.compile(r"^全(?:省|市|州|县|区|镇|乡|盟|旗)(?=各(?!级))")
+
+
 @lru_cache(maxsize=65536)
 def tidy(name: str) -> str:
     """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays);
     各隐患整改的责任单位 -> 各责任单位 (the class after 的)."""
     name = _TIDY_RX1.sub("", name)
+    name = WHOLE_PLACE_BEFORE_EACH.sub("", name)  # 全镇各单位 -> 各单位: the scope is the document's own
     name = SUFFIX_LIST_SEP.sub("", name)  # 省直各委、办、厅、局 -> 省直各委办厅局
     name = _TIDY_RX2.sub("各", name)
     name = _TIDY_RX3.sub("行业主管部门", name)  # one class, however qualified
@@ -770,7 +774,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
             break
         # 各县区各单位 / 各县区各有关部门 / 各地各部门各单位: classes written together
         m2 = _SPLIT_NAMES_RX3.match(tidy(piece))
-        chain = chained_classes(piece) if tidy(piece) == piece else None
+        chain = chained_classes(piece) if tidy(piece) == WHOLE_PLACE_BEFORE_EACH.sub("", piece) else None
         if chain:
             for n, (g, k) in enumerate(chain):
                 out.append((g, off + k))

@@ -211,3 +211,19 @@ def test_each_counts_every_unit_of_its_list():
 def test_a_betting_word_in_place_of_the_issuer_is_spam():
     """粤交明电〔2021〕9号 on a betting site (sportsoddsdata.net/zcwj_n/tzgg/content/post_3253749.html): "体育盘口 转发…"."""
     assert not extract_text('粤交明电〔2021〕9号\n体育盘口 转发交通运输部关于做好2021年清明节劳动节假期交通运输保障工作的通知\n各地级以上市交通运输局,佛山、东莞、珠海市轨道交通局,省道路运输事务中心、省琼州海峡轮渡运输管理办公室,港珠澳大桥管理局,省交通集团、省航运集团、省铁投集团、广东城际铁路运营有限公司:\n')["meta"]["title"].startswith("体育盘口")
+
+
+def test_a_township_that_holds_a_meeting_issues_its_report():
+    """徐舍镇 gas-safety meeting report (yixing.gov.cn/doc/2022/10/08/1078252.shtml): "9月29日,徐舍镇召开节前燃气
+    安全生产工作推进会" — the township's government, placed by its name."""
+    meta = extract_text('在国庆假期即将来临之际,9月29日,徐舍镇召开节前燃气安全生产工作推进会。徐舍镇镇长黄力、副镇长张敏,镇建设局、镇经济发展局、镇综合行政执法局、徐舍派出所等相关职能部门负责人,各村(社区)“两委”班子成员等参加会议。\n针对节前燃气安全生产工作,镇长黄力强调:\n')["meta"]
+    assert meta["issuers"] == ["徐舍镇人民政府"]
+    assert (meta["province"], meta["locality"]) == ("江苏省", "无锡市宜兴市徐舍镇")
+
+
+def test_the_whole_town_before_each_is_the_documents_own_scope():
+    """镜洋镇 五一 notice (www.fuqing.gov.cn/…/201709/t20170915_1652332.htm): "各村、全镇各单位、厂场企业:" —
+    全镇各单位 is 各单位; 全区各级单位 keeps its grade (devset d58)."""
+    from policykg.ingest.names import tidy
+
+    assert (tidy("全镇各单位"), tidy("全区各级单位")) == ("各单位", "全区各级单位")
