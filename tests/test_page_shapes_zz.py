@@ -227,3 +227,11 @@ def test_the_whole_town_before_each_is_the_documents_own_scope():
     from policykg.ingest.names import tidy
 
     assert (tidy("全镇各单位"), tidy("全区各级单位")) == ("各单位", "全区各级单位")
+
+
+def test_a_point_that_names_nobody_is_for_those_the_points_before_it_named():
+    """无为县 国庆 safety news (hefei.baogaosu.com/xinwen/%E6%97%A0%E4%B8%BA%E5%8E%BF%E5%85%A8%E5%8A%9B%E5%81%9A%E5%A5%BD%E5%9B%BD%E5%BA%86%E6%9C%9F%E9%97%B4%E5%AE%89%E5%85%A8%E7%94%9F%E4%BA%A7/69880778/): "…要求,一是各镇、各部门要…二是各镇、各部门、各单位要…
+    三是强化学校、车站…的安全管控" — the third point is theirs too (inferred)."""
+    points = extract_text('无为县领导在检查中要求,一是各镇、各部门要抓好组织领导,强化责任落实,层层传导压力,环环工作到位,对安全工作再检查再落实。二是各镇、各部门、各单位要开展一次安全生产大排查大整治,严格落实打非治违各项措施,坚决防范因非法违法行为引发的安全生产事故。三是强化学校、车站、渡口、娱乐场所、商场、宾馆、敬老院等人员密集场所的安全管控。' + "\n")["tasks"]
+    third = [t for t in points if t["path"] == ["三"]][0]
+    assert [(a["name"], a["explicit"]) for a in third["actors"]] == [("各镇", False), ("各部门", False), ("各单位", False)]
