@@ -69,6 +69,13 @@ class Lexicon:
 
     # ------------------------------------------------------------------ lookups
     @cached_property
+    def verb_after_body_rx(self) -> re.Pattern[str]:
+        """A body's suffix followed by a verb that opens a clause (住房和城乡建设局督导燃气企业):
+        a clause, not one name."""
+        verbs = "|".join(map(re.escape, self.stop_openers))
+        return re.compile(rf"(?:局|厅|委员会|管委会|办公室|中心|站)(?:{verbs})")
+
+    @cached_property
     def abbreviation_rx(self) -> re.Pattern[str]:
         keys = sorted({*self.abbreviations, *self.zones}, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, keys)))

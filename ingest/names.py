@@ -625,6 +625,9 @@ def name_kind(piece: str) -> str | None:
         return "org"  # 协调处, 督查处, 宣传科, 宣传部门, 组织部, 培训机构: a unit named after its work, not a verb phrase
     if not relative and (core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core)):
         return None
+    if any(core[m.end():] not in DIVISION_SUFFIXES + ("部门", "部", "组")
+           for m in lex.verb_after_body_rx.finditer(core, 0, len(core) - 1)):
+        return None  # 延吉市住房和城乡建设局督导燃气企业: a body, then what it does (市局指导科 is a division)
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
         if place_only(core):
             return "place"

@@ -235,3 +235,15 @@ def test_a_point_that_names_nobody_is_for_those_the_points_before_it_named():
     points = extract_text('无为县领导在检查中要求,一是各镇、各部门要抓好组织领导,强化责任落实,层层传导压力,环环工作到位,对安全工作再检查再落实。二是各镇、各部门、各单位要开展一次安全生产大排查大整治,严格落实打非治违各项措施,坚决防范因非法违法行为引发的安全生产事故。三是强化学校、车站、渡口、娱乐场所、商场、宾馆、敬老院等人员密集场所的安全管控。' + "\n")["tasks"]
     third = [t for t in points if t["path"] == ["三"]][0]
     assert [(a["name"], a["explicit"]) for a in third["actors"]] == [("各镇", False), ("各部门", False), ("各单位", False)]
+
+
+def test_a_body_and_then_what_it_does_is_no_longer_name():
+    """延吉 燃气 meeting report (jl.cri.cn/2023-06-25/c11c167c-537a-e01b-5d4d-71d1afc0fbef.html): "延吉市住建局
+    督导燃气企业认真开展…" is the bureau and its act; 市场局 is the 市场监督管理局."""
+    from policykg.ingest.names import name_kind
+
+    text = '按照“三管三必须”的要求(即管行业必须管安全、管业务必须管安全、管生产经营必须管安全),延吉市住建局督导燃气企业认真开展“敲门行动”;各镇、街道负责组织社区引领燃气企业入户安检工作;延吉市市场局负责建立钢瓶追溯系统,做好液化气钢瓶监督检验工作;延吉市公安和交通部门负责做好危险品运输车辆管理工作。\n'
+    names = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
+    assert not any("督导" in n for n in names)
+    assert "延吉市市场监督管理局" in names
+    assert name_kind("市局指导科") == "org"  # a division named after its work stays one
