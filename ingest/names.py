@@ -579,7 +579,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及其(?!他)|及|与|,|,|;")  # 及其: X及其Y部门 (its departments)
 LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点|有关|相关)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
-                       r"直管市|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
+                       r"直管市|省辖市|地级市|省直管县|直管县|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
 # a development zone, resort or scenic area, by its name's end (one list for the whole name and its start)
 ZONE_START = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区|风景区|旅游区|示范区|试验区|实验区|保税区|合作区)")
 ZONE = re.compile(ZONE_START.pattern + "$")
@@ -802,6 +802,28 @@ def split_names(span: str) -> list[tuple[str, int]]:
     return distribute_shared(out, seps)
 
 
+def places_share_next_head(pieces: list[tuple[str, int]], kinds: list[str | None]) -> tuple[list, list]:
+    """各省辖市、省直管县(市)旅游局 / 各省辖市、各试点直管县人民政府: a class of places of another
+    rank before a class of bodies shares that body's head (各省辖市旅游局, 各省直管县市旅游局), and
+    its 各 counts the places after it too."""
+    out_p, out_k = list(pieces), list(kinds)
+    for i in range(len(pieces) - 1):
+        (p, o), (q, qo) = pieces[i], pieces[i + 1]
+        if kinds[i] != "place" or kinds[i + 1] != "org" or not p.startswith("各") or not LEVEL_RUN.fullmatch(tidy(p)):
+            continue
+        bare = merge_brackets(q)
+        run = max((k for k in range(2, len(bare)) if LEVEL_RUN.fullmatch(bare[:k].lstrip("各"))), default=0)
+        head = bare[run:]
+        if not run or head.startswith("各") or re.match(r"全|其|有关|相关|上述|沿", bare.lstrip("各")) \
+                or not (name_kind(head) == "org" or lexicon().org_suffix(head) == head):
+            continue  # (the head: 旅游局, or a bare suffix word such as 人民政府)
+        out_p[i] = (p + head, o)
+        out_k[i] = "org"
+        if not q.startswith("各"):
+            out_p[i + 1] = ("各" + q, qo)
+    return out_p, out_k
+
+
 CHAIN_OPENER = re.compile(r"^(?:其他|其它|全(?:省|市|州|县|区|盟|旗))(?=各)")
 CHAIN_CLASS = re.compile(r"各(?:有关|相关)?(?:部门|单位|企业|地区|地)")
 
@@ -913,7 +935,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     return out
 
 
-LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|设区市|县级市|林区|特区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居|(?<=各)地(?!区)")
+LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|省辖市|地级市|省直管县|直管县|设区市|县级市|林区|特区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居|(?<=各)地(?!区)")
 
 
 def level_rank(word: str) -> int:
@@ -1090,6 +1112,7 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     expanded = expand_shared(pieces, kinds, span)
     if expanded is not None:
         pieces, kinds = expanded
+    pieces, kinds = places_share_next_head(pieces, kinds)
     named = any(k in ("org", "class", "place", "person") for k in kinds)
     out: list[tuple[str, int, str]] = []
     for idx, ((p, o), k) in enumerate(zip(pieces, kinds)):

@@ -247,3 +247,14 @@ def test_a_body_and_then_what_it_does_is_no_longer_name():
     assert not any("督导" in n for n in names)
     assert "延吉市市场监督管理局" in names
     assert name_kind("市局指导科") == "org"  # a division named after its work stays one
+
+
+def test_a_class_of_places_shares_the_head_of_the_bodies_after_it():
+    """河南 旅游 notice on a traditional mirror (m.b6man.com/Gov/zwgk/zwgw/zwgg/842667883.shtml), addressed to
+    "各省轄市、省直管縣(市)旅游局(委)、省直旅游企業:" — each city's and each county's 旅游局; 省辖市 and 省直管县
+    are levels of places."""
+    from policykg.ingest.names import parse_names
+
+    assert [n for n, _, _ in parse_names("各省辖市、省直管县人民政府", strict=True)] == ["各省辖市人民政府", "各省直管县人民政府"]
+    meta = extract_text('各省轄市、省直管縣(市)旅游局(委)、省直旅游企業(yè):' + "\n" + '現(xiàn)將國(guó)家旅游局《關(guān)于貫徹落實(shí)全國(guó)安全生產(chǎn)電視電話會(huì)議精神進(jìn)一步做好旅游安全工作的緊急通知》(旅發(fā)〔2015〕185號(hào))轉(zhuǎn)發(fā)給你們,請(qǐng)按照《通知》要求,結(jié)合實(shí)際,認(rèn)真抓好落實(shí)。' + "\n")["meta"]
+    assert meta["addressees"][:2] == ["各省辖市旅游局", "各省直管县市旅游局"]
