@@ -825,7 +825,7 @@ def places_share_next_head(pieces: list[tuple[str, int]], kinds: list[str | None
 
 
 CHAIN_OPENER = re.compile(r"^(?:其他|其它|全(?:省|市|州|县|区|盟|旗))(?=各)")
-CHAIN_CLASS = re.compile(r"各(?:有关|相关)?(?:部门|单位|企业|地区|地)")
+CHAIN_CLASS = re.compile(r"各(?:有关|相关)?(?:部门|成员单位|单位|企业|地区|地)")
 
 
 def chained_classes(piece: str) -> list[tuple[str, int]] | None:

@@ -335,6 +335,9 @@ class PartyFinder:
             under = [a for a in adds if a.startswith(bare.group(1)) and a.endswith(bare.group(2))]
             if len(under) == 1:
                 return under  # 各县区局 in a notice to 各县区安监局
+        members = [a for a in adds if a.endswith("成员单位")]
+        if name in ("各成员单位", "成员单位") and len(members) == 1:
+            return members  # 各成员单位 in a notice to 区防汛抗旱指挥部各成员单位: those members
         heads = [a for a in adds if a.endswith("单位") and ("有关" in a or "各" in a[1:])]
         if key == "单位" and len(heads) == 1 and name.startswith("各"):
             return heads  # 各单位: the addressees that are units (各部门, 相关部门 stay as written)

@@ -258,3 +258,11 @@ def test_a_class_of_places_shares_the_head_of_the_bodies_after_it():
     assert [n for n, _, _ in parse_names("各省辖市、省直管县人民政府", strict=True)] == ["各省辖市人民政府", "各省直管县人民政府"]
     meta = extract_text('各省轄市、省直管縣(市)旅游局(委)、省直旅游企業(yè):' + "\n" + '現(xiàn)將國(guó)家旅游局《關(guān)于貫徹落實(shí)全國(guó)安全生產(chǎn)電視電話會(huì)議精神進(jìn)一步做好旅游安全工作的緊急通知》(旅發(fā)〔2015〕185號(hào))轉(zhuǎn)發(fā)給你們,請(qǐng)按照《通知》要求,結(jié)合實(shí)際,認(rèn)真抓好落實(shí)。' + "\n")["meta"]
     assert meta["addressees"][:2] == ["各省辖市旅游局", "各省直管县市旅游局"]
+
+
+def test_each_member_unit_is_the_addressed_members():
+    """盐湖区防指 notice (www.yanhu.gov.cn/doc/2022/07/14/246215.shtml) to "各乡镇办、区防指各成员单位:":
+    "各乡镇各成员单位要高度重视…" — each township and the headquarters' member units."""
+    text = '各乡镇办、区防指各成员单位:' + "\n\n" + '各乡镇各成员单位要高度重视强降雨防范应对工作,坚持人民至上、生命至上,进一步压紧压实防汛责任,督促各级防汛包保责任人下沉一线,' + "\n"
+    names = [a["name"] for a in extract_text(text)["tasks"][0]["actors"]]
+    assert names == ["各乡镇", "区防汛抗旱指挥部各成员单位"]
