@@ -18,7 +18,7 @@ from .model import Meta
 from .lexicon import lexicon, national_issuer
 from .names import Jurisdiction, canonical_name, name_kind, parse_names, tidy
 from .outline import cn_to_int
-from .regions import Region, gazetteer
+from .regions import SPECIAL_REGIONS, Region, gazetteer
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _CITED_AS_PRINTED_RX1 = re.compile(r"《([^》]{2,80})》")
@@ -341,7 +341,8 @@ def strip_inner(title: str) -> str:
 NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前位置|您现在的位置|您所在位置|首页|发布|来源|时间|日期|浏览|字号|打印|分享)"
                        r"|^[(（]此件[^)）]{0,8}[)）]$"  # (此件主动公开): a publication note, not a title
                        r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:[(（]此件[^)）]{0,8}[)）])?$"  # a signature with its date on one line
-                       r"|^[^,,。]{2,16}讯$"  # a news dateline (中国网·滨海高新讯)
+                       r"|^[^,,。]{2,16}讯$|^据?[^,,。]{2,8}社[^,,。]{0,8}?\d{1,2}月\d{1,2}日电$"  # a news dateline (中国网·滨海高新讯, 据新华社北京1月31日电)
+                       r"|(?:范文|模板|\d+篇|大全|精选)$"  # an essay-template site's heading (…活动方案模板8篇, …总结范文)
                        r"|^(特此(?:通知|通告|函告|函复|公告|报告)|以上通知|此复)[。!]?$")  # a closing formula
 
 
@@ -894,7 +895,7 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
         # 入冬以来,湖南降雨偏少…省应急委办公室印发紧急通知: a province speaking of its own 省
         # bodies names itself by its short name only
         for p in g.provinces:
-            if p.short in text:
+            if p.short in text and p.code[:2] not in SPECIAL_REGIONS:
                 n = len(re.findall(rf"{p.short}(?!省|市|自治区)", text))
                 if n:
                     votes[p.code] = votes.get(p.code, 0) + n
@@ -1017,7 +1018,7 @@ def _two_character_places() -> re.Pattern[str]:
 def _province_in_body() -> tuple[re.Pattern[str], dict[str, Region]]:
     """A province's short name inside a body's name (河北海事局; 武警四川省总队 is the full
     one): one pattern for all provinces, and the province of each short name."""
-    provinces = [p for p in gazetteer().provinces if len(p.short) >= 2]
+    provinces = [p for p in gazetteer().provinces if len(p.short) >= 2 and p.code[:2] not in SPECIAL_REGIONS]
     alternatives = "|".join(rf"{re.escape(p.short)}(?!{re.escape(p.name[len(p.short):])})" for p in provinces)
     rx = re.compile(rf"(?:{alternatives})(?=[\u4e00-\u9fff]{{0,6}}(?:局|厅|委|会|队|司|办|院|部|中心|集团))")
     return rx, {p.short: p for p in provinces}

@@ -193,6 +193,7 @@ def merge_brackets(name: str) -> str:
     return BRACKET.sub(repl, name)
 
 
+EACH_ONE = re.compile(r"^各个(?=[\u4e00-\u9fff]{2})")
 WHOLE_PLACE_BEFORE_EACH = re.compile(r"^全(?:省|市|州|县|区|镇|乡|盟|旗)(?=各(?!级))")
 
 
@@ -201,6 +202,7 @@ def tidy(name: str) -> str:
     """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays);
     各隐患整改的责任单位 -> 各责任单位 (the class after 的)."""
     name = _TIDY_RX1.sub("", name)
+    name = EACH_ONE.sub("各", name)  # 各个乡镇街道 -> 各乡镇街道
     name = WHOLE_PLACE_BEFORE_EACH.sub("", name)  # 全镇各单位 -> 各单位: the scope is the document's own
     name = SUFFIX_LIST_SEP.sub("", name)  # 省直各委、办、厅、局 -> 省直各委办厅局
     name = _TIDY_RX2.sub("各", name)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|新区|林区|省|市|县|区|盟|旗|州)$")
+SPECIAL_REGIONS = ("81", "82")  # 香港, 澳门: named in full only (特别行政区)
 TOWN_SUFFIX = re.compile(r"(街道办事处|街道|镇|乡|苏木|地区办事处)$")
 
 
@@ -173,6 +174,8 @@ class Gazetteer:
         if self._by_short is None:
             table: dict[str, list[Region]] = {}
             for r in self.by_code.values():
+                if r.code[:2] in SPECIAL_REGIONS:
+                    continue  # 澳门/香港 alone are casino spam's words on mirror pages, not a writer's place
                 if len(r.short) >= 2 and r.short != r.name:
                     table.setdefault(r.short, []).append(r)
             self._by_short = table

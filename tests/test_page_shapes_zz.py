@@ -272,3 +272,24 @@ def test_a_forecast_is_no_work_set():
     """玉溪市防指 notice (www.yuxi.cn/c/2025/04/28/1025407.shtml): "根据市气象台《重要天气预报》(2025第6期)预计:
     2025年4月28日至5月1日,我市将出现降雨降温天气。" — what the weather will be, no task (its dates are no limits)."""
     assert extract_text('根据市气象台《重要天气预报》(2025第6期)预计:2025年4月28日至5月1日,我市将出现降雨降温天气。' + "\n")["tasks"] == []
+
+
+def test_a_casino_brand_on_a_hijacked_page_places_nothing():
+    """芦山县应急管理局 news on a hijacked mirror (m.fqjz1.com/gongkai/show/980f23841d8eb768acbc6d909c72f204.html):
+    "澳门金沙城中心_欧洲杯足球网-【投注官网平台】应急管理局…" stands where the county was — no province (澳门 is named
+    in full only)."""
+    assert extract_text('政府信息公开\n\n澳门金沙城中心_欧洲杯足球网-【投注官网平台】应急管理局 开展汛前应急能力建设专项督查工作\n\n发布单位:应急管理局 发布时间: 2022-04-29 15:54 浏览次数: 字体: [ ]\n\n为督促全县各乡镇(街道)做好防汛减灾各项准备工作,提高灾害应急处置能力。近日,澳门金沙城中心_欧洲杯足球网-【投注官网平台】应急管理局对各乡镇(街道)进行了汛前应急能力建设的专项督查,重点督查各乡镇(街道)应急物资储备情况、应急预案编制及修订情况、应急救援队伍建设情况、应急通信设备使用情况、应急值班值守情况等5个方面。\n\n通过此次督查,共发现各类问题22处,各个乡镇(街道)在应急能力建设方面尚存在薄弱环节,检查组要求:一是对此次督查发现的问题立即进行整改;二是查漏补缺,尚未开展的工作要抓紧时间进行,务必在汛期前完成;三是加强应急通信设备的使用培训,特别是加强对新上岗的同志进行培训,确保值班人员人人会使用;四是加快应急预案修订工作,切合实际,因地制宜,增强预案针对性和实效性。\n\n下一步,澳门金沙城中心_欧洲杯足球网-【投注官网平台】应急管理局将对各乡镇(街道)整改情况开展“回头看”工作,确保发现的问题整改到位,确保平稳安全度汛。\n\n')["meta"]["province"] is None
+
+
+def test_news_datelines_and_template_headings_are_no_titles():
+    """"據新華社北京1月31日電" (lemofix.com/gnyw/2008-02/01/content_84224.htm) opens a news report; "开展安全生产月
+    活动方案模板8篇" (www.wangkeheji.com/niangongzuojihua/74506.html) is an essay-template site's heading."""
+    assert extract_text('據(jù)新華社北京1月31日電\n國(guó)家安全生產(chǎn)監(jiān)督管理總局31日發(fā)出緊急通知,,要求各級(jí)安監(jiān),、煤監(jiān)部門(mén)和煤炭企業(yè),,確保安全生產(chǎn),確保煤炭供應(yīng),。 緊急通知指出,,越是在困難情況下,越要切實(shí)抓好安全生產(chǎn),,加強(qiáng)安全生產(chǎn)監(jiān)管監(jiān)察,,落實(shí)各項(xiàng)安全措施,防范重大事故,;要通過(guò)努力,,做到確保安全生產(chǎn),確保煤炭供應(yīng),。 緊急通知強(qiáng)調(diào),,所有煤礦都要制定防范極端天氣引發(fā)事故災(zāi)難的應(yīng)急預(yù)案,并組織演練,,特別要防范應(yīng)對(duì)停電影響通風(fēng),、排水給安全生產(chǎn)造成的威脅,停電后必須按規(guī)定及時(shí)撤人,,防止造成傷亡事故,。 安監(jiān)總局要求,加強(qiáng)對(duì)生產(chǎn),、停產(chǎn),、資源整合、技改,、新建礦井等各類煤礦的監(jiān)管監(jiān)察,,嚴(yán)防違法違規(guī)盲目組織生產(chǎn),嚴(yán)防邊施工邊生產(chǎn),,嚴(yán)防已關(guān)閉礦死灰復(fù)燃,。 |\n|\n')["meta"]["title"] is None
+    assert extract_text('开展安全生产月活动方案模板8篇\n\n时间:2024-11-19 作者:Lonesome\n\n')["meta"]["title"] is None
+
+
+def test_each_one_is_each():
+    """"各个乡镇街道" is 各乡镇街道."""
+    from policykg.ingest.names import tidy
+
+    assert tidy("各个乡镇街道") == "各乡镇街道"
