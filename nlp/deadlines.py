@@ -629,8 +629,22 @@ def _cadence_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
     for m in v.unit_act_re.finditer(norm):
         if _startswith_any(norm[m.end():m.end() + 2], c["unit_act_not_after"]):
             continue
+        if norm[m.start():m.end()] == "日报" and named_after_place(norm, m.start()):
+            continue  # 南昌日报, 湖北日报: a newspaper, not a daily report
         label, freq, interval = v.units[m["u"]]
         yield _recurring(norm, m.start(), m.end(), label, _rrule(freq, interval), 0)
+
+
+def named_after_place(norm: str, at: int) -> bool:
+    """Whether a place's name (in full or short) ends right before `at` (南昌|日报)."""
+    from ..ingest.regions import gazetteer
+
+    g = gazetteer()
+    for k in (2, 3, 4):
+        piece = norm[max(0, at - k):at]
+        if len(piece) == k and (piece in g.by_name or piece in g.by_short):
+            return True
+    return False
 
 
 RANGE_FOLLOWS = re.compile(r"\s*(?:至|到|—|－|-|~|～)")

@@ -293,3 +293,16 @@ def test_each_one_is_each():
     from policykg.ingest.names import tidy
 
     assert tidy("各个乡镇街道") == "各乡镇街道"
+
+
+def test_a_citys_daily_paper_is_no_daily_report():
+    """南昌 安全生产月 plan on a template site (www.wangkeheji.com/niangongzuojihua/74506.html): "在南昌日报、
+    南昌晚报、市电视台、市电台开设专栏" — a newspaper, no cadence (日报 as a report still is one)."""
+    import datetime as dt
+
+    from policykg.nlp.deadlines import find_deadlines
+
+    found = find_deadlines("2、6月2日至30日,在南昌日报、南昌晚报、市电视台、市电台开设专栏、专题,连续报道我市安全生产典型事迹。",
+                           dt.date(2010, 5, 20), None)
+    assert not any(d.type == "recurring" for d in found)
+    assert [d.type for d in find_deadlines("各地要实行日报告制度", dt.date(2010, 5, 20), None)] == ["recurring"]
