@@ -306,3 +306,12 @@ def test_a_citys_daily_paper_is_no_daily_report():
                            dt.date(2010, 5, 20), None)
     assert not any(d.type == "recurring" for d in found)
     assert [d.type for d in find_deadlines("各地要实行日报告制度", dt.date(2010, 5, 20), None)] == ["recurring"]
+
+
+def test_a_ban_on_fire_in_the_forest_is_a_forest_fire_task():
+    """A village's forest-fire notice (weicunwu.cn/20242010171052/1570.html): "一、严禁携带火种、易燃易爆物品进入林区;"
+    and "五、严禁炼山、烧荒…" — 林区, 炼山 and 烧荒 are forest-fire words."""
+    from policykg.nlp.sectors import sectors_of
+
+    assert sectors_of("一、严禁携带火种、易燃易爆物品进入林区;") == ["森林草原防火"]
+    assert sectors_of("五、严禁炼山、烧荒、烧田埂草、堆烧等;") == ["森林草原防火"]
