@@ -1225,6 +1225,9 @@ def _shorts_of_levels(pieces: list[tuple[str, int]]) -> list[tuple[str, int, str
     return None
 
 
+LEVEL_NOTE_OPENING = re.compile(r"^[(（](?:省|自治区|直辖市|市|自治州|州|盟|县|区|旗)(?:[、,](?:省|自治区|直辖市|市|自治州|州|盟|县|区|旗))*[)）]")
+
+
 def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None]) -> bool:
     """合肥、蚌埠、…、黄山市防汛抗旱指挥部: places written by their short names before the last,
     which carries the full name and the body: each short is that level's place with the body.
@@ -1240,6 +1243,11 @@ def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None])
             continue
         region, length = hit
         tail = full[length:]
+        note = LEVEL_NOTE_OPENING.match(tail)
+        if note:  # 江苏、…、陕西省(自治区)安全生产监督管理局: the note says 广西 is an 自治区, no body's word
+            tail = tail[note.end():]
+            pieces[j] = (full[:length] + tail, pieces[j][1])
+            changed = True
         province = g.province_of(region)
         # a city's name ends a list of cities, of either rank (榆林、…、商洛、韩城市防汛抗旱指挥部:
         # 韩城 is a county-level city listed with the prefectures)

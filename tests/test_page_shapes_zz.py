@@ -147,7 +147,7 @@ def test_a_department_named_by_its_duty_is_the_subject():
 def test_what_a_letter_is_sent_to_is_no_partner():
     """A county's 森林消防 opinion on a law mirror (www.fsou.net.cn/html/text/lar/170990/17099018_1.html):
     "…要联合致全县中小学生一封公开信" — 联合 is how they write, 致 whom they write to."""
-    text = '二是县森林消防指挥部、县教育局要联合致全县中小学生一封公开信,教育学生不要上山玩火,使防火意识从娃娃抓起,并通过学生宣传教育广大的家长和群众。\n'
+    text = '每年要在全县中、小学开展“五个一”宣传教育活动(即一堂课、一条标语、一期黑板报、一封公开信、一篇作文),县森林消防指挥部、县教育局要联合致全县中小学生一封公开信,教育学生不要上山玩火,使防火意识从娃娃抓起,并通过学生宣传教育广大的家长和群众。\n'
     names = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
     assert not any(n.startswith("致") for n in names)
 
@@ -315,3 +315,12 @@ def test_a_ban_on_fire_in_the_forest_is_a_forest_fire_task():
 
     assert sectors_of("一、严禁携带火种、易燃易爆物品进入林区;") == ["森林草原防火"]
     assert sectors_of("五、严禁炼山、烧荒、烧田埂草、堆烧等;") == ["森林草原防火"]
+
+
+def test_a_level_note_on_a_shared_head_is_no_part_of_the_bodies():
+    """安监总厅管三函〔2010〕7号 (p.safehoo.com/Laws/Notice/201001/37699.shtml) to "江苏、安徽、江西、河南、湖南、广西、
+    四川、陕西省(自治区)安全生产监督管理局:" — each province's bureau; "(自治区)" only says 广西 is one."""
+    meta = extract_text("江苏、安徽、江西、河南、湖南、广西、四川、陕西省(自治区)安全生产监督管理局:\n"
+                        "\n" + '为做好2010年元旦至春节期间烟花爆竹生产经营安全工作,国家安全监管总局定于20101月中下旬,组织对你省(自治区)烟花爆竹生产经营安全生产工作进行督查。现将有关事项通知如下:' + "\n")["meta"]
+    assert meta["addressees"][0] == "江苏省安全生产监督管理局"
+    assert "广西壮族自治区安全生产监督管理局" in meta["addressees"] and not any("省自治区" in a for a in meta["addressees"])
