@@ -338,7 +338,7 @@ def strip_inner(title: str) -> str:
     return INNER_TITLE.sub(r"\1", title).strip()
 
 
-NOT_TITLE = re.compile(r"[|\t<>=]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前位置|您现在的位置|您所在位置|首页|发布|来源|时间|日期|浏览|字号|打印|分享)"
+NOT_TITLE = re.compile(r"[|\t<>=/]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前位置|您现在的位置|您所在位置|首页|发布|来源|时间|日期|浏览|字号|打印|分享)"
                        r"|^[(（]此件[^)）]{0,8}[)）]$"  # (此件主动公开): a publication note, not a title
                        r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:[(（]此件[^)）]{0,8}[)）])?$"  # a signature with its date on one line
                        r"|^[^,,。]{2,16}讯$|^据?[^,,。]{2,8}社[^,,。]{0,8}?\d{1,2}月\d{1,2}日电$"  # a news dateline (中国网·滨海高新讯, 据新华社北京1月31日电)

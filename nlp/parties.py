@@ -402,7 +402,10 @@ class PartyFinder:
             ends = [k for k in (t.find(c, p.start) for c in "。;\n") if k >= 0]
             b = min(ends) + 1 if ends else len(t) + 1
             split = any(q.role == Role.PARTICIPANT and a <= q.start < b and not q.recipient for q in self.found)
-            p.role = Role.LEAD if split else Role.RESPONSIBLE
+            led = any(q is not p and "牵头" in q.verb and a <= q.start < b for q in self.found)
+            # (省自然资源厅牵头,省地质局参与,涉及到的地级以上市人民政府负责落实: the lead is marked,
+            # the one 负责落实 is responsible)
+            p.role = Role.LEAD if split and not led else Role.RESPONSIBLE
         # a 责任单位 line under a measure that marks its own split: beside a body marked 牵头 the
         # others listed take part; beside one marked 配合 they lead (黔西县 2010 plan, batch s)
         acting = [p for p in self.found if not p.recipient]

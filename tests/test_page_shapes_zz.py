@@ -324,3 +324,20 @@ def test_a_level_note_on_a_shared_head_is_no_part_of_the_bodies():
                         "\n" + '为做好2010年元旦至春节期间烟花爆竹生产经营安全工作,国家安全监管总局定于20101月中下旬,组织对你省(自治区)烟花爆竹生产经营安全生产工作进行督查。现将有关事项通知如下:' + "\n")["meta"]
     assert meta["addressees"][0] == "江苏省安全生产监督管理局"
     assert "广西壮族自治区安全生产监督管理局" in meta["addressees"] and not any("省自治区" in a for a in meta["addressees"])
+
+
+# 广东省地质灾害综合防治能力提升三年行动任务分工表 on a mirror (035400.com/whly/3/374674.html)
+GUANGDONG_TABLE = '广东省地质灾害综合防治能力提升三年行动任务分工表\n\n阅读: 评论:0\n\n广东省地质灾害综合防治能力提升三年行动任务分工表\n重点工程/保障措施\n任务\n具体工作\n责任单位\n(一)实施地质灾害风险隐患调查评价工程。\n1.开展地质灾害综合遥感早期识别。\n2023—2025年,充分利用星载、航空、地面的天-空-地一体化多源立体观测体系,每年开展多方法、多尺度综合遥感调查和变形监测,实施地质灾害早期识别和地面验证,及时发现新增风险隐患。其中,2023年开展试点;20242025年,结合试点情况,开展地质灾害早期识别和地面验证\n省自然资源厅牵头,省地质局参与,涉及到的地级以上市人民政府负责落实。\n'
+
+
+def test_a_table_header_is_no_part_of_the_title():
+    """"重点工程/保障措施" under the title is the table's first header cell."""
+    assert extract_text(GUANGDONG_TABLE)["meta"]["title"] == "广东省地质灾害综合防治能力提升三年行动任务分工表"
+
+
+def test_beside_a_marked_lead_the_one_that_carries_out_is_responsible():
+    """"省自然资源厅牵头,省地质局参与,涉及到的地级以上市人民政府负责落实。" — lead, participant, and the cities
+    responsible (SCHEMA: 负责 is the lead only where no other lead is marked)."""
+    roles = {a["name"]: a["role"] for a in extract_text(GUANGDONG_TABLE)["tasks"][0]["actors"]}
+    assert (roles["广东省自然资源厅"], roles["广东省地质局"]) == ("lead", "participant")
+    assert [r for n, r in roles.items() if n.endswith("地级以上市人民政府")] == ["responsible"]
