@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .clean import TITLE_END
+from .clean import TITLE_END, t2s
 from .model import Meta
 from .lexicon import lexicon, national_issuer
 from .names import Jurisdiction, canonical_name, name_kind, parse_names, tidy
@@ -150,6 +150,10 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
         opening = next((ln.text for ln in head if re.match(r"^《[^》]{4,80}》.{0,60}印发(?:给)?你们", ln.text)), None)
         if opening:  # "《X》已经市政府同意,现印发给你们": the cover of X, whose title line the page lost
             meta.title = strip_inner(re.match(r"^《([^》]+)》", opening).group(1))
+    if meta.title is None and page:
+        credit = REPOST_CREDIT.search(page)
+        if credit:  # 《12月1日开始开封开展…专项整治行动》由河南新闻网-豫都网提供,转载请注明出处 (cut as furniture)
+            meta.title = strip_inner(t2s()(credit.group(1)))
     # a news page reporting a notice ("辽宁省防办发出《关于做好强降雨防范工作的通知》"): the
     # notice's title and its issuer, unless the page shows the document's own title
     news = news_of_notice(head)
@@ -548,6 +552,10 @@ def undated_signature(lines: list[Line]) -> list[str]:
 SALUTATION = re.compile(r"^\s*(?:尊敬的|亲爱的)")
 
 
+# a news portal's credit line after a reposted report: 《headline》由…提供,转载请注明出处
+REPOST_CREDIT = re.compile(r"《([^《》\n]{6,80})》由[^,，。\n]{2,40}提供[,，]?\s*转载请注明")
+
+
 def find_addressee_line(head: list[Line]) -> str | None:
     """主送机关: an early line ending with a colon that lists bodies (各…, …政府, …局), or the
     list before the first colon of a line that runs on into the notice's text."""
@@ -722,6 +730,11 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
                 local = g.by_code[counties.pop()]
             if not meta.issuers:
                 meta.issuers = [town + "人民政府"]
+    if province is None and local is None and not national and meta.title and CITY_SELF.search(text):
+        # 12月1日开始开封开展…行动 with 我市 in its text: the city its headline names by its short name
+        named = {city.code: city for short, city in _city_shorts().items() if short in meta.title}
+        if len(named) == 1:
+            local = next(iter(named.values()))
     if province is None and local is None and not national and text:
         province, local = places_named(text)
         if province is None and local is None:

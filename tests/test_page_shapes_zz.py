@@ -341,3 +341,13 @@ def test_beside_a_marked_lead_the_one_that_carries_out_is_responsible():
     roles = {a["name"]: a["role"] for a in extract_text(GUANGDONG_TABLE)["tasks"][0]["actors"]}
     assert (roles["广东省自然资源厅"], roles["广东省地质局"]) == ("lead", "participant")
     assert [r for n, r in roles.items() if n.endswith("地级以上市人民政府")] == ["responsible"]
+
+
+def test_a_portals_credit_line_gives_the_headline_and_the_headline_the_city():
+    """开封 专项整治 news on a portal (kaifeng.yuduxx.com/minsheng/514642.html): "《12月1日开始开封开展十大重点行业领域
+    安全生产专项整治行动》由河南新闻网-豫都网提供,转载请注明出处" is the report's headline (the credit line itself is
+    furniture); its 开封 with the text's 我市 places it, and 市公安局 is 开封市公安局."""
+    record = extract_text('发布时间:2016-12-02 11:59 我要投稿\n全媒体记者鲁振虎报道 为确保全市安全生产形势持续稳定,从12月1日开始,我市集中开展十大重点行业领域安全生产专项整治行动。\n此次专项行动时间为2016年12月1日至2017年2月28日。按照安委会要求,各县区负责组织开展本辖区十大重点行业领域安全生产专项整治工作,市直其他负有安全监管职责的部门和行业主管部门,依照各自职责,严格加强负责监管的行业领域日常隐患排查和整改治理工作。\n市安全监管局牵头,负责组织开展对危险化学品和烟花爆竹领域的专项整治工作。市公安局牵头,负责组织开展对道路交通领域的专项整治工作。市住房和城乡建设局牵头,负责组织开展对建筑施工领域的专项整治工作。市城管局牵头,负责组织开展对公用事业领域的专项整治工作。市质监局牵头,负责组织开展对特种设备领域的专项整治工作。市教育局牵头,负责组织开展对校园安全领域的专项整治工作。市旅游委牵头,负责组织开展对旅游安全领域的专项整治工作。公安消防支队牵头,负责组织开展对人员密集场所的专项整治工作。开封供电公司牵头,负责组织开展对供电安全领域的专项整治工作。\n《12月1日开始开封开展十大重点行业领域安全生产专项整治行动》由河南新闻网-豫都网提供,转载请注明出处:http://kaifeng.yuduxx.com/minsheng/514642.html,谢谢合作!\n')
+    assert record["meta"]["title"] == "12月1日开始开封开展十大重点行业领域安全生产专项整治行动"
+    assert (record["meta"]["province"], record["meta"]["locality"]) == ("河南省", "开封市")
+    assert "开封市公安局" in [a["name"] for t in record["tasks"] for a in t["actors"]]
