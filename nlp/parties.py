@@ -277,8 +277,8 @@ class PartyFinder:
         if kind == "stem":
             stem = tidy(piece)
             if self.jur.rank == 0 or self.jur.rank == 1 and not self.jur.municipal \
-                    and stem not in lex.department_by_stem:
-                return stem + "部门"
+                    and (stem not in lex.department_by_stem or lower_places_addressed(self.addressees)):
+                return stem + "部门"  # (a province writing to 各市州…: every level's departments, a class)
             dept = lex.department(stem, self.jur.year, local=self.jur.rank >= 1)
             place = self.jur.own_place
             if dept is None:

@@ -351,3 +351,12 @@ def test_a_portals_credit_line_gives_the_headline_and_the_headline_the_city():
     assert record["meta"]["title"] == "12月1日开始开封开展十大重点行业领域安全生产专项整治行动"
     assert (record["meta"]["province"], record["meta"]["locality"]) == ("河南省", "开封市")
     assert "开封市公安局" in [a["name"] for t in record["tasks"] for a in t["actors"]]
+
+
+def test_a_province_writing_below_lists_classes_of_departments():
+    """湖南省应急管理厅 notice (yjt.hunan.gov.cn/yjt/xxgk/tzgg/sajj/202006/t20200630_12324486.html) to
+    "各市州、县市区应急管理局:": "…应急管理、住房城乡建设、农业农村、工业和信息化等部门要…" are every level's
+    departments, classes, not the province's own."""
+    text = '各市州、县市区应急管理局:\n四是相关部门特别是应急管理、住房城乡建设、农业农村、工业和信息化等部门要将有限空间作业整治纳入各行业领域安全生产三年专项整治行动重要内容,开展针对性的整治行动。\n'
+    names = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
+    assert "住房城乡建设部门" in names and not any(n.startswith("湖南省") for n in names)
