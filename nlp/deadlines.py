@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..ingest.regions import gazetteer
 from .cnnum import parse_number, to_halfwidth
 
 DATA_FILE = Path(__file__).parent / "data" / "deadline_patterns.toml"
@@ -637,8 +638,6 @@ def _cadence_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
 
 def named_after_place(norm: str, at: int) -> bool:
     """Whether a place's name (in full or short) ends right before `at` (南昌|日报)."""
-    from ..ingest.regions import gazetteer
-
     g = gazetteer()
     for k in (2, 3, 4):
         piece = norm[max(0, at - k):at]

@@ -82,17 +82,18 @@ def extract_document(doc: Document) -> dict:
             lead_in = lead_in_of(doc.clean.text, ts.start)
             if lead_in is not None:
                 asked = asked_in(lead_in, ctx)
-        inherited = None if ts.path == ["preamble"] else (headings.get(id(parent_of(doc, ts))) or intro or asked)
+        parent = parent_of(doc, ts)  # (a walk over the outline: once a task)
+        inherited = None if ts.path == ["preamble"] else (headings.get(id(parent)) or intro or asked)
         rec = task_record(doc, ctx, ts, f"{prefix}-{i:02d}", inherited)
         if ts.item is not None and ts.item.style == "shi":
-            if not rec["actors"] and point_before is not None and point_before[0] is parent_of(doc, ts):
+            if not rec["actors"] and point_before is not None and point_before[0] is parent:
                 # 一是各镇、各部门要…二是…三是强化…: a point of a speech naming nobody is for those the
                 # points before it named (when nothing else would be inferred)
                 rec["actors"] = [Actor(name=a.name, role=a.role, explicit=False, rule="previous-point")
                                  for a in point_before[1]]
             named = [a for a in rec["actors"] if a.explicit]
             if named:
-                point_before = (parent_of(doc, ts), named)
+                point_before = (parent, named)
         nxt = spans[i] if i < len(spans) else None
         if ts.path == ["preamble"] and nxt is not None and nxt.path != ["preamble"] \
                 and not doc.clean.text[ts.end:nxt.start].strip():

@@ -277,7 +277,7 @@ class PartyFinder:
         if kind == "stem":
             stem = tidy(piece)
             if self.jur.rank == 0 or self.jur.rank == 1 and not self.jur.municipal \
-                    and (stem not in lex.department_by_stem or lower_places_addressed(self.addressees)):
+                    and (stem not in lex.department_by_stem or lower_places_addressed(tuple(self.addressees))):
                 return stem + "部门"  # (a province writing to 各市州…: every level's departments, a class)
             dept = lex.department(stem, self.jur.year, local=self.jur.rank >= 1)
             place = self.jur.own_place
@@ -302,7 +302,7 @@ class PartyFinder:
         # in a provincial office's notice to 各自治州人民政府 is every level's police, a class;
         # a municipality's are its bureaus, as a city's)
         if m and (2 <= self.jur.rank <= 3 or self.jur.rank == 1 and name.endswith("部门")
-                  and (self.jur.municipal or not lower_places_addressed(self.addressees))) \
+                  and (self.jur.municipal or not lower_places_addressed(tuple(self.addressees)))) \
                 and m.group(1) in lex.department_by_stem:
             dept = lex.department(m.group(1), self.jur.year, local=True)
             if dept and self.jur.own_place:
@@ -1012,8 +1012,10 @@ def governed_place(name: str) -> bool:
         and name.endswith(("省", "市", "县", "区", "旗", "州", "盟", "乡", "镇"))
 
 
+@lru_cache(maxsize=256)
 def lower_places_addressed(adds: tuple[str, ...]) -> bool:
-    """Whether a province writes to the places below it (各自治州人民政府, 西宁市, 各市应急管理局)."""
+    """Whether a province writes to the places below it (各自治州人民政府, 西宁市, 各市应急管理局).
+    Asked for every department name read: once per document's addressees."""
     g = gazetteer()
     for a in adds:
         if a.startswith("各") and LEVEL_WORDS_RX.match(a[1:]):
