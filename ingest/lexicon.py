@@ -51,6 +51,8 @@ class Lexicon:
     collective_names: frozenset[str]
     dropped_level_notes: frozenset[str]
     level_words: dict[str, int]
+    grassroots_levels: dict[str, int]  # 社区, 居: levels of a run, never a place prefix
+    run_words: tuple[str, ...]  # 开发区, 街…: units a run of levels holds like a level
     abbreviations: dict[str, str]
     zones: dict[str, str]
     national: dict[str, str]
@@ -266,6 +268,8 @@ def lexicon() -> Lexicon:
         collective_names=frozenset(data["collective"]["names"]),
         dropped_level_notes=frozenset(data["collective"]["dropped_level_notes"]),
         level_words=dict(data["level"]["words"]),
+        grassroots_levels=dict(data["level"]["grassroots"]),
+        run_words=tuple(data["level"]["run_words"]["words"]),
         abbreviations={k: v for k, v in data["abbreviation"].items() if k != v},
         zones={k: v for k, v in data["zone"].items() if k != v},
         national=dict(data["national"]),

@@ -580,8 +580,11 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
 # ---------------------------------------------------------------- the shape of a name
 MASK = "\0"
 SEPARATORS = re.compile(r"、|以及|和|及其(?!他)|及|与|,|,|;")  # 及其: X及其Y部门 (its departments)
-LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点|有关|相关)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:省|市|州|县|特区|区|乡|镇|街道|街|村|居|社区|旗|盟|地|自治区|自治州|自治县|直辖市|"
-                       r"直管市|省辖市|地级市|省直管县|直管县|县级市|林区|设区市|开发区|新区|园区|管理区|苏木|行政村)+$")
+# the level words, longest first: one source (lexicon.toml's [level]) for every rule reading them
+_LEVEL_NAMES = sorted({*lexicon().level_words, *lexicon().grassroots_levels}, key=len, reverse=True)
+# a run of levels (各县、市、区, 乡镇, 其他各开发区) after its quantifier, the whole text
+LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点|有关|相关)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:"
+                       + "|".join(sorted({*_LEVEL_NAMES, *lexicon().run_words, "地"}, key=len, reverse=True)) + ")+$")
 # a development zone, resort or scenic area, by its name's end (one list for the whole name and its start)
 ZONE_START = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区|风景区|旅游区|示范区|试验区|实验区|保税区|合作区)")
 ZONE = re.compile(ZONE_START.pattern + "$")
@@ -937,12 +940,14 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     return out
 
 
-LEVEL_WORDS_RX = re.compile(r"自治区|自治州|自治县|直辖市|直管市|省辖市|地级市|省直管县|直管县|设区市|县级市|林区|特区|街道|社区|省|市|州|县|区|乡|镇|旗|盟|村|居|(?<=各)地(?!区)")
+# a level word anywhere (各地 is one, 地区 after 各 is not read as 地)
+LEVEL_WORDS_RX = re.compile("|".join(_LEVEL_NAMES) + r"|(?<=各)地(?!区)")
 
 
 def level_rank(word: str) -> int:
     """The rank of a level word (1 province … 5 village); 0 when it is none."""
-    return lexicon().level_words.get(word, {"村": 5, "居": 5, "社区": 5, "地": 2}.get(word, 0))
+    lex = lexicon()
+    return lex.level_words.get(word) or lex.grassroots_levels.get(word) or (2 if word == "地" else 0)
 
 
 def opens_a_word(text: str, k: int) -> bool:
@@ -959,14 +964,13 @@ def opens_a_word(text: str, k: int) -> bool:
 def same_rank_run(piece: str, nxt: str) -> bool:
     """各州、市人民政府 / 各市、州国土资源局: the next piece opens with a level word of the
     same rank as the run before it (沿江各镇(街道)、市防指… does not: 镇 and 市 differ)."""
-    lex = lexicon()
     last = LEVEL_WORDS_RX.findall(piece)
     first = LEVEL_WORDS_RX.match(nxt)
     if not last or not first:
         return False
     if opens_a_word(nxt, first.end()):
         return False  # 村(社区)、村(居)民小组: 村民 is a word, not the level 村 before a unit
-    rank = lambda w: lex.level_words.get(w, {"村": 5, "居": 5, "社区": 5, "地": 2}.get(w, 0))
+    rank = level_rank
     a, b = last[-1], first.group(0)
     if "市" in (a, b) and {rank(a), rank(b)} <= {2, 3}:
         return True  # 各县、市、区 / 各市、县: 市 is a county-level city beside counties (县级市)
