@@ -132,7 +132,7 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     meta = Meta()
     meta.doc_number = find_doc_number(head) or boxed_doc_number(box)
     own_cited = cited_as_printed(head)
-    title_line = find_title(head, own_cited)
+    title_line = find_title(head, own_cited, page)
     if title_line is not None:
         meta.title = clean_title(title_line.text)
         printed = re.search(r"(印发|转发|下发|发布)《([^《》]{4,80})》的?(?:通知|函)$", meta.title or "") \
@@ -164,7 +164,7 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     if date_line is None and not issuer_lines:
         issuer_lines = undated_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else \
-        boxed_date(box) or boxed_date("\n".join(ln.text for ln in head[:8]))
+        boxed_date(box) or boxed_date("\n".join(ln.text for ln in head[:8])) or date_beside_number(head, meta.doc_number)
     addressee_line = find_addressee_line(head)
     written_issuers = [canonical_issuer(s) for s in issuer_lines] or (news.issuers if news else []) \
         or issuers_from_heading(head, title_line) or boxed_issuer(box)
@@ -240,10 +240,24 @@ def find_doc_number(head: list[Line]) -> str | None:
     for ln in head[:12]:
         for m in DOC_NUMBER.finditer(ln.text):
             before = ln.text[: m.start()]
-            alone = not re.sub(r"[\s()\[\]]", "", ln.text.replace(m.group(0), ""))
+            rest = re.sub(r"[\s()\[\]]", "", ln.text.replace(m.group(0), ""))
+            # alone, or with the signing date beside it (苏政办发〔2011〕59号  2011年5月7日)
+            alone = not rest or (ln.text.find(rest) > m.start() and is_date_line(rest))
             in_title = TITLE_KIND.search(re.sub(r"\s*\(.*$", "", before).strip()) is not None and "《" not in before
             if alone or in_title:
                 return m.group(0).replace("[", "〔").replace("]", "〕")
+    return None
+
+
+def date_beside_number(head: list[Line], number: str | None) -> str | None:
+    """The signing date a cover prints on its number's line (苏政办发〔2011〕59号  2011年5月7日),
+    when the page has no signature."""
+    if number is None:
+        return None
+    for ln in head[:12]:
+        text = ln.text.replace("[", "〔").replace("]", "〕")
+        if number in text:
+            return parse_cn_date(text.split(number, 1)[1])
     return None
 
 
@@ -391,7 +405,7 @@ def title_candidates(head: list[Line]) -> list[Line]:
     return out
 
 
-def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
+def find_title(head: list[Line], own_cited: list[str], page: str = "") -> Line | None:
     """The work-points title: a line equal to what the cover notice prints, else the first
     title-like line (or run of lines)."""
     candidates = title_candidates(head)
@@ -415,12 +429,31 @@ def find_title(head: list[Line], own_cited: list[str]) -> Line | None:
         if m and looks_like_org(m.group("issuer")):
             return Line(m.group("issuer") + m.group("title"), ln.start + m.start("issuer"))
     headlines = [ln for i, ln in enumerate(head[:6]) if headline_like(ln.text) or i == 0 and comma_headline(ln.text)]
+    # a news page's headline stands right above its time stamp (…巡查 / 2018-11-04 01:57:33 信息来源:…),
+    # under whatever slogan its site prints first (欢迎关注…网站艾森网!)
+    above_stamps = stamped_lines(page)
+    stamped = [ln for ln in headlines if ln.text.strip() in above_stamps]
+    headlines = stamped + [ln for ln in headlines if ln not in stamped]
     for prev, ln in zip(head[:11], head[1:12]):
         # the headline right above the 主送 line is the notice's, whatever a mirror put above it
         # (三星堆旅游专线一号线票价 / 2023-08-30 / 更新时间… / 蓬江区启动防风Ⅳ级应急响应 / 各镇政府…:)
         if ln.text.rstrip().endswith((":", "：")) and ln.text.startswith("各") and headline_like(prev.text):
             return prev
+    if headlines and "关于" not in headlines[0].text and find_doc_number(head) is not None \
+            and find_addressee_line(head) is not None:
+        return None  # a circular printing its number and addressees has a kind word in its title:
+        # a line without one is the site's (我要收藏 / 公共资源调用站点 / 文章分享 / 桂安监管烟爆〔2018〕6号)
     return headlines[0] if headlines else None
+
+
+def stamped_lines(page: str) -> set[str]:
+    """The lines of the page as read (its furniture too) standing right above a time stamp."""
+    lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+    return {a for a, b in zip(lines, lines[1:]) if NEWS_STAMP.match(b)}
+
+
+# a news page's time stamp under its headline (2018-11-04 01:57:33 信息来源:…, 发布时间:2021-03-02)
+NEWS_STAMP = re.compile(r"^\s*(?:(?:发布|更新)?时间[:：]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)")
 
 
 def comma_headline(t: str) -> bool:
@@ -1280,7 +1313,7 @@ def find_period(title: str | None, head: list[Line], body_start: int, text: str)
         # inside a body sentence names past work (此次督查…2017年安全生产大检查发现问题…), and a
         # hyphenated date is the page's posting time
         m = (None if ANNUAL_EVENT.search(c) else YEAR.search(c)) if i == 0 else \
-            SUBTITLE_YEAR.match(c) or OPENING_YEAR.match(c)
+            SUBTITLE_YEAR.match(c) or (OPENING_YEAR.match(c) if not DONE_IN_YEAR.match(c) else None)
         if m:
             return {"start": f"{m.group(1)}-01-01", "end": f"{m.group(1)}-12-31"}
     return None
@@ -1291,6 +1324,9 @@ def find_period(title: str | None, head: list[Line], body_start: int, text: str)
 ANNUAL_EVENT = re.compile(r"(?:19|20)\d{2}年(?:度)?第[一二三四五六七八九十\d]+次")
 SUBTITLE_YEAR = re.compile(r"\s*(?:——|—|--|[(（])[^。;,:\n]{0,40}?(?<![\d\[〔【])((?:19|20)\d{2})(?![\d\-\]〕】])")
 OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})年")
+# a news paragraph opening on what was done that year (2017年省政府安委会已对10个市(州)开展…巡查)
+# (a subject before 已: 2018年已进入汛期 is where the year stands, not work done)
+DONE_IN_YEAR = re.compile(r"\s*(?:19|20)\d{2}年[^。;,,已]{2,20}?(?:已经|已|曾)")
 
 
 def find_citations(text: str, meta: Meta) -> list[str]:

@@ -24,7 +24,7 @@ from .regions import Region, gazetteer, is_municipality
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _IS_COLLECTIVE_RX1 = re.compile(r"^(省|市|县|区|乡|镇)(级|直)")
-_IS_COLLECTIVE_RX2 = re.compile(r".(各|有关|相关|其他)[^各]{0,8}(部门|单位|机构|成员单位|厅委办|直属机构)$")
+_IS_COLLECTIVE_RX2 = re.compile(r".(各|有关|相关|其他)[^各]{0,8}(部门|单位|机构|成员单位|直属机构|[委办厅局]{2,4})$")  # 各厅委办, 各委办厅局
 _DEPARTMENT_ISSUER_RX1 = re.compile(r"(厅|局|委员会|委)$")
 _NATIONAL_NAME_RX1 = re.compile(r"^(国务院|国家|中共中央|中央|全国|中国)")
 _TIDY_RX1 = re.compile(r"\s+")

@@ -1,0 +1,85 @@
+"""Shapes of real circulars outside ../shared: public pages of the fresh batches qq and rr of
+the twelfth session, cited by address; a few lines each, not the documents."""
+
+from __future__ import annotations
+
+from page_text import extract_text
+
+# 江苏省人民政府办公厅 苏政办发〔2011〕59号 (www.js.gov.cn/art/2011/5/7/art_46801_2680667.html)
+JIANGSU_COVER = (
+    '省政府办公厅印发贯彻落实省政府关于进一步加强企业安全生产工作意见重点工作分工方案的通知\n'
+    '发布日期:2011-05-07 11:38 字体:[ ]\n'
+    '\n'
+    '省政府办公厅印发贯彻落实省政府关于进一步加强\n'
+    '企业安全生产工作意见重点工作分工方案的通知\n'
+    '苏政办发〔2011〕59号  2011年5月7日\n'
+    '\n'
+    ' \n'
+    '\n'
+    ' \n'
+    '\n'
+    '省各委、办、厅、局,省各直属单位:\n'
+    '        《贯彻落实〈省政府关于进一步加强企业安全生产工作的意见〉重点工作分工方案》已经省人民政府同意,现印发给你们,请认真贯彻执行。对本部门承担的工作,要明确实施步骤和具体措施;对涉及多个部门的工作,牵头部门要加强协调,部门之间要密切配合,努力形成齐抓共管的工作格局。省安全生产委员会办公室要加强督促检查,并将工作年度完成情况汇总报省安全生产委员会。\n')
+
+
+def test_a_number_line_may_carry_the_signing_date():
+    """"苏政办发〔2011〕59号  2011年5月7日": the cover's own number, and its date when no signature follows."""
+    meta = extract_text(JIANGSU_COVER)["meta"]
+    assert (meta["doc_number"], meta["date"], meta["province"]) == ("苏政办发〔2011〕59号", "2011-05-07", "江苏省")
+
+
+def test_a_class_of_a_levels_commissions_and_bureaus_is_kept_as_written():
+    """"省各委、办、厅、局": every commission, office and department of the province, a class (SCHEMA:
+    collectives as written), not a body named 江苏省各委办厅局."""
+    assert extract_text(JIANGSU_COVER)["meta"]["addressees"] == ["省各委办厅局", "省各直属单位"]
+
+
+# 广西壮族自治区安全生产监督管理局 桂安监管烟爆〔2018〕6号 (yjglt.gxzf.gov.cn/aqsc/yhbz/t2986578.shtml)
+GUANGXI_INSPECTION = (
+    '我要收藏\n'
+    '公共资源调用站点\n'
+    '文章分享\n'
+    '桂安监管烟爆〔2018〕6号\n'
+    '南宁、梧州、北海、钦州、玉林市安监局:\n'
+    '为推动全区烟花爆竹生产企业落实安全生产主体责任,有效防范和遏制烟花爆竹事故发生,根据《广西壮族自治区安全生产监督管理局关于印发落实企业安全生产主体责任专项行动实施方案的通知》(桂安监管〔2018〕18号)要求,自治区安全监管局研究决定,对区内烟花爆竹生产企业开展安全生产条件检查。现将有关事项通知如下:\n'
+    '一、检查任务\n'
+    '全区共检查20家烟花爆竹生产企业(附件1)。各市接受检查的烟花爆竹生产企业数量如下:南宁1家,梧州2家,北海6家,钦州6家,玉林5家。检查工作由自治区安全监管局委托江西省赣华安全科技有限公司开展。\n')
+
+
+def test_a_numbered_circulars_title_is_not_the_sites_widget():
+    """"我要收藏 / 公共资源调用站点 / 文章分享" above the number and the addressees: the site's widgets, no title;
+    so the notice's unnamed work goes to its addressees, not also to the bureau writing it."""
+    result = extract_text(GUANGXI_INSPECTION)
+    assert result["meta"]["title"] is None
+    assert result["meta"]["doc_number"] == "桂安监管烟爆〔2018〕6号"
+
+
+def test_an_entrusting_bureau_ends_before_its_verb():
+    """"由自治区安全监管局委托江西省赣华安全科技有限公司开展": 委托 is the verb, 监管局委 no name."""
+    names = [a["name"] for t in extract_text(GUANGXI_INSPECTION)["tasks"] for a in t["actors"]]
+    assert "广西壮族自治区安全生产监督管理局" in names
+    assert not any(n.endswith("局委") for n in names)
+
+
+# a news page on a mirror (isenbj.cn/e/action/ShowInfo.php?classid=76&id=78885): the site's slogan first
+SICHUAN_NEWS = (
+    '香港声音 直达真相 欢迎关注中国社会新闻社官方网站艾森网!\n'
+    '\n'
+    '四川对11个市(州)启动安全生产巡查\n'
+    '\n'
+    '2018-11-04 01:57:33 信息来源:发布者:艾森新闻网点击量:\n'
+    '\n'
+    '  11月1日,记者从四川省政府安办获悉,四川省日前已启动2018年安全生产巡查工作,巡查对象包括成都等11个市(州)。巡查组将重点对健全完善安全生产责任体系情况、推进依法治安情况等9个方面开展现场巡查,巡查方式包括派专人受理当地安全生产工作相关信访举报等。\n'
+    '\n'
+    '  2017年省政府安委会已对10个市(州)开展安全生产巡查,在此基础上,近期,省政府安委会安全生产巡查组将分别进驻成都市、泸州市、德阳市、绵阳市、内江市、乐山市、宜宾市、巴中市、雅安市、阿坝州、甘孜州等11个市(州)开展安全生产巡查。各巡查组将通过听取汇报、座谈交流、个别问询、查阅资料、延伸巡查、重点抽查、受理举报、警示约谈、媒体曝光等方式,对当地安全生产工作情况进行全面巡查。\n')
+
+
+def test_a_news_headline_is_the_line_above_its_time_stamp():
+    """The site's slogan "香港声音 直达真相 欢迎关注…艾森网!" opens the page; the headline stands above
+    "2018-11-04 01:57:33 信息来源:…"."""
+    assert extract_text(SICHUAN_NEWS)["meta"]["title"] == "四川对11个市(州)启动安全生产巡查"
+
+
+def test_a_year_opening_on_work_done_then_is_no_period():
+    """"2017年省政府安委会已对10个市(州)开展安全生产巡查": last year's round, not the span the text covers."""
+    assert extract_text(SICHUAN_NEWS)["meta"]["period"] is None
