@@ -98,7 +98,7 @@ class Lexicon:
                 break
             out.append(table[m.group(0)])
             pos = m.end()
-        return "".join(out) + name[pos:]
+        return committee_spelled_out("".join(out) + name[pos:])
 
     @cached_property
     def department_by_stem(self) -> dict[str, list[Department]]:
@@ -208,6 +208,19 @@ class Lexicon:
         if not name.startswith(self.collective_prefixes):
             return None
         return next(p for p in self.collective_prefixes if name.startswith(p))
+
+
+# a committee's short form at a name's end, the committee spelled out (省减灾救灾委 -> 省减灾救灾委员会,
+# 市安全生产专业委 -> …专业委员会); not a party organ (省委, 县委, 党委, 纪委, 工委, 团委, 政法委) nor a class
+# of a level's commissions (各厅委, 国务院各部委), nor 管委 (管理委员会)
+COMMITTEE_SHORT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![省市县区州镇乡旗盟党纪工团法厅部管])委(办)?(?=(?:各|有关)?成员单位$|$)")
+
+
+def committee_spelled_out(name: str) -> str:
+    m = COMMITTEE_SHORT.search(name)
+    if m is None:
+        return name
+    return name[:m.start()] + ("委员会办公室" if m.group(1) else "委员会") + name[m.end():]
 
 
 # a post that begins where a unit's suffix ends (任组长, 任局长, 办主任): the unit's name does not end

@@ -83,3 +83,22 @@ def test_a_news_headline_is_the_line_above_its_time_stamp():
 def test_a_year_opening_on_work_done_then_is_no_period():
     """"2017年省政府安委会已对10个市(州)开展安全生产巡查": last year's round, not the span the text covers."""
     assert extract_text(SICHUAN_NEWS)["meta"]["period"] is None
+
+
+# 安徽省减灾救灾委员会2023年工作要点, on a mirror (lingjia365.com/p9377745/147630031.html)
+ANHUI_RELIEF_POINTS = (
+    '《安徽省减灾救灾委员会2023年工作要点》已经省政府同意,现印发给你们,请认真贯彻落实。\n'
+    '安徽减灾救灾委员会\n'
+    '2023年1月30日\n'
+    '安徽省减灾救灾委员会2023年工作要点\n'
+    '以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大精神,认真贯彻落实国家减灾委和省委、省政府关于防灾减灾救灾工作决策部署,坚持人民至上、生命至上,有效防范化解重大安全风险,有序应对突发自然灾害,有力保障人民群众生命财产安全,全面提升抵御自然灾害综合防范能力。\n'
+    '一、不断健全防灾减灾救灾体制机制\n'
+    '1.健全责任体系。坚持党委和政府在防灾减灾救灾工作中的领导和主导地位,发挥组织领导、统筹协调等作用。坚持分级负责、属地为主,健全防灾减灾救灾责任体系,明确各级、各有关部门自然灾害防治责任,强化责任落实。(责任单位:省减灾救灾办、省减灾救灾委成员单位,各市减灾救灾委 )\n'
+    '2.完善工作机制。各涉灾部门发挥专业优势,有效开展灾害监测、风险普查、风险会商、灾害预警、科普宣传,制修订专项应急预案和部门应急预案,加强应急演练计划管理和考核,逐步形成优势互补、分工明确、责任衔接、齐抓共管的防灾减灾救灾工作格局。(责任单位:省减灾救灾办、省减灾救灾委成员单位,各市减灾救灾委)\n')
+
+
+def test_a_committees_short_form_is_spelled_out():
+    """"(责任单位:…各市减灾救灾委)": 委 ending a body stands for 委员会 (not 省委, 党委, 国务院各部委)."""
+    names = [a["name"] for a in extract_text(ANHUI_RELIEF_POINTS)["tasks"][0]["actors"]]
+    assert "各市减灾救灾委员会" in names
+    assert not any(n.endswith("减灾救灾委") for n in names)
