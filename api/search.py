@@ -49,6 +49,10 @@ class SearchIndex:
     removed: frozenset[str] = frozenset()
     # documents written from this time on (`ingested_at`, ISO UTC) may be missing from `lexical`
     built_at: str | None = None
+    # each task's sort key (graph/sortkeys.py), aligned with `ids`, which the build orders by it;
+    # and the delta's tasks' keys: so the first holders of a text are the first of the list
+    sort_keys: Any = None
+    delta_keys: dict[str, int] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -79,7 +83,8 @@ class SearchIndex:
                              [(r["title"] or "") + "\n" + (r["text"] or "") for r in rows])
         regions = {**self.regions, **{r["id"]: r["regions"] or [] for r in rows}}
         return SearchIndex(self.store, self.embedder, key, self.lexical, self.ids, regions, self.positions,
-                           self._in_region, delta, removed, self.built_at)
+                           self._in_region, delta, removed, self.built_at, self.sort_keys,
+                           {r["id"]: int(r["sort_key"] or 0) for r in rows})
 
     @property
     def takes_deltas(self) -> bool:
@@ -146,16 +151,62 @@ class SearchIndex:
             found += self.delta.holding_all(tokens)
         return None if at_most is not None and len(found) > at_most else found
 
+    def first_holding(self, forms: list[str], lo: int, hi: int, want: int) -> "Holders | None":
+        """The first tasks (at least `want` when there are that many) with a sort key in
+        [lo, hi) whose text may hold one of `forms` verbatim, in key order — a superset the
+        store's `CONTAINS` then checks — and the key below which that list is complete. None
+        when a form has no sure bigram (the index cannot bound it).
+
+        Why: a common text (事故调查: thousands of tasks at 10,000 documents) was found by
+        sampling the store's key range with `CONTAINS`, rounds that grow with the graph; the
+        index is in key order, so the first holders are the first page's candidates."""
+        import numpy as np
+
+        token_sets = [containment_bigrams(f) for f in forms]
+        if not token_sets or any(t is None for t in token_sets) or self.lexical.bm25 is None or self.sort_keys is None:
+            return None
+        keys = self.sort_keys
+        start, end = int(np.searchsorted(keys, lo, "left")), int(np.searchsorted(keys, hi, "left"))
+        w = want
+        while True:
+            found, known = [], end
+            for tokens in token_sets:
+                pos, k = self.lexical.first_holding(tokens, start, end, w)
+                found.append(pos)
+                known = min(known, k)
+            # every holder of a key below `bound` is known (a key's ties may straddle `known`)
+            bound = hi if known >= end else int(keys[known])
+            pos = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+            pos = pos[keys[pos] < bound]
+            ids = [self.ids[i] for i in pos]
+            if self.removed:
+                keep = [tid not in self.removed for tid in ids]
+                pos, ids = pos[np.asarray(keep, dtype=bool)], [t for t, k in zip(ids, keep) if k]
+            if len(ids) >= want or known >= end:
+                break
+            w *= 4
+        pairs = list(zip(ids, (int(k) for k in keys[pos])))
+        if self.delta is not None:
+            extra = {tid for tokens in token_sets for tid in self.delta.holding_all(tokens)}
+            pairs += [(tid, self.delta_keys[tid]) for tid in extra
+                      if tid in self.delta_keys and lo <= self.delta_keys[tid] < bound]
+        pairs.sort(key=lambda p: (p[1], p[0]))
+        return Holders([p[0] for p in pairs], [p[1] for p in pairs], bound)
+
     @classmethod
     def build(cls, store: GraphStore, embedder: Any, key: tuple, previous: Path | None = None) -> "SearchIndex":
         """`previous`: a folder an earlier index was saved in, whose tokens are reused."""
+        import numpy as np
+
         built_at = build_time()
-        rows = store.read(TASK_TEXTS)
+        # in the obligations' order: a text's first holders are then its first obligations
+        rows = sorted(store.read(TASK_TEXTS), key=lambda r: (int(r["sort_key"] or 0), r["id"]))
         ids = [r["id"] for r in rows]
         lexical = LexicalIndex(ids, [(r["title"] or "") + "\n" + (r["text"] or "") for r in rows],
                                previous=previous / "lexical" if previous is not None else None)
         index = cls(store, embedder, key, lexical, ids, {r["id"]: r["regions"] or [] for r in rows},
-                    {tid: i for i, tid in enumerate(ids)}, built_at=built_at)
+                    {tid: i for i, tid in enumerate(ids)}, built_at=built_at,
+                    sort_keys=np.asarray([int(r["sort_key"] or 0) for r in rows], dtype=np.int64))
         index.region_positions()
         return index
 
@@ -164,15 +215,25 @@ class SearchIndex:
         self.lexical.save(folder / "lexical")
         (folder / "regions.json").write_text(json.dumps(self.regions, ensure_ascii=False), encoding="utf-8")
         (folder / "built_at").write_text(self.built_at or "", encoding="utf-8")
+        import numpy as np
+
+        np.save(folder / "sort_keys.npy", np.asarray(self.sort_keys, dtype=np.int64))
 
     @classmethod
     def load(cls, store: GraphStore, embedder: Any, key: tuple, folder: Path) -> "SearchIndex":
+        import numpy as np
+
         lexical = LexicalIndex.load(folder / "lexical")
         regions = json.loads((folder / "regions.json").read_text(encoding="utf-8"))
         stamp = folder / "built_at"
+        # (an index saved without its sort keys is not in the list's order: OSError, rebuilt)
+        sort_keys = np.load(folder / "sort_keys.npy")
+        if len(sort_keys) != len(lexical.ids):
+            raise ValueError(f"{len(sort_keys)} sort keys for {len(lexical.ids)} tasks")
         index = cls(store, embedder, key, lexical, lexical.ids, regions,
                     {tid: i for i, tid in enumerate(lexical.ids)},
-                    built_at=(stamp.read_text(encoding="utf-8") or None) if stamp.exists() else None)
+                    built_at=(stamp.read_text(encoding="utf-8") or None) if stamp.exists() else None,
+                    sort_keys=sort_keys)
         index.region_positions()
         return index
 
@@ -359,6 +420,15 @@ class SearchIndex:
             if len(out) >= limit:
                 break
         return out
+
+
+@dataclass
+class Holders:
+    """Tasks that may hold a text, in sort-key order: every one with a key below `bound`."""
+
+    ids: list[str]
+    keys: list[int]
+    bound: int
 
 
 BUILD_MARGIN = dt.timedelta(minutes=2)  # a write that began before a build may commit after its read

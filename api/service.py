@@ -280,6 +280,25 @@ class Service:
         filters.task_ids = ids if filters.task_ids is None else [i for i in filters.task_ids if i in set(ids)]
         return filters
 
+    def text_holders(self, filters: Q.Filters) -> Q.HolderSource | None:
+        """Where the tasks that may hold the `q` filter's text (in any written form) are found
+        in the obligations' order: the search index of the graph as it is now (None without
+        one, or when a form has no sure bigram). The filter becomes the forms for the store's
+        `CONTAINS`; see `graph.queries._page_of_holders`."""
+        forms = variants(filters.q) if filters.q else []
+        if not forms:
+            return None
+        key = tuple(r["version"] for r in self._read(VERSION))
+        index = self._search
+        if index is None or index.key != key:
+            self._build_in_background(key)
+            return None
+        if index.first_holding(forms, 0, 1, 1) is None:
+            return None  # no sure bigram: the store scans
+        if len(forms) > 1:
+            filters.q, filters.q_forms = None, forms
+        return lambda lo, hi, want: index.first_holding(forms, lo, hi, want)
+
     def text_candidates(self, forms: list[str], at_most: int | None = None) -> list[str] | None:
         """The tasks that may hold one of `forms`, from a search index of the current graph
         (None without one: it is started in the background, and the store scans meanwhile;
@@ -321,10 +340,13 @@ class Service:
         previous page: a keyset page costs the same however deep it is). `total` is exact
         unless `total_exact` is false: then it is a lower bound (no aggregate answers these
         filters and counting further would cost the whole graph)."""
-        filters = self.written_out(self.filters(f))
         after = decode_cursor(cursor) if cursor else None
+        filters = self.filters(f)
+        holders = self.text_holders(filters) if after is None else None
+        if holders is None:
+            filters = self.written_out(filters)
         try:
-            page = Q.obligations_page(self.store, filters, limit, 0 if after else offset, after)
+            page = Q.obligations_page(self.store, filters, limit, 0 if after else offset, after, holders)
         except StoreError as exc:
             raise self._failure(exc) from exc
         return {"total": page.total, "total_exact": page.total_exact, "limit": limit, "offset": offset,

@@ -230,6 +230,41 @@ class LexicalIndex:
             return None
         return np.sort(found)
 
+    def first_holding(self, tokens: list[str], start: int, end: int, want: int) -> tuple[np.ndarray, int]:
+        """The first `want` (or more) positions in [start, end) of the texts holding every one of
+        `tokens`, ascending, and the position up to which every holder was found (`end` when
+        all were): the rarest token's postings are read from `start` a chunk at a time, each
+        position looked up in the other tokens' postings (sorted: a binary search).
+
+        Why: `holding_all` intersects whole postings, a cost that grows with the graph (≈ 12 ms
+        at 10,000 documents for a common phrase); when positions follow the list's order (the
+        search index is built in sort-key order) the first page's candidates are the first
+        holders, found at a cost that follows the page (issue 13)."""
+        if self.bm25 is None or not tokens or start >= end or any(tok not in self.vocab for tok in tokens):
+            return np.zeros(0, dtype=np.int64), end
+        sc = self.bm25.scores
+        indices = sc["indices"]
+        spans = sorted(((int(sc["indptr"][t]), int(sc["indptr"][t + 1]))
+                        for t in (self.bm25.vocab_dict[tok] for tok in tokens)), key=lambda ab: ab[1] - ab[0])
+        rarest = indices[spans[0][0]:spans[0][1]]
+        others = [indices[a:b] for a, b in spans[1:]]
+        i, stop = int(np.searchsorted(rarest, start)), int(np.searchsorted(rarest, end))
+        found: list[np.ndarray] = []
+        count, chunk = 0, max(want, 64)
+        while i < stop and count < want:
+            c = np.asarray(rarest[i:min(i + chunk, stop)])
+            keep = np.ones(len(c), dtype=bool)
+            for post in others:
+                j = np.minimum(np.searchsorted(post, c), len(post) - 1)
+                keep &= post[j] == c
+            found.append(c[keep])
+            count += int(keep.sum())
+            i += len(c)
+            chunk *= 2  # a sparse conjunction reads ever larger chunks: few rounds in all
+        known = end if i >= stop else int(rarest[i])  # every holder before the next unread posting
+        out = np.concatenate(found).astype(np.int64) if found else np.zeros(0, dtype=np.int64)
+        return out, known
+
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The `k` best (id, score) pairs with a positive score, best first; [] for no match."""
         s = self.scores(query)

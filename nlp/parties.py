@@ -54,7 +54,8 @@ _CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:行政)?(?:主管|管�
 ATTACHMENT_NOTE = re.compile(r"\s*[(（]\s*(?:详?见)?附件\s*[\d一二三四五六七八九十]*\s*[)）]\s*")
 TOPIC_THEN_REQUEST = re.compile(r"[\u4e00-\u9fff]{2,10}请于")  # a topic between a party and 请于
 PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
-_ALLOCATIONS_RX1 = re.compile(r"[(（]([^()（）]{2,200})(?:[)）]|\s*$)|〔([^〔〕]{2,200})〕")  # 〔市委组织部牵头,…〕 too
+# 〔市委组织部牵头,…〕 too; a short note inside stays (各县(区)政府负责)
+_ALLOCATIONS_RX1 = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]{1,8}[)）]){2,200})(?:[)）]|\s*$)|〔([^〔〕]{2,200})〕")
 _BY_FRAMES_RX1 = re.compile(r"由")
 _BY_FRAMES_RX2 = re.compile(r"[,,。;;!?:\n]")
 _BY_FRAMES_RX3 = re.compile(r"^(?P<a>.{2,60}?)配合(?P<b>.{2,80}?)(开展|做好|实施|落实|完成|负责)")

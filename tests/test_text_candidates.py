@@ -125,3 +125,54 @@ def test_a_text_in_two_written_forms_pages_alike_with_and_without_candidates(cor
     assert by_candidates["items"] and by_candidates["total"] == by_scan.total
     assert [(r["task_id"], r["body_id"]) for r in by_candidates["items"]] == \
         [(r["task_id"], r["body_id"]) for r in by_scan.rows]
+
+
+def test_first_holders_are_the_first_of_all_holders(corpus_service):
+    """`LexicalIndex.first_holding` (postings read a chunk at a time from a position) finds
+    the same holders as intersecting whole postings, in order, complete below its bound."""
+    import numpy as np
+
+    index = corpus_service.search_index()
+    lexical = index.lexical
+    rng = random.Random(5)
+    vocab = sorted(t for t in lexical.vocab if t.startswith("b:"))
+    n = len(lexical.ids)
+    for _ in range(200):
+        tokens = rng.sample(vocab, rng.randint(1, 2))
+        start = rng.randrange(0, n)
+        end = rng.randrange(start, n + 1)
+        want = rng.randint(1, 40)
+        every = lexical.holding_all(tokens)
+        every = every[(every >= start) & (every < end)]
+        first, known = lexical.first_holding(tokens, start, end, want)
+        assert list(first) == list(every[: len(first)])
+        assert list(every[every < known]) == list(first[first < known])
+        assert len(first) >= min(want, len(every)) or known == end
+        assert np.all(np.diff(first) > 0)
+
+
+def test_the_search_index_is_in_the_lists_order(corpus_service):
+    """Positions follow the obligations' sort key: a text's first holders come first."""
+    import numpy as np
+
+    keys = corpus_service.search_index().sort_keys
+    assert len(keys) == len(corpus_service.search_index().ids) and np.all(np.diff(keys) >= 0)
+
+
+def test_a_text_filters_pages_from_holders_a_few_at_a_time_are_the_scans(corpus_service, seed_records):
+    """Pages of 5 (offsets 0, 5, 10, 40) of a text filter, with holders handed over three at a
+    time so that the page is filled over many rounds, equal the store's scan; the total is
+    exact once every holder was checked."""
+    index = corpus_service.search_index()
+    for q in ["事故调查", "应急管理", "隐患排查", "监督检查", *_phrases(seed_records)[:8]]:
+        scan = Q.obligations_page(corpus_service.store, corpus_service.filters({"q": q}), 500, 0)
+        for offset in (0, 5, 10, 40):
+            source = lambda lo, hi, want: index.first_holding([q], lo, hi, min(want, 3))
+            page = Q.obligations_page(corpus_service.store, corpus_service.filters({"q": q}), 5, offset,
+                                      holders=source)
+            assert [(r["task_id"], r["body_id"], r["role"]) for r in page.rows] == \
+                [(r["task_id"], r["body_id"], r["role"]) for r in scan.rows[offset:offset + 5]], (q, offset)
+            assert page.total <= scan.total and (page.total == scan.total or not page.total_exact), (q, offset)
+        whole = Q.obligations_page(corpus_service.store, corpus_service.filters({"q": q}), 500, 0,
+                                   holders=lambda lo, hi, want: index.first_holding([q], lo, hi, want))
+        assert (whole.total, whole.total_exact) == (scan.total, True), q
