@@ -697,6 +697,23 @@ def has_verb(name: str) -> bool:
     return False
 
 
+def opens_a_clause(name: str) -> bool:
+    """Whether what reads as a subject is a clause's start: it opens on two verbs (组成联合检查组)
+    or on 望 (望广大用户积极配合), or holds a preposition before its last word (不断完善以企业负责人为
+    重点). Names do not (发改委, 预警信息发布平台, 自然资源(林业)局; 负有…职责的部门: a relative
+    clause names a class)."""
+    import jieba.posseg
+
+    if "的" in name or len(name) < 4:
+        return False
+    words = [(w, f) for w, f in jieba.posseg.lcut(name, HMM=False) if w.strip()]
+    if len(words) < 2:
+        return False
+    (w0, f0), (w1, f1) = words[0], words[1]
+    return w0 == "望" or (f0 == "v" and f1 == "v" and len(w0) >= 2 and w1 not in ("有关", "相关")) \
+        or any(f == "p" for _, f in words[:-1])
+
+
 def place_only(name: str) -> bool:
     """各县区, 各地, 各市州, 各乡镇, 长春新区: a place (or class of places) standing for its
     government or its bodies."""

@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import (DUTY_RELATIVE, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, name_kind, parse_names,
+from ..ingest.names import (DUTY_RELATIVE, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, opens_a_clause, name_kind, parse_names,
                              split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -814,13 +814,16 @@ class PartyFinder:
         place = gazetteer().place_prefix(t[s:limit])
         if place and t[s:s + place[1]] == place[0].name:  # 琼海市要立即启动…: a place named in full
             ends = sorted(set(ends) | {place[1]})
-        asked = t[max(0, s - 2):s].endswith(("请", "希望", "责成", "要求")) and t[s:s + 1] not in ("示", "假", "教", "求")
+        # (望广大用户积极配合: 望 is 希望 in a notice's register)
+        asked = t[max(0, s - 2):s].endswith(("请", "望", "责成", "要求")) and t[s:s + 1] not in ("示", "假", "教", "求")
         for end in ends:
             e = s + end
             if not self.marker_at(e) or phrase_material(t[s:e]):
                 continue
             names = parse_names(t[s:e], strict=True)
-            if names:
+            if names and not any(opens_a_clause(p) for p, _, k in names):
+                # (a clause opening on its verb names no party: 不断完善以企业负责人为重点…,
+                # 组成联合检查组对…, 分级分批组织安全监管干部和企业负责人…参加轮训)
                 best = (e, names)
                 break  # the first name followed by its duty: 省武警总队指导武警部队…
         if best is None and asked:
@@ -928,7 +931,8 @@ class PartyFinder:
                 if b and "的" in window[b:]:
                     continue  # 到督导地区的企业参加: a relative clause cut mid-way is no class
                 names = parse_names(window[b:], strict=True)
-                if names and all(k != "person" for _, _, k in names):
+                if names and all(k != "person" and not opens_a_clause(p) for p, _, k in names):
+                    # (不断完善以企业负责人…: the name starts after the clause's verb and preposition)
                     role = dict(self.fr.verb_role).get(m.group(0), Role.RESPONSIBLE)
                     self.add(start + b, names, role, "role", verb=m.group(0))
                     break

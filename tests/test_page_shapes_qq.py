@@ -102,3 +102,55 @@ def test_a_committees_short_form_is_spelled_out():
     names = [a["name"] for a in extract_text(ANHUI_RELIEF_POINTS)["tasks"][0]["actors"]]
     assert "各市减灾救灾委员会" in names
     assert not any(n.endswith("减灾救灾委") for n in names)
+
+
+# 本溪市安全生产“十一五”规划, page 2 on a law mirror (www.fymate.net/html/text/lar/169673/16967371_2.html)
+BENXI_PLAN = (
+    '5.安全生产应急救援体系建设工程\n'
+    '按照辽宁省安全生产“十一五”规划要求,建设1个市级安全生产应急救援指挥中心。建立完善危险化学品、煤矿等2支应急救援队伍(市安全生产监管局、市人事局、市煤炭安全局按照职责分工负责)。\n'
+    '6.安全生产监管体系及监管装备建设工程\n'
+    '(1)安全生产监管体系建设。建立和完善市、县(区)政府及工业企业比较集中的乡镇(街道)安全生产监管机构和执法队伍,保障安全生产监管机构、人员、经费、设施和装备到位(市安全生产监管局、市财政局、市人事局、各县(区)政府按照职责分工负责)。\n'
+    '(2)安全生产监管装备建设。为市、县(区)安全生产监管机构配置监管专用执法车辆、现场安全条件及作业场所职业危害监督检查专用设备、事故调查取证分析设备、安全监管人员个体防护装备和办公设备(市安全生产监管局、市财政局、各县区政府按照职责分工负责)。\n')
+
+
+def test_an_allocation_with_a_note_inside_and_its_manner_is_read():
+    """"(…市人事局、市煤炭安全局按照职责分工负责)" and "(…各县(区)政府按照职责分工负责)": the note (区)
+    inside the bracket and 按照职责 before the verb keep the bodies allocated."""
+    tasks = extract_text(BENXI_PLAN)["tasks"]
+    assert [len(t["actors"]) for t in tasks[:3]] == [3, 4, 3]
+    assert any(a["name"].endswith("县区人民政府") for a in tasks[1]["actors"])
+
+
+# 广西 尾矿库 防汛 督查 (yjglt.gxzf.gov.cn/aqsc/fmks/t2994689.shtml)
+GUANGXI_TAILINGS = (
+    '本次督查采取自治区重点督查和市级全面检查的方式。督查工作采取听汇报、查阅相关资料、现场检查尾矿库安全环保情况的方式进行。自治区级重点督查百色、河池、贺州等市。各市要根据本通知要求的内容,组成联合检查组对辖区范围内的全部尾矿库开展检查,对检查出的问题要限期完成整改。\n'
+    '三、督查的重点\n')
+
+
+def test_a_clause_opening_on_its_verbs_names_no_party():
+    """"各市要根据本通知要求的内容,组成联合检查组对…开展检查": 组成联合检查组 is what 各市 do, not a body."""
+    names = [a["name"] for t in extract_text(GUANGXI_TAILINGS)["tasks"] for a in t["actors"]]
+    assert "组成联合检查组" not in names and "各市" in names
+
+
+# 江苏 工作分工方案 item (www.js.gov.cn/art/2011/5/7/art_46801_2680667.html)
+JIANGSU_ITEM = (
+    '        1.督促企业法定代表人认真履行安全生产第一责任人的责任,依法保证安全管理、装备、培训等措施和投入落实到位,切实维护企业安全生产和从业人员安全健康权益。(省安监局及各行业主管、监管部门分工负责)\n'
+    '        2.不断完善以企业负责人为重点,覆盖企业管理人员、车间班组以及各个工种的安全生产岗位责任制,把安全生产责任落实到每个环节、每个岗位、每个员工,实现全员、全过程、全方位的安全管理。(省安监局及各行业主管、监管部门分工负责)\n')
+
+
+def test_an_idiom_verb_opening_an_item_is_no_party():
+    """"2.不断完善以企业负责人为重点,覆盖…岗位责任制": 不断完善以企业 is no body."""
+    names = [a["name"] for t in extract_text(JIANGSU_ITEM)["tasks"] for a in t["actors"]]
+    assert "不断完善以企业" not in names
+
+
+# 运城市城市管理局 燃气 通告 (gas.in-en.com/html/gas-3659445.shtml)
+GAS_NOTICE = (
+    '燃气用户强制措施改造安装工作,直接关系着用户的生命财产和公共安全,望广大用户积极配合支持,在规定期限内完成改造安装工作。对逾期未完成改造安装的燃气用户,燃气企业将依据相关法律法规下发停气通知,予以暂停供气,并上报燃气主管部门。\n')
+
+
+def test_wang_asks_the_party_after_it():
+    """"望广大用户积极配合支持": 望 (希望) asks 广大用户, who are the party."""
+    names = [a["name"] for t in extract_text(GAS_NOTICE)["tasks"] for a in t["actors"]]
+    assert "广大用户" in names and "望广大用户" not in names
