@@ -968,8 +968,11 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
         c, v = max(inside.items(), key=lambda kv: (kv[1], g.by_code[kv[0]].level))
         # a page that names its county only once still speaks of it as 县… throughout
         relative = len(RELATIVE_BODY.findall(text))
+        only_of_level = sum(1 for x in inside if g.by_code[x].level == g.by_code[c].level) == 1
         if v >= 2 or (v >= 1 and relative >= 2 and g.by_code[c].level == 3):
             local = g.by_code[c]
+        elif v >= 1 and relative_city >= 2 and g.by_code[c].level == 2 and only_of_level:
+            local = g.by_code[c]  # a plan allocating to its 市安全生产监管局、市财政局… that names one city (本溪市)
         elif v >= 1 and self_named(text, g.by_code[c]) and \
                 sum(1 for x in inside if g.by_code[x].level == g.by_code[c].level) == 1:
             local = g.by_code[c]  # "我市…随州市所辖行政区域": the one city it names is its own

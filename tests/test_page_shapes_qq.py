@@ -154,3 +154,15 @@ def test_wang_asks_the_party_after_it():
     """"望广大用户积极配合支持": 望 (希望) asks 广大用户, who are the party."""
     names = [a["name"] for t in extract_text(GAS_NOTICE)["tasks"] for a in t["actors"]]
     assert "广大用户" in names and "望广大用户" not in names
+
+BENXI_PLAN_TAILINGS = (
+    '7.桓仁矿业有限公司尾矿库及二棚甸子采空区重大事故隐患治理工程\n'
+    '(1)桓仁矿业有限公司尾矿库溢洪排水设施严重损坏的治理工程,是省立项的重特大事故隐患。“十一五”期间将按照《本溪市桓仁铜锌矿地区尾矿库隐患应急治理方案》,加大隐患治理投入,完成库区新的2公里运输道路修建;新建溢洪排水设施及10000米坝坡面排水设施任务,将桓仁矿业有限公司尾矿库重特大事故隐患彻底治理完毕(桓仁县政府、桓仁矿业有限公司负责)。\n')
+
+
+def test_a_plan_allocating_to_its_city_bureaus_is_the_city_it_names():
+    """The page names one city, in a cited title (《本溪市桓仁铜锌矿地区尾矿库隐患应急治理方案》), and
+    allocates to 市安全生产监管局、市人事局…: the city's plan, whose bureaus are 本溪市's."""
+    result = extract_text(BENXI_PLAN + BENXI_PLAN_TAILINGS)
+    assert (result["meta"]["province"], result["meta"]["locality"]) == ("辽宁省", "本溪市")
+    assert "本溪市财政局" in [a["name"] for a in result["tasks"][1]["actors"]]
