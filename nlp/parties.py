@@ -131,6 +131,7 @@ LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、�
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
                         r"|和相关职能处室人员|相关职能处室人员|有关人员|相关人员|工作人员|人员|成员|同志)(?=[、,和及与]|$)")
+EVERY_LEVEL_GOVERNMENT = re.compile(r"(?:各级|地方各级|全省各级)(?:党委|人民政府|政府|安委会|安全生产委员会)")
 ROLE_ANCHORS = re.compile("牵头|统筹|负责|参与|参加|配合|协助|协办|主办")
 POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon().posts)) + "|领导)")
 # 张某局长带队 / 局领导带队: an official of the issuing body leads (an inspection group, a visit).
@@ -233,6 +234,9 @@ class PartyFinder:
         self.taken: list[tuple[int, int]] = []
         self.found: list[Party] = []
         self._ends: tuple[list[int], list[int]] | None = None
+        # a task that speaks to every level's governments (各级政府安委会…, 地方各级人民政府) means
+        # every level's departments by a class (安监部门, 消防部门), as a province writing to its cities does
+        self.every_level = EVERY_LEVEL_GOVERNMENT.search(text) is not None
 
     # -------------------------------------------------------------- bookkeeping
     def free(self, a: int, b: int) -> bool:
@@ -278,7 +282,8 @@ class PartyFinder:
         if kind == "stem":
             stem = tidy(piece)
             if self.jur.rank == 0 or self.jur.rank == 1 and not self.jur.municipal \
-                    and (stem not in lex.department_by_stem or lower_places_addressed(tuple(self.addressees))):
+                    and (stem not in lex.department_by_stem or self.every_level
+                         or lower_places_addressed(tuple(self.addressees))):
                 return stem + "部门"  # (a province writing to 各市州…: every level's departments, a class)
             dept = lex.department(stem, self.jur.year, local=self.jur.rank >= 1)
             place = self.jur.own_place
@@ -303,7 +308,7 @@ class PartyFinder:
         # in a provincial office's notice to 各自治州人民政府 is every level's police, a class;
         # a municipality's are its bureaus, as a city's)
         if m and (2 <= self.jur.rank <= 3 or self.jur.rank == 1 and name.endswith("部门")
-                  and (self.jur.municipal or not lower_places_addressed(tuple(self.addressees)))) \
+                  and (self.jur.municipal or not (self.every_level or lower_places_addressed(tuple(self.addressees))))) \
                 and m.group(1) in lex.department_by_stem:
             dept = lex.department(m.group(1), self.jur.year, local=True)
             if dept and self.jur.own_place:

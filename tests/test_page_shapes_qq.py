@@ -166,3 +166,16 @@ def test_a_plan_allocating_to_its_city_bureaus_is_the_city_it_names():
     result = extract_text(BENXI_PLAN + BENXI_PLAN_TAILINGS)
     assert (result["meta"]["province"], result["meta"]["locality"]) == ("辽宁省", "本溪市")
     assert "本溪市财政局" in [a["name"] for a in result["tasks"][1]["actors"]]
+
+
+
+# 黑龙江省安全生产监督管理局 全省安全生产大检查 通知, page 3 on a law mirror
+# (www.fsou.com.cn/html/text/lar/171960/17196087_3.html)
+HEILONGJIANG_INSPECTION = '黑龙江省安全生产监督管理局关于开展全省安全生产大检查的通知\n' + '(三)明确责任,深入督查。这次大检查工作要坚持“政府统一领导、部门独立负责、突出企业自检自查自改”的原则,各级政府安委会相关成员单位都要按照职责分工,认真部署和组织本行业领域的安全生产大检查工作。各级政府安委会及其办公室要加强组织指导、监督检查和综合协调工作,安监部门要加强对非煤矿山、危险化学品和烟花爆竹领域的安全监管。煤管、煤监部门要加强煤矿“一通三防”和复产开工验收工作监督检查,严厉打击煤矿非法违法生产行为。交警和交通运输管理部门要按照省政府提出的大检查、大整治、大教育、大宣传会战要求,加强全省事故多发点段的隐患排查,维护道路交通秩序。\n'
+
+
+def test_a_task_to_every_levels_governments_keeps_department_classes():
+    """"各级政府安委会相关成员单位…安监部门要加强…煤管、煤监部门要…": the task speaks to every level's
+    governments, so its 安监部门 are every level's, a class as written, not the provincial bureau."""
+    names = [a["name"] for t in extract_text(HEILONGJIANG_INSPECTION)["tasks"] for a in t["actors"]]
+    assert "安监部门" in names and "黑龙江省安全生产监督管理局" not in names
