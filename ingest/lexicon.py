@@ -227,7 +227,7 @@ def committee_spelled_out(name: str) -> str:
 # there (由政府领导同志任组长: no body 政府领导同志任组); 局长期坚持 and the like are no post
 POST_AFTER = re.compile(r"长(?!期|效|远|久|江|城|足|度|沙|春|治|廊|征|假|周|寿)|主任"
                         # nor where its last character opens a verb (自治区安全监管局委托…公司开展: 委托)
-                        r"|(?<=委)[托派]|(?<=[办处])理|(?<=处)置")
+                        r"|(?<=委)[托派]|(?<=[办处])理|(?<=处)置|(?<=部)署")  # (禹州市…规划局部署…: 部署)
 
 # 琼海、万宁…等市县 / 六安、安庆等市: a list of places closed by the levels they are
 # 等 (with a count) closing a list of places, and the levels the places are: one source for the

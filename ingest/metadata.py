@@ -130,7 +130,9 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     head_end = first_item_start if first_item_start is not None else len(text)
     head = [ln for ln in lines if ln.start < head_end]
     meta = Meta()
-    meta.doc_number = find_doc_number(head) or boxed_doc_number(box)
+    # (a box the page kept in its text: 文 号: 嘉安委办〔2019〕15号 公开类型: 主动公开)
+    meta.doc_number = find_doc_number(head) or boxed_doc_number(box) \
+        or boxed_doc_number("\n".join(ln.text for ln in head[:12]))
     own_cited = cited_as_printed(head)
     title_line = find_title(head, own_cited, page)
     if title_line is not None:

@@ -179,3 +179,43 @@ def test_a_task_to_every_levels_governments_keeps_department_classes():
     governments, so its 安监部门 are every level's, a class as written, not the provincial bureau."""
     names = [a["name"] for t in extract_text(HEILONGJIANG_INSPECTION)["tasks"] for a in t["actors"]]
     assert "安监部门" in names and "黑龙江省安全生产监督管理局" not in names
+
+
+
+# 上海市嘉定区安委办 转发 notice (www.jiading.gov.cn/publicity/jcgk/zdgkwj/gbmwj__publicity/fdzdgknr/zfwj/gbmwj/110521)
+JIADING_BOX = (
+    '上海市嘉定区安全生产委员会办公室(通 知)\n'
+    '关于转发市安委会《上海市安全生产委员会关于深入排查整治消防安全重大风险隐患的通知》的通知\n'
+    '索 引 号: WE4301000-2019-012 主题分类: 区政府委办局\n'
+    '发布机构: 区应急管理局 发文日期: 2019-04-26\n'
+    '名 称: 关于转发市安委会《上海市安全生产委员会关于深入排查整治消防安全重大风险隐患的通知》的通知\n'
+    '文 号: 嘉安委办〔2019〕15号 公开类型: 主动公开\n'
+    '公开属性: 全部公开 公开期限: 长期公开\n')
+
+
+def test_a_disclosure_box_kept_in_the_text_gives_the_number():
+    """"文 号: 嘉安委办〔2019〕15号 公开类型: 主动公开": the page's box, left in its text, numbers the document."""
+    assert extract_text(JIADING_BOX)["meta"]["doc_number"] == "嘉安委办〔2019〕15号"
+
+
+# 灞桥区 meeting report, one line on the page (m.news.wmxa.cn/baqiao/201811/589112.html)
+BAQIAO_EXAMPLES = '5.要保障用电、用气以及取暖工作,消防大队牵头,特别是对街道城中村、老旧社区的消防,城市特种设备例如电梯、烟花爆竹等的安全检查工作。6.其他行业部门也要积极开展安全检查。例如民政局要对养老院、文体旅游局要对景区、卫计局要对医院等的安全检查;最后是加强督导问责力度。\n'
+
+
+def test_the_bodies_after_for_example_are_the_parties():
+    """"例如民政局要对养老院、文体旅游局要对景区…": 例如 opens no body's name."""
+    names = [a["name"] for t in extract_text(BAQIAO_EXAMPLES)["tasks"] for a in t["actors"]]
+    assert names and not any("例如" in n for n in names)
+
+
+# 禹州市自然资源和规划局 headline on a mirror (www.jjdnfz.cn/show-133-105237-1.html)
+YUZHOU_HEADLINE = '禹州市自然資源和規(guī)劃局部署2022年汛前地質(zhì)災(zāi)害隱患排查核查工作'
+
+
+def test_a_bureau_ends_before_the_verb_deploying():
+    """"…規(guī)劃局部署2022年汛前…": 部署 is the verb; no body's name ends in 局部."""
+    from policykg.ingest.lexicon import lexicon
+
+    k = YUZHOU_HEADLINE.index("局部署")
+    ends = lexicon().name_ends(YUZHOU_HEADLINE)
+    assert k + 1 in ends and k + 2 not in ends
