@@ -67,8 +67,12 @@ def extract_document(doc: Document) -> dict:
         # sentence for duty words and limits already)
         spans = [t for t in spans if t.path == ["preamble"] or ASKED.search(mask_quotes(doc.clean.text[t.start:t.end]))]
     if not sections:
-        ctx.domain_sectors = document_domain(meta.title, meta.issuers,
-                                             [doc.clean.text[t.start:t.end] for t in spans], meta.addressees)
+        texts = [doc.clean.text[t.start:t.end] for t in spans]
+        if meta.title is None and spans and spans[0].start > doc.body_start:
+            # a page without its title: the lead-in before the first task tells what it is about
+            # (根据《…森林防灭火指挥部…》…划定为森林高火险区。现将有关事项通告如下)
+            texts = [doc.clean.text[doc.body_start:spans[0].start]] + texts
+        ctx.domain_sectors = document_domain(meta.title, meta.issuers, texts, meta.addressees)
     prefix = doc_prefix(doc)
     tasks = []
     intro: list[Actor] | None = None  # the parties of the sentence that introduces the items

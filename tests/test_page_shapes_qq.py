@@ -219,3 +219,25 @@ def test_a_bureau_ends_before_the_verb_deploying():
     k = YUZHOU_HEADLINE.index("局部署")
     ends = lexicon().name_ends(YUZHOU_HEADLINE)
     assert k + 1 in ends and k + 2 not in ends
+
+
+
+# 南安市人民政府 森林防火 通告 南政〔2024〕2号, without its title line
+# (nanan.gov.cn/zwgk/zfxxgkzl/zfxxgkml/hjbhggwsaqscspypcpzldjdjcqk/202401/t20240126_2998764.htm)
+NANAN_FIRE_NOTICE = (
+    '- 索 引 号:QZ07101-1200-2024-00020\n'
+    '- 备注/文号:南政〔2024〕2号\n'
+    '- 发布机构:南安市人民政府办公室\n'
+    '- 公文生成日期:2024-01-19\n'
+    '根据《泉州市森林防灭火指挥部关于发布2024年第1号高森林火险橙色预警信号的通知》(泉森防灭指〔2024〕1号)文件精神,将全市林区划定为森林高火险区。现将有关事项通告如下:\n'
+    '一、立即发布高森林火险橙色警报信号,发布森林防火禁火令(1月21日至1月28日),禁止一切野外用火。\n'
+    '二、各乡镇(街道)、国有林场要加强对护林员巡山护林管理,护林员应在岗在位,发现火情第一时间上报,要督促护林员开启手机定位系统,监督护林员加强巡山护林。\n'
+    '三、南安市印山森林消防队在此期间要统一食宿,24小时集结待命。各乡镇(街道)森林消防队伍进入戒备状态,进一步落实扑火通讯、车辆、物资、机具设备等,做好扑火的各项准备。\n'
+    '四、各乡镇(街道)、国有林场要加强值班值守,值班人员要在岗在位。\n')
+
+
+def test_a_pages_lead_in_gives_its_single_domain_when_the_title_is_lost():
+    """"根据《泉州市森林防灭火指挥部…》…将全市林区划定为森林高火险区。现将有关事项通告如下": every
+    item of the notice (护林员巡山, 值班值守) is 森林草原防火, though only the first names it."""
+    tasks = extract_text(NANAN_FIRE_NOTICE)["tasks"]
+    assert len(tasks) == 4 and all("森林草原防火" in t["sectors"] for t in tasks)
