@@ -44,7 +44,7 @@ _PLACES_NAMED_RX2 = re.compile(r"(?<![\u4e00-\u9fff])市(?:政府|[\u4e00-\u9fff
 
 # 黑应急发〔2020〕9号, 甘国土资发电[2009]13号, and older numbers with the year in parentheses
 # (泸市府函(2008)83号)
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}(?:[〔\[](\d{4})[〕\]]|\((\d{4})\))\s?\d{1,5}\s?号")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s?(?:[〔\[](\d{4})[〕\]]|\((\d{4})\))\s?\d{1,5}\s?号")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # a signature's date the page printed without its 日 (大方县人民政府 / 2024年12月31)
 DATE_NO_DAY_WORD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})")
@@ -230,6 +230,7 @@ def document_year(meta: Meta, text: str, page: str = "") -> int | None:
     return max(set(years), key=lambda y: (years.count(y), -y)) if years else None
 
 
+HEADED_NUMBER = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?)文件\s*(?P<num>[\u4e00-\u9fff]{1,8}\s?[〔\[(]\d{4}[〕\])]\s?\d{1,5}\s?号)")
 # an order's number alone on its line under the order's title (临湘市人民政府令 / 〔2022〕第1号)
 ORDER_NUMBER = re.compile(r"^[〔\[]\d{4}[〕\]]\s*第\s*\d{1,4}\s*号$")
 
@@ -247,7 +248,11 @@ def find_doc_number(head: list[Line]) -> str | None:
             alone = not rest or (ln.text.find(rest) > m.start() and is_date_line(rest))
             in_title = TITLE_KIND.search(re.sub(r"\s*\(.*$", "", before).strip()) is not None and "《" not in before
             if alone or in_title:
-                return m.group(0).replace("[", "〔").replace("]", "〕")
+                return re.sub(r"\s+(?=[〔\[(])", "", m.group(0)).replace("[", "〔").replace("]", "〕")
+        # under its red header (重庆市人民政府办公厅文件渝办发[2012]238号各区县…: a page run into one line)
+        headed = HEADED_NUMBER.search(ln.text)
+        if headed and looks_like_org(headed.group("org")):
+            return re.sub(r"\s+", "", headed.group("num")).replace("[", "〔").replace("]", "〕")
     return None
 
 

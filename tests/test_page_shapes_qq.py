@@ -241,3 +241,28 @@ def test_a_pages_lead_in_gives_its_single_domain_when_the_title_is_lost():
     item of the notice (护林员巡山, 值班值守) is 森林草原防火, though only the first names it."""
     tasks = extract_text(NANAN_FIRE_NOTICE)["tasks"]
     assert len(tasks) == 4 and all("森林草原防火" in t["sectors"] for t in tasks)
+
+
+
+# 河南省人民政府办公厅 豫政办〔2013〕31号, its cover printed on a portal (News.21csp.com.cn/c23/201312/64922.html)
+HENAN_COVER = (
+    '河南关于进一步明确责任加强道路交通安全工作的通知\n'
+    '2013/5/6 10:12   河南省人民政府网站      关键字:道路交通安全,安全管理      浏览量:\n'
+    '为深入贯彻落实《国务院关于加强道路交通安全工作的意见》(国发〔2012〕30号)和《国务院办公厅印发贯彻落实国务院关于加强道路交通安全工作意见重点工作分工方案的通知》(国办函〔2012〕211号)精神,全面加强我省道路交通安全工作,经省政府同意,现明确责任如下,各地、各部门要认真落实。\n'
+    '\n'
+    '    豫政办 〔2013〕31号\n'
+    '\n')
+
+
+def test_a_number_spaced_from_its_bracket_is_the_documents():
+    """"    豫政办 〔2013〕31号": a space between the organ's code and the year."""
+    assert extract_text(HENAN_COVER)["meta"]["doc_number"] == "豫政办〔2013〕31号"
+
+
+# 重庆市人民政府办公厅 渝办发[2012]238号 on a journal site, run into one line (jxxfw.com/periodical/76cc5940cdfa848684a6e0f81f55d27c.html)
+CHONGQING_RUN_ON = '论文部分内容阅读\n重庆市人民政府办公厅文件渝办发[2012]238号各区县(自治县)人民政府,市政府有关部门,有关单位:\n'
+
+
+def test_a_number_under_its_red_header_in_a_run_on_line():
+    """"重庆市人民政府办公厅文件渝办发[2012]238号各区县(自治县)人民政府,…": the number under 文件."""
+    assert extract_text(CHONGQING_RUN_ON)["meta"]["doc_number"] == "渝办发〔2012〕238号"
