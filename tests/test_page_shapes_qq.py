@@ -266,3 +266,25 @@ CHONGQING_RUN_ON = '论文部分内容阅读\n重庆市人民政府办公厅文�
 def test_a_number_under_its_red_header_in_a_run_on_line():
     """"重庆市人民政府办公厅文件渝办发[2012]238号各区县(自治县)人民政府,…": the number under 文件."""
     assert extract_text(CHONGQING_RUN_ON)["meta"]["doc_number"] == "渝办发〔2012〕238号"
+
+
+
+# 国家减灾委 防灾减灾日 notice reported on a society's site (yfzh.org.cn/Article/index/id/641/aid/341)
+DISASTER_DAY_NEWS = (
+    '我国第七个防灾减灾日主题是“科学减灾 依法应对”\n'
+    '\n'
+    '2015-05-02     3748次\n'
+    '\n'
+    '    2015年5月12日是我国第七个防灾减灾日,主题是“科学减灾 依法应对”,5月11日至17日为防灾减灾宣传周。日前,为做好今年防灾减灾日各项工作,经国务院同意,国家减灾委员会向各省、自治区、直辖市人民政府,国家减灾委员会各成员单位就有关事项下发通知。  \n'
+    '    《通知》要求,一要突出“科学减灾 依法应对”主题,扎实开展防灾减灾活动。\n'
+    '    二要不断丰富宣传教育内容,大力普及防灾减灾知识和技能。\n'
+    '    三要深入推进灾害风险隐患排查,加大集中整治力度。\n')
+
+
+def test_a_reported_notice_sent_on_a_matter_to_a_list_with_a_comma():
+    """"国家减灾委员会向各省、自治区、直辖市人民政府,国家减灾委员会各成员单位就有关事项下发通知。《通知》要求,
+    一要…": the notice's sender and its addressees, whose work its points are."""
+    result = extract_text(DISASTER_DAY_NEWS)
+    assert result["meta"]["issuers"] == ["国家减灾委员会"]
+    assert len(result["meta"]["addressees"]) == 2
+    assert all(len(t["actors"]) == 2 for t in result["tasks"])
