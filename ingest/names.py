@@ -511,6 +511,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         return "各" + name
     if LEVEL_RUN.match(name) and len(LEVEL_WORDS_RX.findall(name)) >= 2:
         return "各" + name  # 州、市 -> 各州市
+    if name.startswith("国家") and lex.abbreviation_rx.match(name, 2):
+        return "国家" + lex.expand(name[2:])  # 国家森防指办公室: the national headquarters' office
     national = national_name(name)
     if national:
         return national
@@ -556,8 +558,14 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         government = re.match(r"(人民政府|政府)(?=.)", rest)
         if government:  # 安徽省人民政府安委会办公室: the government's committee, spelled out
             return place.written + "人民政府" + lex.expand(rest[government.end():])
+        if region.level == 1 and place.written == region.short and (lex.abbreviation_rx.match(rest)
+                                                                    or lex.stem_rx.match(rest)):
+            return region.name + lex.expand(rest)  # 云南森防指: a province's body by its short name, named in full
         return place.written + lex.expand(rest)
     elsewhere = gazetteer().place_prefix(name)
+    if elsewhere is not None and elsewhere[0].level == 1 and name[:elsewhere[1]] == elsewhere[0].short \
+            and (lex.abbreviation_rx.match(name, elsewhere[1]) or lex.stem_rx.match(name, elsewhere[1])):
+        return elsewhere[0].name + lex.expand(name[elsewhere[1]:])  # 云南森防指 in a 四川 page: another province's
     if elsewhere is not None and elsewhere[0].level <= 2 and elsewhere[1] < len(name):
         return lex.expand(name)  # 沈阳铁路局 in a Jilin document: another place's body
     if jur.town and name.startswith(jur.town) and len(name) > len(jur.town):

@@ -288,3 +288,17 @@ def test_a_reported_notice_sent_on_a_matter_to_a_list_with_a_comma():
     assert result["meta"]["issuers"] == ["国家减灾委员会"]
     assert len(result["meta"]["addressees"]) == 2
     assert all(len(t["actors"]) == 2 for t in result["tasks"])
+
+
+
+# 国家森防指 instruction on 云南 and 四川 forest fires, on a mirror with pinyin noise
+# (nakedoat.com/gzdt/2013-03/01/content_2342731.htm)
+FOREST_FIRE_INSTRUCTION = '據(jù)國家森防指消息:2月28日,國家森防指總指揮、國家林業(yè)局局長趙樹叢同志對云南和四川省的森林火災(zāi)撲救工作作出重要批示:云南、四川近期連續(xù)干旱,火險等級高,頻頻發(fā)生森林火災(zāi)。國家森防指辦公室要加強(qiáng)調(diào)度、督查,及時撲滅,減少損失。森林指揮部和防火辦要加強(qiáng)信息聯(lián)通,指揮聯(lián)動,通力合作。請向一線撲火官兵表示慰問,并告云南森防指、四川森防指要調(diào)集各方力量,盡快控制火情,并加強(qiáng)林區(qū)防火工作。\n'
+
+
+def test_headquarters_by_short_names_are_named_in_full():
+    """"國家森防指辦公室要…", "并告云南森防指、四川森防指要…": the national headquarters' office and the two
+    provinces' headquarters, named in full; 告 (tell) opens no name."""
+    names = {a["name"] for t in extract_text(FOREST_FIRE_INSTRUCTION)["tasks"] for a in t["actors"]}
+    assert {"国家森林防火指挥部办公室", "云南省森林防火指挥部", "四川省森林防火指挥部"} <= names
+    assert not any("告" in n for n in names)
