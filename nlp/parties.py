@@ -123,8 +123,13 @@ CLAUSE_END = "。;!?:\n"
 # where a clause may open: after a clause end or a comma, and after a space between Han
 # characters (a page flattened into one line: "一、切实加强…预警预报工作 各区县要…")
 # an item opening on a body and a colon (1.省委宣传部:负责…): the body whose duties follow
+DUTY_OPENERS = "负责|牵头|指导|组织|督促|协调|配合|参与|承担|统筹|做好|落实|加强|开展"
 BODY_HEADING = re.compile(r"^\s*(?:(?:\(?[一二三四五六七八九十\d]{1,3}[)）.、．]|[一二三四五六七八九十]{1,3}、)\s*)?"
                           r"(?P<name>[^\s,,。;；:：!?“”《》]{2,30})[:：](?=\S)")
+# an unnumbered line of a duty list may head its body with a full stop when its duty opens on a
+# duty verb (市安监局。负责指导…); a numbered heading (三)专家组。 or a group's title followed by
+# the bodies it is made of (自然灾害专项应急委。由…牵头) is no such line
+BODY_HEADING_STOP = re.compile(r"^\s*(?P<name>[^\s,,。;；:：!?“”《》()（）]{2,30})。(?=" + DUTY_OPENERS + ")")
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
@@ -483,6 +488,10 @@ class PartyFinder:
         colon is a roundup's region (重庆:举办…), a field label (牵头单位:) is `labelled`'s."""
         t = self.masked
         m = BODY_HEADING.match(t)
+        if m is None:
+            m = BODY_HEADING_STOP.match(t)
+            if m and not placed(m.group("name")):
+                return  # (三)专家组。负责…: a section on a group, not a line of the bodies' duties
         if not m or self.fr.label_rx.match(t, m.start("name")):
             return
         names = parse_names(m.group("name"), strict=True)
@@ -1023,6 +1032,11 @@ def governed_place(name: str) -> bool:
 
 
 @lru_cache(maxsize=256)
+def placed(name: str) -> bool:
+    """Whether a name opens with its place or level (市安监局, 东莞供电局, 团市委)."""
+    return bool(LEVEL_WORDS_RX.match(name) or gazetteer().place_prefix(name) or name.startswith("团"))
+
+
 def lower_places_addressed(adds: tuple[str, ...]) -> bool:
     """Whether a province writes to the places below it (各自治州人民政府, 西宁市, 各市应急管理局).
     Asked for every department name read: once per document's addressees."""

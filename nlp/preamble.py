@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 from ..ingest.metadata import is_date_line, looks_like_org
+from ..ingest.names import parse_names
 from ..ingest.model import Document
 from .actors import DocContext
 from .deadlines import find_deadlines
-from .parties import SAYING, find_parties, mask_quotes
+from .parties import DUTY_OPENERS, SAYING, placed, find_parties, mask_quotes
 from .tasks import TaskSpan, first_sentence
 from .vocab import DUTY_YAO
 
@@ -105,7 +106,13 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
     out: list[TaskSpan] = []
     group: TaskSpan | None = None
     points = False  # after "…请各党政机关…:" each paragraph is one of the points requested
+    heading: int | None = None  # a duty list's line opening on its body and a full stop (市安监局。负责…)
     for a, b in sentences(text, start, end):
+        if heading is not None:
+            a, heading = heading, None
+        elif body_heading_sentence(text, a, b):
+            heading = a
+            continue
         s = text[a:b].strip()
         line = text[text.rfind("\n", 0, a) + 1:text.find("\n", a) if text.find("\n", a) >= 0 else len(text)].strip()
         if is_date_line(line) and after_signer(text, a) and not numbered:
@@ -258,6 +265,19 @@ def preamble_tasks(doc: Document, ctx: DocContext, sections: list, spans: list[T
         last = max(s.end for s in spans)
         out += region_tasks(doc, ctx, last, len(text), dated_only=True)
     return [t for t in out if not any(t.start < s.end and s.start < t.end for s in spans)]
+
+
+def body_heading_sentence(text: str, a: int, b: int) -> bool:
+    """Whether the sentence [a, b) opens a line and is nothing but a body's name (市安监局。, 团市委。)
+    with more of the line after it: the head of a duty list's line, whose next sentence is its duty."""
+    s = text[a:b].strip()
+    if not s.endswith("。") or len(s) > 31 or (a > 0 and text[a - 1] != "\n" and text[:a].rstrip(" \t\u3000")[-1:] != "\n"):
+        return False
+    nl = text.find("\n", b)
+    if not text[b:nl if nl >= 0 else len(text)].strip() or not re.match(DUTY_OPENERS, text[b:]):
+        return False  # (its duty opens on a duty verb, naming no body of its own)
+    names = parse_names(s[:-1], strict=True)
+    return bool(names) and all(k == "org" for _, _, k in names) and placed(s[:-1])
 
 
 def addressee_end(doc: Document) -> int:

@@ -302,3 +302,19 @@ def test_headquarters_by_short_names_are_named_in_full():
     names = {a["name"] for t in extract_text(FOREST_FIRE_INSTRUCTION)["tasks"] for a in t["actors"]}
     assert {"国家森林防火指挥部办公室", "云南省森林防火指挥部", "四川省森林防火指挥部"} <= names
     assert not any("告" in n for n in names)
+
+
+
+# 东莞 “三小”场所、出租屋 消防 专项整治 plan, page 2 on a law mirror
+# (www.fymate.net/html/text/lar/171606/17160647_2.html): its duty list, a body and a full stop a line
+DONGGUAN_DUTIES = (
+    '市流动人员和出租屋管理办公室。负责指导基层出租屋管理服务中心对出租屋进行调查摸底及对出租屋消防安全隐患进行巡查、反馈。\n'
+    '市安监局。负责指导镇(街)隐患整治办的安全生产工作,对不具备安全生产条件的“三小”场所依法进行查处。\n'
+    '市建设局。负责指导镇(街)整治办落实“三小”场所、出租屋检测、整治措施及对存在严重安全隐患的“三小”场所、出租屋及时进行处理工作。\n')
+
+
+def test_a_duty_lists_line_may_head_its_body_with_a_full_stop():
+    """"市安监局。负责指导镇(街)隐患整治办的安全生产工作,…": each line is a task of the body opening it."""
+    tasks = extract_text(DONGGUAN_DUTIES)["tasks"]
+    assert [[a["name"] for a in t["actors"]] for t in tasks][-2:] == [["市安全生产监督管理局"], ["市建设局"]]
+    assert tasks[-1]["title"] == "市建设局"
