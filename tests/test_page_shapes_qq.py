@@ -3,6 +3,7 @@ the twelfth session, cited by address; a few lines each, not the documents."""
 
 from __future__ import annotations
 
+import pytest
 from page_text import extract_text
 
 # 江苏省人民政府办公厅 苏政办发〔2011〕59号 (www.js.gov.cn/art/2011/5/7/art_46801_2680667.html)
@@ -193,11 +194,6 @@ JIADING_BOX = (
     '公开属性: 全部公开 公开期限: 长期公开\n')
 
 
-def test_a_disclosure_box_kept_in_the_text_gives_the_number():
-    """"文 号: 嘉安委办〔2019〕15号 公开类型: 主动公开": the page's box, left in its text, numbers the document."""
-    assert extract_text(JIADING_BOX)["meta"]["doc_number"] == "嘉安委办〔2019〕15号"
-
-
 # 灞桥区 meeting report, one line on the page (m.news.wmxa.cn/baqiao/201811/589112.html)
 BAQIAO_EXAMPLES = '5.要保障用电、用气以及取暖工作,消防大队牵头,特别是对街道城中村、老旧社区的消防,城市特种设备例如电梯、烟花爆竹等的安全检查工作。6.其他行业部门也要积极开展安全检查。例如民政局要对养老院、文体旅游局要对景区、卫计局要对医院等的安全检查;最后是加强督导问责力度。\n'
 
@@ -254,18 +250,10 @@ HENAN_COVER = (
     '\n')
 
 
-def test_a_number_spaced_from_its_bracket_is_the_documents():
-    """"    豫政办 〔2013〕31号": a space between the organ's code and the year."""
-    assert extract_text(HENAN_COVER)["meta"]["doc_number"] == "豫政办〔2013〕31号"
-
-
 # 重庆市人民政府办公厅 渝办发[2012]238号 on a journal site, run into one line (jxxfw.com/periodical/76cc5940cdfa848684a6e0f81f55d27c.html)
 CHONGQING_RUN_ON = '论文部分内容阅读\n重庆市人民政府办公厅文件渝办发[2012]238号各区县(自治县)人民政府,市政府有关部门,有关单位:\n'
 
 
-def test_a_number_under_its_red_header_in_a_run_on_line():
-    """"重庆市人民政府办公厅文件渝办发[2012]238号各区县(自治县)人民政府,…": the number under 文件."""
-    assert extract_text(CHONGQING_RUN_ON)["meta"]["doc_number"] == "渝办发〔2012〕238号"
 
 
 
@@ -318,3 +306,12 @@ def test_a_duty_lists_line_may_head_its_body_with_a_full_stop():
     tasks = extract_text(DONGGUAN_DUTIES)["tasks"]
     assert [[a["name"] for a in t["actors"]] for t in tasks][-2:] == [["市安全生产监督管理局"], ["市建设局"]]
     assert tasks[-1]["title"] == "市建设局"
+
+
+@pytest.mark.parametrize("page, number", [
+    (JIADING_BOX, "嘉安委办〔2019〕15号"),  # the page's box, left in its text (文 号: … 公开类型: 主动公开)
+    (HENAN_COVER, "豫政办〔2013〕31号"),  # a space between the organ's code and the year
+    (CHONGQING_RUN_ON, "渝办发〔2012〕238号"),  # under its red header (…办公厅文件渝办发[2012]238号各区县…)
+])
+def test_a_documents_number_in_the_shapes_pages_print_it(page, number):
+    assert extract_text(page)["meta"]["doc_number"] == number
