@@ -369,6 +369,7 @@ NOT_TITLE = re.compile(r"[|\t<>=/]|\d{4}-\d{1,2}-\d{1,2}|^\d+(?:\.\d+)+|^(当前
                        r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:[(（]此件[^)）]{0,8}[)）])?$"  # a signature with its date on one line
                        r"|^[^,,。]{2,16}讯$|^据?[^,,。]{2,8}社[^,,。]{0,8}?\d{1,2}月\d{1,2}日电$"  # a news dateline (中国网·滨海高新讯, 据新华社北京1月31日电)
                        r"|(?:范文|模板|\d+篇|大全|精选)$"  # an essay-template site's heading (…活动方案模板8篇, …总结范文)
+                       r"|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,3}(?:\s|$)"  # a byline (…客户端记者 张志新 通讯员 宋亚奔)
                        r"|^(特此(?:通知|通告|函告|函复|公告|报告)|以上通知|此复)[。!]?$")  # a closing formula
 
 
@@ -441,6 +442,10 @@ def find_title(head: list[Line], own_cited: list[str], page: str = "") -> Line |
     # under whatever slogan its site prints first (欢迎关注…网站艾森网!)
     above_stamps = stamped_lines(page)
     stamped = [ln for ln in headlines if ln.text.strip() in above_stamps]
+    # (a headline the cleaning ran into what was left of its stamp line: 湖北省政府办公厅紧急通知要求防范
+    # 10年一遇暴雨中央政府门户网站 www.…, once 2008年06月06日 来源:… was cut as furniture)
+    stamped += [Line(h, ln.start, ln.start + len(h)) for ln in head[:6] for h in above_stamps
+                if ln not in stamped and ln.text.startswith(h) and len(ln.text) > len(h) and headline_like(h)]
     headlines = stamped + [ln for ln in headlines if ln not in stamped]
     for prev, ln in zip(head[:11], head[1:12]):
         # the headline right above the 主送 line is the notice's, whatever a mirror put above it
@@ -457,11 +462,13 @@ def find_title(head: list[Line], own_cited: list[str], page: str = "") -> Line |
 def stamped_lines(page: str) -> set[str]:
     """The lines of the page as read (its furniture too) standing right above a time stamp."""
     lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
-    return {a for a, b in zip(lines, lines[1:]) if NEWS_STAMP.match(b)}
+    return {t2s()(a) for a, b in zip(lines, lines[1:]) if NEWS_STAMP.match(b)}  # (head lines are simplified)
 
 
 # a news page's time stamp under its headline (2018-11-04 01:57:33 信息来源:…, 发布时间:2021-03-02)
-NEWS_STAMP = re.compile(r"^\s*(?:(?:发布|更新)?时间[:：]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)")
+# (or a portal's line of site, date and source: 中央政府门户网站 www.… 2008年06月06日 来源:湖北省人民政府)
+NEWS_STAMP = re.compile(r"^\s*(?:(?:发布|更新)?时间[:：]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
+                        r"|^[^。,,]{0,60}?(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[^。,,]{0,20}?(?:来源|來源)\s*[:：]")
 
 
 def comma_headline(t: str) -> bool:

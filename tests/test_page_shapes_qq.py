@@ -315,3 +315,36 @@ def test_a_duty_lists_line_may_head_its_body_with_a_full_stop():
 ])
 def test_a_documents_number_in_the_shapes_pages_print_it(page, number):
     assert extract_text(page)["meta"]["doc_number"] == number
+
+
+
+# 湖北省政府办公厅 rainstorm notice reported on a spam mirror of the central portal
+# (nakedoat.com/govweb/gzdt/2008-06/06/content_1008570.htm), without its spam line
+HUBEI_RAIN_NEWS = (
+    '\n'
+    '  當(dāng)前位置: 首頁>> 工作動態(tài)>> 地方政務(wù)\n'
+    ' \n'
+    '湖北省政府辦公廳緊急通知要求防范10年一遇暴雨\n'
+    '中央政府門戶網(wǎng)站 www.nakedoat.com   2008年06月06日   來源:湖北省人民政府\n'
+    '\n'
+    '    據(jù)湖北省氣象局最新消息,明后兩天,一次10年一遇的強降雨將襲擊湖北省,極易引發(fā)重大自然災(zāi)害。昨日(6月5日),省政府辦公廳發(fā)出緊急通知,要求全省防范。\n')
+
+
+def test_a_headline_run_into_what_is_left_of_its_stamp():
+    """The headline stands over "中央政府門戶網站 www.… 2008年06月06日 來源:湖北省人民政府"; the cleaning
+    cut the date and source as furniture and ran the rest into the headline: the headline is its own."""
+    assert extract_text(HUBEI_RAIN_NEWS)["meta"]["title"] == "湖北省政府办公厅紧急通知要求防范10年一遇暴雨"
+
+
+# 鹿邑县防指 抗旱 response in a newspaper's app (zonecy.com/content/2020-06/08/content_882261.html)
+LUYI_DROUGHT_NEWS = (
+    '來源:新周口客戶端\n'
+    '2020-06-08\n'
+    '周口日報·新周口客戶端記者 張志新 通訊員 宋亞奔\n'
+    '5月中旬以來,鹿邑縣持續無有效降水,同時出現大范圍、持續性高溫天氣,旱情持續發展。根據國家發布的旱情等級標準,按照《鹿邑縣抗旱應急預案》有關規定,鹿邑縣防汛抗旱指揮部決定于6月6日18時啟動IV級抗旱應急響應。\n'
+    '鹿邑縣防汛抗旱指揮部要求全縣各鄉鎮(辦事處)、產業集聚區(農場)管委會及縣防指相關成員單位,要充分認識抗旱夏播搶種的重要意義和當前抗旱工作面臨的嚴峻形勢,進一步提高認識,堅決克服“靠天等雨”的思想,切實增強做好當前抗旱工作的緊迫感和責任感。\n')
+
+
+def test_a_reporters_byline_is_no_title():
+    """"周口日報·新周口客戶端記者 張志新 通訊員 宋亞奔" names who wrote the report, not what it is."""
+    assert extract_text(LUYI_DROUGHT_NEWS)["meta"]["title"] is None
