@@ -285,16 +285,16 @@ class Service:
         in the obligations' order: the search index of the graph as it is now (None without
         one, or when a form has no sure bigram). The filter becomes the forms for the store's
         `CONTAINS`; see `graph.queries._page_of_holders`."""
+        from ..nlp.lexical import containment_bigrams
+
         forms = variants(filters.q) if filters.q else []
-        if not forms:
-            return None
+        if not forms or any(containment_bigrams(f) is None for f in forms):
+            return None  # (no sure bigram: the index cannot bound the text, the store scans)
         key = tuple(r["version"] for r in self._read(VERSION))
         index = self._search
         if index is None or index.key != key:
             self._build_in_background(key)
             return None
-        if index.first_holding(forms, 0, 1, 1) is None:
-            return None  # no sure bigram: the store scans
         if len(forms) > 1:
             filters.q, filters.q_forms = None, forms
         return lambda lo, hi, want: index.first_holding(forms, lo, hi, want)

@@ -131,10 +131,12 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     head = [ln for ln in lines if ln.start < head_end]
     meta = Meta()
     # (a box the page kept in its text: 文 号: 嘉安委办〔2019〕15号 公开类型: 主动公开)
-    meta.doc_number = find_doc_number(head) or boxed_doc_number(box) \
+    own_number = find_doc_number(head)  # printed on a line of its own or in the title
+    meta.doc_number = own_number or boxed_doc_number(box) \
         or boxed_doc_number("\n".join(ln.text for ln in head[:12]))
     own_cited = cited_as_printed(head)
-    title_line = find_title(head, own_cited, page)
+    addressee_line = find_addressee_line(head)
+    title_line = find_title(head, own_cited, page, numbered=own_number is not None and addressee_line is not None)
     if title_line is not None:
         meta.title = clean_title(title_line.text)
         printed = re.search(r"(印发|转发|下发|发布)《([^《》]{4,80})》的?(?:通知|函)$", meta.title or "") \
@@ -167,7 +169,6 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
         issuer_lines = undated_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else \
         boxed_date(box) or boxed_date("\n".join(ln.text for ln in head[:8])) or date_beside_number(head, meta.doc_number)
-    addressee_line = find_addressee_line(head)
     written_issuers = [canonical_issuer(s) for s in issuer_lines] or (news.issuers if news else []) \
         or issuers_from_heading(head, title_line) or boxed_issuer(box)
     meta.issuers = written_issuers
@@ -414,7 +415,7 @@ def title_candidates(head: list[Line]) -> list[Line]:
     return out
 
 
-def find_title(head: list[Line], own_cited: list[str], page: str = "") -> Line | None:
+def find_title(head: list[Line], own_cited: list[str], page: str = "", numbered: bool = False) -> Line | None:
     """The work-points title: a line equal to what the cover notice prints, else the first
     title-like line (or run of lines)."""
     candidates = title_candidates(head)
@@ -452,9 +453,8 @@ def find_title(head: list[Line], own_cited: list[str], page: str = "") -> Line |
         # (三星堆旅游专线一号线票价 / 2023-08-30 / 更新时间… / 蓬江区启动防风Ⅳ级应急响应 / 各镇政府…:)
         if ln.text.rstrip().endswith((":", "：")) and ln.text.startswith("各") and headline_like(prev.text):
             return prev
-    if headlines and "关于" not in headlines[0].text and find_doc_number(head) is not None \
-            and find_addressee_line(head) is not None:
-        return None  # a circular printing its number and addressees has a kind word in its title:
+    if headlines and "关于" not in headlines[0].text and numbered:
+        return None  # a circular printing its number and addressees (`numbered`) has a kind word in its title:
         # a line without one is the site's (我要收藏 / 公共资源调用站点 / 文章分享 / 桂安监管烟爆〔2018〕6号)
     return headlines[0] if headlines else None
 

@@ -123,13 +123,8 @@ CLAUSE_END = "。;!?:\n"
 # where a clause may open: after a clause end or a comma, and after a space between Han
 # characters (a page flattened into one line: "一、切实加强…预警预报工作 各区县要…")
 # an item opening on a body and a colon (1.省委宣传部:负责…): the body whose duties follow
-DUTY_OPENERS = "负责|牵头|指导|组织|督促|协调|配合|参与|承担|统筹|做好|落实|加强|开展"
 BODY_HEADING = re.compile(r"^\s*(?:(?:\(?[一二三四五六七八九十\d]{1,3}[)）.、．]|[一二三四五六七八九十]{1,3}、)\s*)?"
                           r"(?P<name>[^\s,,。;；:：!?“”《》]{2,30})[:：](?=\S)")
-# an unnumbered line of a duty list may head its body with a full stop when its duty opens on a
-# duty verb (市安监局。负责指导…); a numbered heading (三)专家组。 or a group's title followed by
-# the bodies it is made of (自然灾害专项应急委。由…牵头) is no such line
-BODY_HEADING_STOP = re.compile(r"^\s*(?P<name>[^\s,,。;；:：!?“”《》()（）]{2,30})。(?=" + DUTY_OPENERS + ")")
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
@@ -172,6 +167,7 @@ class Frames:
     label_role: dict[str, Role]
     verb_role: list[tuple[str, Role]]  # longest first
     duty_markers: tuple[str, ...]
+    heading_duties: tuple[str, ...]
     subject_triggers: tuple[str, ...]
     partner_verbs: tuple[str, ...]
     report_verbs: tuple[str, ...]
@@ -194,7 +190,8 @@ def frames() -> Frames:
     label_role = {w: Role(r) for r, words in d["labels"].items() for w in words}
     verb_role = sorted(((w, Role(r)) for r, words in d["role_verbs"].items() for w in words), key=lambda p: -len(p[0]))
     w = d["words"]
-    f = Frames(label_role, verb_role, _longest(w["duty_markers"]), _longest(w["subject_triggers"]),
+    f = Frames(label_role, verb_role, _longest(w["duty_markers"]), _longest(w["heading_duties"]),
+               _longest(w["subject_triggers"]),
                _longest(w["partner_verbs"]), _longest(w["report_verbs"]), _longest(w["to_verbs"]))
     labels = "|".join(map(re.escape, _longest(label_role)))
     object.__setattr__(f, "label_rx", re.compile(rf"(?P<label>{labels})\s*[::]\s*"))
@@ -203,6 +200,13 @@ def frames() -> Frames:
     object.__setattr__(f, "report_rx", re.compile("|".join(map(re.escape, f.report_verbs))))
     object.__setattr__(f, "opener_rx", re.compile("|".join(re.escape(w) for w in f.subject_triggers if w != "由")))
     return f
+
+
+# an unnumbered line of a duty list may head its body with a full stop when its duty opens on a
+# duty verb (市安监局。负责指导…); a numbered heading (三)专家组。 or a group's title followed by
+# the bodies it is made of (自然灾害专项应急委。由…牵头) is no such line
+DUTY_OPENERS = "|".join(frames().heading_duties)
+BODY_HEADING_STOP = re.compile(r"^\s*(?P<name>[^\s,,。;；:：!?“”《》()（）]{2,30})。(?=" + DUTY_OPENERS + ")")
 
 
 # ---------------------------------------------------------------- the recogniser
@@ -1033,8 +1037,8 @@ def governed_place(name: str) -> bool:
 
 @lru_cache(maxsize=256)
 def placed(name: str) -> bool:
-    """Whether a name opens with its place or level (市安监局, 东莞供电局, 团市委)."""
-    return bool(LEVEL_WORDS_RX.match(name) or gazetteer().place_prefix(name) or name.startswith("团"))
+    """Whether a name opens with its place or level (市安监局, 东莞供电局)."""
+    return bool(LEVEL_WORDS_RX.match(name) or gazetteer().place_prefix(name))
 
 
 def lower_places_addressed(adds: tuple[str, ...]) -> bool:
