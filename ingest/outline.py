@@ -30,7 +30,8 @@ MARKERS: list[tuple[str, float, re.Pattern[str]]] = [
     ("chapter", 0, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})章[ \u3000]*")),
     # 4.3.4 救援组: a decimal section number (应急预案)
     ("decimal", 1, re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})[ \u3000]*(?=[\u4e00-\u9fff])")),
-    ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})(?:、|\.(?![0-9]))[ \u3000]*")),
+    # 一 、: a space typed before the comma (大同 2025 烟花爆竹 通告 on a WeChat repost)
+    ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})(?:[ \u3000]?、|\.(?![0-9]))[ \u3000]*")),
     ("paren_cn", 2, re.compile(r"\(([一二三四五六七八九十]{1,3})\)[、.]?[ \u3000]*")),
     # an article holds its (一) items (第四条 …应当履行下列职责: (一)…) and sits under a 一、 part
     ("article", 1.5, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})条[ \u3000]*")),
