@@ -888,6 +888,9 @@ def dateline_city(text: str) -> Region | None:
     return next(iter(unique.values())) if len(unique) == 1 else None
 
 
+TOWNSHIP_AFTER = re.compile(r"镇|乡|街道|村|社区")
+
+
 def places_named(text: str) -> tuple[Region | None, Region | None]:
     """The province (and the city or county) a page names most: full place names, a
     province's short name inside a body's name (河北海事局, 武警四川省总队), 驻冀/驻川. Each
@@ -934,12 +937,16 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
     if relative:
         shorts = _county_shorts()
         lengths, heads = _county_short_shape()
-        found = {text[i:i + n] for i in range(len(text) - 1) if text[i:i + 2] in heads
-                 for n in lengths if text[i:i + n] in shorts}
-        for short in found:
+        # a short that opens a township's name (双江街道 of 峨山县, not 双江县) names no county
+        found: dict[str, int] = {}
+        for i in range(len(text) - 1):
+            if text[i:i + 2] in heads:
+                for n in lengths:
+                    if text[i:i + n] in shorts and not TOWNSHIP_AFTER.match(text, i + n):
+                        found[text[i:i + n]] = found.get(text[i:i + n], 0) + 1
+        for short, n in found.items():
             county = shorts[short]
             if county.name[-1] in "".join(x[0] for x in relative) and is_place_word(short):
-                n = text.count(short)
                 prov = g.province_of(county)
                 votes[prov.code] = votes.get(prov.code, 0) + n
                 local_votes[county.code] = local_votes.get(county.code, 0) + n
@@ -960,6 +967,12 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
                 n = len(re.findall(rf"{p.short}(?!省|市|自治区)", text))
                 if n:
                     votes[p.code] = votes.get(p.code, 0) + n
+    if relative and max(votes.values(), default=0) < 1:
+        county = county_of_towns(text)
+        if county is not None:  # a county's page naming its townships and its own 县 bodies
+            prov = g.province_of(county)
+            votes[prov.code] = votes.get(prov.code, 0) + 2
+            local_votes[county.code] = local_votes.get(county.code, 0) + 2
     if not votes:
         return None, None
     code, score = max(votes.items(), key=lambda kv: kv[1])
@@ -1031,21 +1044,41 @@ def town_named(text: str, issuers: list[str]) -> tuple[Region, str] | None:
         return None
     text = " ".join(town_issuer) + " " + text  # the issuer's township first
     g = gazetteer()
-    counts: dict[str, int] = {}
+    counts = towns_in(text)
+    if not counts:
+        return None
+    code, name = max(counts, key=counts.get)
+    return (g.by_code[code], name) if code in g.by_code else None
+
+
+def towns_in(text: str) -> dict[tuple[str, str], int]:
+    """(county code, township) -> mentions, for the townships `text` names whose name the
+    gazetteer knows in one county only."""
+    g = gazetteer()
+    counts: dict[tuple[str, str], int] = {}
     for m in TOWN_NAME.finditer(text):
         name = m.group(1)
         stem = name[:-2] if name.endswith("街道") else name[:-1]
         for k in range(len(stem)):  # 云阳县云安镇: the town's own name is the stem's tail
             codes = g.towns.get(stem[k:])
             if codes and len(set(codes)) == 1 and len(stem) - k >= 2:
-                key = codes[0] + "\t" + stem[k:] + name[len(stem):]
+                key = (codes[0], stem[k:] + name[len(stem):])
                 counts[key] = counts.get(key, 0) + 1
                 break
-    if not counts:
+    return counts
+
+
+def county_of_towns(text: str) -> Region | None:
+    """The county whose townships a page allocates to (县公安消防大队负责甸中镇、化念镇、塔甸镇…):
+    one county that at least three distinct townships named belong to, and more than any other."""
+    g = gazetteer()
+    per_county: dict[str, int] = {}
+    for code, _town in towns_in(text):
+        per_county[code] = per_county.get(code, 0) + 1
+    ranked = sorted(per_county.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None
-    key = max(counts, key=counts.get)
-    code, name = key.split("\t")
-    return (g.by_code[code], name) if code in g.by_code else None
+    return g.by_code.get(ranked[0][0])
 
 
 def zone_named(text: str, province: Region | None) -> tuple[Region, str] | None:

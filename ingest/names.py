@@ -72,6 +72,8 @@ BRACKET = re.compile(r"[(（]([^()（）]{0,20})[)）]")
 # 国土资源厅(国土环境资源厅、国土资源和房屋管理局、…): the other names a body goes by elsewhere
 LONG_NOTE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 OTHER_NAMES_NOTE = re.compile(r"[(（][^()（）]{21,80}[)）]$")
+# 指挥部下设办公室: the office a headquarters has (its name: 指挥部办公室)
+SET_UNDER = re.compile(r"(?<=[部组会])下设(?=[\u4e00-\u9fff]{1,8}$)")
 COUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[0-9一二三四五六七八九十两]+个(?=[\u4e00-\u9fff])")
 # (not in 党委政府, "party committees and governments" as one class: 各县市区党委政府)
 GOVERNMENT = re.compile(r"(?<!人民)(?<!级)(?<!党委)政府(?=(?:办公室|办公厅)?$)")
@@ -209,6 +211,7 @@ def tidy(name: str) -> str:
     name = _TIDY_RX3.sub("行业主管部门", name)  # one class, however qualified
     name = merge_brackets(name)
     name = COUNT_WORD.sub("", name)
+    name = SET_UNDER.sub("", name)
     if not name.startswith(("各级", "县级", "市级", "省级")):
         name = GOVERNMENT.sub("人民政府", name)
     return name

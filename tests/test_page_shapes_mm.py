@@ -20,3 +20,28 @@ def test_a_space_before_the_items_comma_still_numbers_it():
     tasks = extract_text(DATONG_FIREWORKS)["tasks"]
     assert [t["path"] for t in tasks] == [["一"], ["二"], ["三"]]
     assert [a["name"] for a in tasks[0]["actors"]] == ["任何单位和个人"]
+
+
+# 峨山县 清剿火患 plan on a law mirror, its head cut off (ask.fsou.com/html/text/lar/174089/17408913_1.html)
+ESHAN_FIRE_PLAN = (
+    '(一)工作机构。为切实开展好“清剿火患”专项行动,县人民政府成立县“清剿火患”指挥部,统一指挥调度“清剿火患”专项行动。'
+    '副县长易长生任指挥长,县人民政府办公室副主任陈绍强、县公安局副局长梁跃清、县公安局消防大防教导员陈飞任副指挥长,'
+    '成员由县公安消防、安监、住建、教育、民政、交通、工商、文体、卫生、人防、质监等部门领导组成。指挥部下设办公室在县公安消防大队,'
+    '具体负责“清剿火患”专项行动日常事务,由陈飞兼任办公室主任,成员由防火办工作人员组成。\n'
+    '(二)职责分工。“清剿火患”工作实行部门领导分片包干负责制,具体为:县公安消防大队负责甸中镇、化念镇、塔甸镇、岔河乡、大龙潭乡、富良棚乡,'
+    '县文体局负责双江街道,县工商局负责小街街道。县教育局、卫生局等行业主管部门负责组织开展本行业、本系统的“清剿火患”专项行动。\n')
+
+
+def test_a_county_page_is_told_by_the_townships_it_allocates():
+    """A page without its head that gives its county's townships to its 县 bodies is that county's;
+    双江 opening 双江街道 is a township's name, not 双江县 of another city."""
+    meta = extract_text(ESHAN_FIRE_PLAN)["meta"]
+    assert (meta["province"], meta["locality"]) == ("云南省", "玉溪市峨山彝族自治县")
+
+
+def test_a_post_filled_is_no_party_and_an_office_set_under_a_headquarters_is_its_office():
+    """"由陈飞兼任办公室主任" names a person taking a post, no body; "指挥部下设办公室" is the
+    headquarters' office."""
+    names = {a["name"] for t in extract_text(ESHAN_FIRE_PLAN)["tasks"] for a in t["actors"]}
+    assert not any("陈飞" in n or "下设" in n for n in names)
+    assert "峨山彝族自治县指挥部办公室" in names
