@@ -861,7 +861,9 @@ class PartyFinder:
             # word opens it; the longest name that parses and is not continued is the party
             for end in reversed(ends):
                 e = s + end
-                if self.verb_follows(e) and not phrase_material(t[s:e]):
+                # (希望广大群众,高度重视…: the party asked may be set off by a comma)
+                comma = t[e:e + 1] in ",，" and self.verb_follows(e + 1)
+                if (self.verb_follows(e) or comma) and not phrase_material(t[s:e]):
                     names = parse_names(t[s:e], strict=True)
                     if names:
                         best = (e, names)

@@ -45,3 +45,49 @@ def test_a_post_filled_is_no_party_and_an_office_set_under_a_headquarters_is_its
     names = {a["name"] for t in extract_text(ESHAN_FIRE_PLAN)["tasks"] for a in t["actors"]}
     assert not any("陈飞" in n or "下设" in n for n in names)
     assert "峨山彝族自治县指挥部办公室" in names
+
+
+# 重庆市荣昌区人民政府森林防火封山令 2024 (www.zgcounty.com/news/59190.html)
+RONGCHANG_CLOSURE = (
+    '重庆市荣昌区人民政府森林防火封山令\n'
+    '当前,受连晴高温影响,森林火灾风险极高,全区正处于森林火灾极高风险期。为防止发生森林火灾,全力保护森林资源和人民群众生命财产安全,'
+    '根据国务院《森林防火条例》《重庆市森林防火条例》等法律法规,结合我区实际,特发布封山令。\n'
+    '三、封山规定\n'
+    '(一)除原住居民正常生产生活外,其余人员未经批准一律不得进入封山区域。\n'
+    '(二)封山区域内,严禁一切野外用火和一切易发生火灾的作业行为。\n'
+    '(六)任何单位和个人一旦发现森林火情,请立即向当地镇人民政府(街道办事处)报告或拨打森林火警电话。\n'
+    '报警电话:023-46551919\n'
+    '区长\n'
+    '2024年8月22日')
+
+
+def test_an_orders_subjects_keep_their_conditions_and_its_bare_ban_is_the_writers():
+    """其余人员未经批准一律不得… and 任何单位和个人一旦发现…,请… name their parties before the
+    condition; a ban naming nobody is inferred to the government that orders it (devset d07, d43)."""
+    tasks = extract_text(RONGCHANG_CLOSURE)["tasks"]
+    got = [[(a["name"], a["explicit"]) for a in t["actors"]] for t in tasks]
+    assert got == [[("其余人员", True)], [("重庆市荣昌区人民政府", False)], [("任何单位和个人", True)]]
+
+
+# 太原 coal-mine stoppage notice on a law mirror (www.fymate.net/html/text/lar/168982/16898271_1.html)
+TAIYUAN_STOPPAGE = '1、各煤矿企业不准停电、停风,不准以任何名义进行生产作业。要加强井下局部通风管理,确保煤矿整顿的安全。\n'
+
+
+def test_a_ban_by_buzhun_follows_its_subject():
+    """"各煤矿企业不准停电": 不准 is a duty like 不得 after the party it binds."""
+    tasks = extract_text(TAIYUAN_STOPPAGE)["tasks"]
+    assert [(a["name"], a["explicit"]) for a in tasks[0]["actors"]] == [("各煤矿企业", True)]
+
+
+# a village committee's 防火通知, 2019 (170030.nync.com/article/2288845.html)
+VILLAGE_FIRE_NOTICE = (
+    '防 火 通 知\n'
+    '今年以来,黄崖洞区域,气候干燥,降雨量偏少,防火形势依然严峻。尽管县、镇、村领导再三利用广播、电视、标语等形式,'
+    '向广大群众宣传火灾对人类的危害,安派专人看守。但是,就是有个别人,安全意识淡薄,仍然我行我素,在野外用火。\n'
+    '希望广大群众,高度重视森林防火的重要性、紧迫性,禁止野外用火。\n')
+
+
+def test_the_party_a_notice_hopes_of_may_be_set_off_by_a_comma():
+    """"希望广大群众,高度重视…": the public the village asks."""
+    tasks = extract_text(VILLAGE_FIRE_NOTICE)["tasks"]
+    assert [a["name"] for a in tasks[-1]["actors"]] == ["广大群众"]
