@@ -316,11 +316,14 @@ def boxed_doc_number(box: str) -> str | None:
     return m.group(1).replace("[", "〔").replace("]", "〕") if m else None
 
 
-BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
+# between a box's label and its value: a colon, a cell's bar, or a bracket closing the label
+# ([ 发文字号 ] | 城水利发〔2024〕101号 |)
+BOX_SEP = r"\s*[\]】]?\s*[:：]?\s*\|?\s*"
+BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号|文件编号)" + BOX_SEP + "(" + DOC_NUMBER.pattern + ")")
 # a government page's disclosure box: 发布机构: 铁岭县平顶堡镇人民政府 成文日期: 2023-6-21
-BOXED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关)\s*[:：]?\s*\|?\s*([\u4e00-\u9fff()（）]{4,40})")
-BOXED_DATE = re.compile(r"(?:成文日期|发文时间|发文日期)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-BOXED_TITLE = re.compile(r"标\s*题\s*[:：]?\s*\|?\s*([^|\n]{6,80}?)\s*(?:\||$)", re.M)
+BOXED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关)" + BOX_SEP + r"([\u4e00-\u9fff()（）]{4,40})")
+BOXED_DATE = re.compile(r"(?:成文日期|发文时间|发文日期)" + BOX_SEP + r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+BOXED_TITLE = re.compile(r"标\s*题" + BOX_SEP + r"([^|\n]{6,80}?)\s*(?:\||$)", re.M)
 
 
 def boxed_title(box: str) -> str | None:

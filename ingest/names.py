@@ -39,7 +39,9 @@ _CANONICAL_RX2 = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,16}?)(?P<cls>各成员
 _CANONICAL_RX3 = re.compile(r"(村民委员会|居民委员会|村委会|居委会)")
 _CANONICAL_RX4 = re.compile(r"^(开发区|园区)")
 _CANONICAL_RX5 = re.compile(r"^(高新区|经开区|高新技术产业开发区|经济技术开发区)")
-_CANONICAL_RX6 = re.compile(r"^(?:本局|本厅|省厅|省局|市局|县局|区局|局|厅)(?=.{1,12}$)")
+# 局办公室, 省厅地质环境处: a division of the writing department (not 局属各科室 / 局所属单位: the
+# units under it, a class kept as written)
+_CANONICAL_RX6 = re.compile(r"^(?:本局|本厅|省厅|省局|市局|县局|区局|局|厅)(?=(?!所?属).{1,12}$)")
 _CANONICAL_RX7 = re.compile(r"^(省|市|县|区|州|镇|乡)")
 _CANONICAL_RX8 = re.compile(r"成员单位$")
 _CANONICAL_RX9 = re.compile(r"^各(?:省|市|州|县|区|乡|镇|街道|设区市|开发区|新区|旗|盟|苏木)+")
@@ -297,6 +299,8 @@ def internal_division(rest: str) -> bool:
         return False
     if re.search(r"园区|开发区|新区|街道|乡|镇", rest):
         return False  # 工业园区综合管理服务办公室: a place's office, not the issuer's division
+    if re.match(r"[局厅委]?所?属", rest):
+        return False  # 局属各科室, 所属科室: the units under a department, a class as written
     # 安委办, 人防办, 应急办: bodies of a government, not divisions of a department
     return not (rest.endswith("办") and (rest in lex.abbreviations or rest[:-1] in lex.department_by_stem))
 

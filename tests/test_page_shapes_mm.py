@@ -91,3 +91,28 @@ def test_the_party_a_notice_hopes_of_may_be_set_off_by_a_comma():
     """"希望广大群众,高度重视…": the public the village asks."""
     tasks = extract_text(VILLAGE_FIRE_NOTICE)["tasks"]
     assert [a["name"] for a in tasks[-1]["actors"]] == ["广大群众"]
+
+
+# 城口县水利局 城水利发〔2024〕101号 on a traditional-script mirror with pinyin notes
+# (quickbiz.cn/bm/slj/zwgk_70831/fdzdgknr_70834/lzyj_70835/xzgfxwj_70836/202407/t20240709_13357336.html)
+CHENGKOU_RESPONSE = (
+    '[ 索引號(hào) ] | 115002297116233193/2024-00010 | [ 發(fā)文字號(hào) ] | 城水利發(fā)〔2024〕101號(hào) |\n'
+    '[ 主題分類(lèi) ] | 水利、水務(wù) | [ 體裁分類(lèi) ] | 其他 |\n'
+    '[ 發(fā)布機(jī)構(gòu) ] | 城口縣水利局 | ||\n'
+    '[ 成文日期 ] | 2024-07-08 | [ 發(fā)布日期 ] | 2024-07-09 |\n'
+    '城口縣水利局關(guān)于啟動(dòng)水旱災(zāi)害防御Ⅳ級(jí)應(yīng)急響應(yīng)的通知\n'
+    '各鄉(xiāng)鎮(zhèn)人民政府、街道辦事處,局屬各科室、所屬事業(yè)單位,各水利工程管理單位:\n'
+)
+
+
+def test_a_boxs_labels_in_brackets_give_number_and_date_and_its_issuer_cell_is_no_title():
+    """"[ 發(fā)文字號(hào) ] | 城水利發(fā)〔2024〕101號(hào) |": a label closed by a bracket and a
+    cell's bar; the lone "[ 發布機構 ] | 城口縣水利局 | ||" line is the box's, not the title's head."""
+    meta = extract_text(CHENGKOU_RESPONSE)["meta"]
+    assert (meta["title"], meta["doc_number"], meta["date"]) == (
+        "城口县水利局关于启动水旱灾害防御Ⅳ级应急响应的通知", "城水利发〔2024〕101号", "2024-07-08")
+
+
+def test_the_units_under_the_writing_bureau_are_a_class_as_written():
+    """"局屬各科室": the bureau's own sections, a class (not 重庆市城口县水利局属各科室)."""
+    assert "局属各科室" in extract_text(CHENGKOU_RESPONSE)["meta"]["addressees"]
