@@ -96,14 +96,27 @@ def find_sections(text: str, start: int = 0, news: bool = False) -> list[Section
     `news`: the page has no addressees and no issuer (a report, not a circular), so sentences
     that open with a region count across paragraphs too (天津's 一、聚焦…: 津南区…。西青区…。 /
     二、…: 静海区…。宝坻区…。)."""
-    headed = headed_sections(text, start)
+    headed = reported(text, headed_sections(text, start))
     if headed:
         return headed
     best, gathered = _prose(text, start)  # one reading of the sentences for both uses
+    best = reported(text, best)
     if best:
         return best
-    return paragraph_sections(text, start) or (_across(gathered) if news else []) or \
-        (listed_sections(text, start) if news else [])
+    return reported(text, paragraph_sections(text, start)) or (reported(text, _across(gathered)) if news else []) or \
+        (reported(text, listed_sections(text, start)) if news else [])
+
+
+REPORT_WORDS = 8  # Han characters a region's section needs besides its name to report anything
+
+
+def reported(text: str, sections: list[Section]) -> list[Section]:
+    """`sections`, unless too few of them say anything: a directory of the regions' hotlines
+    (太原市政府:(0351)4225078; 大同市政府:…) under a notice's items is no roundup."""
+    def says(s: Section) -> bool:
+        body = text[s.start:s.end].replace(s.region.name, "").replace(s.region.short, "")
+        return len(re.findall(r"[\u4e00-\u9fff]", body)) >= REPORT_WORDS
+    return sections if sum(1 for s in sections if says(s)) >= MIN_SECTIONS else []
 
 
 # a sentence that opens with a region and reports what it did: not one that assigns work

@@ -116,3 +116,45 @@ def test_a_boxs_labels_in_brackets_give_number_and_date_and_its_issuer_cell_is_n
 def test_the_units_under_the_writing_bureau_are_a_class_as_written():
     """"局屬各科室": the bureau's own sections, a class (not 重庆市城口县水利局属各科室)."""
     assert "局属各科室" in extract_text(CHENGKOU_RESPONSE)["meta"]["addressees"]
+
+
+# 山西省政府办公厅 煤矿 notice reported by 人民网 on sina, 2005 (news.sina.com.cn/o/2005-03-31/18445519869s.shtml)
+SHANXI_COAL_NEWS = (
+    '人民网太原3月31日电 记者罗盘报道:近日,山西省政府办公厅发出关于采取有力措施,切实搞好煤矿安全生产工作的通知。\n'
+    '通知指出,今年3月份以来,山西境内连续发生煤矿重特大事故,给人民生命财产造成严重损失,造成了不良的社会影响,安全生产形势非常严峻,为此,山西省政府召开全省煤矿安全生产工作紧急电视电话会议,做出以下六方面措施,以迅速扭转煤矿安全生产的被动局面。\n'
+    '一、未取得安全生产许可证的煤矿立即全部停产;\n'
+    '二、严厉打击、重处重罚私挖滥采和越层越界行为;\n'
+    '三、加强证照齐全煤矿的日常监管监察,坚决杜绝超能力特别是超通风能力生产,严格控制下井作业人数;\n'
+    '四、认真做好停产煤矿的安全整治工作;\n'
+    '五、把保持共产党员先进性教育活动与推进安全生产工作有机的结合起来,严肃查处参与办矿、与矿主有利益牵连或在幕后纵容,为非法矿井充当后台和保护伞的公职人员;\n'
+    '六、建立举报奖励制度,进一步完善群众监督机制,各级政府和省国土资源、安监、煤炭、煤监、公安、监委等部门都要设立专门的举报电话,对举报属实的给予举报人1-5万元人民币的奖励。\n'
+    '省煤矿安全生产监督举报电话:\n'
+    '省直部门:\n'
+    '省公安厅:(0351)8309110;\n'
+    '省监委:(0351)3046525;\n'
+    '省国土资源厅:(0351)6160042、6163979;\n'
+    '省煤炭工业局:(0351)4117551、4115432;\n'
+    '省安监局:(0351)4094913\n'
+    '各市政府:\n'
+    '太原市政府:(0351)4225078;\n'
+    '大同市政府:(0352)6028193;\n'
+    '朔州市政府:(0349)6886893;\n'
+    '忻州市政府:(0350)3021160、3141113;\n'
+    '吕梁市政府:(0358)8222952;\n'
+    '晋中市政府:(0354)3022391、3039233;\n'
+)
+
+
+def test_a_directory_of_city_hotlines_under_the_items_is_no_roundup():
+    """太原市政府:(0351)4225078; 大同市政府:…: the hotlines of the cities under a notice's six
+    measures are no regions' practices; the measures stay its tasks."""
+    rec = extract_text(SHANXI_COAL_NEWS)
+    assert [t["path"] for t in rec["tasks"]][:5] == [["一"], ["二"], ["三"], ["四"], ["五"]]
+    assert rec["practices"] == []
+
+
+def test_news_of_a_notice_whose_title_holds_a_comma_gives_its_sender():
+    """"山西省政府办公厅发出关于采取有力措施,切实搞好煤矿安全生产工作的通知": the unquoted title
+    runs past its comma to 的通知."""
+    meta = extract_text(SHANXI_COAL_NEWS)["meta"]
+    assert meta["issuers"] == ["山西省人民政府办公厅"]
