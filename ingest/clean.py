@@ -372,7 +372,14 @@ def remove_spam(c: Cleaner) -> None:
 
 # an SEO insertion a hijacked page carries where a name stood: brand_keyword-【keyword】
 # (澳门金沙城中心_欧洲杯足球网-【投注官网平台】应急管理局…): words joined by "_" are no Chinese prose
-SEO_INSERTION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}_[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:-【[^】\n]{2,16}】)?")
+# where the keywords stop, when the name they replaced part of goes on (…真正网站人民政府关于…)
+SEO_NAME_AFTER = "人民政府|政府|关于|委员会|办公室|指挥部"
+# Several keywords may be chained (郑州市365双试投注_线上365bet体育_365bet真正网站人民政府); a run
+# that opens on Chinese only starts a keyword when no Latin or digit follows inside it, so the place
+# before a brand (郑州市365…) stays
+SEO_INSERTION = re.compile(r"(?:[A-Za-z0-9][\u4e00-\u9fffA-Za-z0-9]{1,15}|[\u4e00-\u9fff]{2,16})"
+                           r"(?:_[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?=" + SEO_NAME_AFTER + r"|[^\u4e00-\u9fffA-Za-z0-9]|$))+"
+                           r"(?:-【[^】\n]{2,16}】)?")
 
 
 # "[接上页] (五)各单位…": a split article's page 2 opens with a note of where it goes on from,

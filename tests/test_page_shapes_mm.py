@@ -158,3 +158,13 @@ def test_news_of_a_notice_whose_title_holds_a_comma_gives_its_sender():
     runs past its comma to 的通知."""
     meta = extract_text(SHANXI_COAL_NEWS)["meta"]
     assert meta["issuers"] == ["山西省人民政府办公厅"]
+
+
+def test_chained_seo_keywords_are_cut_and_the_name_around_them_stays():
+    """上街区's 2023 fireworks 通告 on a hijacked mirror (www.klexue.com/public/D0102X/6890047): three
+    keywords joined by "_" stood where the district's name was; they go, the place before them and
+    人民政府关于… after them stay."""
+    text = ('郑州市365双试投注_线上365bet体育_365bet真正网站人民政府关于加强2023年春节期间烟花爆竹安全管理的通告\n'
+            '为加强2023年春节期间烟花爆竹安全管理工作,减少大气环境污染,保障公共安全和群众人身、财产安全,确保春节期间烟花爆竹安全形势稳定,'
+            '根据《烟花爆竹安全管理条例》(国务院令第455号)等法律法规,现就进一步做好我区2023年春节期间烟花爆竹安全管理有关工作通告如下:\n')
+    assert extract_text(text)["meta"]["title"] == "郑州市人民政府关于加强2023年春节期间烟花爆竹安全管理的通告"
