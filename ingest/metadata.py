@@ -946,7 +946,8 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
         for i in range(len(text) - 1):
             if text[i:i + 2] in heads:
                 for n in lengths:
-                    if text[i:i + n] in shorts and not TOWNSHIP_AFTER.match(text, i + n):
+                    if text[i:i + n] in shorts and not TOWNSHIP_AFTER.match(text, i + n) \
+                            and word_at(text, i, i + n):
                         found[text[i:i + n]] = found.get(text[i:i + n], 0) + 1
         for short, n in found.items():
             county = shorts[short]
@@ -1155,6 +1156,19 @@ def _county_short_shape() -> tuple[list[int], frozenset[str]]:
     """The lengths of those short names and the two characters each opens with."""
     shorts = _county_shorts()
     return sorted({len(k) for k in shorts}), frozenset(k[:2] for k in shorts)
+
+
+def word_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a word where it stands, not characters of two words (镇安 in
+    各乡镇安全生产 is 乡镇 + 安全, no 镇安县): segmentation of its surroundings cuts at both ends."""
+    import jieba
+
+    lo = max(0, start - 6)
+    cuts, pos = {lo}, lo
+    for w in jieba.lcut(text[lo:end + 6], HMM=False):
+        pos += len(w)
+        cuts.add(pos)
+    return start in cuts and end in cuts
 
 
 def is_place_word(word: str) -> bool:

@@ -168,3 +168,13 @@ def test_chained_seo_keywords_are_cut_and_the_name_around_them_stays():
             '为加强2023年春节期间烟花爆竹安全管理工作,减少大气环境污染,保障公共安全和群众人身、财产安全,确保春节期间烟花爆竹安全形势稳定,'
             '根据《烟花爆竹安全管理条例》(国务院令第455号)等法律法规,现就进一步做好我区2023年春节期间烟花爆竹安全管理有关工作通告如下:\n')
     assert extract_text(text)["meta"]["title"] == "郑州市人民政府关于加强2023年春节期间烟花爆竹安全管理的通告"
+
+
+def test_a_county_short_name_across_two_words_names_no_county():
+    """本溪县's meeting report (bx.gov.cn/xwzx/zwyw/content_505116): "各乡镇安全生产" holds 镇安 across
+    乡镇 and 安全, no 镇安县 of 陕西."""
+    text = ('我县召开春节期间安全生产工作调度会议\n'
+            '为全面贯彻落实近期上级安全生产会议精神和有关文件要求,1月14日,县安委办组织召开春节期间安全生产工作调度会议。\n'
+            '就2021年春节期间安全生产工作,会议强调,各相关单位、各乡镇要认真落实管行业管安全主体职责;要做好疫情防控期间,'
+            '企业主体责任和职工岗位责任的落实和督促检查;要吸取外地事故教训,做好各单位、各乡镇安全生产方面的检查。\n')
+    assert extract_text(text)["meta"]["province"] != "陕西省"
