@@ -169,8 +169,12 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
         issuer_lines = undated_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else \
         boxed_date(box) or boxed_date("\n".join(ln.text for ln in head[:8])) or date_beside_number(head, meta.doc_number)
-    written_issuers = [canonical_issuer(s) for s in issuer_lines] or (news.issuers if news else []) \
-        or issuers_from_heading(head, title_line) or boxed_issuer(box)
+    heading = issuers_from_heading(head, title_line)
+    # a circular with its addressee line (海南省安监局's cover: 各有关市县安监局:…国家安全监管总局办公厅
+    # 下发了《…》,现将《通知》转发给你们) is written by its head's body, not by the notice it tells of
+    own_circular = bool(addressee_line) and bool(meta.title) and bool(TITLE_KIND.search(meta.title or ""))
+    written_issuers = [canonical_issuer(s) for s in issuer_lines] or (heading if own_circular else []) \
+        or (news.issuers if news else []) or heading or boxed_issuer(box)
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text, box)  # may infer the issuer of a township's plan
     jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text, page))

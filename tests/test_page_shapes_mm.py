@@ -178,3 +178,16 @@ def test_a_county_short_name_across_two_words_names_no_county():
             '就2021年春节期间安全生产工作,会议强调,各相关单位、各乡镇要认真落实管行业管安全主体职责;要做好疫情防控期间,'
             '企业主体责任和职工岗位责任的落实和督促检查;要吸取外地事故教训,做好各单位、各乡镇安全生产方面的检查。\n')
     assert extract_text(text)["meta"]["province"] != "陕西省"
+
+
+def test_a_forwarding_cover_is_its_heads_bodys_not_the_forwarded_senders():
+    """海南省安全生产监督管理局's cover (yjglt.hainan.gov.cn/aqscxx/yjglzl/fmks/201304/t20130410_1447798.html):
+    its text tells that 国家安全监管总局办公厅下发了《…》, but the circular, with its addressee line,
+    is the bureau's on its head line."""
+    text = ('海南省安全生产监督管理局\n\n转发国家安全监管总局办公厅关于\n\n切实做好尾矿库汛期安全生产工作的通知\n\n \n\n'
+            '各有关市县安监局,有关矿山企业:\n\n'
+            '为切实做好2013年汛期尾矿库安全生产工作,有效防范尾矿库事故特别是由自然灾害引发的事故,327,国家安全监管总局办公厅下发了'
+            '《关于切实做好尾矿库汛期安全生产工作的通知》(安监总厅管一〔201335号,以下简称《通知》),就做好尾矿库汛期安全生产工作作出部署,'
+            '现将《通知》转发给你们,请认真抓好落实。\n')
+    meta = extract_text(text)["meta"]
+    assert (meta["issuers"], meta["province"]) == (["海南省安全生产监督管理局"], "海南省")
