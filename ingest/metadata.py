@@ -751,8 +751,14 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
     national = (bool(meta.issuers) and all(_LOCATE_RX4.match(i) for i in meta.issuers)) \
         or national_issuer(meta.doc_number) is not None \
         or (not evidence and ADDRESSED_PROVINCES.match(addressee_line or "") is not None)
-    if province is None and meta.doc_number and not national:
-        province = g.province_by_abbr(meta.doc_number[0])
+    # the number's first character is a province's 简称 (川府发) unless the head names its place in
+    # full (青地空联办〔2023〕8号 under 上海市青浦区建设和交通委员会: 青 is 青浦, not 青海)
+    by_number = g.province_by_abbr(meta.doc_number[0]) \
+        if province is None and meta.doc_number and not national else None
+    if by_number is not None and not any(
+            r.level >= 1 and g.province_of(r) != by_number and looks_like_org(ln.text.strip())
+            for ln in head[:6] for r in g.mentions(ln.text)):
+        province = by_number
     own_town = None
     if province is None and local is None and not national and text and TOWN_SELF.search(text):
         named_town = town_named(text, meta.issuers)
@@ -1210,6 +1216,15 @@ def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]
     if first and (title_line is None or head[0].start < title_line.start) and looks_like_org(first) \
             and gazetteer().place_prefix(first) and name_kind(first) == "org":
         return [first]
+    for ln in head[:8]:
+        # a page's head giving title, number, writer and date on lines of their own (…的通知 /
+        # 青地空联办〔2023〕8号 / 上海市青浦区建设和交通委员会 / 2023.09.25 / 区…各成员单位:)
+        line = ln.text.strip()
+        if line.endswith((":", "：")):
+            break  # the addressee line: the body starts
+        if title_line is not None and ln.start > title_line.start and looks_like_org(line) \
+                and gazetteer().place_prefix(line) and name_kind(line) == "org":
+            return [line]
     titles = title_candidates(head) + ([title_line] if title_line is not None else [])
     for ln in titles:
         title = _ISSUERS_FROM_HEADING_RX2.sub("", clean_title(ln.text))

@@ -191,3 +191,15 @@ def test_a_forwarding_cover_is_its_heads_bodys_not_the_forwarded_senders():
             '现将《通知》转发给你们,请认真抓好落实。\n')
     meta = extract_text(text)["meta"]
     assert (meta["issuers"], meta["province"]) == (["海南省安全生产监督管理局"], "海南省")
+
+
+def test_a_number_under_a_head_that_names_its_place_in_full_is_no_provinces_short():
+    """青浦区's notice (www.shqp.gov.cn/cons/jgzwgk/ml/qt/20230927/1140428.html): 青地空联办〔2023〕8号 opens
+    with 青浦's 青, not 青海's, under 上海市青浦区建设和交通委员会 printed on its own line — the writer."""
+    text = ('关于做好2023年中秋节、国庆节和进博会期间本区地下空间安全使用管理工作的通知\n'
+            'QB44020002023055\n主动公开\n青地空联办〔2023〕8号\n上海市青浦区建设和交通委员会\n2023.09.25\n'
+            '区地下空间管理联席会议各成员单位:\n'
+            '为切实做好2023年中秋节、国庆节和第六届中国国际进口博览会(以下简称“进博会”)期间本区地下空间安全生产工作,'
+            '结合本区实际,现将近期有关工作通知如下:\n')
+    meta = extract_text(text)["meta"]
+    assert (meta["province"], meta["locality"], meta["issuers"]) == ("上海市", "青浦区", ["上海市青浦区建设和交通委员会"])
