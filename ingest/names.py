@@ -1261,6 +1261,7 @@ def _shorts_of_levels(pieces: list[tuple[str, int]]) -> list[tuple[str, int, str
     return None
 
 
+LEVEL_CLASS_OPENING = re.compile(r"^(?:县区|区县|县市区|县市|市县|市区|县\(区\)|县\(市、区\)|县\(市\))(?=人民政府|政府|党委)")
 LEVEL_NOTE_OPENING = re.compile(r"^[(（](?:省|自治区|直辖市|市|自治州|州|盟|县|区|旗)(?:[、,](?:省|自治区|直辖市|市|自治州|州|盟|县|区|旗))*[)）]")
 
 
@@ -1279,7 +1280,8 @@ def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None])
             continue
         region, length = hit
         tail = full[length:]
-        note = LEVEL_NOTE_OPENING.match(tail)
+        note = LEVEL_NOTE_OPENING.match(tail) or (LEVEL_CLASS_OPENING.match(tail) if j > 0 and kinds[j - 1] is None else None)
+        # (黄陵、子长、…、富县县区人民政府: the levels of the list's places, 县 and 区, no body's word)
         if note:  # 江苏、…、陕西省(自治区)安全生产监督管理局: the note says 广西 is an 自治区, no body's word
             tail = tail[note.end():]
             pieces[j] = (full[:length] + tail, pieces[j][1])

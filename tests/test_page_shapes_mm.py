@@ -203,3 +203,15 @@ def test_a_number_under_a_head_that_names_its_place_in_full_is_no_provinces_shor
             '结合本区实际,现将近期有关工作通知如下:\n')
     meta = extract_text(text)["meta"]
     assert (meta["province"], meta["locality"], meta["issuers"]) == ("上海市", "青浦区", ["上海市青浦区建设和交通委员会"])
+
+
+def test_places_by_short_names_before_a_level_class_and_its_body_are_each_one_body():
+    """延安's 2006 notice on a law mirror (fymate.net/html/text/lar/169750/16975062.html):
+    "黄陵、子长、延长、宝塔、富县县区人民政府" is each county's or district's government; 县区 names
+    the members' levels, no body's word."""
+    text = ('延安市人民政府办公室关于下达2006年煤矿关闭指标的紧急通知\n(延政办发〔2006〕49号)\n\n'
+            '黄陵、子长、延长、宝塔、富县县区人民政府:\n\n'
+            '  根据省政府办公厅《关于下达2006年煤矿关闭指标的紧急通知》(陕政办发明电〔2006〕34号)精神,现就下达2006年全市煤矿关闭指标有关事项通知如下:\n')
+    addressees = extract_text(text)["meta"]["addressees"]
+    assert "黄陵县人民政府" in addressees and "宝塔区人民政府" in addressees and "富县人民政府" in addressees
+    assert not any("县区" in a for a in addressees)
