@@ -327,7 +327,7 @@ BOX_SEP = r"\s*[\]】]?\s*[:：]?\s*\|?\s*"
 BOXED_NUMBER = re.compile(r"(?:文\s*号|发文字号|文件编号)" + BOX_SEP + "(" + DOC_NUMBER.pattern + ")")
 # a government page's disclosure box: 发布机构: 铁岭县平顶堡镇人民政府 成文日期: 2023-6-21
 BOXED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关)" + BOX_SEP + r"([\u4e00-\u9fff()（）]{4,40})")
-BOXED_DATE = re.compile(r"(?:成文日期|发文时间|发文日期)" + BOX_SEP + r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+BOXED_DATE = re.compile(r"(?:成文日期|成文时间|发文时间|发文日期)" + BOX_SEP + r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 BOXED_TITLE = re.compile(r"标\s*题" + BOX_SEP + r"([^|\n]{6,80}?)\s*(?:\||$)", re.M)
 
 
@@ -1215,7 +1215,9 @@ def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]
     first = head[0].text.strip().lstrip(BULLETS) if head else ""
     if first and (title_line is None or head[0].start < title_line.start) and looks_like_org(first) \
             and gazetteer().place_prefix(first) and name_kind(first) == "org":
-        return [first]
+        own = title_issuer(_ISSUERS_FROM_HEADING_RX2.sub("", clean_title(title_line.text))) if title_line else None
+        # (a site's banner, 广元市人民政府, above a title its office opens: the title's body writes)
+        return [own if own and own.startswith(first) else first]
     for ln in head[:8]:
         # a page's head giving title, number, writer and date on lines of their own (…的通知 /
         # 青地空联办〔2023〕8号 / 上海市青浦区建设和交通委员会 / 2023.09.25 / 区…各成员单位:)

@@ -215,3 +215,22 @@ def test_places_by_short_names_before_a_level_class_and_its_body_are_each_one_bo
     addressees = extract_text(text)["meta"]["addressees"]
     assert "黄陵县人民政府" in addressees and "宝塔区人民政府" in addressees and "富县人民政府" in addressees
     assert not any("县区" in a for a in addressees)
+
+
+# 广元市人民政府办公室 广府办函〔2007〕206号 (www.cngy.gov.cn/govop/show/20070827104145-082547-00-000.html)
+GUANGYUAN_BOX = (
+    '广元市人民政府\n'
+    '您当前的位置:首页 » 信息公开>>广元市人民政府办公室关于落实第三阶段煤矿关闭任务的通知>>详情\n'
+    '索 引 号 092337799/2007-114331286 公文种类 通知 发布机构 广元市人民政府办公室\n'
+    '成文时间 2007-08-24 发布日期 2007-08-27 文号 广府办函〔2007〕206号\n'
+    '有效性 有效 主题词 关于落实第三阶段煤矿关闭任务的通知\n'
+    '广元市人民政府办公室关于落实第三阶段煤矿关闭任务的通知\n'
+)
+
+
+def test_a_box_with_unlisted_labels_is_furniture_and_its_writing_date_counts():
+    """"有效性 有效 主题词 关于…的通知" is the box's row, not the title's head; "成文时间 2007-08-24" is the
+    document's date; the site's banner (广元市人民政府) yields to the office its title opens with."""
+    meta = extract_text(GUANGYUAN_BOX)["meta"]
+    assert (meta["title"], meta["date"], meta["issuers"]) == (
+        "广元市人民政府办公室关于落实第三阶段煤矿关闭任务的通知", "2007-08-24", ["广元市人民政府办公室"])
