@@ -307,8 +307,9 @@ NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?" + R
                             + RECENTLY + r"(?:向(?P<to>[\u4e00-\u9fff、()（）,,]{2,80}?))?"
                             # (…向各省、自治区、直辖市人民政府,国家减灾委员会各成员单位就有关事项下发通知)
                             r"(?:就[\u4e00-\u9fff]{2,12}?)?(?:发出|下发|印发|下达|发布)了?"
-                            r"(?:《(?P<title>[^《》]{4,80})》|(?P<bare>关于[^。;;《》\n]{4,80}?的(?:紧急)?通知)|(?:紧急)?通知)")
-# (an unquoted title may hold a comma: 发出关于采取有力措施,切实搞好煤矿安全生产工作的通知)
+                            r"(?:《(?P<title>[^《》]{4,80})》|(?P<bare>关于[^。;;《》\n]{4,80}?的(?:紧急)?通知)|(?:紧急)?通知|[\u4e00-\u9fff]{0,10}?通告)")
+# (an unquoted title may hold a comma: 发出关于采取有力措施,切实搞好煤矿安全生产工作的通知; a notice
+# may be a 通告: 省三防办、省应急管理厅发布重大天气情况通告)
 
 
 ASKED_AFTER_NOTICE = re.compile(r"[,，]要求(?P<to>[\u4e00-\u9fff、]{2,24}?)(?=切实|认真|进一步|立即|迅速|全力|做好|加强|要|务必|抓好|落实)")
@@ -801,6 +802,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
         province, local = places_named(text)
         if province is None and local is None:
             local = dateline_city(text)
+        if province is None and local is None and meta.issuers and all(i.startswith("省") for i in meta.issuers):
+            province = dateline_province(text)  # 广州日报讯…省三防办、省应急管理厅发布…: the paper's province
         if province is None and local is None:
             province = province_of_regional_words(text)
         if province is None and local is None and furniture:
@@ -887,6 +890,19 @@ def province_of_regional_words(text: str) -> Region | None:
         return None
     ch, n = next(iter(counts.items()))
     return gazetteer().province_by_abbr(ch) if n >= 2 else None
+
+
+def dateline_province(text: str) -> Region | None:
+    """The province of the city whose paper or site reports a text (广州日报讯 …省三防办…): a
+    city's paper speaking of 省 bodies speaks of its own province's."""
+    m = DATELINE.search(text[:600])
+    if not m:
+        return None
+    g = gazetteer()
+    cities = [r for r in g.by_short.get(m.group("place"), []) + g.by_name.get(m.group("place") + "市", [])
+              if r.level == 2]
+    provinces = {g.province_of(r).code: g.province_of(r) for r in cities}
+    return next(iter(provinces.values())) if len(provinces) == 1 else None
 
 
 def dateline_city(text: str) -> Region | None:

@@ -234,3 +234,12 @@ def test_a_box_with_unlisted_labels_is_furniture_and_its_writing_date_counts():
     meta = extract_text(GUANGYUAN_BOX)["meta"]
     assert (meta["title"], meta["date"], meta["issuers"]) == (
         "广元市人民政府办公室关于落实第三阶段煤矿关闭任务的通知", "2007-08-24", ["广元市人民政府办公室"])
+
+
+def test_a_city_papers_report_of_a_notice_by_province_bodies_is_the_papers_provinces():
+    """广州日报 on a typhoon 通告 (gzdaily.dayoo.com/pc/html/2022-08/23/content_866_802312.htm): news of a
+    通告 gives its senders, and 省 bodies in a 广州 paper are 广东's."""
+    text = ('广州日报讯 (全媒体记者李天研 通讯员粤应宣)昨日,省三防办、省应急管理厅发布重大天气情况通告,就做好台风“马鞍”防御工作提出明确要求。\n'
+            '通告要求,气象、水文、海洋等部门要密切关注台风“马鞍”发展动态,滚动发布最新预报结论。\n')
+    meta = extract_text(text)["meta"]
+    assert (meta["province"], meta["issuers"]) == ("广东省", ["广东省三防办", "广东省应急管理厅"])
