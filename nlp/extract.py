@@ -90,6 +90,8 @@ def extract_document(doc: Document) -> dict:
         inherited = None if ts.path == ["preamble"] else (headings.get(id(parent)) or intro or asked)
         rec = task_record(doc, ctx, ts, f"{prefix}-{i:02d}", inherited)
         if ts.item is not None and ts.item.style == "shi":
+            if ts.item.marker in ("一", "1"):
+                point_before = None  # 会议要求,一要…: a new run of points, after another run's (会议强调,一要…)
             if not rec["actors"] and point_before is not None and point_before[0] is parent:
                 # 一是各镇、各部门要…二是…三是强化…: a point of a speech naming nobody is for those the
                 # points before it named (when nothing else would be inferred)

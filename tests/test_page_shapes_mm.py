@@ -243,3 +243,15 @@ def test_a_city_papers_report_of_a_notice_by_province_bodies_is_the_papers_provi
             '通告要求,气象、水文、海洋等部门要密切关注台风“马鞍”发展动态,滚动发布最新预报结论。\n')
     meta = extract_text(text)["meta"]
     assert (meta["province"], meta["issuers"]) == ("广东省", ["广东省三防办", "广东省应急管理厅"])
+
+
+def test_a_new_run_of_points_inherits_nothing_from_the_run_before():
+    """霍邱县's 安委会 meeting report (huoqiu.gov.cn/zwzx/yw/38223075.html): the points under 会议要求 start
+    again at 一要 and name nobody; 企业 named in the points under 会议强调 is not theirs."""
+    text = ('会议强调,各行业正处复工复产高峰期,必须引起高度警惕。一要警惕人员状态松懈风险。把员工教育到位,企业主要负责人亲自授课、亲自部署,'
+            '确保全员培训合格后再上岗。二要警惕设备长期停运风险。把设备检修到位,坚决做到隐患不清零不复产、风险不可控不复产。\n\n'
+            '会议要求,一要紧盯烟花爆竹领域。严格落实“五个严禁、三个务必”硬措施,紧盯不放、一抓到底,确保万无一失。'
+            '二要紧盯非煤矿山领域。压紧压实企业主体责任,深入开展隐患排查整治,严厉打击违法生产建设行为。\n')
+    tasks = extract_text(text)["tasks"]
+    fireworks = next(t for t in tasks if "烟花爆竹领域" in t["title"])
+    assert not any(a["name"] == "企业" for a in fireworks["actors"])
