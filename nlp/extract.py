@@ -49,6 +49,10 @@ def extract_path(path: str | Path) -> dict:
 ASKED = re.compile(DUTY_YAO + r"|应当|必须|务必|须|不得|严禁|(?:^|[,,。;;])请")
 
 
+# a lead-in naming the document it opens (特制订我乡森林防火实施方案 / 特制定本…工作方案)
+SELF_NAMED = re.compile(r"(?:特|现)?(?:制定|制订)(?:了|如下)?(?P<name>[^。,,;;:：]{2,40}?(?:方案|办法|意见|规定|预案|要点|计划))")
+
+
 def extract_document(doc: Document) -> dict:
     meta = doc.meta
     sections = find_sections(doc.clean.text, doc.body_start, news=not meta.addressees and not meta.issuers)
@@ -68,11 +72,16 @@ def extract_document(doc: Document) -> dict:
         spans = [t for t in spans if t.path == ["preamble"] or ASKED.search(mask_quotes(doc.clean.text[t.start:t.end]))]
     if not sections:
         texts = [doc.clean.text[t.start:t.end] for t in spans]
+        about = meta.title
         if meta.title is None and spans and spans[0].start > doc.body_start:
             # a page without its title: the lead-in before the first task tells what it is about
-            # (根据《…森林防灭火指挥部…》…划定为森林高火险区。现将有关事项通告如下)
-            texts = [doc.clean.text[doc.body_start:spans[0].start]] + texts
-        ctx.domain_sectors = document_domain(meta.title, meta.issuers, texts, meta.addressees)
+            # (根据《…森林防灭火指挥部…》…划定为森林高火险区。现将有关事项通告如下), and what it
+            # names itself is its title's say (结合我乡实际,特制订我乡森林防火实施方案)
+            lead_in = doc.clean.text[doc.body_start:spans[0].start]
+            texts = [lead_in] + texts
+            named = SELF_NAMED.search(lead_in)
+            about = named.group("name") if named else None
+        ctx.domain_sectors = document_domain(about, meta.issuers, texts, meta.addressees)
     prefix = doc_prefix(doc)
     tasks = []
     intro: list[Actor] | None = None  # the parties of the sentence that introduces the items

@@ -255,3 +255,13 @@ def test_a_new_run_of_points_inherits_nothing_from_the_run_before():
     tasks = extract_text(text)["tasks"]
     fireworks = next(t for t in tasks if "烟花爆竹领域" in t["title"])
     assert not any(a["name"] == "企业" for a in fireworks["actors"])
+
+
+def test_a_lead_in_naming_its_plan_gives_a_titleless_page_its_one_domain():
+    """李家湾乡's 森林防火实施方案 without its title (www.liulin.gov.cn/llxxxgk/xzrmzf/ljwx/fgwj_37221/gfxwj_37222/202502/t20250206_1931554.shtml):
+    "特制订我乡森林防火实施方案" says what the whole page is about, so every item is 森林草原防火."""
+    text = ('各村委:\n\n根据《森林防火条例》和《山西省实施森林防火条例办法》的规定,以及省、市、县文件精神,结合我乡实际,特制订我乡森林防火实施方案。\n\n'
+            '一、领导机构\n\n为了确保我乡森林安全生产工作的各项措施能够落到实处,乡政府决定成立2025森林防火工作领导组,领导组成员如下:\n\n'
+            '二、工作要求\n\n各村要加强巡山护林,严格管控野外用火。\n')
+    tasks = extract_text(text)["tasks"]
+    assert tasks and all("森林草原防火" in t["sectors"] for t in tasks)
