@@ -766,9 +766,18 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
         if named_town is not None:  # 我镇…凰岗镇: a township writing, before any place its text tells of
             local, own_town = named_town  # (对内蒙古阿拉善左旗一露天煤矿坍塌事故作出的重要指示)
     if province is None and local is None and not national:
+        in_body = False
         for ln in head[:6]:
+            if addressee_line and ln.text.strip().rstrip(":：") == addressee_line.strip().rstrip(":："):
+                in_body = True
+                continue
             line = without_positions(ln.text)
             hits = g.mentions(line)
+            if in_body:
+                # below the addressee line a place counts inside a body's name (根据达州市达川区安全
+                # 生产委员会办公室《…》), not where it rained (洺河上游武安市有大到暴雨)
+                hits = [r for r in hits if any(BODY_AFTER_PLACE.match(line, m.end())
+                                                for m in re.finditer(re.escape(r.name), line))]
             if hits:
                 # the place the line names first (3月6日,福清市组织收听收看省、福州市…会议: 福清市)
                 r = min(hits, key=lambda x: (line.find(x.name), -x.level))
@@ -849,12 +858,16 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
 
 
 # 距离广东省汕尾市偏南方向约190公里 / 位于福建省厦门市以东: a position given from a place
-GEO_POSITION = re.compile(r"(距离|距|位于)([\u4e00-\u9fff]{2,14}?)(?=偏?[东南西北]{1,2}(?:方向|方|部|侧|约|\d)|以[东南西北]|约?\d+(?:\.\d+)?(?:公里|千米|海里))")
+BODY_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:委员会|办公室|人民政府|指挥部|管理局|局|厅|委)")
+GEO_POSITION = re.compile(r"(距离|距|位于)([\u4e00-\u9fff]{2,14}?)(?=偏?[东南西北]{1,2}(?:方向|方|部|侧|约|\d)|以[东南西北]|约?\d+(?:\.\d+)?(?:公里|千米|海里))"
+                          # 洺河上游武安市有大到暴雨: a place up or down a river from the writer's
+                          r"|(上游|下游|中游)([\u4e00-\u9fff]{2,8}?[市县区旗])")
 
 
 def without_positions(text: str) -> str:
     """`text` with the places that only locate something blanked (same length)."""
-    return GEO_POSITION.sub(lambda m: m.group(1) + "\u3000" * len(m.group(2)), text)
+    return GEO_POSITION.sub(lambda m: (m.group(1) + "\u3000" * len(m.group(2))) if m.group(1)
+                            else (m.group(3) + "\u3000" * len(m.group(4))), text)
 
 
 PROVINCE_COMPANY = re.compile(r"([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘陇青蒙桂藏宁新渝沪津京])"
@@ -1011,6 +1024,9 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
         return None, None
     province = g.by_code[code]
     inside = {c: v for c, v in local_votes.items() if g.province_of(g.by_code[c]).code == code}
+    for c in inside:
+        if self_named(text, g.by_code[c]):
+            inside[c] += 1  # 我县 on the page: of the places it names, a 县 is more likely its own
     local = None
     if inside:
         # districts of one city named in a city notice (雁塔区, 灞桥区…): the city

@@ -265,3 +265,26 @@ def test_a_lead_in_naming_its_plan_gives_a_titleless_page_its_one_domain():
             '二、工作要求\n\n各村要加强巡山护林,严格管控野外用火。\n')
     tasks = extract_text(text)["tasks"]
     assert tasks and all("森林草原防火" in t["sectors"] for t in tasks)
+
+
+def test_places_where_it_rains_upstream_are_not_the_writers():
+    """鸡泽县's flood notice on an essay site (meizhang.com/fangan/yffa/616121.html): 洺河上游武安市 and
+    武安市降雨达到220多毫米 tell where the rain falls; the county that says 我县 and cites its own
+    《鸡泽县防洪预案》 writes."""
+    text = ('各乡镇人民政府,县对口有关单位,县政府有关部门:\n'
+            '现在已进入防汛关键时期,根据最新气象信息预报,今天晚上到后天,我市将有一次较强降雨过程,特别是洺河上游武安市有大到暴雨。'
+            '目前,洺河降雨径流已接近我县境内,鉴于7月26日武安市降雨达到220多毫米,土壤含水能力已接近饱和,再次降雨可能引发我县洪水灾害。'
+            '为做好强降雨防范工作,现提出以下要求:\n'
+            '一、县防汛抗旱指挥部(县防指)各成员单位要进入临战状态,按照县防指有关文件要求,立即上岗到位。'
+            '如遇特大洪水灾害,要按照《鸡泽县防洪预案》组织村庄封堵打坝或及时转移群众。\n')
+    meta = extract_text(text)["meta"]
+    assert (meta["province"], meta["locality"]) == ("河北省", "邯郸市鸡泽县")
+
+
+def test_the_addressee_line_places_no_writer():
+    """A 黑龙江 provincial notice (law.lawtime.cn/d324674329768.html) sent to 大兴安岭地区行政公署,各市、县人民政府:
+    the first addressee is no place of the writer's, and 省…局 stay the province's."""
+    text = ('大兴安岭地区行政公署,各市、县人民政府,省政府各直属单位:\n\n'
+            '  为认真贯彻落实《国务院办公厅关于完善煤矿安全监察体制的意见》(国办发(2004)79号)精神,进一步加强国有重点煤矿安全生产监管工作,'
+            '经省政府领导同意,现就有关问题通知如下:\n')
+    assert extract_text(text)["meta"]["locality"] is None
