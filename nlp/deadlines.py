@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ingest.regions import gazetteer
+from ..ingest.blocks import column_kind
 from .cnnum import parse_number, to_halfwidth
 
 DATA_FILE = Path(__file__).parent / "data" / "deadline_patterns.toml"
@@ -289,6 +290,10 @@ PERIOD_NAMED_AFTER = re.compile(r"(?:止)?为[^,,。;；]{0,12}期")
 LISTED_AFTER_DATE = re.compile(r"(?:于|前)[^,,。;；]{0,16}\d{1,2}日(?:前)?[和、及与]$")
 
 
+# an inline field's label right before a date (完成时限:, 治理时限:); what it labels, the table columns say
+FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*$")
+
+
 def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tuple[int, int, bool] | None:
     """(new start, new end, has a cue) around a calendar expression, or None if it is no limit."""
     d = v.raw["date"]
@@ -300,6 +305,10 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
         return None
     suf = _startswith_any(after, d["suffix_cues"])
     pre = _endswith_any(before, d["prefix_cues"])
+    field = FIELD_LABEL.search(norm, max(0, start - 10), start)
+    if field and column_kind(field.group(1)) == "deadline" and not field.group(1).endswith(("时间", "日期")):
+        # (a label ending in 时间 is as often a page's stamp: 更新时间:2022-03-19)
+        phrase = True  # (责任单位:县安委办;治理时限:2022年11月): a time-limit field, read like its column's cell
     if pre in ("至", "到") and (PERIOD_DEFINED.search(norm[max(0, start - 40):start])
                                or PERIOD_NAMED_AFTER.match(norm, end)):
         return None  # 森林防火期时间为2023年11月1日至2024年5月31日 / …至2023年5月31日为禁火期: a period's end

@@ -288,3 +288,20 @@ def test_the_addressee_line_places_no_writer():
             '  为认真贯彻落实《国务院办公厅关于完善煤矿安全监察体制的意见》(国办发(2004)79号)精神,进一步加强国有重点煤矿安全生产监管工作,'
             '经省政府领导同意,现就有关问题通知如下:\n')
     assert extract_text(text)["meta"]["locality"] is None
+
+
+def test_an_inline_time_limit_field_gives_its_months_end():
+    """大英县's 危险化学品 plan (dyrmt.com/article-147399-2.html): "(责任单位:县安委办;治理时限:2022年11月)" —
+    a time-limit field like a 完成时限 cell: by the month's end."""
+    text = ('(一)强化统筹协调和监管责任落实\n'
+            '2.充分发挥大英县危险化学品安全生产专业委员会作用,加强危险化学品安全监管统筹协调,适时召开联席会,协调解决危险化学品安全重大问题。'
+            '(责任单位:县安委办;治理时限:2022年8月)\n')
+    tasks = extract_text(text)["tasks"]
+    assert [d["date"] for d in tasks[0]["deadlines"]] == ["2022-08-31"]
+
+
+def test_a_pages_update_stamp_is_no_time_limit():
+    """"更新时间:2022-03-19 来源:中国地震局" (neobji.ac.cn/ywz/article/1273): a label ending in 时间 is
+    the page's stamp, no task's limit."""
+    text = '更新时间:2022-03-19 来源:中国地震局\n各级政府要做好防震减灾工作。\n'
+    assert all(not t["deadlines"] for t in extract_text(text)["tasks"])
