@@ -79,7 +79,9 @@ def test_the_search_index_reads_every_task_through_an_index():
     """The search index's reads of every task (and of the documents written since) start from a
     sort_key index, not a label scan: on a 30,000-document FalkorDB graph after deletes and reloads
     a label scan reading properties failed while index-backed reads answered (bench/README.md)."""
+    from policykg.graph.bulk import KNOWN_DOCUMENTS
+
     for text, pair in ((Q.TASK_TEXTS, ("Task", "sort_key")), (Q.TASK_IDS, ("Task", "sort_key")),
-                       (Q.TASK_TEXTS_SINCE, ("Document", "sort_key"))):
+                       (Q.TASK_TEXTS_SINCE, ("Document", "sort_key")), (KNOWN_DOCUMENTS, ("Document", "sort_key"))):
         assert pair in anchors(text), text
         assert pair in neo4j_indexed()
