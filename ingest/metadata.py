@@ -38,7 +38,9 @@ _CLEAN_TITLE_RX1 = re.compile(r"\(\s*\)|\[\s*\]")
 _LOCATE_RX1 = re.compile(r"全(省|市|县|区|州)")
 _LOCATE_RX2 = re.compile(r"^([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木))")
 _LOCATE_RX3 = re.compile(r"[,、;]")
-_LOCATE_RX4 = re.compile(r"^(国务院|国家|中共中央|中央|全国)|部$")
+# a national body: the State Council's, the Party centre's, or a ministry (水利部, 应急管理部), whose
+# name ends in 部 and names no place (not 省委宣传部)
+_LOCATE_RX4 = re.compile(r"^(?:国务院|国家|中共中央|中央|全国)|^[^省市县区州盟旗]{2,10}部$")
 _PLACES_NAMED_RX1 = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _PLACES_NAMED_RX2 = re.compile(r"(?<![\u4e00-\u9fff])市(?:政府|[\u4e00-\u9fff]{1,6}?(?:局|委|办))")
 
@@ -304,7 +306,7 @@ RECENT_DAY = r"(?:今天|昨天|今日|昨日|近日|日前)"
 RECENTLY = r"(?:" + RECENT_DAY + r"|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?)?"
 NEWS_OF_NOTICE = re.compile(r"(?:^|[,,。\s])(?:\d{1,2}月)?(?:\d{1,2}日)?" + RECENT_DAY + r"?[,,]?(?P<org>[\u4e00-\u9fff]{2,24}?(?:、[\u4e00-\u9fff]{2,24}?)?)"
                             r"(?:[(（]简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）])?"
-                            + RECENTLY + r"(?:向(?P<to>[\u4e00-\u9fff、()（）,,]{2,80}?))?"
+                            + RECENTLY + r"(?:向(?P<to>[\u4e00-\u9fff、()（）,,0-9]{2,80}?))?"
                             # (…向各省、自治区、直辖市人民政府,国家减灾委员会各成员单位就有关事项下发通知)
                             r"(?:就[\u4e00-\u9fff]{2,12}?)?(?:发出|下发|印发|下达|发布)了?"
                             r"(?:《(?P<title>[^《》]{4,80})》|(?P<bare>关于[^。;;《》\n]{4,80}?的(?:紧急)?通知)|(?:紧急)?通知|[\u4e00-\u9fff]{0,10}?通告)")
@@ -640,6 +642,10 @@ def find_addressee_line(head: list[Line]) -> str | None:
     return None
 
 
+# 浙江、福建、…、海南等6省(自治区)水利部门: the count of the places listed, no part of a name
+COUNTED_PLACES = re.compile(r"等(?:\d{1,2}|[一二三四五六七八九十]{1,3})个?(?=省|自治区|市|县|区)")
+
+
 def split_addressees(raw: str, meta: Meta) -> list[str]:
     """主送机关 as canonical names: collectives kept as written (各县(区)人民政府 -> 各县区人民政府),
     a run of level words one collective (各州、市人民政府), places sharing a suffix each with it
@@ -647,6 +653,7 @@ def split_addressees(raw: str, meta: Meta) -> list[str]:
     jur = Jurisdiction.of(meta.province, meta.locality, int(meta.date[:4]) if meta.date else None,
                           tuple(meta.issuers))
     out: list[str] = []
+    raw = COUNTED_PLACES.sub("", raw)
     for piece, _, kind in parse_names(raw, strict=False) or []:
         name = piece if kind == "place" else canonical_name(piece, jur)
         if kind == "place":
@@ -749,7 +756,7 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
             province = province or r
         elif local is None or r.level > local.level and local in g.chain(r):
             local = r  # the deepest place the issuers name: 十堰市郧阳区人民政府办公室 is 郧阳区's
-    national = (bool(meta.issuers) and all(_LOCATE_RX4.match(i) for i in meta.issuers)) \
+    national = (bool(meta.issuers) and all(_LOCATE_RX4.search(i) and not gazetteer().place_prefix(i) for i in meta.issuers)) \
         or national_issuer(meta.doc_number) is not None \
         or (not evidence and ADDRESSED_PROVINCES.match(addressee_line or "") is not None)
     # the number's first character is a province's 简称 (川府发) unless the head names its place in

@@ -568,6 +568,11 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         if region.level == 1 and place.written == region.short and (lex.abbreviation_rx.match(rest)
                                                                     or lex.stem_rx.match(rest)):
             return region.name + lex.expand(rest)  # 云南森防指: a province's body by its short name, named in full
+        stem = NAMED_PLACE_DEPARTMENT.fullmatch(rest)
+        dept = lex.department(stem.group(1), jur.year, local=True) if stem and place.written == region.name else None
+        if dept is not None:
+            # 浙江省水利部门 (水利部向浙江、福建…等6省水利部门发出通知): the department of the place named
+            return region.name + dept.name_at(region.level, is_municipality(region))
         return place.written + lex.expand(rest)
     elsewhere = gazetteer().place_prefix(name)
     if elsewhere is not None and elsewhere[0].level == 1 and name[:elsewhere[1]] == elsewhere[0].short \
@@ -590,6 +595,10 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if name.endswith("厅") and jur.province:
         return jur.province.name + lex.expand(name)
     return lex.expand(name)
+
+
+# a department class after a place named in full: that place's department (浙江省水利部门)
+NAMED_PLACE_DEPARTMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:主管)?部门")
 
 
 # ---------------------------------------------------------------- the shape of a name

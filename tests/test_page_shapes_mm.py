@@ -305,3 +305,29 @@ def test_a_pages_update_stamp_is_no_time_limit():
     the page's stamp, no task's limit."""
     text = '更新时间:2022-03-19 来源:中国地震局\n各级政府要做好防震减灾工作。\n'
     assert all(not t["deadlines"] for t in extract_text(text)["tasks"])
+
+
+# 水利部's notice to six provinces told on a spam mirror (www.id123.com.cn/2xvs1f.html)
+MWR_NOTICE_NEWS = (
+    '据预报,受冷空气和季风槽共同影响,9月22日至25日,江南东部南部、华南东部南部等地将有大到暴雨,其中福建东南部沿海、广东中部东部沿海、'
+    '海南南部等地部分地区将有大暴雨。\n'
+    '9月22日上午,水利部组织防汛会商,滚动分析研判江南、华南等地雨情汛情形势,针对性安排部署强降雨洪水防御工作。会商后,水利部向浙江、福建、'
+    '江西、广东、广西、海南等6省(自治区)水利部门及相关流域管理机构发出通知,要求从早从严从实从细做好本轮强降雨洪水防御工作。'
+    '一是强化监测预报预警。密切监视天气变化和雨情汛情发展,滚动预测预报,加密会商研判。\n')
+
+
+def test_news_of_a_ministrys_notice_to_counted_provinces():
+    """"水利部向浙江、…、海南等6省(自治区)水利部门及相关流域管理机构发出通知": the ministry writes (a
+    national body: no province, though the text names 福建 most), to each province's water
+    department (浙江省水利部门 is 浙江省水利厅; 等6省 counts the places, no name's part)."""
+    meta = extract_text(MWR_NOTICE_NEWS)["meta"]
+    assert (meta["issuers"], meta["province"]) == (["水利部"], None)
+    assert meta["addressees"] == ["浙江省水利厅", "福建省水利厅", "江西省水利厅", "广东省水利厅",
+                                  "广西壮族自治区水利厅", "海南省水利厅", "相关流域管理机构"]
+
+
+def test_a_sentence_opening_on_its_day_keeps_its_first_digit():
+    """"9月22日上午,水利部组织…": the task's title is the sentence, not "月22日上午…" (a number only
+    opens an item when bracketed or closed by 、 or .)."""
+    titles = [t["title"] for t in extract_text(MWR_NOTICE_NEWS)["tasks"]]
+    assert not any(t.startswith("月") for t in titles)
