@@ -478,7 +478,7 @@ def stamped_lines(page: str) -> set[str]:
 
 # a news page's time stamp under its headline (2018-11-04 01:57:33 信息来源:…, 发布时间:2021-03-02)
 # (or a portal's line of site, date and source: 中央政府门户网站 www.… 2008年06月06日 来源:湖北省人民政府)
-NEWS_STAMP = re.compile(r"^\s*(?:(?:发布|更新)?时间[:：]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
+NEWS_STAMP = re.compile(r"^\s*(?:(?:发布|更新|发表|发稿|录入|上传|添加)?(?:时间|日期)[:：]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
                         r"|^[^。,,]{0,60}?(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[^。,,]{0,20}?(?:来源|來源)\s*[:：]")
 
 
@@ -717,7 +717,7 @@ PLACE_END = "省市县区州旗盟镇乡"
 
 
 # a report's opening on the meeting a body held: 11月16日,张北县安委办组织召开…会 / 近日,贵港市自然资源局召开…会议
-MEETING_CONVENER = re.compile(r"(?:^|[,,。\s])(?P<org>[\u4e00-\u9fff]{2,24}?)" + RECENTLY +
+MEETING_CONVENER = re.compile(r"(?:^|[,,。\s])(?:\d{4}年\d{1,2}月\d{1,2}日,?)?(?P<org>[\u4e00-\u9fff]{2,24}?)" + RECENTLY +
                               r"(?:组织|主持)?召开[^。;]{2,80}?(?:会议|会)")
 
 
@@ -732,6 +732,10 @@ def meeting_convener(head: list[Line], jur: Jurisdiction) -> list[str]:
         if m and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:镇|乡)", m.group("org")) \
                 and m.group("org")[:-1] in gazetteer().towns:
             return [m.group("org") + "人民政府"]  # 9月29日,徐舍镇召开…推进会: the township's government
+        if m and re.fullmatch(r"[\u4e00-\u9fff]{2,4}村", m.group("org")) and jur.rank >= 2:
+            # 2017年11月2日马畈村召开森林防火工作专题部署会: the village's committee, on a page placed
+            # below a city (villages are in no gazetteer)
+            return [m.group("org") + "村民委员会"]
     return []
 
 

@@ -331,3 +331,17 @@ def test_a_sentence_opening_on_its_day_keeps_its_first_digit():
     opens an item when bracketed or closed by 、 or .)."""
     titles = [t["title"] for t in extract_text(MWR_NOTICE_NEWS)["tasks"]]
     assert not any(t.startswith("月") for t in titles)
+
+
+def test_a_village_meeting_report_has_its_headline_and_its_committee_writes():
+    """马畈村's meeting report (cndxsj.com/html/eactionShowInfo.phpclassid740&id31027.html): the headline
+    stands above "发表时间:…" (not the site's name), and the village that held the meeting on a
+    dated day is its committee."""
+    text = ('太湖县刘畈乡马畈村先锋网\n\n工作动态\n\n马畈村召开森林防火工作部署会\n\n'
+            '发表时间:2017-11-02 11:42:15 作者: 点击量:\n\n'
+            '2017年11月2日马畈村召开森林防火工作专题部署会,蹲点干部、村两委、护林员、帮扶工作队参加会议\n\n'
+            '会上,乡党委委员郝礼青传达了县、乡森林防火文件精神,对我村森林防火工作做了重要安排,并提出以下几点要求:'
+            '一是张贴禁火令、村村通广播、宣传车、LED灯等方式,将禁火令及时宣传到位;二是实施预警响应措施,将护林员按片分组,'
+            '每日交叉巡查,确保巡查全覆盖、无死角。\n')
+    meta = extract_text(text)["meta"]
+    assert (meta["title"], meta["issuers"]) == ("马畈村召开森林防火工作部署会", ["马畈村村民委员会"])
