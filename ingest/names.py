@@ -1136,8 +1136,11 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     if len(pieces) >= 2:
         # 林木、林地经营者 / 林区、牧区住户: short nouns before a person class share its head
         head_word = lexicon().person_suffix(tidy(pieces[-1][0]))
+        # (not 广大业主和住户: 业主 is a person class of its own)
         if head_word and len(tidy(pieces[-1][0])) - len(head_word) <= 4 and \
-                all(name_kind(p) is None and member_noun(p) and len(tidy(p)) <= 4 for p, _ in pieces[:-1]):
+                all(name_kind(p) is None and member_noun(p) and len(tidy(p)) <= 4
+                    and not lexicon().person_suffix(tidy(p)) and lexicon().org_suffix(tidy(p)) != tidy(p)
+                    for p, _ in pieces[:-1]):  # (nor 学校、家长: a school is a unit)
             pieces = [(p + head_word, o) for p, o in pieces[:-1]] + [pieces[-1]]
     if len(pieces) >= 2:
         # 林地经营者和所有者: bare holders after the first share its modifier (林地所有者)

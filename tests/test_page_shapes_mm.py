@@ -345,3 +345,20 @@ def test_a_village_meeting_report_has_its_headline_and_its_committee_writes():
             '每日交叉巡查,确保巡查全覆盖、无死角。\n')
     meta = extract_text(text)["meta"]
     assert (meta["title"], meta["issuers"]) == ("马畈村召开森林防火工作部署会", ["马畈村村民委员会"])
+
+
+def test_people_listed_beside_people_share_no_head():
+    """东湾镇's 紧急提示 (www.jingyuan.gov.cn/…/art_dbd9535ed02e4ba799c9245ade579da0.html): "广大业主和住户"
+    are owners and residents, not 广大业主住户; 杭锦后旗's flood 公告 (hh.bynrsw.gov.cn/sites/hjhq/detail.jsp?id=7510):
+    "学校、家长要…" are schools and parents, not 学校家长."""
+    owners = extract_text('广大业主和住户不得随意占用公共通道堆积私人物品,保持楼道的整洁与畅通。\n')["tasks"][0]
+    assert [a["name"] for a in owners["actors"]] == ["广大业主", "住户"]
+    schools = extract_text('二、学校、家长要加强对在校学生、未成年人的安全教育和监护,杜绝未成年人私自在危险水域戏水、游泳、钓鱼,'
+                           '避免发生溺水等安全事故。\n')["tasks"][0]
+    assert "学校家长" not in [a["name"] for a in schools["actors"]]
+
+
+def test_those_a_notice_calls_upon_are_its_parties():
+    """"强烈呼吁各位业主和住户遵守上述规定": 呼吁 asks like 希望 and 请."""
+    task = extract_text('强烈呼吁各位业主和住户遵守上述规定,请大家相互监督,共同营造美好、安全的居住环境。\n')["tasks"][0]
+    assert [a["name"] for a in task["actors"]] == ["各位业主", "住户"]
