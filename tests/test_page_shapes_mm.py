@@ -362,3 +362,13 @@ def test_those_a_notice_calls_upon_are_its_parties():
     """"强烈呼吁各位业主和住户遵守上述规定": 呼吁 asks like 希望 and 请."""
     task = extract_text('强烈呼吁各位业主和住户遵守上述规定,请大家相互监督,共同营造美好、安全的居住环境。\n')["tasks"][0]
     assert [a["name"] for a in task["actors"]] == ["各位业主", "住户"]
+
+
+def test_an_adverb_opening_the_duty_follows_its_subject():
+    """"四是各村充分利用广播、短信、微信等手段…" (打安镇's typhoon meeting, www.meipian.cn/2cxw666p) and
+    "全市中小学学校和学生家长一定要加强…" (三河市's flood 通告, 182.92.7.123/a/zixun/1271.html): 充分 and
+    一定要 open the duty after the parties."""
+    villages = extract_text('四是各村充分利用广播、短信、微信等手段及时向群众发布预警信息,同时认真做好灾情统计上报工作。\n')["tasks"]
+    assert [a["name"] for a in villages[0]["actors"]] == ["各村"]
+    schools = extract_text('五、全市中小学学校和学生家长一定要加强对学生和子女的防汛避险和防范溺水的安全教育,增强涉水安全防范意识。\n')["tasks"]
+    assert [a["name"] for a in schools[0]["actors"]] == ["全市中小学学校", "学生家长"]
