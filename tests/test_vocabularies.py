@@ -27,3 +27,13 @@ def test_mechanisms_from_a_roundup_section():
     text = ("成立工作专班,建设信息调度系统,制定调度通报、隐患督办、工作报告、督导检查四项工作机制,"
             "制定动火等危险作业共性检查表,建立标准化、清单化检查模板。")
     assert set(mechanisms_of(text)) >= {"工作专班", "信息化", "调度通报", "督导检查", "清单化管理"}
+
+
+def test_the_supervision_department_of_its_time():
+    """监察部门 in 枞阳县's 2016 flood order (www.zy234.com/archiver/tid-198383.html) is the county's 监察局,
+    a government department until the 2018 reform."""
+    from page_text import extract_text
+
+    text = ("枞阳县防汛抗旱指挥部\n关于启动防汛I级应急响应的命令\n县直各单位:\n一、公安、监察部门要加强防汛纪律督查。\n"
+            "枞阳县防汛抗旱指挥部\n2016年7月3日\n")
+    assert [a["name"] for a in extract_text(text)["tasks"][0]["actors"]] == ["枞阳县公安局", "枞阳县监察局"]
