@@ -1128,11 +1128,12 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         tail = _PARSE_NAMES_UNCACHED_RX4.fullmatch(tidy(last))
         known = lexicon().department_by_stem
         if tail and (tail.group("stem") in known or member_noun(tail.group("stem"))) and \
-                any(BRACKET.sub("", tidy(p)) in known for p, _ in pieces) and \
+                (tail.group("stem") in known or any(BRACKET.sub("", tidy(p)) in known for p, _ in pieces)) and \
                 all(BRACKET.sub("", tidy(p)) in known or member_noun(BRACKET.sub("", p)) for p, _ in pieces[:-1]):
             # 应急管理、自然资源和规划(林业)、综合行政执法部门: one known stem makes it a list of
             # department classes; the others need only be plain nouns
-            pieces = [(p + tail.group("head"), o) for p, o in pieces[:-1]] + [pieces[-1]]
+            pieces = [(p if tidy(p).endswith(tail.group("head")) else p + tail.group("head"), o)
+                      for p, o in pieces[:-1]] + [pieces[-1]]  # (林业主管部门、公安部门: both whole)
     if len(pieces) >= 2:
         # 林木、林地经营者 / 林区、牧区住户: short nouns before a person class share its head
         head_word = lexicon().person_suffix(tidy(pieces[-1][0]))
