@@ -52,6 +52,8 @@ _SNAP_KEY_RX2 = re.compile(r"^(?:省|市|州|县|区|乡|镇|地|设区市)+")
 _MASK_QUOTES_RX1 = re.compile(r"《[^《》]*》|“[^“”]{0,40}”")
 _CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:行政)?(?:主管|管理)?(?:部门|机关)")
 ATTACHMENT_NOTE = re.compile(r"\s*[(（]\s*(?:详?见)?附件\s*[\d一二三四五六七八九十]*\s*[)）]\s*")
+# a time between a party and its duty (禁火期要, 汛期要, 节日期间要, 春节前要)
+WHEN_THEN_DUTY = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:期间|期内|期|节前|节后)(?:要|应当|应|须|必须|务必|一律)")
 TOPIC_THEN_REQUEST = re.compile(r"[\u4e00-\u9fff]{2,10}请于")  # a topic between a party and 请于
 PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
 # 〔市委组织部牵头,…〕 too; a short note inside stays (各县(区)政府负责)
@@ -916,6 +918,8 @@ class PartyFinder:
             return True  # 旅游景区景点等一律关闭: the list closed by 等, then its duty
         if TOPIC_THEN_REQUEST.match(self.masked, e):
             return True  # 各单位国庆期间值班表请于9月29日18时前报…: what is asked of them, then 请于
+        if WHEN_THEN_DUTY.match(self.masked, e) and cut_at(self.masked, e):
+            return True  # 各森林防火应急队伍禁火期要进入…: when, then the duty (not 队|伍禁火期要)
         return bool(self.fr.duty_rx.match(rest))
 
     def role_after(self, e: int) -> tuple[Role, str]:
@@ -1010,6 +1014,19 @@ class PartyFinder:
 
 
 @lru_cache(maxsize=16384)
+def cut_at(text: str, e: int) -> bool:
+    """Whether segmentation cuts `text` at `e` (应急队|伍 is inside 队伍: no name ends there)."""
+    import jieba
+
+    lo = max(0, e - 6)
+    pos = lo
+    for w in jieba.lcut(text[lo:e + 6], HMM=False):
+        pos += len(w)
+        if pos >= e:
+            return pos == e
+    return False
+
+
 def opens_on_verb(rest: str) -> bool:
     """Whether a text opens with a plain verb of two or more characters (准备, 做好, 开展): the
     word jieba tags `v`, not the verbal nouns inside body names (应急管理局, 监督管理局: `vn`)."""

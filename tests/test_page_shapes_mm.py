@@ -372,3 +372,10 @@ def test_an_adverb_opening_the_duty_follows_its_subject():
     assert [a["name"] for a in villages[0]["actors"]] == ["各村"]
     schools = extract_text('五、全市中小学学校和学生家长一定要加强对学生和子女的防汛避险和防范溺水的安全教育,增强涉水安全防范意识。\n')["tasks"]
     assert [a["name"] for a in schools[0]["actors"]] == ["全市中小学学校", "学生家长"]
+
+
+def test_a_time_between_a_party_and_its_duty():
+    """兴山县's 禁火令 (xingshan.cjyun.org/p/28462.html): "各森林防火应急队伍禁火期要进入救火战备状态" — the
+    teams, then when, then 要; the name ends where a word ends (队伍, not 队 before 伍禁火期)."""
+    task = extract_text('七、各森林防火应急队伍禁火期要进入救火战备状态,随时准备扑救森林火灾。\n')["tasks"][0]
+    assert [a["name"] for a in task["actors"]] == ["各森林防火应急队伍"]
