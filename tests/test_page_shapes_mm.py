@@ -379,3 +379,10 @@ def test_a_time_between_a_party_and_its_duty():
     teams, then when, then 要; the name ends where a word ends (队伍, not 队 before 伍禁火期)."""
     task = extract_text('七、各森林防火应急队伍禁火期要进入救火战备状态,随时准备扑救森林火灾。\n')["tasks"][0]
     assert [a["name"] for a in task["actors"]] == ["各森林防火应急队伍"]
+
+
+def test_a_respectful_request_names_the_party_it_asks():
+    """厦门's 清明 森林防灭火 通告 on a traditional-script mirror (m.dddjmc.com/news/xmnews/ldjj/2021-03-27/2492853.html):
+    "敬請廣大市民嚴格遵守…" asks the citizens, as 请 does."""
+    task = extract_text('(三)敬請廣大市民嚴格遵守森林防火等方面的法律法規(guī),做文明祭祀的執(zhí)行者、綠色家園的守護者和生態(tài)安全的參與者;\n')["tasks"][0]
+    assert [a["name"] for a in task["actors"]] == ["广大市民"]
