@@ -25,7 +25,7 @@ from ..ingest.regions import gazetteer
 from .actors import DocContext, default_actors, inspection_groups
 from .pipeline import analyse
 from .records import Actor, ExtractionRecord
-from .sectors import document_domain
+from .sectors import document_domain, sectors_of
 from .practices import find_sections, mechanisms_of
 from .parties import find_parties, mask_quotes, opens_with_subject
 from .preamble import preamble_tasks
@@ -50,7 +50,9 @@ ASKED = re.compile(DUTY_YAO + r"|应当|必须|务必|须|不得|严禁|(?:^|[,,
 
 
 # a lead-in naming the document it opens (特制订我乡森林防火实施方案 / 特制定本…工作方案)
-SELF_NAMED = re.compile(r"(?:特|现)?(?:制定|制订)(?:了|如下)?(?P<name>[^。,,;;:：]{2,40}?(?:方案|办法|意见|规定|预案|要点|计划))")
+SELF_NAMED = re.compile(r"(?:特|现)?(?:制定|制订)(?:了|如下)?(?P<name>[^。,,;;:：]{2,40}?(?:方案|办法|意见|规定|预案|要点|计划))"
+                        # (我局就全力做好抗击洪灾有关工作紧急通知如下: what the notice is on)
+                        r"|就(?P<on>[^。,,;;:：]{2,40}?)(?:有关(?:工作|事项|事宜))?(?:紧急)?(?:通知|通告)如下")
 
 
 def extract_document(doc: Document) -> dict:
@@ -80,7 +82,9 @@ def extract_document(doc: Document) -> dict:
             lead_in = doc.clean.text[doc.body_start:spans[0].start]
             texts = [lead_in] + texts
             named = SELF_NAMED.search(lead_in)
-            about = named.group("name") if named else None
+            about = (named.group("name") or named.group("on")) if named else None
+            if about is not None and len(sectors_of(about)) != 1:
+                about = None  # (…如何进一步做好防震减灾宣传教育工作: two domains named, the text decides)
         ctx.domain_sectors = document_domain(about, meta.issuers, texts, meta.addressees)
     prefix = doc_prefix(doc)
     tasks = []

@@ -386,3 +386,15 @@ def test_a_respectful_request_names_the_party_it_asks():
     "敬請廣大市民嚴格遵守…" asks the citizens, as 请 does."""
     task = extract_text('(三)敬請廣大市民嚴格遵守森林防火等方面的法律法規(guī),做文明祭祀的執(zhí)行者、綠色家園的守護者和生態(tài)安全的參與者;\n')["tasks"][0]
     assert [a["name"] for a in task["actors"]] == ["广大市民"]
+
+
+def test_a_titleless_notice_on_one_hazard_passes_it_to_every_item():
+    """云路镇's flood notice without its title (www.jiedong.gov.cn/…/post_260410.html): "现就今年防汛工作通知
+    如下" names what the notice is on; 达县's bureau notice (www.dachuan.gov.cn/xxgk-show-12618.html):
+    "就全力做好抗击洪灾有关工作紧急通知如下" (洪灾 a flood)."""
+    town = extract_text('各村委会、有关单位:\n为确保我镇水利工程的安全度汛,根据上级指示精神,结合我镇具体情况,现就今年防汛工作通知如下:\n'
+                        '一、各单位要高度重视,明确任务。树立“立足抗灾,安全第一,常备不懈”的思想,认真抓好抢险队伍的组织落实和抗灾物资的备足就位,'
+                        '保障国家和人民群众生命财产的安全。\n')["tasks"]
+    assert all("防汛抗旱" in t["sectors"] for t in town)
+    bureau = extract_text('局内设各股室、下属各单位:\n从7月17日开始,全县各地普降大到暴雨。据气象部门预报 ,此次降雨过程将持续到20日,过程降雨量将超过历史最高的2004年“9·3”洪灾,为此,我局就全力做好抗击洪灾有关工作紧急通知如下:\n一、高度重视,迅速启动防洪预案。此次降雨过程安全隐患极为严重,为确保广大群众的生命财产安全,降低洪灾带来的损失,各单位务必高度重视,要把做好抗击洪灾工作放在当前各项工作的首要位置,集中精力,全力以赴,精心组织,迅速启动防洪预案,全力做好抗击洪灾准备工作。\n二、主要领导务必坚守岗位,是抗击洪灾的第一责任人。此次降雨过程中,各单位主要负责人是抗击洪灾的第一负责人,洪灾期间,主要领导一律不得请假外出,务必坚守岗位,并随时保持通信畅通。\n')["tasks"]
+    assert bureau and all("防汛抗旱" in t["sectors"] for t in bureau)
