@@ -34,6 +34,25 @@ EXCLUDED = re.compile(r"除[^,。;]{1,40}?(?:以外|之外|外)")
 PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}(?:度假区|开发区|园区|新区|景区管委会)")
 
 
+# a list of places closed by 等…场所/区域 in a sentence that bans something there (学校、医院、商场、
+# 文物保护单位…等公共场所…燃放烟花爆竹的): prohibited locations, no sectors (SCHEMA conventions)
+PLACE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,14}[、,,]){2,}[\u4e00-\u9fff]{2,14}等[\u4e00-\u9fff]{0,8}?(?:场所|区域|地点|部位)")
+BANNED_THERE = re.compile(r"禁止|严禁|不得|禁放|燃放")
+SENTENCE = re.compile(r"[^。;；!?\n]+")
+
+
+def mask_banned_places(text: str) -> str:
+    """`text` with the lists of prohibited locations blanked (same length)."""
+    if not BANNED_THERE.search(text):
+        return text
+    out = list(text)
+    for sent in SENTENCE.finditer(text):
+        if BANNED_THERE.search(sent.group(0)):
+            for m in PLACE_LIST.finditer(sent.group(0)):
+                out[sent.start() + m.start():sent.start() + m.end()] = "\0" * (m.end() - m.start())
+    return "".join(out)
+
+
 BRACKET_ALTERNATIVE = re.compile(r"([\u4e00-\u9fff]{2})\(([\u4e00-\u9fff]{2})\)([\u4e00-\u9fff]{2})")
 
 
@@ -41,6 +60,7 @@ def find_sectors(text: str) -> list[Hit]:
     masked = NOT_SECTOR.sub(lambda m: "\0" * len(m.group(0)), text)
     masked = EXCLUDED.sub(lambda m: "\0" * len(m.group(0)), masked)
     masked = PLACE_NAME.sub(lambda m: "\0" * len(m.group(0)), masked)
+    masked = mask_banned_places(masked)
     hits = finder("sectors.tsv").find(masked)
     # 道路(水上)交通: the bracket names a second domain of the same head word
     for m in BRACKET_ALTERNATIVE.finditer(masked):

@@ -398,3 +398,10 @@ def test_a_titleless_notice_on_one_hazard_passes_it_to_every_item():
     assert all("防汛抗旱" in t["sectors"] for t in town)
     bureau = extract_text('局内设各股室、下属各单位:\n从7月17日开始,全县各地普降大到暴雨。据气象部门预报 ,此次降雨过程将持续到20日,过程降雨量将超过历史最高的2004年“9·3”洪灾,为此,我局就全力做好抗击洪灾有关工作紧急通知如下:\n一、高度重视,迅速启动防洪预案。此次降雨过程安全隐患极为严重,为确保广大群众的生命财产安全,降低洪灾带来的损失,各单位务必高度重视,要把做好抗击洪灾工作放在当前各项工作的首要位置,集中精力,全力以赴,精心组织,迅速启动防洪预案,全力做好抗击洪灾准备工作。\n二、主要领导务必坚守岗位,是抗击洪灾的第一责任人。此次降雨过程中,各单位主要负责人是抗击洪灾的第一负责人,洪灾期间,主要领导一律不得请假外出,务必坚守岗位,并随时保持通信畅通。\n')["tasks"]
     assert bureau and all("防汛抗旱" in t["sectors"] for t in bureau)
+
+
+def test_prohibited_places_are_no_sectors():
+    """大同's 通告, item 二: "学校、医院、商场、文物保护单位…等公共场所…燃放烟花爆竹的" lists where fireworks are
+    banned (SCHEMA: places in a list of prohibited locations are not sectors)."""
+    second = extract_text(DATONG_FIREWORKS)["tasks"][1]
+    assert not {"教育", "医疗卫生", "商场市场", "铁路"} & set(second["sectors"])
