@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .blocks import column_kind
 from .clean import TITLE_END, t2s
 from .model import Meta
 from .lexicon import lexicon, national_issuer
@@ -615,6 +616,9 @@ SALUTATION = re.compile(r"^\s*(?:尊敬的|亲爱的)")
 REPOST_CREDIT = re.compile(r"《([^《》\n]{6,80})》由[^,，。\n]{2,40}提供[,，]?\s*转载请注明")
 
 
+FIELD_KINDS = ("lead", "participant", "responsible", "deadline")
+
+
 def find_addressee_line(head: list[Line]) -> str | None:
     """主送机关: an early line ending with a colon that lists bodies (各…, …政府, …局), or the
     list before the first colon of a line that runs on into the notice's text."""
@@ -624,6 +628,8 @@ def find_addressee_line(head: list[Line]) -> str | None:
             t = t[t.rfind("。") + 1:].strip()  # "…的通知。各省、自治区、直辖市人民政府,…:" in a news report
         if _FIND_ADDRESSEE_LINE_RX1.search(t[:t.find(":") + 24] if ":" in t else t):
             continue  # a page's byline (2021-07-22 16:55 来源:…办公室 分享到:)
+        if ":" in t and column_kind(t[:t.find(":")]) in FIELD_KINDS:
+            continue  # a task's field (牵头部门:区林业局、区水务局…), no addressee line
         if t.endswith(":") and len(t) < 200 and not _FIND_ADDRESSEE_LINE_RX3.search(t) \
                 and (_FIND_ADDRESSEE_LINE_RX4.search(t) or parse_names(t[:-1], strict=False)):
             return t[:-1]
@@ -1023,7 +1029,7 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
                 if n:
                     votes[p.code] = votes.get(p.code, 0) + n
     if relative and max(votes.values(), default=0) < 1:
-        county = county_of_towns(text)
+        county = county_of_towns(text) or county_of_one_town(text, "".join(x[0] for x in relative))
         if county is not None:  # a county's page naming its townships and its own 县 bodies
             prov = g.province_of(county)
             votes[prov.code] = votes.get(prov.code, 0) + 2
@@ -1124,6 +1130,17 @@ def towns_in(text: str) -> dict[tuple[str, str], int]:
                 counts[key] = counts.get(key, 0) + 1
                 break
     return counts
+
+
+def county_of_one_town(text: str, levels: str) -> Region | None:
+    """The county of the one township a page names, when the page speaks of its own bodies of that
+    county's level (区国房局…在永荣镇永荣中学开展…演练: 永荣镇 is 永川区's, and the page's 区 bodies are)."""
+    g = gazetteer()
+    counties = {code for code, _town in towns_in(text)}
+    if len(counties) != 1:
+        return None
+    county = g.by_code.get(counties.pop())
+    return county if county is not None and county.name[-1] in levels else None
 
 
 def county_of_towns(text: str) -> Region | None:

@@ -35,7 +35,8 @@ MARKERS: list[tuple[str, float, re.Pattern[str]]] = [
     ("paren_cn", 2, re.compile(r"\(([一二三四五六七八九十]{1,3})\)[、.]?[ \u3000]*")),
     # an article holds its (一) items (第四条 …应当履行下列职责: (一)…) and sits under a 一、 part
     ("article", 1.5, re.compile(r"第([一二三四五六七八九十百零〇]{1,4})条[ \u3000]*")),
-    ("arabic", 3, re.compile(r"(\d{1,3})(?:[.、](?![0-9])|\s)[ \u3000]*")),
+    # 2、5月12日,在…开展…: 、 closes a number whatever follows (a decimal point is no 、)
+    ("arabic", 3, re.compile(r"(\d{1,3})(?:、|\.(?![0-9])|\s)[ \u3000]*")),
     ("paren_arabic", 4, re.compile(r"\((\d{1,3})\)[、.]?[ \u3000]*")),
     ("circled", 5, re.compile(f"([{CIRCLED}])[、.]?[ \u3000]*")),
     # 第一组:… (inspection groups, batches), 一是…/一要… (points of a paragraph written as items)

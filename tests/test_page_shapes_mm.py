@@ -405,3 +405,28 @@ def test_prohibited_places_are_no_sectors():
     banned (SCHEMA: places in a list of prohibited locations are not sectors)."""
     second = extract_text(DATONG_FIREWORKS)["tasks"][1]
     assert not {"教育", "医疗卫生", "商场市场", "铁路"} & set(second["sectors"])
+
+
+# 永川区's 防灾减灾日 activity plan, page 4 (jingyanben.com/bangongwenmi/127399.html?page=4)
+YONGCHUAN_DRILLS = (
+    '2、5月12日,在永荣镇永荣中学开展一次地震灾害应急救援队伍快速集结演练,重点检验区级相关部门和应急队伍快速应急反应能力。\n'
+    '牵头单位:区国房局(地震局)\n'
+    '参与单位:区政府应急办、区人武部、区教委、区公安局、区安监局、区卫生局、区交通局、区民政局、区公安消防支队、永荣镇xxx等相关部门单位。\n'
+    '3、5月7-13日,组织开展森林火灾扑救、防汛抗洪、地质灾害救援疏散等专项演练。\n'
+    '牵头部门:区林业局、区水务局、区国房局,各镇xxx、街道办事处。\n'
+)
+
+
+def test_an_item_numbered_before_its_date_with_its_fields():
+    """"2、5月12日,在永荣镇永荣中学开展…演练": 、 closes item 2 though a digit follows; its
+    "牵头单位:"/"参与单位:" lines are its fields, and "牵头部门:区林业局…" is no addressee line."""
+    rec = extract_text(YONGCHUAN_DRILLS)
+    assert [t["path"] for t in rec["tasks"]][:2] == [["2"], ["3"]]
+    assert rec["meta"]["addressees"] == []
+    assert ("重庆市永川区国房局", "lead") in [(a["name"], a["role"]) for a in rec["tasks"][0]["actors"]]
+
+
+def test_the_one_township_a_page_names_places_its_own_county_bodies():
+    """The same page names one township (永荣镇, only 永川区 has one) and its own 区 bodies: 永川区's."""
+    meta = extract_text(YONGCHUAN_DRILLS)["meta"]
+    assert (meta["province"], meta["locality"]) == ("重庆市", "永川区")
