@@ -265,7 +265,9 @@ def _date_maker(g: dict[str, str | None], xun: dict[str, int]) -> tuple[Callable
         if g["xun"]:
             day = xun[g["xun"]]
             return (lambda y: _safe_date(y, month, day)), True, False
-        return (lambda y: _safe_date(y, month, -1)), bool(g["mend"]), False
+        # 6月底 is a limit by itself; 6月份 names the month (6月份是…安全生产月; 6月份的第二个星期日)
+        # and needs a cue (6月份前) or a time-limit cell
+        return (lambda y: _safe_date(y, month, -1)), g["mend"] in ("底", "末"), False
     if g["half"]:
         month = 6 if g["half"] == "上半年" else 12
         return (lambda y: _safe_date(y, month, -1)), True, False
@@ -318,6 +320,11 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
             and (start == 0 or norm[start - 1] in ",,;;:: \n") and re.match(r"[\u4e00-\u9fff]", after):
         # "…分别负责,6月16日分别到督导地区的企业参加宣讲": a clause that opens on its day is
         # scheduled for it
+        return start, end, True
+    if not (suf or pre) and norm[start:end].endswith("月份") and (start == 0 or norm[start - 1] in ",,;;::。 \n") \
+            and re.match(r"[\u4e00-\u9fff]", after) and after[:1] not in "是的为起":
+        # "6月份每天黄金时段,在吉林卫视播放…": a clause opening on its month is scheduled for it
+        # (not 6月份是…安全生产月 / 6月份的第二个星期日)
         return start, end, True
     if suf in d["suffix_in_text"]:
         end += len(suf)

@@ -305,3 +305,15 @@ def test_never_raises_and_spans_are_exact(text: str, doc_date: dt.date | None, p
             assert d.freq in ("daily", "weekly", "monthly", "quarterly", "yearly", "half-yearly", "ten-daily")
             rrulestr(d.rrule, dtstart=dt.datetime(2020, 1, 1))
     parse_deadline_phrase(text, doc_date, period)
+
+
+def test_a_month_named_is_no_limit_unless_a_clause_opens_on_it():
+    """平凉's 安全生产月 news (anquan.com.cn/show-319-58793-1.html): "今年6月份是全国第九个“安全生产月”" names
+    the month, no limit; devset d11: "6月份每天黄金时段,在吉林卫视播放公益广告" is scheduled for June."""
+    import datetime as dt
+
+    from policykg.nlp.deadlines import find_deadlines
+
+    assert find_deadlines("今年6月份是全国第九个“安全生产月”,主题是“安全发展、预防为主”。", dt.date(2010, 5, 28)) == []
+    d11 = find_deadlines("6月份每天黄金时段,在吉林卫视播放公益广告。", dt.date(2015, 5, 1))
+    assert [x.date for x in d11 if x.type == "date"] == ["2015-06-30"]
