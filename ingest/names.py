@@ -703,7 +703,8 @@ def special_shaped(name: str) -> bool:
 
 
 def leading_place_word(name: str) -> bool:
-    return bool(re.match(r"^(各|省|市|县|区|乡|镇)", name)) or gazetteer().place_prefix(name) is not None
+    # (自治区有关部门 in 新疆's plan opens on its own level word, as 省有关部门 does)
+    return bool(re.match(r"^(各|省|自治区|市|县|区|乡|镇|旗|盟|州)", name)) or gazetteer().place_prefix(name) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -64,7 +64,7 @@ _BY_FRAMES_RX3 = re.compile(r"^(?P<a>.{2,60}?)配合(?P<b>.{2,80}?)(开展|做�
 _BY_FRAMES_RX4 = re.compile(r"^(?P<a>.{2,120}?)(?:共同)?组成")
 _BY_FRAMES_RX5 = re.compile(r"(印发|发布|出台|制定|批准|部署|审议|任)")
 # 由陈飞兼任办公室主任 / 由县应急局局长担任副组长: a post is filled, nobody is given work
-APPOINTED_BY = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:兼任|担任)")
+APPOINTED_BY = re.compile(r"[^,，。;；]{1,48}?(?:兼任|担任)")  # (副组长由…副秘书长许斌和…主任、…局长井植朴担任)
 _RECIPIENTS_RX1 = re.compile(r"向")
 _PROHIBITED_RX1 = re.compile(r"严禁|禁止|不准|不许|不允许")
 # where a ban's party ends: a clause end, or the manner word that opens what it must not do

@@ -430,3 +430,21 @@ def test_the_one_township_a_page_names_places_its_own_county_bodies():
     """The same page names one township (永荣镇, only 永川区 has one) and its own 区 bodies: 永川区's."""
     meta = extract_text(YONGCHUAN_DRILLS)["meta"]
     assert (meta["province"], meta["locality"]) == ("重庆市", "永川区")
+
+
+# 新疆's 2011 “安全生产年” plan, page 4 of a law mirror (fsou.com/html/text/lar/172898/17289812_4.html)
+XINJIANG_GROUP = '三、组织机构\n为确保活动顺利开展,取得实效,自治区成立继续深化“安全生产年”活动工作领导小组,自治区党委常委、自治区副主席库热西·买合苏提担任组长,副组长由自治区人民政府副秘书长许斌和自治区安委会办公室主任、自治区安全监管局局长井植朴担任,成员为2010年继续深入开展“安全生产年”活动领导小组成员(部门负责人有调整的,由现任分管负责人为成员)。'
+XINJIANG_REPORTS = '各地州市人民政府和自治区有关部门要在5月27日前将“安全生产年”活动实施方案报自治区安委会办公室,并在每季度结束后的5日内报送上季度工作总结;2012年1月20日前报送全年工作总结。'
+
+
+def test_a_long_appointment_names_no_party():
+    """"副组长由自治区人民政府副秘书长许斌和自治区安委会办公室主任、…局长井植朴担任": posts filled, no body
+    named 自治区人民政府副秘书长许斌和自治区安委会办."""
+    names = [a["name"] for t in extract_text("三、组织机构\n" + XINJIANG_GROUP + "\n")["tasks"] for a in t["actors"]]
+    assert not any("许斌" in n for n in names)
+
+
+def test_the_regions_own_departments_take_no_quantifier_of_the_places_before_them():
+    """"各地州市人民政府和自治区有关部门要…": 自治区有关部门 are the region's own, not 各自治区有关部门."""
+    task = extract_text(XINJIANG_REPORTS + "\n")["tasks"][0]
+    assert [a["name"] for a in task["actors"]] == ["各地州市人民政府", "自治区有关部门"]
