@@ -47,7 +47,9 @@ _PLACES_NAMED_RX2 = re.compile(r"(?<![\u4e00-\u9fff])市(?:政府|[\u4e00-\u9fff
 
 # 黑应急发〔2020〕9号, 甘国土资发电[2009]13号, and older numbers with the year in parentheses
 # (泸市府函(2008)83号)
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s?(?:[〔\[](\d{4})[〕\]]|\((\d{4})\))\s?\d{1,5}\s?号")
+# (﹝2023﹞, [2012]: brackets some sites print for 〔〕, written 〔〕 in the number as the gold does, devset d51)
+NUMBER_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "﹝": "〔", "﹞": "〕"})
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s?(?:[〔\[﹝](\d{4})[〕\]﹞]|\((\d{4})\))\s?\d{1,5}\s?号")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # a signature's date the page printed without its 日 (大方县人民政府 / 2024年12月31)
 DATE_NO_DAY_WORD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})")
@@ -209,7 +211,7 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
 
 
 YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[])((?:19[89]|20[0-4])\d)\s*年")
-DOC_NUMBER_YEAR = re.compile(r"[〔\[(]((?:19|20)\d{2})[〕\])]")
+DOC_NUMBER_YEAR = re.compile(r"[〔\[(﹝]((?:19|20)\d{2})[〕\])﹞]")
 
 
 # a date written with hyphens is the page's, not the circular's (which writes 2018年3月1日):
@@ -256,7 +258,7 @@ def find_doc_number(head: list[Line]) -> str | None:
             alone = not rest or (ln.text.find(rest) > m.start() and is_date_line(rest))
             in_title = TITLE_KIND.search(re.sub(r"\s*\(.*$", "", before).strip()) is not None and "《" not in before
             if alone or in_title:
-                return re.sub(r"\s+(?=[〔\[(])", "", m.group(0)).replace("[", "〔").replace("]", "〕")
+                return re.sub(r"\s+(?=[〔\[(﹝])", "", m.group(0)).translate(NUMBER_BRACKETS)
         # under its red header (重庆市人民政府办公厅文件渝办发[2012]238号各区县…: a page run into one line)
         headed = HEADED_NUMBER.search(ln.text)
         if headed and looks_like_org(headed.group("org")):
@@ -322,7 +324,7 @@ def boxed_doc_number(box: str) -> str | None:
     """索引号 640522022/2021-00018 文号 海安委办发〔2021〕21号: the number a page's information box
     gives its document."""
     m = BOXED_NUMBER.search(box)
-    return m.group(1).replace("[", "〔").replace("]", "〕") if m else None
+    return m.group(1).translate(NUMBER_BRACKETS) if m else None
 
 
 # between a box's label and its value: a colon, a cell's bar, or a bracket closing the label
@@ -691,7 +693,7 @@ def issuer_of_number(doc_number: str | None, jur: Jurisdiction) -> list[str]:
     return []
 
 
-ORGAN_CODE = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[〔\[]")
+ORGAN_CODE = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[〔\[﹝]")
 
 # a page's byline naming the body that published it: 来源: 大庆市让胡路区人民政府林业和草原局
 BYLINE_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([\u4e00-\u9fff()（）]{4,40})")

@@ -448,3 +448,13 @@ def test_the_regions_own_departments_take_no_quantifier_of_the_places_before_the
     """"各地州市人民政府和自治区有关部门要…": 自治区有关部门 are the region's own, not 各自治区有关部门."""
     task = extract_text(XINJIANG_REPORTS + "\n")["tasks"][0]
     assert [a["name"] for a in task["actors"]] == ["各地州市人民政府", "自治区有关部门"]
+
+
+def test_small_brackets_in_a_number_and_site_chrome_above_a_title():
+    """国家矿山安全监察局's notice on a policy site (cnpre.com/special/gzwpagepi.php?id=5636): "后退 前进 登录注册
+    标准版" is the site's, not the title's head; "矿安﹝2023﹞54号" is the number, written 〔〕 (devset d51's
+    安委督〔2019〕8号, printed ﹝﹞ on its page, and its title 通知书 a kind)."""
+    text = ('后退 前进 登录注册 标准版\n国家矿山安全监察局关于加强汛期尾矿库安全生产工作的通知\n国资政策文件 2023-04-26 下载收藏 语音播报\n'
+            '矿安﹝2023﹞54号\n\n各省、自治区、直辖市应急管理厅(局),新疆生产建设兵团应急管理局,国家矿山安全监察局各省级局,有关中央企业:\n')
+    meta = extract_text(text)["meta"]
+    assert (meta["title"], meta["doc_number"]) == ("国家矿山安全监察局关于加强汛期尾矿库安全生产工作的通知", "矿安〔2023〕54号")
