@@ -17,7 +17,7 @@ from .blocks import column_kind
 from .clean import TITLE_END, t2s
 from .model import Meta
 from .lexicon import lexicon, national_issuer
-from .names import Jurisdiction, canonical_name, name_kind, parse_names, tidy
+from .names import Jurisdiction, canonical_name, cut_at, name_kind, parse_names, tidy
 from .outline import cn_to_int
 from .regions import SPECIAL_REGIONS, Region, gazetteer
 
@@ -924,29 +924,30 @@ def province_of_regional_words(text: str) -> Region | None:
     return gazetteer().province_by_abbr(ch) if n >= 2 else None
 
 
+def dateline_cities(text: str) -> list[Region]:
+    """The cities a text's dateline may name by its short name (福州新闻网8月25日讯, 广州日报讯)."""
+    m = DATELINE.search(text[:600])
+    if not m:
+        return []
+    g = gazetteer()
+    return [r for r in g.by_short.get(m.group("place"), []) + g.by_name.get(m.group("place") + "市", [])
+            if r.level == 2]
+
+
 def dateline_province(text: str) -> Region | None:
     """The province of the city whose paper or site reports a text (广州日报讯 …省三防办…): a
     city's paper speaking of 省 bodies speaks of its own province's."""
-    m = DATELINE.search(text[:600])
-    if not m:
-        return None
     g = gazetteer()
-    cities = [r for r in g.by_short.get(m.group("place"), []) + g.by_name.get(m.group("place") + "市", [])
-              if r.level == 2]
-    provinces = {g.province_of(r).code: g.province_of(r) for r in cities}
+    provinces = {g.province_of(r).code: g.province_of(r) for r in dateline_cities(text)}
     return next(iter(provinces.values())) if len(provinces) == 1 else None
 
 
 def dateline_city(text: str) -> Region | None:
     """The city whose own paper or site reports a text that speaks of 我市/全市/市防指: the city
     named by its short name in the dateline, when only one city has that name."""
-    m = DATELINE.search(text[:600])
-    if not m or not re.search(r"我市|全市|市防指|市政府|市委", text):
+    if not re.search(r"我市|全市|市防指|市政府|市委", text):
         return None
-    g = gazetteer()
-    cities = [r for r in g.by_short.get(m.group("place"), []) + g.by_name.get(m.group("place") + "市", [])
-              if r.level == 2]
-    unique = {r.code: r for r in cities}
+    unique = {r.code: r for r in dateline_cities(text)}
     return next(iter(unique.values())) if len(unique) == 1 else None
 
 
@@ -1005,7 +1006,7 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
             if text[i:i + 2] in heads:
                 for n in lengths:
                     if text[i:i + n] in shorts and not TOWNSHIP_AFTER.match(text, i + n) \
-                            and word_at(text, i, i + n):
+                            and cut_at(text, i, i + n):
                         found[text[i:i + n]] = found.get(text[i:i + n], 0) + 1
         for short, n in found.items():
             county = shorts[short]
@@ -1228,19 +1229,6 @@ def _county_short_shape() -> tuple[list[int], frozenset[str]]:
     """The lengths of those short names and the two characters each opens with."""
     shorts = _county_shorts()
     return sorted({len(k) for k in shorts}), frozenset(k[:2] for k in shorts)
-
-
-def word_at(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a word where it stands, not characters of two words (镇安 in
-    各乡镇安全生产 is 乡镇 + 安全, no 镇安县): segmentation of its surroundings cuts at both ends."""
-    import jieba
-
-    lo = max(0, start - 6)
-    cuts, pos = {lo}, lo
-    for w in jieba.lcut(text[lo:end + 6], HMM=False):
-        pos += len(w)
-        cuts.add(pos)
-    return start in cuts and end in cuts
 
 
 def is_place_word(word: str) -> bool:

@@ -702,6 +702,20 @@ def special_shaped(name: str) -> bool:
     return False
 
 
+def cut_at(text: str, *positions: int) -> bool:
+    """Whether word segmentation of the surroundings cuts `text` at every one of `positions`: a
+    name or a place ends or starts there, not inside a word (镇安 in 各乡镇安全生产 is 乡镇 + 安全;
+    应急队|伍 is inside 队伍)."""
+    import jieba
+
+    lo = max(0, min(positions) - 6)
+    cuts, pos = {lo}, lo
+    for w in jieba.lcut(text[lo:max(positions) + 6], HMM=False):
+        pos += len(w)
+        cuts.add(pos)
+    return all(p in cuts for p in positions)
+
+
 def leading_place_word(name: str) -> bool:
     # (自治区有关部门 in 新疆's plan opens on its own level word, as 省有关部门 does)
     return bool(re.match(r"^(各|省|自治区|市|县|区|乡|镇|旗|盟|州)", name)) or gazetteer().place_prefix(name) is not None

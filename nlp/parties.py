@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import (DUTY_RELATIVE, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, opens_a_clause, name_kind, parse_names,
+from ..ingest.names import (DUTY_RELATIVE, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, opens_a_clause, name_kind, parse_names,
                              split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -1014,19 +1014,6 @@ class PartyFinder:
 
 
 @lru_cache(maxsize=16384)
-def cut_at(text: str, e: int) -> bool:
-    """Whether segmentation cuts `text` at `e` (应急队|伍 is inside 队伍: no name ends there)."""
-    import jieba
-
-    lo = max(0, e - 6)
-    pos = lo
-    for w in jieba.lcut(text[lo:e + 6], HMM=False):
-        pos += len(w)
-        if pos >= e:
-            return pos == e
-    return False
-
-
 def opens_on_verb(rest: str) -> bool:
     """Whether a text opens with a plain verb of two or more characters (准备, 做好, 开展): the
     word jieba tags `v`, not the verbal nouns inside body names (应急管理局, 监督管理局: `vn`)."""
