@@ -29,8 +29,9 @@ from .vocab import DUTY_YAO
 _IS_DEFINITION_RX1 = re.compile(r"^\s*\S{1,6}?[、.]\s*")
 # 封山禁火时间2025年3月1日…, 防火禁火范围(戒严区域)。西夏区划定的…
 _IS_DEFINITION_RX2 = re.compile(r"^([\u4e00-\u9fff]{2,6})(?:[::]|(?=\d{4}年)|(?=[(（][^)）]{1,10}[)）]?[。\n]|[。\n]))")
-# an item's number before its first sentence: bracketed, or closed by 、 or . (not the 9 of 9月22日上午…)
-_FIRST_SENTENCE_RX1 = re.compile(r"^\s*(\([一二三四五六七八九十\d]{1,3}\)[、.]?|[一二三四五六七八九十\d]{1,3}[、.](?![0-9])|[①-⑳])\s*")
+# an item's number before its first sentence: bracketed, or closed by 、 (whatever follows, as in
+# ingest/outline.py) or by a . that is no decimal point (not the 9 of 9月22日上午…)
+_FIRST_SENTENCE_RX1 = re.compile(r"^\s*(\([一二三四五六七八九十\d]{1,3}\)[、.]?|[一二三四五六七八九十\d]{1,3}(?:、|\.(?![0-9]))|[①-⑳])\s*")
 _FIRST_SENTENCE_RX2 = re.compile(r"[。;]")
 
 Span = tuple[int, int]
