@@ -338,6 +338,9 @@ def remove_html_debris(c: Cleaner) -> None:
 
 
 MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])\?+[;;]\?+|(?<=[\u4e00-\u9fff;、])\?+(?=[;、?\u4e00-\u9fff])")
+# full-width spaces a wrong encoding turned into `?` (???(一)第一检查督导组; 胡小波 ?杨 ?剑): no line
+# opens on a question mark, and none stands after a space before the next word
+LOST_SPACES = re.compile(r"^[ \t\u3000]*\?+(?=[ \t\u3000]*[(（\u4e00-\u9fff0-9])|(?<=[ \t\u3000])\?+(?=[\u4e00-\u9fff])", re.M)
 
 
 # within one line: a flattened table's cell separators on lines of their own (|\n|\n3.制定…)
@@ -361,6 +364,8 @@ def remove_mojibake(c: Cleaner) -> None:
     """`?` standing for characters a wrong encoding lost (除?;?、烟花爆竹): not a question mark,
     which ends a sentence, so it would cut one in two."""
     c.sub("mojibake", MOJIBAKE, "")
+    if "?" in c.mt.text:
+        c.sub("mojibake", LOST_SPACES, "")
 
 
 def remove_spam(c: Cleaner) -> None:
@@ -499,6 +504,10 @@ def split_flattened_lines(c: Cleaner) -> None:
     c.mt = c.mt.apply(edits)
 
 
+# a line opening on a short label and its colon (责任单位:…, 检查范围:…): a field, not a wrapped sentence
+FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[:：](?=\S)")
+
+
 def join_broken_lines(c: Cleaner) -> None:
     """`…纳\\n入党政领导干部…`: a long line that stops mid-sentence continues on the next line
     when that line is not indented, not a new item and not a date or heading."""
@@ -518,8 +527,8 @@ def join_broken_lines(c: Cleaner) -> None:
             continue
         if not re.match(r"[\u4e00-\u9fff“《(0-9]", nxt) or cur.lstrip().startswith(("—", "-")):
             continue
-        if TITLE_END.search(cur) or nxt.rstrip().endswith((":", ":")):
-            continue  # a title line, or the next line is a 主送 line of its own
+        if TITLE_END.search(cur) or nxt.rstrip().endswith((":", ":")) or FIELD_LINE.match(nxt):
+            continue  # a title line, or the next line is a 主送 line or a field (检查范围:…) of its own
         if OWN_LINE.fullmatch(nxt.strip()) or BYLINE.search(cur) or opens_with_bodies_role(nxt):
             continue  # a 发文字号 alone on its line; a page's byline (发布时间…浏览次数) ends there
         if BODY_END.search(cur) and len(cur.strip()) <= 40 and not CLAUSE_PUNCT.search(cur):

@@ -47,7 +47,7 @@ _CANONICAL_RX8 = re.compile(r"成员单位$")
 _CANONICAL_RX9 = re.compile(r"^各(?:省|市|州|县|区|乡|镇|街道|设区市|开发区|新区|旗|盟|苏木)+")
 _CANONICAL_RX10 = re.compile(r"(?:人民)?(?:政府)?应急办")
 _CANONICAL_RX11 = re.compile(r"(局|委员会|委|办公室|办|总队|支队|大队|中队|指挥部|街道办事处|管委会|管理委员会|安委会|防指"
-                             r"|站|所|卫生院|中心)$")
+                             r"|站|所|院|中心|中心学校|中心小学|中心校)$")
 _CANONICAL_RX12 = re.compile(r"^(国务院|各|有关|相关)")
 _CANONICAL_RX13 = re.compile(r"(管理)?部门$")
 _NAME_KIND_RX1 = re.compile(r"[0-9A-Za-z%《》“”\"'‘’:\s]")
@@ -618,6 +618,11 @@ GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体|�
 GRASSROOTS = re.compile(r"村|居|社区")
 
 
+# a kind of unit every township or county has one of, written bare in its own documents
+# (责任单位:派出所、市场监督管理所、卫生院): a station, office or house by its three-character kind
+LOCAL_UNIT_KIND = re.compile(r"[\u4e00-\u9fff]{2}[所站院]")
+
+
 @lru_cache(maxsize=65536)
 def name_kind(piece: str) -> str | None:
     """`org`, `person`, `class`, `place` or `stem` when `piece` looks like a body (or a
@@ -650,8 +655,9 @@ def name_kind(piece: str) -> str | None:
     if NUMBERED_DIVISION.fullmatch(core) and len(core) <= 8 and not _NAME_KIND_RX4.match(core):
         return "org"
     opener = core.startswith(lex.stop_openers) and next(o for o in lex.stop_openers if core.startswith(o))
-    if opener and core[len(opener):] in DIVISION_SUFFIXES + ("部门", "部", "机构"):
-        return "org"  # 协调处, 督查处, 宣传科, 宣传部门, 组织部, 培训机构: a unit named after its work, not a verb phrase
+    if opener and (core[len(opener):] in DIVISION_SUFFIXES + ("部门", "部", "机构")
+                   or LOCAL_UNIT_KIND.fullmatch(core) and lex.org_suffix(core) == core):
+        return "org"  # 协调处, 督查处, 宣传科, 宣传部门, 组织部, 培训机构, 派出所: a unit named after its work, not a verb phrase
     if not relative and (core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core)):
         return None
     if any(core[m.end():] not in DIVISION_SUFFIXES + ("部门", "部", "组")
@@ -670,8 +676,10 @@ def name_kind(piece: str) -> str | None:
             return "person"  # 进入戒严区域的车辆和个人: a class of people by what they do
         return "person" if len(core) <= 10 and not has_verb(core) else None  # 各级领导干部, 护林员
     if suffix:
-        if (len(core) == len(suffix) and core not in lex.abbreviations) or core in ("人民政府", "政府"):
-            return None  # a bare suffix names nobody (政府主要负责同志…); 应消站, 安委办 do
+        if (len(core) == len(suffix) and core not in lex.abbreviations and not LOCAL_UNIT_KIND.fullmatch(core)) \
+                or core in ("人民政府", "政府"):
+            return None  # a bare suffix names nobody (政府主要负责同志…); 应消站, 安委办 do, and so
+            # does a kind of unit a place has one of (派出所, 卫生院: the township's own)
         if len(core) == 2 and len(suffix) == 1 and core[0] not in LEVEL_CHARS and core not in lex.abbreviations \
                 and core[0] not in lex.department_by_stem:
             return None  # 分组, 编组, 小组: a word ending in 组/队/处, no unit (县局, 市委 are)
@@ -1028,6 +1036,8 @@ def same_rank_run(piece: str, nxt: str) -> bool:
         return False  # 村(社区)、村(居)民小组: 村民 is a word, not the level 村 before a unit
     rank = level_rank
     a, b = last[-1], first.group(0)
+    if b == "街道" and nxt == "街道" and a in ("乡", "镇"):
+        return False  # 各乡镇、街道 (no head after them): townships and sub-districts, each one class
     if "市" in (a, b) and {rank(a), rank(b)} <= {2, 3}:
         return True  # 各县、市、区 / 各市、县: 市 is a county-level city beside counties (县级市)
     return rank(a) == rank(b)

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..ingest.model import Document
-from ..ingest.clean import opens_with_bodies_role
+from ..ingest.clean import FIELD_LINE, opens_with_bodies_role
 from ..ingest.metadata import document_year
 from ..ingest.outline import match_marker
 from ..ingest.pipeline import load_document
@@ -288,8 +288,10 @@ def heading_break(text: str):
         if heading and m.start() == len(text.split("\n", 1)[0].rstrip()):
             return "。"
         before = text[:m.start()].rstrip()
-        if before and before[-1] not in "。;!?:,、" and opens_with_bodies_role(text[m.end():]):
-            return "。"  # "…地面验证\n省自然资源厅牵头,…": a responsibility line under the item
+        if before and before[-1] not in "。;!?:,、" and (opens_with_bodies_role(text[m.end():])
+                                                      or FIELD_LINE.match(text, m.end())):
+            return "。"  # "…地面验证\n省自然资源厅牵头,…": a responsibility line under the item;
+            # "责任单位:…供电所\n检查范围:…": a field of its own
         return ""
     return joiner
 

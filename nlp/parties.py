@@ -203,6 +203,8 @@ def frames() -> Frames:
     object.__setattr__(f, "duty_rx", re.compile("|".join(map(re.escape, f.duty_markers))))
     object.__setattr__(f, "report_rx", re.compile("|".join(map(re.escape, f.report_verbs))))
     object.__setattr__(f, "opener_rx", re.compile("|".join(re.escape(w) for w in f.subject_triggers if w != "由")))
+    scopes = "|".join(map(re.escape, _longest(w["scope_labels"])))
+    object.__setattr__(f, "scope_rx", re.compile(rf"(?:^|(?<=[\n。;；]))\s*(?:{scopes})\s*[::](?P<content>[^\n]*)"))
     return f
 
 
@@ -243,7 +245,7 @@ class PartyFinder:
         # (addressee, its place) for 你省 / 你局 in a letter to one body
         self.pronouns = pronouns
         self.fr = frames()
-        self.masked = mask_quotes(text)
+        self.masked = mask_scopes(mask_quotes(text), self.fr.scope_rx)
         self.taken: list[tuple[int, int]] = []
         self.found: list[Party] = []
         self._ends: tuple[list[int], list[int]] | None = None
@@ -872,8 +874,10 @@ class PartyFinder:
                         break
         if best is None and asked and t.startswith("各", s):
             # 请各分会场提前做好…: what a request asks 各 of is a class of parties, whatever its noun
-            for e in range(s + 3, min(limit, s + 8) + 1):
-                if self.marker_at(e) and ALL_HAN.fullmatch(t[s:e]) and not phrase_material(t[s:e]):
+            # (请各校认真贯彻执行: 各校, then how it is to act — the class ends where a word does)
+            for e in range(s + 2, min(limit, s + 8) + 1):
+                if self.marker_at(e) and ALL_HAN.fullmatch(t[s:e]) and not phrase_material(t[s:e]) \
+                        and cut_at(t, e):
                     best = (e, [(t[s:e], 0, "class")])
                     break
         people = best is not None and all(k == "person" for _, _, k in best[1])
@@ -1100,6 +1104,13 @@ def snap_key(name: str) -> str:
     level = _SNAP_KEY_RX2.match(core)
     rest = core[level.end():] if level else core
     return (level.group(0) if level else "") + "|" + lexicon().expand(rest)
+
+
+def mask_scopes(text: str, scope_rx: re.Pattern[str]) -> str:
+    """What a 检查范围/督查重点 field lists is inspected, not acting: its content is masked."""
+    if "：" not in text and ":" not in text:
+        return text
+    return scope_rx.sub(lambda m: m.group(0)[:m.start("content") - m.start()] + MASK * len(m.group("content")), text)
 
 
 def mask_quotes(text: str) -> str:

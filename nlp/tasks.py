@@ -84,8 +84,15 @@ def is_definition(text: str) -> bool:
     if label and label.group(1).endswith(tuple(kinds["definition_labels"]) + tuple(kinds["definition_tails"])):
         # 封山禁火时间 (a 禁火时间), 封山范围 (a 范围): what the notice covers, not work
         return True
+    if label and label.group(1).endswith(("时间", "日期")) and DATES_ONLY.fullmatch(body[label.end():].strip()):
+        # 检查整改时间\n2021年3月7日-3月10日: a heading over nothing but the dates it names, the period
+        return True
     tails = "|".join(map(re.escape, kinds["definition_tails"]))
     return bool(re.search(rf"(为|是)[^,。;]{{0,30}}(?:{tails})[。.]?$", body))
+
+
+# dates and the words joining them (2021年3月7日-3月10日, 5月1日至10月31日, 即日起至2月8日)
+DATES_ONLY = re.compile(r"(?:\d{1,4}[年月日号]|即日|今日|[-—~～至到起止]|\s)+[。.]?")
 
 
 # the principles of an emergency plan (工作原则: 统一领导,分级负责。由县、乡镇两级政府负责…) may allocate work

@@ -1,0 +1,123 @@
+"""Shapes of real circulars outside ../shared: public pages of the fresh batches fa, fb and fc
+of the fourteenth session, cited by address; a few lines each, not the documents."""
+
+from __future__ import annotations
+
+from page_text import extract_text
+
+from policykg.ingest.clean import clean_text
+from policykg.ingest.names import parse_names
+from policykg.nlp.tasks import is_definition
+
+# 卢市镇 (天门市) 2021 两会 安全生产大检查 notice on a mirror
+# (www.007485.com/zwgk/bmhxzxxgkml/xzbcy/lsz/zfxxgk/fdzdgknr/gysyjs1/aqsc_50494/202103/t20210326_3423355.shtml):
+# full-width spaces lost to `?`, one field a line under each inspection group
+LUSHI_GROUPS = (
+    '卢市镇关于做好2021年全国“两会”安全生产大检查的通知\n'
+    '经镇委镇政府研究决定,从即日起在全镇开展安全生产大检查,并迅速将各类风险隐患整改落实到位,现将有关事项通知如下:\n'
+    '一、检查整改时间\n'
+    '2021年3月7日-3月10日\n'
+    '三、分组情况\n'
+    '???(一)第一检查督导组;\n'
+    '责任领导:胡小波 ?杨 ?剑\n'
+    '责任单位:政法(应急)办、派出所、市场监督管理所\n'
+    '检查范围:消防易爆物品、烟花爆竹批发零售点。\n'
+    '???(二)第二检查督导组;\n'
+    '责任领导:艾 ?进\n'
+    '责任单位:工业办、城建办、派出所、市场监督管理所、供电所\n'
+    '检查范围:加油站、液化气站,道路安全、渡口安全,醉驾、超速、无证驾驶,营运车辆,工业企业、服装加工厂,商超、宾馆酒店、网吧,'
+    '渡口、污水处理厂、污水管网、燃气管网建设工地,村(居)民用电安全。\n'
+    '???(三)第三检查督导组;\n'
+    '责任领导:曾军林\n'
+    '责任单位:扶贫办、财管所、福利院、所涉建设单位\n'
+    '检查范围:扶贫项目、财管所改扩建项目工地,福利院。\n'
+    '?(四)第四检查督导组;\n'
+    '责任领导:杨 剑\n'
+    '责任单位:派出所、市场监督管理所、卫生院、中心学校\n'
+    '检查范围:卫生院改建项目、各中小学、幼儿园校园安全(校车安全)。\n')
+
+
+def test_question_marks_standing_for_lost_spaces_are_no_text():
+    """"???(一)第一检查督导组" / "胡小波 ?杨 ?剑": no line opens on a question mark and none stands
+    between a space and the next word; they are the full-width spaces a wrong encoding lost, and
+    the item number after them is read."""
+    text = clean_text(LUSHI_GROUPS).mapped.text
+    assert "\n(一)第一检查督导组" in text and "胡小波 杨 剑" in text
+    paths = [t["path"] for t in extract_text(LUSHI_GROUPS)["tasks"]]
+    assert ["三", "(一)"] in paths and ["三", "(四)"] in paths
+
+
+def test_a_field_line_is_not_joined_to_the_line_above():
+    """"责任单位:…供电所" over "检查范围:加油站…": two fields, each on its line; joined, the
+    inspected premises read as more responsible units."""
+    text = clean_text(LUSHI_GROUPS).mapped.text
+    assert "供电所\n检查范围:" in text
+
+
+def test_an_inspection_scope_lists_what_is_inspected_not_who_acts():
+    tasks = {tuple(t["path"]): t for t in extract_text(LUSHI_GROUPS)["tasks"]}
+    second = [a["name"] for a in tasks[("三", "(二)")]["actors"]]
+    assert sorted(second) == sorted(["卢市镇工业办", "卢市镇城建办", "卢市镇派出所", "卢市镇市场监督管理所", "卢市镇供电所"])
+    assert all(a["explicit"] for a in tasks[("三", "(二)")]["actors"])
+
+
+def test_a_bare_kind_of_local_unit_is_the_townships_own():
+    """责任单位:派出所、…、卫生院、中心学校 in a township's notice: the township's police station,
+    health centre and central school (a kind every township has one of), not nobody."""
+    tasks = {tuple(t["path"]): t for t in extract_text(LUSHI_GROUPS)["tasks"]}
+    fourth = {a["name"] for a in tasks[("三", "(四)")]["actors"]}
+    assert {"卢市镇派出所", "卢市镇卫生院", "卢市镇中心学校", "卢市镇市场监督管理所"} == fourth
+    assert parse_names("派出所", strict=True) and not parse_names("政府", strict=True)
+
+
+def test_a_heading_over_nothing_but_its_dates_sets_no_work():
+    """"一、检查整改时间 / 2021年3月7日-3月10日": the campaign's period, not a task."""
+    assert is_definition("检查整改时间\n2021年3月7日-3月10日")
+    assert not is_definition("报送时间\n各单位于3月5日前报送")
+    assert ["一"] not in [t["path"] for t in extract_text(LUSHI_GROUPS)["tasks"]]
+
+
+def test_townships_and_sub_districts_listed_are_each_a_class():
+    """延吉市防指 Ⅳ级响应 (www.bennuinternational.com/p/265655.html, traditional script): "各鄉鎮、街道要安排人員
+    對河流…嚴密巡查" — each township and each sub-district (原州区 2022, www.yzh.gov.cn, and 大通区 2020,
+    www.huainan.gov.cn/public/118322659/1258390765.html, are annotated alike); with a head after them
+    (各镇、街道城市运行管理中心, 青浦区 2023) the list stays one class."""
+    assert [n for n, _, _ in parse_names("各乡镇、街道", strict=True)] == ["各乡镇", "各街道"]
+    assert [n for n, _, _ in parse_names("各州、市", strict=True)] == ["各州市"]
+    assert [n for n, _, _ in parse_names("各镇、街道城市运行管理中心", strict=True)] == ["各镇街道城市运行管理中心"]
+    text = ('市防指各成員單位:\n'
+            '在應(yīng)急響應(yīng)期間,要停止一切涉水在建工程項目。各鄉(xiāng)鎮(zhèn)、街道要安排人員對河流、排洪溝、低洼易澇區(qū)及山洪災(zāi)害易發(fā)區(qū)'
+            '等重點部位嚴(yán)密巡查,對可能受洪水威脅的地區(qū)提前做好人員轉(zhuǎn)移準(zhǔn)備。\n'
+            '延吉市人民政府防汛抗旱指揮部\n2022年7月7日\n')
+    names = {a["name"] for t in extract_text(text)["tasks"] for a in t["actors"] if a["explicit"]}
+    assert {"各乡镇", "各街道"} <= names
+
+
+def test_a_duty_list_table_names_its_department_column():
+    """柳林县 县管煤矿 职责清单 (www.liulin.gov.cn/llxxxgk/zfzcbm/xzfb/fgwj/gfxwj/202504/t20250428_1948654.shtml):
+    "序号 | 职责部门 | 职责名称 | 职责依据" — each row is a duty of the department in its 职责部门 cell."""
+    from policykg.ingest.blocks import column_kind
+
+    assert [column_kind(h) for h in ("职责部门", "职责名称", "主管部门")] == ["responsible", "task", "responsible"]
+    text = ('柳林县人民政府办公室\n附件1\n柳林县县管煤矿安全管理职责清单\n'
+            '序号 | 职责部门 | 职责名称 | 职责依据 | |\n'
+            '1 | 县应急局 | 负责煤矿安全生产监督管理 | 县应急局“三定”规定 | |\n'
+            '3 | 县应急局 | 负责煤矿矿井地下部分消防安全监管 | 《中华人民共和国消防法》第四条 | |\n'
+            '5 | 县能源局 | 负责煤矿建设项目竣工验收监管 | 《中华人民共和国矿山安全法》第八条、第十二条 | |\n')
+    tasks = extract_text(text)["tasks"]
+    assert [[a["name"] for a in t["actors"]] for t in tasks] == [["柳林县应急管理局"], ["柳林县应急管理局"], ["柳林县能源局"]]
+
+
+def test_a_request_to_each_school_ends_the_class_at_its_word():
+    """九都中心小学 forwarding a 南安市教育局 notice (jdxq.30edu.com.cn/Article/2c39276f-c9a5-4277-9647-3e8e6d7b2b6e.shtml):
+    "请各校认真贯彻执行" asks 各校 (each school), not a body called 各校认真贯彻."""
+    text = ('各小学:\n现将南教综[2007]224号文《关于开展学校安全隐患排查治理专项行动的通知》转发给你们,请各校认真贯彻执行,'
+            '并把排查情况于9月20日发布在中心网站“各校简讯”专栏上,把排查统计表于9月20日交学区办公室。\n九都中心小学\n2007年9月5日\n')
+    names = {a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]}
+    assert "各校" in names and not any("认真" in n for n in names)
+
+
+def test_a_period_opening_today_is_a_definition():
+    """三都县教育局 fire-hazard campaign (www.sandu.gov.cn/zfbm/xjyj_5712968/zcwj_5712950/202101/t20210121_66224384.html):
+    "一、排查整治时间:即日起至2月8日" defines the campaign's period."""
+    assert is_definition("排查整治时间:即日起至2月8日")
