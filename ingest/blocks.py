@@ -213,12 +213,25 @@ def flattened_tables(text: str) -> list[Table]:
         s = text[lines[k][0]:lines[k][1]].strip()
         return 0 < len(s) <= 30 and k + 1 < len(lines) and piped(k + 1)
 
+    def between_bars(k: int) -> bool:
+        # a cell on its own lines between two bar lines (one cell a line, a long one or one
+        # broken over two lines: 牵头责任 / 部门)
+        s = text[lines[k][0]:lines[k][1]].strip()
+        if not s or len(s) > 200:
+            return False
+        above = any(0 <= k - d and bar(k - d) for d in (1, 2))
+        below = any(k + d < len(lines) and bar(k + d) for d in (1, 2))
+        return above and below
+
+    def bar(k: int) -> bool:
+        return text[lines[k][0]:lines[k][1]].strip() in ("|", "｜")
+
     while i < len(lines):
         if not piped(i) and not short_between(i):
             i += 1
             continue
         j = i
-        while j < len(lines) and (piped(j) or blank(j) or short_between(j)):
+        while j < len(lines) and (piped(j) or blank(j) or short_between(j) or between_bars(j)):
             j += 1
         run = [ln for ln in lines[i:j] if text[ln[0]:ln[1]].strip()]
         if sum(1 for a, b in run if is_piped(text[a:b])) >= 2:
@@ -259,6 +272,9 @@ def cell_line_table(text: str, run: list[Span], cells_per_line: list[list[Span]]
     flat: list[Span | None] = []  # None: a line with a separator and no cell (a row's end)
     for cells in cells_per_line:
         flat.extend(cells if cells else [None])
+    bars = separator_lines(flat)
+    if bars:
+        flat = bars
     # a caption above the header (2024年石鱼镇森林防灭火重点任务清单 |): the header opens at the first
     # cell that names a column
     first = next((k for k, c in enumerate(flat[:8]) if c is not None and column_kind(text[c[0]:c[1]])), 0)
@@ -271,7 +287,7 @@ def cell_line_table(text: str, run: list[Span], cells_per_line: list[list[Span]]
                 break
             continue
         kind = column_kind(text[c[0]:c[1]])
-        if kind is None and (header or n) and len(header) >= 2:
+        if kind is None and (header or n) and len(header) >= 2 and not heads_more(text, flat, c):
             break
         if kind is None and len(re.sub(r"\s", "", text[c[0]:c[1]])) > 6:
             break
@@ -306,13 +322,46 @@ def cell_line_table(text: str, run: list[Span], cells_per_line: list[list[Span]]
     return table
 
 
+def separator_lines(flat: list[Span | None]) -> list[Span | None] | None:
+    """A table whose every cell is followed by a line holding only a bar (序号 / | / 任务事项 / | /
+    牵头责任 / 部门 / | …): the bars separate cells, they close no row; the lines between two
+    bars are one cell broken over lines. The cells, with a broken cell's lines joined; None
+    when the bars close rows instead."""
+    cells = [k for k, c in enumerate(flat) if c is not None]
+    if len(cells) < 6:
+        return None
+    followed = sum(1 for k in cells if k + 1 < len(flat) and flat[k + 1] is None)
+    if followed < 0.6 * len(cells):
+        return None
+    out: list[Span | None] = []
+    run: list[Span] = []
+    for c in flat + [None]:
+        if c is None:
+            if run:
+                out.append((run[0][0], run[-1][1]))
+            run = []
+        else:
+            run.append(c)
+    return out
+
+
+def heads_more(text: str, flat: list[Span | None], c: Span) -> bool:
+    """A short header cell whose meaning no list gives (年度目标 between 任务事项 and 牵头责任部门) is
+    still a column when a header word follows within two cells."""
+    if len(re.sub(r"\s", "", text[c[0]:c[1]])) > 6:
+        return False
+    k = flat.index(c)
+    return any(x is not None and column_kind(text[x[0]:x[1]]) for x in flat[k + 1:k + 3])
+
+
 def numbered_rows(table: Table, text: str, body: list[Span | None], n: int) -> bool:
     """Rows that each open with their number cell (1 | 贯彻… | 3月底前 | 林业发展岗 | 2 | …) when the
     header has no number column: each row is the cells after its number, in the header's order.
     Cells beyond the header's width before the next number are a section heading (一、…) or a
     merged group cell cut by the page (属地党), not the row's. False when the rows are not numbered."""
     cells = [c for c in body if c is not None]
-    if "number" in table.kinds:
+    numbered = "number" in table.kinds  # (the number cell is then the row's first)
+    if numbered and table.kinds[0] != "number":
         return False
     at = [k for k, c in enumerate(cells) if cell_type(text[c[0]:c[1]]) == "number"]
     values = [int(re.sub(r"\D", "", text[cells[k][0]:cells[k][1]])) for k in at]
@@ -323,6 +372,16 @@ def numbered_rows(table: Table, text: str, body: list[Span | None], n: int) -> b
             add_row(table, text, [c], c)
     for i, k in enumerate(at):
         stop = at[i + 1] if i + 1 < len(at) else len(cells)
+        if numbered:
+            seg = cells[k:stop]
+            section = next((j for j in range(2, len(seg)) if SECTION_NUMBER.fullmatch(text[seg[j][0]:seg[j][1]].strip())), None)
+            seg, heading = (seg[:section], seg[section:]) if section is not None else (seg, [])
+            add_row(table, text, merged_row(table, seg), (seg[0][0], seg[-1][1]), from_left=True)
+            if heading:  # 二 | 交通安全执法方面: the next section's row, cut into the row before it
+                table.rows.append([(heading[0][0], heading[-1][1])] + [None] * (n - 1))
+                table.sections.append(True)
+                table.row_spans.append((heading[0][0], heading[-1][1]))
+            continue
         row, rest = cells[k + 1:stop][:n], cells[k + 1:stop][n:]
         if row:
             add_row(table, text, row, (cells[k][0], row[-1][1]), from_left=True)
@@ -330,6 +389,26 @@ def numbered_rows(table: Table, text: str, body: list[Span | None], n: int) -> b
             if cell_type(text[c[0]:c[1]]) == "heading":
                 add_row(table, text, [c], c)
     return True
+
+
+SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}")
+
+
+def merged_row(table: Table, seg: list[Span]) -> list[Span]:
+    """A row with more cells than the header has columns: a column over sub-columns (年度目标 over
+    2018年度 | 2019年度 | 2020年度) holds them all — the cells before it and after it keep their
+    columns, the ones between are that column's, joined. Without such a column, the last holds
+    the overflow (as add_row does)."""
+    n = len(table.kinds)
+    if len(seg) <= n:
+        return seg
+    task = next((j for j, k in enumerate(table.kinds) if k in TEXT_KINDS), 0)
+    wide = next((j for j in range(task + 1, n) if table.kinds[j] is None), None)
+    if wide is None:
+        return seg
+    tail = n - wide - 1
+    middle = seg[wide:len(seg) - tail]
+    return seg[:wide] + [(middle[0][0], middle[-1][1])] + (seg[len(seg) - tail:] if tail else [])
 
 
 def add_row(table: Table, text: str, cells: list[Span], span: Span, from_left: bool = False) -> None:

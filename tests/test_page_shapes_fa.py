@@ -121,3 +121,28 @@ def test_a_period_opening_today_is_a_definition():
     """三都县教育局 fire-hazard campaign (www.sandu.gov.cn/zfbm/xjyj_5712968/zcwj_5712950/202101/t20210121_66224384.html):
     "一、排查整治时间:即日起至2月8日" defines the campaign's period."""
     assert is_definition("排查整治时间:即日起至2月8日")
+
+
+# a city's 2018–2020 road-safety task table on a mirror (gumo99.com/gi_news/672152576069136): one cell a
+# line with a bar line after each, a header cell broken over two lines (牵头责任 / 部门), and a column
+# (年度目标) over three year columns whose cells a row may merge
+ROAD_TABLE = (
+    '序号\n|\n任务事项\n|\n年度目标\n|\n牵头责任\n部门\n|\n主要参与部门\n|\n2018年度\n|\n2019年度\n|\n2020年度\n|\n一\n|\n交通基础设施安全保障方面\n|\n1\n|\n普通国省干线公路安全生命防护设施建设\n|\n当'
+    '年完成140公里普通国省道安防工程建设任务。\n|\n按照省公路局要求完成当年普通国省道安防工程建设任务。\n|\n全面完成十三五普通国省道安防工程建设任务。\n|\n市公路处\n|\n各辖市(区)公路管理部门\n|\n2\n|\n联合公安部门'
+    '开展普通国省道平面交叉口交通环境专项整治行动\n|\n2018-2020年,按照省公路局下达计划完成农村公路生命安全防护设施建设,督促各市(区)持续开展事故隐患排查,落实隐患整改措施,形成闭环管理。\n|\n市公路处\n|\n各辖市'
+    '(区)公路管理部门\n|\n3\n|\n确保国省干线公路一、二类桥梁比例95%以上\n|\n全面开展平面交叉口安全排查梳理,整治事故多发交叉口,整治平面交叉口过多过密,规范平面交叉口设施,整治交叉口交通秩序,开展交通安全宣传。\n|\n'
+    '完成普通国省道平面交叉口交通环境专项整治行动,基本解决交叉口过多过密,使平面交叉口路权更加明确、通行更加有序,事故多发交叉口得到有效整改。\n|\n巩固普通国省道平面交叉口交通环境专项整治整治成果。\n|\n市公路处\n|\n各辖市'
+    '(区)公路管理部门,联合公安交管部门\n|\n')
+
+
+def test_a_table_with_a_bar_line_after_every_cell():
+    from policykg.ingest.blocks import Table, find_blocks
+    from policykg.ingest.textmap import MappedText
+
+    tables = [b for b in find_blocks(MappedText.identity(ROAD_TABLE)) if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].kinds == ["number", "task", None, "lead", "participant"]
+    tasks = extract_text(ROAD_TABLE)["tasks"]
+    assert len(tasks) == 3
+    for t in tasks[:2]:
+        assert {(a["name"], a["role"]) for a in t["actors"]} == {("市公路处", "lead"), ("各辖市区公路管理部门", "participant")}
+    assert "当年完成140公里" in tasks[0]["text"] and "全面完成十三五" in tasks[0]["text"]
