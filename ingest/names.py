@@ -1179,6 +1179,10 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     if len(pieces) >= 2 and PLACE_CLASS.fullmatch(tidy(pieces[0][0])):
         # 各乡镇、林场、村要…: grassroots units after a class of places are classes too (每个林场, 每个村)
         pieces = [pieces[0]] + [("各" + p if GRASSROOTS_MEMBER.fullmatch(tidy(p)) else p, o) for p, o in pieces[1:]]
+    if len(pieces) >= 2 and tidy(pieces[0][0]).startswith("各") and lexicon().org_suffix(tidy(pieces[0][0])[1:]):
+        # 各中小学、幼儿园(含民办): a kind of unit after a class of units is each such unit too
+        pieces = [pieces[0]] + [("各" + p if lexicon().org_suffix(BRACKET.sub("", tidy(p))) == BRACKET.sub("", tidy(p))
+                                 and name_kind(p) is None else p, o) for p, o in pieces[1:]]
     kinds = [name_kind(p) for p, _ in pieces]
     if len(pieces) >= 2 and all(k in (None, "place") for k in kinds) and None in kinds \
             and all(TOWNSHIP_SHAPE.fullmatch(tidy(p)) for p, _ in pieces):
@@ -1214,8 +1218,9 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         # 县公安局(县公安消防大队、县公安交警大队): the bodies a note lists act too
         for p, o, _ in list(out):
             for bm in _PARSE_NAMES_UNCACHED_RX3.finditer(p):
-                if bm.group(1) in BARE_SUFFIXES:
-                    continue  # 党委(党工委), 政府(办事处): the unit's other name where it differs, no body more
+                if bm.group(1) in BARE_SUFFIXES or bm.group(1).startswith(SCOPE_NOTE):
+                    continue  # 党委(党工委), 政府(办事处): the unit's other name where it differs, no body more;
+                    # 幼儿园(含民办): what the class includes, no body
                 inner = parse_names(bm.group(1), strict=True)
                 if inner and all(qk == "place" or q in ("社区", "村", "居", "街道") for q, _, qk in inner):
                     continue  # 各县(市、区): a note on the level, not bodies of its own
@@ -1260,6 +1265,7 @@ def first_piece(span: str) -> str:
     return SEPARATORS.split(span, maxsplit=1)[0]
 
 
+SCOPE_NOTE = ("含", "包括", "包含", "不含", "除")
 BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "管理委员会", "安委会", "安委办", "应急管理局",
                  "应急局", "安监局")
 

@@ -135,9 +135,9 @@ INLINE_AT = re.compile(r"(?<=[:：。;；!,，])\s*|(?<=[\u4e00-\u9fff。;:])\s+
 INLINE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "group", "shi")
 
 
-ATTACHMENT_HEAD = re.compile(r"^\s*附\s*件\s*[:：]")
+ATTACHMENT_HEAD = re.compile(r"^\s*附\s*[件表]?\s*[:：]")  # 附件:, 附表:, and a bare 附: (附:1、《…通知》)
 CELL_DEBRIS = " \t|"
-ATTACHMENT_ITEM = re.compile(r"^\s*(?:附\s*件\s*[:：]\s*)?\d{1,2}[.、．]\s*(?P<title>\S.{1,80})$")
+ATTACHMENT_ITEM = re.compile(r"^\s*(?:附\s*[件表]?\s*[:：]\s*)?\d{1,2}[.、．]\s*(?P<title>\S.{1,80})$")
 
 
 def file_title(title: str) -> bool:

@@ -146,3 +146,28 @@ def test_a_table_with_a_bar_line_after_every_cell():
     for t in tasks[:2]:
         assert {(a["name"], a["role"]) for a in t["actors"]} == {("市公路处", "lead"), ("各辖市区公路管理部门", "participant")}
     assert "当年完成140公里" in tasks[0]["text"] and "全面完成十三五" in tasks[0]["text"]
+
+
+# 海陵区教育局 forwarding a 梅雨季节 school-building check (hlzhjy.net/ywgz/gztz/content_2568)
+HAILING_SCHOOLS = (
+    '各中小学、幼儿园(含民办),少年宫:\n'
+    '现将《市教育局关于认真做好梅雨季节校舍安全检查工作的通知》(泰教发〔2018〕22号)转发给你们(见附件1),请全区各中小学、幼儿园(含民办),'
+    '市少年宫遵照文件精神,务必认真贯彻执行,确保学校和广大师生生命与财产安全。\n'
+    '                                  海陵区教育局基建科 安保科\n'
+    '                                      2018年6月22日\n'
+    '附:1、《市教育局关于认真做好梅雨季节校舍安全检查工作的通知》\n'
+    '  2、《海陵区学校校舍及校园消防安全隐患排查整治情况统计表》\n')
+
+
+def test_a_bare_fu_heads_an_attachment_list_too():
+    """"附:1、《…通知》 / 2、《…统计表》": the files attached, not two tasks."""
+    assert [t["path"] for t in extract_text(HAILING_SCHOOLS)["tasks"]] == [["preamble"]]
+
+
+def test_a_kind_of_unit_after_a_class_of_units_is_each_one():
+    """"各中小学、幼儿园(含民办)": every school and every kindergarten; (含民办) says what the class
+    includes and names no body."""
+    doc = extract_text(HAILING_SCHOOLS)
+    assert doc["meta"]["addressees"][:2] == ["各中小学", "各幼儿园"]
+    assert {"各中小学", "各幼儿园"} <= {a["name"] for a in doc["tasks"][0]["actors"]}
+    assert not any("民办" in a for a in doc["meta"]["addressees"])
