@@ -305,6 +305,17 @@ def internal_division(rest: str) -> bool:
     return not (rest.endswith("办") and (rest in lex.abbreviations or rest[:-1] in lex.department_by_stem))
 
 
+# a division of a company (生产技术部, 安全监察部, 电力调度中心, 物资分公司, 检修车间) named bare in its own notice
+ENTERPRISE_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:部|中心|分公司|车间|工区|班组)")
+
+
+def enterprise_issuer(jur: Jurisdiction) -> str | None:
+    """The single issuing company whose divisions a bare division name refers to."""
+    if len(jur.issuers) == 1 and re.search(r"(公司|集团)$", jur.issuers[0]):
+        return jur.issuers[0]
+    return None
+
+
 def department_issuer(jur: Jurisdiction) -> str | None:
     """The single issuing department whose divisions a bare division name refers to."""
     if len(jur.issuers) != 1:
@@ -587,6 +598,9 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     # no place written
     if issuer and internal_division(name):
         return issuer + lex.expand(name)
+    company = enterprise_issuer(jur)
+    if company and ENTERPRISE_DIVISION.fullmatch(name):
+        return company + name  # 生产技术部, 电力调度中心 in a 上饶供电公司 notice: the company's own
     own = jur.own_place
     if own and _CANONICAL_RX11.search(name) and not name.endswith("人民政府"):
         if name.endswith("厅") and jur.province:

@@ -160,6 +160,12 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         if dated_only and not (dated or assigned):
             group = None
             continue
+        if group is not None and not parties and not dated_only and DUTY.search(mask_quotes(s)) \
+                and not REPORTED_LEAD.match(s) and "\n" not in text[group.end:a]:
+            # …第一责任人,要亲自抓。对本辖区…要掌握实情…: in the same paragraph, a duty naming nobody
+            # is the same parties' (a new paragraph's 要… is a request of its own)
+            group.end = b
+            continue
         if not (is_obligation(s, parties, dated) or dated_only and assigned):
             group = None
             continue
@@ -180,8 +186,11 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
         if dated_only and group is not None:
             openers = []  # a closing's parallel clauses (违反…的,由X…;涉嫌犯罪的,由Y…) are one requirement
         if not openers:
-            if group is not None and not REPORTED_LEAD.match(s.strip()):
-                group.end = b  # (a speaker's new "…要求," starts a requirement of its own)
+            # (a speaker's new "…要求," starts a requirement of its own, and so does a paragraph
+            # opening on its request: 要加强水上安全巡查… / 要落实对危房校舍…, one point each)
+            if group is not None and not REPORTED_LEAD.match(s.strip()) \
+                    and not ("\n" in text[group.end:a] and REQUEST.match(s.strip()) and request(s)):
+                group.end = b
             elif dated or request(s[boilerplate_end(s):]) or PROHIBITION.match(s):
                 group = TaskSpan(["preamble"], first_sentence(s), a + lead + clauses[0][0], b)
                 out.append(group)

@@ -10,7 +10,7 @@ import tomllib
 from .vocab import Hit, finder
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
-_FIND_SECTORS_RX1 = re.compile(r"[\u4e00-\u9fff]{0,5}?(处|局|厅|委|办|站|所|总队|支队|大队|部门)(?![\u4e00-\u9fff]{0,1}(工作|管理))")
+_FIND_SECTORS_RX1 = re.compile(r"[\u4e00-\u9fff]{0,5}?(处|局|厅|委|办|站|所|中心|总队|支队|大队|部门)(?![\u4e00-\u9fff]{0,1}(工作|管理))")
 _FIND_SECTORS_RX2 = re.compile(r"[\u4e00-\u9fff]{0,3}?(企业|单位|场所)")
 
 # "重点行业领域" and similar catch-alls name no sector; words that contain a synonym but mean

@@ -171,3 +171,46 @@ def test_a_kind_of_unit_after_a_class_of_units_is_each_one():
     assert doc["meta"]["addressees"][:2] == ["各中小学", "各幼儿园"]
     assert {"各中小学", "各幼儿园"} <= {a["name"] for a in doc["tasks"][0]["actors"]}
     assert not any("民办" in a for a in doc["meta"]["addressees"])
+
+
+def test_a_duty_naming_nobody_in_the_same_paragraph_is_the_same_parties():
+    """西安市 2012 安全生产大检查 notice on a law mirror, its page starting inside item 四
+    (ask.fsou.com/html/text/lar/173736/17373680_2.html): "各区县政府、各开发区管委会和市级各有关部门主要负责同志是
+    安全生产第一责任人,要亲自抓…。对本辖区…要掌握实情…。要认真组织开展好这次全市安全生产大检查,…" — one request
+    of the bodies the paragraph opens on, not a second one of nobody."""
+    text = ('各区县政府、各开发区管委会和市级各有关部门主要负责同志是安全生产第一责任人,要亲自抓、负总责,切实加强对安全生产工作的领导。'
+            '对本辖区、本部门的安全生产工作要掌握实情、解决困难、落实责任、督促检查,切实抓好各项安全工作措施的落实。'
+            '要认真组织开展好这次全市安全生产大检查,对因检查不到位、责任不落实,隐患排查治理和打击非法违法生产经营建设行为不彻底,'
+            '导致事故发生的有关人员和领导,要依法依规严肃追究责任。\n')
+    tasks = extract_text(text)["tasks"]
+    assert len(tasks) == 1
+    assert {a["name"] for a in tasks[0]["actors"]} == {"各区县人民政府", "各开发区管委会", "市级各有关部门"}
+
+
+def test_a_paragraph_opening_on_its_request_is_a_point_of_its_own():
+    """梧州 防汛 urgent notice reported as news (sn-cnpc.com/content/2014-06/06/content_142614.htm): "要加强水上安全巡查…。要加强对沿江桥梁的监测…。" and, in
+    the next paragraph, "要落实对危房校舍…": two points, the second not run into the first."""
+    text = ('《通知》要求,各级各部门高度重视这次强降雨和洪水可能对我市造成的影响,提前部署好各项防御工作。\n'
+            '要加强水上安全巡查,及时组织受影响船只、网箱、水上浮动设施和沿江乡镇低洼地带群众、物资转移。要加强对沿江桥梁的监测和巡查,确保不发生安全事故。\n'
+            '要落实对危房校舍、建筑工地、低洼地区、工矿企业、矿尾库、学校周边、旅游景点等重点地区、薄弱环节安全防范措施,切实做好危险区域内的群众转移工作。\n')
+    titles = [t["title"] for t in extract_text(text)["tasks"]]
+    assert any(t.startswith("要加强水上安全巡查") for t in titles) and any(t.startswith("要落实对危房校舍") for t in titles)
+
+
+def test_a_centre_named_in_a_task_makes_no_sector():
+    """青浦区 2023 工贸 notice (www.shqp.gov.cn/safety/yjzwgk/ml/yw/20230816/1130412.html): "…由各镇、街道城市运行管理中心…牵头排查" — 城市运行管理中心 is a body,
+    not the 城市运行 sector."""
+    from policykg.nlp.sectors import sectors_of
+
+    assert "城市运行" not in sectors_of("各镇、街道城市运行管理中心如在排查中发现企业情况发生变动,请及时上报更新")
+
+
+def test_a_companys_divisions_are_the_issuing_companys():
+    """上饶供电公司's 2009 National Day power-supply notice reported as news (anquan.com.cn/show-180-30962-1.html):
+    "生产技术部牵头编制公司系统保电总方案…。总经理工作部负责信访维稳…" — the issuing company's departments."""
+    from policykg.ingest.names import Jurisdiction, canonical_name
+
+    jur = Jurisdiction.of("江西省", "上饶市", 2009, ["上饶供电公司"])
+    assert canonical_name("生产技术部", jur) == "上饶供电公司生产技术部"
+    assert canonical_name("电力调度中心", jur) == "上饶供电公司电力调度中心"
+    assert canonical_name("宣传部", Jurisdiction.of("江西省", "上饶市", 2009, ["上饶市人民政府"])) != "上饶市人民政府宣传部"
