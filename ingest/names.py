@@ -1078,8 +1078,18 @@ DUTY_RELATIVE = re.compile(r"(?:负责|负有|承担|主管)[^,，。;；:：\d�
 RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的" + RELATIVE_HEAD)
 
 
+# 县、乡镇两级政府 / 省市县三级党委和政府: the governments of each level named, one party a level
+LEVEL_GOVERNMENTS = re.compile(r"^(?P<levels>(?:省|市|州|县|区|乡镇|乡|镇)(?:[、和及]?(?:省|市|州|县|区|乡镇|乡|镇))+)"
+                               r"[两二三四五]级(?P<head>人民政府|政府)$")
+
+
 @lru_cache(maxsize=65536)
 def _parse_names(span: str, strict: bool) -> tuple[tuple[str, int, str], ...] | None:
+    levels = LEVEL_GOVERNMENTS.fullmatch(span.strip())
+    if levels:
+        head = levels.group("head")
+        return tuple((m.group(0) + head, m.start(), "org")
+                     for m in re.finditer(r"乡镇|省|市|州|县|区|乡|镇", levels.group("levels")))
     relative = RELATIVE_CLASS.fullmatch(span)
     if relative and not span.startswith(("对", "向", "与", "为", "把", "将", "按", "根据", "按照")) \
             and not re.search(r"\d", span):  # (6月16日分别到督导地区的企业: a date and what happens on it)
@@ -1182,6 +1192,16 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
                     and not lexicon().person_suffix(tidy(p)) and lexicon().org_suffix(tidy(p)) != tidy(p)
                     for p, _ in pieces[:-1]):  # (nor 学校、家长: a school is a unit)
             pieces = [(p + head_word, o) for p, o in pieces[:-1]] + [pieces[-1]]
+    if len(pieces) >= 2 and head is None and name_kind(pieces[-1][0]) in ("class", "org") \
+            and GENERIC_HEAD.search(tidy(pieces[-1][0])) and len(tidy(pieces[-1][0])) <= 8:
+        # 森林、林地、林木经营单位: what a class of units runs, listed before it, is one class
+        # (not 森林, 林地 as parties of their own), after any bodies the list names first
+        k = len(pieces) - 1
+        while k > 0 and name_kind(pieces[k - 1][0]) is None and member_noun(pieces[k - 1][0]) \
+                and len(tidy(pieces[k - 1][0])) <= 4 and not pieces[k - 1][0].startswith("各"):
+            k -= 1
+        if k < len(pieces) - 1:
+            pieces = pieces[:k] + [("".join(tidy(p) for p, _ in pieces[k:]), pieces[k][1])]
     if len(pieces) >= 2:
         # 林地经营者和所有者: bare holders after the first share its modifier (林地所有者)
         first = tidy(pieces[0][0])

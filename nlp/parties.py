@@ -131,7 +131,9 @@ BODY_HEADING = re.compile(r"^\s*(?:(?:\(?[一二三四五六七八九十\d]{1,3}
                           r"(?P<name>[^\s,,。;；:：!?“”《》]{2,30})[:：](?=\S)")
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
-LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:[、和及]?(?:省|市|州|县|区|乡|镇|街道))+")
+# how the party asked is to act, never inside its name (请各县(市)区立即以政府明令的形式…: 各县市区, then 立即)
+HOW_TO_ACT = re.compile(r"立即|迅速|及时|尽快|马上|认真|切实|务必")
+LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:(?:[、和及]|[(（]|[)）]、?)?(?:省|市|州|县|区|乡|镇|街道))+[)）]?")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
                         r"|和相关职能处室人员|相关职能处室人员|有关人员|相关人员|工作人员|人员|成员|同志)(?=[、,和及与]|$)")
@@ -867,7 +869,7 @@ class PartyFinder:
                 e = s + end
                 # (希望广大群众,高度重视…: the party asked may be set off by a comma)
                 comma = t[e:e + 1] in ",，" and self.verb_follows(e + 1)
-                if (self.verb_follows(e) or comma) and not phrase_material(t[s:e]):
+                if (self.verb_follows(e) or comma) and not phrase_material(t[s:e]) and not HOW_TO_ACT.search(t, s, e):
                     names = parse_names(t[s:e], strict=True)
                     if names:
                         best = (e, names)
@@ -916,6 +918,8 @@ class PartyFinder:
             return True  # "各市州…等15个重点行业部门,按照《…》要求,制定…"
         if self.masked[e - 1:e] == "所" and rest[:1] in "需有在属以谓":
             return False  # 应急救援所需的…: 所 is a particle here, not a 派出所
+        if self.masked[e - 1:e] == "处" and rest[:1] in "于置理":
+            return False  # 农村清洁取暖正处于关键期: 处于 is a verb, not a division (监管一处)
         if _MARKER_AT_RX1.match(rest):
             return False
         if rest[:1] == "等" and self.fr.duty_rx.match(self.masked, e + 1):

@@ -214,3 +214,53 @@ def test_a_companys_divisions_are_the_issuing_companys():
     assert canonical_name("生产技术部", jur) == "上饶供电公司生产技术部"
     assert canonical_name("电力调度中心", jur) == "上饶供电公司电力调度中心"
     assert canonical_name("宣传部", Jurisdiction.of("江西省", "上饶市", 2009, ["上饶市人民政府"])) != "上饶市人民政府宣传部"
+
+
+def test_chu_yu_is_a_verb_not_a_division():
+    """河北 农村燃气 notice on a real-estate site (www.rqfang.cn/news/10006688.html): "目前农村清洁取暖正处于关键期"
+    — 处于 (to be in), not a body called 农村清洁取暖正处."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    text = "目前农村清洁取暖正处于关键期,新老气代煤用户参差不齐,群众安全意识强弱不一。"
+    assert not [p for p in find_parties(text, Jurisdiction.of("河北省", None, 2021), False) if "处" in p.name]
+
+
+def test_two_levels_governments_are_each_levels_government():
+    """修水县 森林火灾 emergency plan (m.kqyc.cn/wenku/rrcgb/ErK7lYYzrb): "本县的森林火灾应急处置工作,由县、乡镇两级
+    政府负责" — the county's government and each township's."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    found = find_parties("本县的森林火灾应急处置工作,由县、乡镇两级政府负责", Jurisdiction.of("江西省", "九江市修水县", 2008), False)
+    assert [p.name for p in found] == ["修水县人民政府", "各乡镇人民政府"]
+
+
+def test_what_a_class_of_units_runs_listed_before_it_is_one_class():
+    """湖北 county forest-fire season notice (hnweifengsw.com/html/1800718011286313.html): "乡镇人民政府、村(居)民委员会及
+    森林、林地、林木经营单位接到报告后…" — 森林、林地 are what the units run, not parties."""
+    names = [n for n, _, _ in parse_names("乡镇人民政府、村(居)民委员会及森林、林地、林木经营单位", strict=True)]
+    assert names[-1] == "森林林地林木经营单位" and "森林" not in names
+    assert [n for n, _, _ in parse_names("公安、交通运输部门", strict=True)] == ["公安部门", "交通运输部门"]
+
+
+def test_a_list_doing_it_at_the_same_time_is_the_subject():
+    """浦江县 安全生产大检查 notice (nbxinxi.com/a/pujiangxian/20210606/283586.html): "各乡镇(街道)、浦江开发区、县水晶
+    产业园区及有关部门同步在本辖区、本行业开展安全生产专项整治行动" — 同步 opens their duty."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    found = find_parties("各乡镇(街道)、浦江开发区、县水晶产业园区及有关部门同步在本辖区、本行业开展安全生产专项整治行动",
+                         Jurisdiction.of("浙江省", "金华市浦江县", 2020), False)
+    assert [p.name for p in found] == ["各乡镇街道", "浦江开发区", "浦江县水晶产业园区", "有关部门"]
+
+
+def test_how_the_party_is_to_act_is_not_its_name():
+    """A Fujian city's 森林防灭火指挥部 relaying a 禁火令 on a spam mirror (qswyx.com/zgfzzt/sajj/zwgk/yjwj/202209/t20220929_4443727.htm):
+    "请各县(市)区立即以政府明令的形式贯彻执行" asks 各县(市)区, which is to act at once (立即) — not a body called
+    各县(市)区立即以政府."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    found = find_parties("请各县(市)区立即以政府明令的形式贯彻执行,并加大宣传广度", Jurisdiction.of("福建省", None, 2022), False)
+    assert [p.name for p in found] == ["各县市区"]
