@@ -1001,7 +1001,8 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
             # 各乡镇、部门主要负责同志: a bare 部门 is no party; it is every department (and every
             # one concerned after 各有关: 各有关市、县(市、区)和单位 -> 各有关单位)
             p = (first[:3] if first.startswith(("各有关", "各相关")) else "各") + p
-        elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)):
+        elif quantifier and bare_class(t) and (CLASS_NOUN.search(first) or not place_only(first)) \
+                and "等" not in t:  # (各级消防救援机构和住建等部门: the stems before 等 carry their own head)
             q = quantifier.group(1)
             if q.startswith("各") and len(q) > 1 and (OWN_LEVEL.match(t) or t == "管委会"):
                 q = "各"  # 各镇人民政府、街道办事处 -> 各街道办事处: the member names its own level

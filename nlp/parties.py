@@ -137,7 +137,8 @@ LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:(?:[�
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
                         r"|和相关职能处室人员|相关职能处室人员|有关人员|相关人员|工作人员|人员|成员|同志)(?=[、,和及与]|$)")
-EVERY_LEVEL_GOVERNMENT = re.compile(r"(?:各级|地方各级|全省各级)(?:党委|人民政府|政府|安委会|安全生产委员会)")
+EVERY_LEVEL_GOVERNMENT = re.compile(r"(?:各级|地方各级|全省各级)(?:党委|人民政府|政府|安委会|安全生产委员会"
+                                    r"|[\u4e00-\u9fff]{2,6}?(?:机构|机关)(?:和|及|、))")  # (各级消防救援机构和住建等部门)
 ROLE_ANCHORS = re.compile("牵头|统筹|负责|参与|参加|配合|协助|协办|主办")
 POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon().posts)) + "|领导)")
 # 张某局长带队 / 局领导带队: an official of the issuing body leads (an inspection group, a visit).

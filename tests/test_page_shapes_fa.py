@@ -264,3 +264,15 @@ def test_how_the_party_is_to_act_is_not_its_name():
 
     found = find_parties("请各县(市)区立即以政府明令的形式贯彻执行,并加大宣传广度", Jurisdiction.of("福建省", None, 2022), False)
     assert [p.name for p in found] == ["各县市区"]
+
+
+def test_every_levels_body_and_departments_named_by_stem_are_classes():
+    """吉林省安委办 and 省应急厅 safety notice on household fire, on a traditional mirror
+    (big5.cri.cn/gate/big5/jl.cri.cn/n/20220323/3eecc495-4bad-f59c-b375-b992f0062a9e.html): "各级消防救援机构和卫生健康、教育、民政等部门要督促…" — every level's
+    departments, by their classes (卫生健康部门…), not the province's own bureaus nor 各级民政."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    found = find_parties("各级消防救援机构和卫生健康、教育、民政等部门要督促疫情隔离场所加强消防安全检查巡查",
+                         Jurisdiction.of("吉林省", None, 2022), False)
+    assert [p.name for p in found] == ["各级消防救援机构", "卫生健康部门", "教育部门", "民政部门"]
