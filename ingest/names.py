@@ -62,7 +62,7 @@ _SPLIT_NAMES_RX6 = re.compile(r"[^等]等$")
 _SPLIT_NAMES_RX7 = re.compile(r"等$")
 _DISTRIBUTE_SHARED_RX1 = re.compile(r"^(.{2,12}?)各(?!级)")
 _DISTRIBUTE_SHARED_RX2 = re.compile(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关)(?=[\u4e00-\u9fff])")
-_DISTRIBUTE_SHARED_RX3 = re.compile(r"^(各(?:有关|相关)?)(?:部门|单位)$")
+_DISTRIBUTE_SHARED_RX3 = re.compile(r"^((?:县直|市直|省直|区直|镇直|驻县|驻市)?各(?:有关|相关)?|(?:县直|市直|省直|区直|镇直)(?:有关|相关))(?:部门|单位)$")
 _DISTRIBUTE_SHARED_RX4 = re.compile(r"(机构|部门|单位|处室|厅委办|成员单位)$")
 _PARSE_NAMES_UNCACHED_RX1 = re.compile(r"^(?P<item>.*?)等(?:[0-9一二三四五六七八九十两]+个)?(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体|力量|队伍))$")
 _PARSE_NAMES_UNCACHED_RX2 = re.compile(r"有关|相关|其他|分包|直")
@@ -309,6 +309,10 @@ def internal_division(rest: str) -> bool:
 ENTERPRISE_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:部|中心|分公司|车间|工区|班组)")
 
 
+# a body under a department, named after the department's 厅/局 (厅运输管理局, 局质监站)
+SUBORDINATE_BODY = re.compile(r"[\u4e00-\u9fff]{2,8}(?:管理局|局|站|中心|所|院|总队|支队)")
+
+
 def enterprise_issuer(jur: Jurisdiction) -> str | None:
     """The single issuing company whose divisions a bare division name refers to."""
     if len(jur.issuers) == 1 and re.search(r"(公司|集团)$", jur.issuers[0]):
@@ -551,6 +555,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     m = _CANONICAL_RX6.match(name)
     if m and issuer and internal_division(name[m.end():]):
         return issuer + lex.expand(name[m.end():])  # 局办公室, 省厅地质环境处
+    if m and issuer and issuer.endswith(m.group(0)[-1]) and SUBORDINATE_BODY.fullmatch(name[m.end():]):
+        return issuer + name[m.end():]  # 厅运输管理局 in a 交通运输厅 document: the department's own bureau
     if name in ("省厅", "省局", "市局", "县局", "本局", "本厅") and jur.issuers:
         return jur.issuers[0]
     place = leading_place(name, jur)
@@ -1080,8 +1086,8 @@ RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的" +
 
 
 # 县、乡镇两级政府 / 省市县三级党委和政府: the governments of each level named, one party a level
-LEVEL_GOVERNMENTS = re.compile(r"^(?P<levels>(?:省|市|州|县|区|乡镇|乡|镇)(?:[、和及]?(?:省|市|州|县|区|乡镇|乡|镇))+)"
-                               r"[两二三四五]级(?P<head>人民政府|政府)$")
+LEVEL_GOVERNMENTS = re.compile(r"^(?P<levels>(?:省|市|州|县|区|乡镇|乡|镇|村)(?:[、和及]?(?:省|市|州|县|区|乡镇|乡|镇|村))+)"
+                               r"[两二三四五]级(?P<head>人民政府|政府|河长|林长|湖长|网格员|干部|责任人)$")
 
 
 @lru_cache(maxsize=65536)
@@ -1089,8 +1095,9 @@ def _parse_names(span: str, strict: bool) -> tuple[tuple[str, int, str], ...] | 
     levels = LEVEL_GOVERNMENTS.fullmatch(span.strip())
     if levels:
         head = levels.group("head")
-        return tuple((m.group(0) + head, m.start(), "org")
-                     for m in re.finditer(r"乡镇|省|市|州|县|区|乡|镇", levels.group("levels")))
+        person = not head.endswith("政府")  # (镇、村两级河长: 镇级河长, 村级河长)
+        return tuple((m.group(0) + ("级" if person else "") + head, m.start(), "person" if person else "org")
+                     for m in re.finditer(r"乡镇|省|市|州|县|区|乡|镇|村", levels.group("levels")))
     relative = RELATIVE_CLASS.fullmatch(span)
     if relative and not span.startswith(("对", "向", "与", "为", "把", "将", "按", "根据", "按照")) \
             and not re.search(r"\d", span):  # (6月16日分别到督导地区的企业: a date and what happens on it)
@@ -1214,10 +1221,11 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     if len(pieces) >= 2 and PLACE_CLASS.fullmatch(tidy(pieces[0][0])):
         # 各乡镇、林场、村要…: grassroots units after a class of places are classes too (每个林场, 每个村)
         pieces = [pieces[0]] + [("各" + p if GRASSROOTS_MEMBER.fullmatch(tidy(p)) else p, o) for p, o in pieces[1:]]
-    if len(pieces) >= 2 and tidy(pieces[0][0]).startswith("各") and lexicon().org_suffix(tidy(pieces[0][0])[1:]):
+    if len(pieces) >= 2 and tidy(pieces[0][0]).startswith("各") \
+            and lexicon().org_suffix(tidy(pieces[0][0])[1:]) == tidy(pieces[0][0])[1:]:
         # 各中小学、幼儿园(含民办): a kind of unit after a class of units is each such unit too
         pieces = [pieces[0]] + [("各" + p if lexicon().org_suffix(BRACKET.sub("", tidy(p))) == BRACKET.sub("", tidy(p))
-                                 and name_kind(p) is None else p, o) for p, o in pieces[1:]]
+                                 and name_kind(p) in (None, "class") else p, o) for p, o in pieces[1:]]
     kinds = [name_kind(p) for p, _ in pieces]
     if len(pieces) >= 2 and all(k in (None, "place") for k in kinds) and None in kinds \
             and all(TOWNSHIP_SHAPE.fullmatch(tidy(p)) for p, _ in pieces):
@@ -1233,7 +1241,8 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     for idx, ((p, o), k) in enumerate(zip(pieces, kinds)):
         if k is None and idx > 0 and named and member_noun(p) and (head is not None or strict or p.startswith("各")):
             k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
-        elif k is None and head is not None and (head[0] == "部门" and kinds.count("stem") >= 2
+        elif k is None and head is not None and (head[0] == "部门" and (kinds.count("stem") >= 2
+                                                                         or kinds.count("stem") and "等" in span)
                                                  or head[0].endswith("部门") and len(pieces) == 1) \
                 and member_noun(p) and 2 <= len(tidy(p)) <= 6 and not leading_place_word(tidy(p)):
             # 商务、旅游、园林绿化、文化…、民防等部门: among department stems a plain noun the lexicon

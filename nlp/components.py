@@ -25,7 +25,7 @@ SCHEMA_FREQS = {"daily", "weekly", "monthly", "quarterly", "yearly"}
 # within a document about one hazard, the sectors its own wording would otherwise suggest
 ABSORBED = {"森林草原防火": {"消防", "烟花爆竹"}, "防汛抗旱": {"自然灾害"}}
 PLACE_LIST = re.compile(r"(以下|下列)(区域|场所|地点|范围|部位)")
-from .sectors import find_sectors, labels_of
+from .sectors import NATURAL_HAZARDS, find_sectors, labels_of
 from .targets import find_targets
 
 class CharTokenizer:
@@ -157,7 +157,10 @@ def sectors_component(doc: Doc) -> Doc:
         own = [s for s in own if s not in absorbed]
         if PLACE_LIST.search(text):
             own = [s for s in own if s in domain]
-    sectors = doc._.sectors = own + [d for d in domain if d not in own]
+    sectors = own + [d for d in domain if d not in own]
+    if "自然灾害" in sectors and NATURAL_HAZARDS.intersection(sectors):
+        sectors.remove("自然灾害")  # (the general word beside the document's own hazard: that hazard)
+    doc._.sectors = sectors
     for h in hits:
         add_span(doc, "sectors", h.start, h.end, h.label, {"sector": h.label})
         if h.label in sectors:  # not a general word overridden by a specific one

@@ -137,7 +137,7 @@ def extract_document(doc: Document) -> dict:
 
 
 LEAD_IN_START = re.compile(r"[。;;!?\n][^。;;!?\n]*$")
-ASKING_LEAD_IN = re.compile(r"要求(?P<who>[^。;;:：,,]{2,40})[:：]\s*$")
+ASKING_LEAD_IN = re.compile(r"要求(?P<who>[^。;;:：]{2,110})[:：]\s*$")
 
 
 def lead_in_of(text: str, start: int) -> str | None:
@@ -155,8 +155,11 @@ def asked_in(lead_in: str, ctx: DocContext) -> list[Actor] | None:
     m = ASKING_LEAD_IN.search(lead_in)
     if not m:
         return None
+    # (…要求各社区要针对人员密集场所…等重点区域,全面开展…检查整治: — the one asked opens the clause;
+    # what it is to check, further on, is no party)
     parties = [p for p in find_parties(m.group("who") + "要", ctx.jur, ctx.national, tuple(ctx.meta.addressees),
-                                       ctx.pronouns) if not p.recipient]
+                                       ctx.pronouns) if not p.recipient and (p.start == 0 or "," not in m.group("who")
+                                                                             and "，" not in m.group("who"))]
     return [Actor(name=p.name, role=p.role, explicit=True) for p in parties] or None
 
 

@@ -135,7 +135,26 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
         # 督查重点 1.…; 2.…: short criteria (long paragraphs under it are tasks; so are items
         # with a limit of their own: 报送内容和时间 (二)各市县每周五下午16时前报送…)
         return True
+    if fields_of_one_piece(kids):
+        return True
     return all(len(k) <= 60 and CRITERION_END.search(k) for k in kids)
+
+
+FIELD_LABEL = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*)?([\u4e00-\u9fff]{2,6})[:：]")
+
+
+def fields_of_one_piece(kids: list[str]) -> bool:
+    """(一)开展…警示教育周活动 / 1.活动时间:… 2.活动内容:… 3.组织单位:…: children that are the labelled
+    fields of their item (its time, content, bodies) make one piece of work, not three; a duty
+    list's children open on bodies (1.省委宣传部:负责…), not on field labels."""
+    from ..ingest.blocks import column_kind
+    from ..ingest.names import name_kind
+
+    labels = [FIELD_LABEL.match(k) for k in kids]
+    if len(kids) < 2 or not all(labels):
+        return False
+    words = [m.group(1) for m in labels]
+    return not any(name_kind(w) for w in words) and sum(1 for w in words if column_kind(w)) >= 2
 
 
 def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:

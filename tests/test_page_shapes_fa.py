@@ -276,3 +276,83 @@ def test_every_levels_body_and_departments_named_by_stem_are_classes():
     found = find_parties("各级消防救援机构和卫生健康、教育、民政等部门要督促疫情隔离场所加强消防安全检查巡查",
                          Jurisdiction.of("吉林省", None, 2022), False)
     assert [p.name for p in found] == ["各级消防救援机构", "卫生健康部门", "教育部门", "民政部门"]
+
+
+# 望江县 安全生产月 activity plan on an essay site, page 2 (yuwenmi.com/fanwen/wenmi/216524_2.html)
+WANGJIANG_WEEK = '(一)开展安全生产事故警示教育周活动\n1.活动时间:6月1日至6月7日。\n2.活动内容:各乡镇、各有关部门和单位组织动员辖区内或各自行业领域的企业尤其是中小企业集中起来开展警示教育活动,要通过举办事故案例展览、观看警示教育片、影视放映等形式,对典型事故和身边事故案例进行剖析,分析原因、总结教训,不断增强广大职工安全意识。\n3.组织单位:各乡镇人民政府,县直有关部门和单位。\n'
+
+
+def test_children_that_are_their_items_fields_make_one_task():
+    """"(一)开展…警示教育周活动 / 1.活动时间:… 2.活动内容:… 3.组织单位:…": the item's time, content and
+    organisers, one piece of work (not three tasks); a duty list's children open on bodies instead."""
+    from policykg.nlp.tasks import fields_of_one_piece
+
+    tasks = extract_text("四、活动安排\n" + WANGJIANG_WEEK)["tasks"]
+    assert [t["path"] for t in tasks] == [["四", "(一)"]]
+    assert {"各乡镇人民政府", "县直有关部门"} <= {a["name"] for a in tasks[0]["actors"]}
+    assert not fields_of_one_piece(["1.省委宣传部:负责新闻宣传", "2.省公安厅:负责治安管理"])
+
+
+def test_organisers_and_participants_fields():
+    """组织单位 names those responsible; beside 参加单位 they lead and the others take part."""
+    from policykg.ingest.blocks import column_kind
+    from policykg.nlp.parties import frames
+
+    assert frames().label_role["组织单位"].value == "responsible" and frames().label_role["参加单位"].value == "participant"
+    assert column_kind("组织单位") == "responsible" and column_kind("参加单位") == "participant"
+
+
+def test_a_list_closed_by_deng_bumen_makes_its_unknown_stem_a_department():
+    """杭州 road-traffic notice, page 5 (www.fsou.net/html/text/lar/170184/17018469_4.html): "经贸、质监等部门要加强对
+    电动自行车生产的监管" — 经贸 is a department's stem too, listed with a known one before 等部门."""
+    names = [n for n, _, _ in parse_names("经贸、质监等部门", strict=True)]
+    assert names == ["经贸", "质监"]
+
+
+def test_railway_units_and_sea_transport():
+    """漳州 inspection plan (www.fsou.net/html/text/lar/171626/17162641_2.html): "漳州铁路车务段牵头负责辖区内铁路系统…",
+    "漳州海事局牵头负责海上运输企业安全生产专项督查" — a railway unit by its 段, and sea transport is 水上交通."""
+    from policykg.nlp.sectors import sectors_of
+
+    assert parse_names("漳州铁路车务段", strict=True)
+    assert sectors_of("海上运输企业安全生产专项督查") == ["水上交通"]
+
+
+def test_a_bureau_under_the_issuing_department():
+    """陕西省交通运输厅 safety targets, page 2 (ask.fsou.com/html/text/lar/171106/17110688_1.html): "厅运输管理局对全省
+    道路运输行业安全工作负总责" — the department's own 运输管理局."""
+    from policykg.ingest.names import Jurisdiction, canonical_name
+
+    jur = Jurisdiction.of("陕西省", None, 2012, ["陕西省交通运输厅"])
+    assert canonical_name("厅运输管理局", jur) == "陕西省交通运输厅运输管理局"
+    assert canonical_name("厅办公室", jur) == "陕西省交通运输厅办公室"
+
+
+SHIYU_TASKS = '重庆市铜梁区石鱼镇人民政府\n关于印发《石鱼镇2024年自然灾害防治重点任务清单》的通知\n各村(社区),各板块,有关单位:\n根据《重庆市铜梁区减灾委员会办公室关于印发自然灾害防治专项指挥部2024年重点任务清单的通知》(铜减办〔2024〕2号)文件要求,为确保防灾减灾救灾重点工作任务落到实处、取得实效,经镇党委、政府同意,对年度要点进行任务细化和责任分解。现将《2024年石鱼镇森林防灭火重点任务清单》《2024年石鱼镇防汛抗旱重点任务清单》《2024年石鱼镇地震地质灾害防治救援重点任务清单》《2024年石鱼镇气象灾害防御重点任务清单》印发给你们,请认真抓好贯彻落实。\n附件:1.2024年石鱼镇森林防灭火重点任务清单\n2.2024年石鱼镇防汛抗旱重点任务清单\n3.2024年石鱼镇地震地质灾害防治救援重点任务清单\n4.2024年石鱼镇气象灾害防御重点任务清单\n重庆市铜梁区石鱼镇人民政府\n2024年3月28日\n附件1\n2024年石鱼镇森林防灭火重点任务清单 | ||||\n工作任务 |\n时限要求 |\n责任单位 | ||\n一、推动火灾防控责任落实 | ||||\n属地党 |\n1 |\n贯彻《重庆市全面加强新形势下森林草原防灭火工作实施方案》,结合3月防火宣传月开展 1 次宣贯活动,落实各级行政首长抓森林防灭火职责。 |\n3月底前 |\n林业发展岗 |\n2 |\n村(社区)、村(居)民小组、林区农户要层层签订森林防灭火责任书。 |\n4月底前 |\n林业发展岗 | |\n3 |\n镇政府在防火期每月至少专题研究 1 次本辖区森林防灭火工作。 |\n10月底前 |\n林业发展岗、应急管理岗 | |\n4 |\n健全“一长三员”管护机制,依托林长、监督员、指导员、护林员,进一步完善网格化管理体系。 |\n'
+
+
+def test_the_general_word_beside_the_documents_own_hazard():
+    """石鱼镇 2024 自然灾害防治 task lists, the forest-fire one first (www.cqstl.gov.cn/jz/syz_70789/zwgk_70755/
+    fdzdgknr_70758/qtfdxx_455281/jczwgkzj/shjzzx_371213/202404/t20240402_13101799.html): a row naming forest fire
+    is about forest fire, not also 自然灾害 in general."""
+    tasks = extract_text(SHIYU_TASKS)["tasks"]
+    assert any("森林草原防火" in t["sectors"] for t in tasks)
+    assert not any({"森林草原防火", "自然灾害"} <= set(t["sectors"]) for t in tasks)
+
+
+# 北院门街道 (西安市莲湖区) meeting report (m.news.wmxa.cn/n/201509/270069.html)
+BEIYUANMEN_MEETING = '9月15日,北院门街道组织辖区各社区安全生产专干召开专题会议,对近期辖区安全生产工作进行了全面部署,要求各社区要针对人员密集场所、建筑工地、危险化学品集散地、宗教场所、居民小区院落等重点区域,全面开展安全生产和消防安全检查整治:一是要强化责任心,细致检查;二是要认真填写检查记录,留存影像资料;三是要对老旧小区、居民院落楼道堆积杂物及时督促清理;四是要对重点路段、小区院落的老化线路和负荷大线路进行全面排查;五是要加强对居民用电、用气安全知识宣传;六要是对违法燃气经营点进行排查,发现隐患及时上报整治。'
+
+
+def test_a_request_whose_clause_runs_on_still_names_whom_it_asks():
+    """"…要求各社区要针对人员密集场所、…等重点区域,全面开展安全生产和消防安全检查整治:一是要强化责任心…" — the six
+    points are 各社区's, inferred from the lead-in (its comma does not hide whom it asks)."""
+    tasks = extract_text(BEIYUANMEN_MEETING + "\n")["tasks"]
+    assert len(tasks) == 6
+    assert all([a["name"] for a in t["actors"]] == ["各社区"] for t in tasks)
+
+
+def test_two_levels_of_river_chiefs():
+    """三河市河渠长制办公室 flood-season 通告 (182.92.7.123/a/zixun/1271.html): "三、镇、村两级河长加密汛期日常巡河频次"
+    — the township's and the village's river chiefs."""
+    assert [n for n, _, _ in parse_names("镇、村两级河长", strict=True)] == ["镇级河长", "村级河长"]
