@@ -972,6 +972,10 @@ GENERIC_LOCAL = re.compile(r"(街道|乡镇|镇|乡|村|社区)(办事处|人民
 OWN_LEVEL = re.compile(r"^(?:街道|社区|乡镇|乡|镇|村|苏木|嘎查)")
 
 
+# a body's own offices, named after 及其 (各级安委会及其办公室): that body's
+OWN_OFFICES = ("办公室", "办事机构", "工作机构", "常设机构")
+
+
 def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = None) -> list[tuple[str, int]]:
     """What a list's first member says once holds for the bare members after it:
     各牵头单位和责任单位 -> 各责任单位; 各镇人民政府、街道办事处 -> 各街道办事处;
@@ -990,9 +994,12 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     quantifier = QUANTIFIER.match(first)
     modifier = _DISTRIBUTE_SHARED_RX2.match(first)
     prev = first
-    for p, o in pieces[1:]:
+    for k, (p, o) in enumerate(pieces[1:], 1):
         t, written = tidy(p), p
         before, prev = prev, t
+        if seps[k] == "及其" and t in OWN_OFFICES:
+            out.append((tidy(pieces[k - 1][0]) + p, o))  # 各级安委会及其办公室 -> 各级安委会办公室
+            continue
         shared_prev = _DISTRIBUTE_SHARED_RX3.match(before)
         if shared_prev and t in ("部门", "单位"):
             out.append((shared_prev.group(1) + p, o))  # 各地区、各有关部门和单位 -> 各有关单位

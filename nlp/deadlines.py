@@ -544,12 +544,14 @@ def _relative_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
         s, e = group[0].start(), group[-1].end()
         inside = _startswith_any(norm[e:e + 2], ["以内", "之内", "内"])
         after = e + len(inside or "")
+        if not inside and _startswith_any(norm[e:e + 2], r["limit_verbs"]):
+            inside = ""  # 严守1小时报送: the report within the hour
         if _endswith_any(norm[max(0, s - 3):s], r["not_before"]) or _startswith_any(norm[e:e + 3], r["not_after"]) \
                 or inside and _startswith_any(norm[after:after + 4], r["not_after"]):
             continue  # …1个月内发现有2处…: the window a count is taken in, not a limit
         anchor = _anchor_before(norm, s, v)
         lead = any(w in norm[max(0, s - 8):s] for w in r["list_leads"])
-        if not (inside or anchor or (lead and len(group) > 1)):
+        if not (inside is not None or anchor or (lead and len(group) > 1)):
             continue
         event = anchor[0] if anchor else None
         if event is None and lead:
@@ -564,7 +566,7 @@ def _relative_candidates(norm: str, v: _Vocab) -> Iterator[_Cand]:
             if len(group) == 1 and anchor:
                 a = anchor[1]
             if inside and i == len(group) - 1:
-                b += len(inside)
+                b += len(inside)  # ("" when a report verb follows: the limit ends at the duration)
             dl = Deadline(norm[a:b], a, b, "relative", anchor=event, duration=dur[0], business_days=dur[1])
             yield _Cand(a, b, "relative", 1, deadline=dl)
 

@@ -356,3 +356,31 @@ def test_two_levels_of_river_chiefs():
     """三河市河渠长制办公室 flood-season 通告 (182.92.7.123/a/zixun/1271.html): "三、镇、村两级河长加密汛期日常巡河频次"
     — the township's and the village's river chiefs."""
     assert [n for n, _, _ in parse_names("镇、村两级河长", strict=True)] == ["镇级河长", "村级河长"]
+
+
+def test_a_duration_the_report_follows_is_a_limit():
+    """平罗县 flood-season reporting notice on a traditional mirror
+    (unifieddataservices.com/xxgk/bmxxgk/plxyjglj/fdzdgknr_69867/zdgz_69881/202407/t20240715_4595197.html):
+    "各成員單位要嚴格執行緊急突發事件信息報告時限規定,嚴守1小時報送" — within the hour; "24小时值班" is a length."""
+    from policykg.nlp.deadlines import find_deadlines
+
+    found = find_deadlines("各成员单位要严格执行紧急突发事件信息报告时限规定,严守1小时报送", None)
+    assert [(d.type, d.duration) for d in found] == [("relative", "PT1H")]
+    assert find_deadlines("严格落实24小时值班值守制度", None) == []
+
+
+def test_keeping_up_a_duty_opens_it():
+    """文安乡 flood-season duty notice (www.gyct.gov.cn/xxgk/show/2012122603462189494.html): "各村、乡属相关部门坚持
+    24小时值班制,搞好水雨情、汛情、灾情的传递反馈工作" — the villages and the township's departments."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    found = find_parties("各村、乡属相关部门坚持24小时值班制,搞好水雨情、汛情、灾情的传递反馈工作",
+                         Jurisdiction.of("四川省", "广元市朝天区文安乡", 2012), False)
+    assert [p.name for p in found] == ["各村", "乡属相关部门"]
+
+
+def test_a_bodys_own_office_after_jiqi():
+    """新疆 2011 安全生产年 plan, page 4 (fsou.com/html/text/lar/172898/17289812_4.html): "各级安委会及其办公室要做好…
+    综合协调" — the committees and their offices."""
+    assert [n for n, _, _ in parse_names("各级安委会及其办公室", strict=True)] == ["各级安委会", "各级安委会办公室"]
