@@ -61,7 +61,7 @@ _SPLIT_NAMES_RX5 = re.compile(r"(?:中直|省直|市直|县直|[省市县区乡�
 _SPLIT_NAMES_RX6 = re.compile(r"[^等]等$")
 _SPLIT_NAMES_RX7 = re.compile(r"等$")
 _DISTRIBUTE_SHARED_RX1 = re.compile(r"^(.{2,12}?)各(?!级)")
-_DISTRIBUTE_SHARED_RX2 = re.compile(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关)(?=[\u4e00-\u9fff])")
+_DISTRIBUTE_SHARED_RX2 = re.compile(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关|沿[江海河湖线]各)(?=[\u4e00-\u9fff])")
 _DISTRIBUTE_SHARED_RX3 = re.compile(r"^((?:县直|市直|省直|区直|镇直|驻县|驻市)?各(?:有关|相关)?|(?:县直|市直|省直|区直|镇直)(?:有关|相关))(?:部门|单位)$")
 _DISTRIBUTE_SHARED_RX4 = re.compile(r"(机构|部门|单位|处室|厅委办|成员单位)$")
 _PARSE_NAMES_UNCACHED_RX1 = re.compile(r"^(?P<item>.*?)等(?:[0-9一二三四五六七八九十两]+个)?(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体|力量|队伍))$")
@@ -531,8 +531,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         return name
     if _CANONICAL_RX3.fullmatch(name):
         return "各" + name
-    if LEVEL_RUN.match(name) and len(LEVEL_WORDS_RX.findall(name)) >= 2:
-        return "各" + name  # 州、市 -> 各州市
+    if LEVEL_RUN.match(name) and len(LEVEL_WORDS_RX.findall(name)) >= 2 and "各" not in name:
+        return "各" + name  # 州、市 -> 各州市 (沿河各镇乡 has its 各)
     if name.startswith("国家") and lex.abbreviation_rx.match(name, 2):
         return "国家" + lex.expand(name[2:])  # 国家森防指办公室: the national headquarters' office
     national = national_name(name)
@@ -627,7 +627,7 @@ SEPARATORS = re.compile(r"、|以及|和|及其(?!他)|及|与|,|,|;")  # 及其
 # the level words, longest first: one source (lexicon.toml's [level]) for every rule reading them
 _LEVEL_NAMES = sorted({*lexicon().level_words, *lexicon().grassroots_levels}, key=len, reverse=True)
 # a run of levels (各县、市、区, 乡镇, 其他各开发区) after its quantifier, the whole text
-LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿边|山区|重点|有关|相关)?|沿江各|沿海各|全|其他|其余|其它|有关|相关|上述)?(?:"
+LEVEL_RUN = re.compile(r"^(?:各(?:沿海|沿江|沿河|沿湖|沿线|沿边|山区|重点|有关|相关)?|沿江各|沿海各|沿河各|沿湖各|沿线各|全|其他|其余|其它|有关|相关|上述)?(?:"
                        + "|".join(sorted({*_LEVEL_NAMES, *lexicon().run_words, "地"}, key=len, reverse=True)) + ")+$")
 # a development zone, resort or scenic area, by its name's end (one list for the whole name and its start)
 ZONE_START = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|开发区|高新区|经开区|管理区|园区|矿区|度假区|风景区|旅游区|示范区|试验区|实验区|保税区|合作区)")
@@ -638,6 +638,9 @@ GENERIC_HEAD = re.compile(r"(部门|单位|企业|机构|组织|人员|媒体|�
 GRASSROOTS = re.compile(r"村|居|社区")
 
 
+CLAUSE_MARK = re.compile(r"[,，;；。:：!?！？]")
+# how a body acts, never inside its name (…安监站分别部署, 各县(市)区立即以政府…)
+ACTING_ADVERB = re.compile(r"分别|立即|迅速|及时|尽快|马上|认真|切实|务必|积极|严格")
 # a kind of unit every township or county has one of, written bare in its own documents
 # (责任单位:派出所、市场监督管理所、卫生院): a station, office or house by its three-character kind
 LOCAL_UNIT_KIND = re.compile(r"[\u4e00-\u9fff]{2}[所站院]")
@@ -653,8 +656,8 @@ def name_kind(piece: str) -> str | None:
     if len(p) < 2:
         return None
     core = LONG_NOTE.sub("", p)  # (a bracketed note of the names it goes by elsewhere is not counted)
-    if len(core) > 40:
-        return None
+    if len(core) > 40 or CLAUSE_MARK.search(core) or ACTING_ADVERB.search(core):
+        return None  # (强降雨前,各单位: a clause and then its subject; 安监站分别部署: a body and its act)
     if core in lex.department_by_stem:
         return "stem"  # 自然资源(林业) in 水务、自然资源(林业)、气象等部门
     probe = lex.abbreviation_rx.sub("", core)  # 应消站, 应急办: short forms are names, not phrases
@@ -1208,7 +1211,9 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
                     for p, _ in pieces[:-1]):  # (nor 学校、家长: a school is a unit)
             pieces = [(p + head_word, o) for p, o in pieces[:-1]] + [pieces[-1]]
     if len(pieces) >= 2 and head is None and name_kind(pieces[-1][0]) in ("class", "org") \
-            and GENERIC_HEAD.search(tidy(pieces[-1][0])) and len(tidy(pieces[-1][0])) <= 8:
+            and GENERIC_HEAD.search(tidy(pieces[-1][0])) and len(tidy(pieces[-1][0])) <= 8 \
+            and not tidy(pieces[-1][0]).startswith(("各", "有关", "相关", "所有", "全体")) \
+            and not CLAUSE_MARK.search(span):
         # 森林、林地、林木经营单位: what a class of units runs, listed before it, is one class
         # (not 森林, 林地 as parties of their own), after any bodies the list names first
         k = len(pieces) - 1
@@ -1309,7 +1314,7 @@ def member_noun(piece: str, lenient: bool = False) -> bool:
     lex = lexicon()
     p = tidy(piece)
     return 2 <= len(p) <= 8 and not (set(p) & lex.bad_chars) and not p.startswith(lex.stop_openers) \
-        and not re.search(r"[0-9A-Za-z]", p) and (lenient or not has_verb(p))
+        and not re.search(r"[0-9A-Za-z]", p) and not ACTING_ADVERB.search(p) and (lenient or not has_verb(p))
 
 
 def first_piece(span: str) -> str:

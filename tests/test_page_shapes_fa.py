@@ -384,3 +384,33 @@ def test_a_bodys_own_office_after_jiqi():
     """新疆 2011 安全生产年 plan, page 4 (fsou.com/html/text/lar/172898/17289812_4.html): "各级安委会及其办公室要做好…
     综合协调" — the committees and their offices."""
     assert [n for n, _, _ in parse_names("各级安委会及其办公室", strict=True)] == ["各级安委会", "各级安委会办公室"]
+
+
+def test_a_clause_before_the_subject_is_not_its_name():
+    """连云港 rain-season geohazard notice (zrzy.jiangsu.gov.cn/gtapp/nrglIndex.action?type=2&messageID=2c9082b55a5f9dc3015a5fc26f54003a):
+    "强降雨前,各单位要对辖区内各地灾隐患点进行查看" — 各单位, not a body called 强降雨前各单位."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    found = find_parties("强降雨前,各单位要对辖区内各地灾隐患点进行查看", Jurisdiction.of("江苏省", "连云港市", 2016), False)
+    assert [p.name for p in found] == ["各单位"]
+
+
+def test_how_bodies_act_is_not_part_of_their_names():
+    """潮州市住建局 2011 inspection notice (www.chaozhou.gov.cn/zwgk/szfgz/szfcxjsj/bmwj/content/post_3508813.html):
+    "由各县、区住建局和市质监站、安监站分别部署对所属工程进行检查" — 安监站, then 分别部署."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    found = find_parties("由各县、区住建局和市质监站、安监站分别部署对所属工程进行检查", Jurisdiction.of("广东省", "潮州市", 2011), False)
+    assert not any("部署" in p.name for p in found) and len(found) == 3
+
+
+def test_each_place_along_the_river():
+    """迁安市水利局 reservoir-release notice on a traditional mirror (www.eyeone.cn/pc/content/article/detail?categoryName=original&id=50101):
+    "請沿河各鎮鄉、街道,各相關單位高度重視" — the townships and the sub-districts along the river, and the units."""
+    from policykg.ingest.names import Jurisdiction
+    from policykg.nlp.parties import find_parties
+
+    found = find_parties("请沿河各镇乡、街道,各相关单位高度重视", Jurisdiction.of("河北省", "唐山市迁安市", 2019), False)
+    assert [p.name for p in found] == ["沿河各镇乡", "沿河各街道", "各相关单位"]
