@@ -1212,10 +1212,12 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
             pieces = [(p + head_word, o) for p, o in pieces[:-1]] + [pieces[-1]]
     if len(pieces) >= 2 and head is None and name_kind(pieces[-1][0]) in ("class", "org") \
             and GENERIC_HEAD.search(tidy(pieces[-1][0])) and len(tidy(pieces[-1][0])) <= 8 \
+            and not any(tidy(p).lstrip("省市州县区乡镇") in lexicon().department_by_stem for p, _ in pieces[:-1]) \
             and not tidy(pieces[-1][0]).startswith(("各", "有关", "相关", "所有", "全体")) \
             and not CLAUSE_MARK.search(span):
         # 森林、林地、林木经营单位: what a class of units runs, listed before it, is one class
-        # (not 森林, 林地 as parties of their own), after any bodies the list names first
+        # (not 森林, 林地 as parties of their own), after any bodies the list names first — but
+        # not department stems (县水利、防汛部门: each a department)
         k = len(pieces) - 1
         while k > 0 and name_kind(pieces[k - 1][0]) is None and member_noun(pieces[k - 1][0]) \
                 and len(tidy(pieces[k - 1][0])) <= 4 and not pieces[k - 1][0].startswith("各"):

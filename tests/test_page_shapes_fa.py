@@ -242,6 +242,9 @@ def test_what_a_class_of_units_runs_listed_before_it_is_one_class():
     names = [n for n, _, _ in parse_names("乡镇人民政府、村(居)民委员会及森林、林地、林木经营单位", strict=True)]
     assert names[-1] == "森林林地林木经营单位" and "森林" not in names
     assert [n for n, _, _ in parse_names("公安、交通运输部门", strict=True)] == ["公安部门", "交通运输部门"]
+    # 开化县 heavy-rain notice (nbxinxi.com/a/kaihuaxian/20210625/339404.html): "县水利、防汛部门要全程跟踪雨情" —
+    # department stems, never one body called 县水利防汛部门
+    assert "县水利防汛部门" not in [n for n, _, _ in parse_names("县水利、防汛部门", strict=True) or []]
 
 
 def test_a_list_doing_it_at_the_same_time_is_the_subject():
