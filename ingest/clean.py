@@ -505,7 +505,8 @@ def split_flattened_lines(c: Cleaner) -> None:
 
 
 # a line opening on a short label and its colon (责任单位:…, 检查范围:…): a field, not a wrapped sentence
-FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[:：](?=\S)")
+FIELD_LABEL_RX = r"(?P<label>[\u4e00-\u9fff]{2,6})[:：]"  # (one shape of a field label, for nlp/tasks too)
+FIELD_LINE = re.compile(FIELD_LABEL_RX + r"(?=\S)")
 
 
 def join_broken_lines(c: Cleaner) -> None:

@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import (DUTY_RELATIVE, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, opens_a_clause, name_kind, parse_names,
+from ..ingest.names import (ACTING_ADVERB, DUTY_RELATIVE, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, opens_a_clause, name_kind, parse_names,
                              split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -131,8 +131,6 @@ BODY_HEADING = re.compile(r"^\s*(?:(?:\(?[一二三四五六七八九十\d]{1,3}
                           r"(?P<name>[^\s,,。;；:：!?“”《》]{2,30})[:：](?=\S)")
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
-# how the party asked is to act, never inside its name (请各县(市)区立即以政府明令的形式…: 各县市区, then 立即)
-HOW_TO_ACT = re.compile(r"立即|迅速|及时|尽快|马上|认真|切实|务必")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:(?:[、和及]|[(（]|[)）]、?)?(?:省|市|州|县|区|乡|镇|街道))+[)）]?")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
@@ -870,7 +868,8 @@ class PartyFinder:
                 e = s + end
                 # (希望广大群众,高度重视…: the party asked may be set off by a comma)
                 comma = t[e:e + 1] in ",，" and self.verb_follows(e + 1)
-                if (self.verb_follows(e) or comma) and not phrase_material(t[s:e]) and not HOW_TO_ACT.search(t, s, e):
+                if (self.verb_follows(e) or comma) and not phrase_material(t[s:e]) and not ACTING_ADVERB.search(t, s, e):
+                    # (请各县(市)区立即以政府明令的形式…: 各县市区, then how it is to act)
                     names = parse_names(t[s:e], strict=True)
                     if names:
                         best = (e, names)

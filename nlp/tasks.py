@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..ingest.blocks import Table
+from ..ingest.clean import FIELD_LABEL_RX
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document, OutlineItem
 from .vocab import DUTY_YAO
@@ -140,7 +141,7 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
     return all(len(k) <= 60 and CRITERION_END.search(k) for k in kids)
 
 
-FIELD_LABEL = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*)?([\u4e00-\u9fff]{2,6})[:：]")
+FIELD_LABEL = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*)?" + FIELD_LABEL_RX)
 
 
 def fields_of_one_piece(kids: list[str]) -> bool:
@@ -153,7 +154,7 @@ def fields_of_one_piece(kids: list[str]) -> bool:
     labels = [FIELD_LABEL.match(k) for k in kids]
     if len(kids) < 2 or not all(labels):
         return False
-    words = [m.group(1) for m in labels]
+    words = [m.group("label") for m in labels]
     return not any(name_kind(w) for w in words) and sum(1 for w in words if column_kind(w)) >= 2
 
 
