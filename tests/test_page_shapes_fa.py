@@ -1,13 +1,20 @@
-"""Shapes of real circulars outside ../shared: public pages of the fresh batches fa, fb and fc
-of the fourteenth session, cited by address; a few lines each, not the documents."""
+"""Shapes of real circulars outside ../shared: public pages of the fresh batches fa–fl of the
+fourteenth session (their addresses in bench/firstlook_sources.tsv), cited by address; a few
+lines each, not the documents."""
 
 from __future__ import annotations
 
 from page_text import extract_text
 
 from policykg.ingest.clean import clean_text
-from policykg.ingest.names import parse_names
+from policykg.ingest.names import Jurisdiction, parse_names
+from policykg.nlp.parties import find_parties
 from policykg.nlp.tasks import is_definition
+
+
+def party_names(text: str, province: str, locality: str | None, year: int) -> list[str]:
+    """The parties a sentence names, read as in a document of that place and year."""
+    return [p.name for p in find_parties(text, Jurisdiction.of(province, locality, year), False)]
 
 # 卢市镇 (天门市) 2021 两会 安全生产大检查 notice on a mirror
 # (www.007485.com/zwgk/bmhxzxxgkml/xzbcy/lsz/zfxxgk/fdzdgknr/gysyjs1/aqsc_50494/202103/t20210326_3423355.shtml):
@@ -208,7 +215,7 @@ def test_a_centre_named_in_a_task_makes_no_sector():
 def test_a_companys_divisions_are_the_issuing_companys():
     """上饶供电公司's 2009 National Day power-supply notice reported as news (anquan.com.cn/show-180-30962-1.html):
     "生产技术部牵头编制公司系统保电总方案…。总经理工作部负责信访维稳…" — the issuing company's departments."""
-    from policykg.ingest.names import Jurisdiction, canonical_name
+    from policykg.ingest.names import canonical_name
 
     jur = Jurisdiction.of("江西省", "上饶市", 2009, ["上饶供电公司"])
     assert canonical_name("生产技术部", jur) == "上饶供电公司生产技术部"
@@ -219,21 +226,14 @@ def test_a_companys_divisions_are_the_issuing_companys():
 def test_chu_yu_is_a_verb_not_a_division():
     """河北 农村燃气 notice on a real-estate site (www.rqfang.cn/news/10006688.html): "目前农村清洁取暖正处于关键期"
     — 处于 (to be in), not a body called 农村清洁取暖正处."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
     text = "目前农村清洁取暖正处于关键期,新老气代煤用户参差不齐,群众安全意识强弱不一。"
-    assert not [p for p in find_parties(text, Jurisdiction.of("河北省", None, 2021), False) if "处" in p.name]
+    assert not [n for n in party_names(text, "河北省", None, 2021) if "处" in n]
 
 
 def test_two_levels_governments_are_each_levels_government():
     """修水县 森林火灾 emergency plan (m.kqyc.cn/wenku/rrcgb/ErK7lYYzrb): "本县的森林火灾应急处置工作,由县、乡镇两级
     政府负责" — the county's government and each township's."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
-    found = find_parties("本县的森林火灾应急处置工作,由县、乡镇两级政府负责", Jurisdiction.of("江西省", "九江市修水县", 2008), False)
-    assert [p.name for p in found] == ["修水县人民政府", "各乡镇人民政府"]
+    assert party_names("本县的森林火灾应急处置工作,由县、乡镇两级政府负责", "江西省", "九江市修水县", 2008) == ["修水县人民政府", "各乡镇人民政府"]
 
 
 def test_what_a_class_of_units_runs_listed_before_it_is_one_class():
@@ -250,35 +250,21 @@ def test_what_a_class_of_units_runs_listed_before_it_is_one_class():
 def test_a_list_doing_it_at_the_same_time_is_the_subject():
     """浦江县 安全生产大检查 notice (nbxinxi.com/a/pujiangxian/20210606/283586.html): "各乡镇(街道)、浦江开发区、县水晶
     产业园区及有关部门同步在本辖区、本行业开展安全生产专项整治行动" — 同步 opens their duty."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
-    found = find_parties("各乡镇(街道)、浦江开发区、县水晶产业园区及有关部门同步在本辖区、本行业开展安全生产专项整治行动",
-                         Jurisdiction.of("浙江省", "金华市浦江县", 2020), False)
-    assert [p.name for p in found] == ["各乡镇街道", "浦江开发区", "浦江县水晶产业园区", "有关部门"]
+    assert party_names("各乡镇(街道)、浦江开发区、县水晶产业园区及有关部门同步在本辖区、本行业开展安全生产专项整治行动", "浙江省", "金华市浦江县", 2020) == ["各乡镇街道", "浦江开发区", "浦江县水晶产业园区", "有关部门"]
 
 
 def test_how_the_party_is_to_act_is_not_its_name():
     """A Fujian city's 森林防灭火指挥部 relaying a 禁火令 on a spam mirror (qswyx.com/zgfzzt/sajj/zwgk/yjwj/202209/t20220929_4443727.htm):
     "请各县(市)区立即以政府明令的形式贯彻执行" asks 各县(市)区, which is to act at once (立即) — not a body called
     各县(市)区立即以政府."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
-    found = find_parties("请各县(市)区立即以政府明令的形式贯彻执行,并加大宣传广度", Jurisdiction.of("福建省", None, 2022), False)
-    assert [p.name for p in found] == ["各县市区"]
+    assert party_names("请各县(市)区立即以政府明令的形式贯彻执行,并加大宣传广度", "福建省", None, 2022) == ["各县市区"]
 
 
 def test_every_levels_body_and_departments_named_by_stem_are_classes():
     """吉林省安委办 and 省应急厅 safety notice on household fire, on a traditional mirror
     (big5.cri.cn/gate/big5/jl.cri.cn/n/20220323/3eecc495-4bad-f59c-b375-b992f0062a9e.html): "各级消防救援机构和卫生健康、教育、民政等部门要督促…" — every level's
     departments, by their classes (卫生健康部门…), not the province's own bureaus nor 各级民政."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
-    found = find_parties("各级消防救援机构和卫生健康、教育、民政等部门要督促疫情隔离场所加强消防安全检查巡查",
-                         Jurisdiction.of("吉林省", None, 2022), False)
-    assert [p.name for p in found] == ["各级消防救援机构", "卫生健康部门", "教育部门", "民政部门"]
+    assert party_names("各级消防救援机构和卫生健康、教育、民政等部门要督促疫情隔离场所加强消防安全检查巡查", "吉林省", None, 2022) == ["各级消防救援机构", "卫生健康部门", "教育部门", "民政部门"]
 
 
 # 望江县 安全生产月 activity plan on an essay site, page 2 (yuwenmi.com/fanwen/wenmi/216524_2.html)
@@ -324,7 +310,7 @@ def test_railway_units_and_sea_transport():
 def test_a_bureau_under_the_issuing_department():
     """陕西省交通运输厅 safety targets, page 2 (ask.fsou.com/html/text/lar/171106/17110688_1.html): "厅运输管理局对全省
     道路运输行业安全工作负总责" — the department's own 运输管理局."""
-    from policykg.ingest.names import Jurisdiction, canonical_name
+    from policykg.ingest.names import canonical_name
 
     jur = Jurisdiction.of("陕西省", None, 2012, ["陕西省交通运输厅"])
     assert canonical_name("厅运输管理局", jur) == "陕西省交通运输厅运输管理局"
@@ -375,12 +361,7 @@ def test_a_duration_the_report_follows_is_a_limit():
 def test_keeping_up_a_duty_opens_it():
     """文安乡 flood-season duty notice (www.gyct.gov.cn/xxgk/show/2012122603462189494.html): "各村、乡属相关部门坚持
     24小时值班制,搞好水雨情、汛情、灾情的传递反馈工作" — the villages and the township's departments."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
-    found = find_parties("各村、乡属相关部门坚持24小时值班制,搞好水雨情、汛情、灾情的传递反馈工作",
-                         Jurisdiction.of("四川省", "广元市朝天区文安乡", 2012), False)
-    assert [p.name for p in found] == ["各村", "乡属相关部门"]
+    assert party_names("各村、乡属相关部门坚持24小时值班制,搞好水雨情、汛情、灾情的传递反馈工作", "四川省", "广元市朝天区文安乡", 2012) == ["各村", "乡属相关部门"]
 
 
 def test_a_bodys_own_office_after_jiqi():
@@ -392,28 +373,17 @@ def test_a_bodys_own_office_after_jiqi():
 def test_a_clause_before_the_subject_is_not_its_name():
     """连云港 rain-season geohazard notice (zrzy.jiangsu.gov.cn/gtapp/nrglIndex.action?type=2&messageID=2c9082b55a5f9dc3015a5fc26f54003a):
     "强降雨前,各单位要对辖区内各地灾隐患点进行查看" — 各单位, not a body called 强降雨前各单位."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
-    found = find_parties("强降雨前,各单位要对辖区内各地灾隐患点进行查看", Jurisdiction.of("江苏省", "连云港市", 2016), False)
-    assert [p.name for p in found] == ["各单位"]
+    assert party_names("强降雨前,各单位要对辖区内各地灾隐患点进行查看", "江苏省", "连云港市", 2016) == ["各单位"]
 
 
 def test_how_bodies_act_is_not_part_of_their_names():
     """潮州市住建局 2011 inspection notice (www.chaozhou.gov.cn/zwgk/szfgz/szfcxjsj/bmwj/content/post_3508813.html):
     "由各县、区住建局和市质监站、安监站分别部署对所属工程进行检查" — 安监站, then 分别部署."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
-    found = find_parties("由各县、区住建局和市质监站、安监站分别部署对所属工程进行检查", Jurisdiction.of("广东省", "潮州市", 2011), False)
-    assert not any("部署" in p.name for p in found) and len(found) == 3
+    found = party_names("由各县、区住建局和市质监站、安监站分别部署对所属工程进行检查", "广东省", "潮州市", 2011)
+    assert not any("部署" in n for n in found) and len(found) == 3
 
 
 def test_each_place_along_the_river():
     """迁安市水利局 reservoir-release notice on a traditional mirror (www.eyeone.cn/pc/content/article/detail?categoryName=original&id=50101):
     "請沿河各鎮鄉、街道,各相關單位高度重視" — the townships and the sub-districts along the river, and the units."""
-    from policykg.ingest.names import Jurisdiction
-    from policykg.nlp.parties import find_parties
-
-    found = find_parties("请沿河各镇乡、街道,各相关单位高度重视", Jurisdiction.of("河北省", "唐山市迁安市", 2019), False)
-    assert [p.name for p in found] == ["沿河各镇乡", "沿河各街道", "各相关单位"]
+    assert party_names("请沿河各镇乡、街道,各相关单位高度重视", "河北省", "唐山市迁安市", 2019) == ["沿河各镇乡", "沿河各街道", "各相关单位"]
