@@ -95,7 +95,9 @@ ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会�
 # the number of an inline point (一是…二是…, 一要…, 第一,, 其一,) standing before the point's subject
 POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3}[,,、]?|其[一二三四五六七八九十][,,、]?)"
                           r"(?=[\u4e00-\u9fff])")
-ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
+ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:(?:下发|发出|印发|发布)(?:了)?(?:紧急)?通知[,，]?)?"
+                    r"(?:要求|责成|督促)(?=[\u4e00-\u9fff])")  # (省交通厅下发通知要求各级交通部门要…)
+ISSUED_AND_ASKED = re.compile(r"(?:近日|日前)?(?:下发|发出|印发|发布)(?:了)?(?:紧急)?通知[,，]?(?:要求|责成)(?=[\u4e00-\u9fff])")
 # the verbs a report gives its speaker (会议要求, 通知强调, 县安委办要求,): also preamble.REPORTED_LEAD
 SAYING = r"(?:要求|强调|指出|明确|提出)"
 SPEAKS = re.compile(r"(?:近日|日前|再次|进一步)?(?:要求|强调|指出)[,,:：]")
@@ -746,6 +748,10 @@ class PartyFinder:
             return
         names = self.names_after(ask.end())
         if not names or not any(k in ("org", "class", "place") for _, _, k in names):
+            if ISSUED_AND_ASKED.match(t, end):  # (an issuer admitted only as the asker acts in nothing)
+                for p in subjects:
+                    self.found.remove(p)
+                    self.taken.remove((p.start, p.end))
             return
         for p in subjects:
             self.found.remove(p)
@@ -843,8 +849,8 @@ class PartyFinder:
         asked = t[max(0, s - 2):s].endswith(("请", "望", "责成", "要求")) and t[s:s + 1] not in ("示", "假", "教", "求")
         for end in ends:
             e = s + end
-            if not self.marker_at(e) or phrase_material(t[s:e]):
-                continue
+            if not (self.marker_at(e) or ISSUED_AND_ASKED.match(t, e)) or phrase_material(t[s:e]):
+                continue  # (省交通厅下发通知要求各级交通部门…: the asker, whom asked_by replaces by the asked)
             names = parse_names(t[s:e], strict=True)
             if names and not any(opens_a_clause(p) for p, _, k in names):
                 # (a clause opening on its verb names no party: 不断完善以企业负责人为重点…,

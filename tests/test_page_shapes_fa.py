@@ -387,3 +387,12 @@ def test_each_place_along_the_river():
     """迁安市水利局 reservoir-release notice on a traditional mirror (www.eyeone.cn/pc/content/article/detail?categoryName=original&id=50101):
     "請沿河各鎮鄉、街道,各相關單位高度重視" — the townships and the sub-districts along the river, and the units."""
     assert party_names("请沿河各镇乡、街道,各相关单位高度重视", "河北省", "唐山市迁安市", 2019) == ["沿河各镇乡", "沿河各街道", "各相关单位"]
+
+
+def test_whom_an_issued_notice_asks():
+    """新文化报 report of a 吉林省交通厅 notice (news.sina.com.cn/o/2006-09-23/125610091075s.shtml): "…,省交通厅下发
+    通知要求各级交通部门要认真开展安全隐患大检查" — 各级交通部门 are asked; the bureau that issued the notice is
+    no actor, and an issuer whose asked parties are not read is none either."""
+    text = "本报讯(记者 陈澈) 2006年国庆节期间为防止重、特大事故发生,省交通厅下发通知要求各级交通部门要认真开展安全隐患大检查。"
+    found = find_parties(text, Jurisdiction.of("吉林省", None, 2006), False)
+    assert [(p.name, p.rule) for p in found] == [("各级交通部门", "subject")]
