@@ -1095,6 +1095,7 @@ DUTY_RELATIVE = re.compile(r"(?:负责|负有|承担|主管)[^,，。;；:：\d�
 RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的" + RELATIVE_HEAD)
 
 
+LEVEL_QUALIFIER = re.compile(r"(?:省|市|县|乡|镇|地|区)级")
 # 县、乡镇两级政府 / 省市县三级党委和政府: the governments of each level named, one party a level
 LEVEL_GOVERNMENTS = re.compile(r"^(?P<levels>(?:省|市|州|县|区|乡镇|乡|镇|村)(?:[、和及]?(?:省|市|州|县|区|乡镇|乡|镇|村))+)"
                                r"[两二三四五]级(?P<head>人民政府|政府|河长|林长|湖长|网格员|干部|责任人)$")
@@ -1177,6 +1178,12 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     listed = _shorts_of_levels(pieces)
     if listed is not None:
         return listed
+    if len(pieces) == 2:
+        level, rest = tidy(pieces[0][0]), tidy(pieces[1][0])
+        bound = re.match(re.escape(level) + r"(?:以上|以下)(?:\(含\)|（含）)?", rest) if LEVEL_QUALIFIER.fullmatch(level) else None
+        if bound and len(rest) > bound.end():
+            # 省级和省级以下民政部门: the level and the levels under it, each with the departments
+            pieces = [(level + rest[bound.end():], pieces[0][1]), pieces[1]]
     last, off = pieces[-1]
     staff = STAFF_OF.fullmatch(last)
     if staff and name_kind(staff.group("body")) == "org":

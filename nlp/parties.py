@@ -839,9 +839,9 @@ class PartyFinder:
             limit = s + stop.start()
         best = None
         ends = self.window_ends(s, limit)
-        run = LEVEL_LIST.match(t, s, limit)
-        if run:  # 州、市按时间节点…: a class of places as the subject
-            ends = sorted(set(ends) | {run.end() - s})
+        runs = [m.end() - s for m in LEVEL_LIST.finditer(t, s, limit)] if "各" in t[s:limit] or LEVEL_LIST.match(t, s, limit) else []
+        if runs:  # 州、市按时间节点…: a class of places as the subject (市联排联调中心和各县(市)区要…: the last)
+            ends = sorted(set(ends) | set(runs))
         place = gazetteer().place_prefix(t[s:limit])
         if place and t[s:s + place[1]] == place[0].name:  # 琼海市要立即启动…: a place named in full
             ends = sorted(set(ends) | {place[1]})

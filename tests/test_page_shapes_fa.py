@@ -396,3 +396,16 @@ def test_whom_an_issued_notice_asks():
     text = "本报讯(记者 陈澈) 2006年国庆节期间为防止重、特大事故发生,省交通厅下发通知要求各级交通部门要认真开展安全隐患大检查。"
     found = find_parties(text, Jurisdiction.of("吉林省", None, 2006), False)
     assert [(p.name, p.rule) for p in found] == [("各级交通部门", "subject")]
+
+
+def test_a_level_and_the_levels_under_it():
+    """民政部 民函〔2008〕119号 on disaster statistics (m.kqyc.cn/wenku/rsddr/zAo5veP3Xd): "由省级和省级以下民政部门
+    组织填报" — the province's civil-affairs departments and those below, not one body."""
+    assert [n for n, _, _ in parse_names("省级和省级以下民政部门", strict=True)] == ["省级民政部门", "省级以下民政部门"]
+
+
+def test_a_class_of_places_after_a_body_ends_the_subject():
+    """福州市防指's eight requirements reported as news (fz.fjsen.com/2018-08/26/content_21403968.htm): "市联排联调中心和各县(市)区
+    要加强城区、县城、乡镇内涝防范" — the centre and every county."""
+    assert party_names("市联排联调中心和各县(市)区要加强城区、县城、乡镇内涝防范", "福建省", "福州市", 2018) == \
+        ["福州市联排联调中心", "各县市区"]
