@@ -412,7 +412,26 @@ def normalise_width(c: Cleaner) -> None:
     c.mt = c.mt.translate(lambda text: text.translate(HALF_WIDTH))
     c.mt = c.mt.sub(re.compile(r"(?<=[\u4e00-\u9fff])[\[](\d{4})[\]](?=\s?\d{1,5}号)"), r"〔\1〕")
     c.sub("spaced-date", SPACED_DATE, "", record=False)
+    join_spaced_section_numbers(c)
     c.sub("doubled-punctuation", DOUBLED_COMMA, "")
+
+
+# a plan's section number typed with a space after each point ("5. 1. 1 根据…", "5. 3 灾情信息管理" on
+# a news mirror of an 应急预案): the spaces inside the number go (a list's "1. 2月底前" is left alone)
+SPACED_SECTION = re.compile(r"^[ \t\u3000]*(?P<num>\d{1,2}(?:\.[ \u3000]\d{1,2}){1,3})(?=[ \u3000]+[\u4e00-\u9fff])", re.M)
+
+
+def join_spaced_section_numbers(c: Cleaner) -> None:
+    if ". " not in c.mt.text:
+        return
+    spans = []
+    for m in SPACED_SECTION.finditer(c.mt.text):
+        rest = c.mt.text[m.end():m.end() + 4].lstrip(" \u3000")
+        if rest[:1] in "月日年个号":
+            continue
+        spans += [(k, k + 1) for k in range(m.start("num"), m.end("num")) if c.mt.text[k] in " \u3000"]
+    if spans:
+        c.mt = c.mt.delete_spans(spans)
 
 
 # a mirror that writes a comma before every mark ("二,、认真组织", "形势依然严峻,。", "经省政府同意,,现将"):

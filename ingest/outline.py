@@ -316,8 +316,10 @@ def parse_outline(text: str, start: int = 0, end: int | None = None,
     last_value: dict[str, int] = {}
     for mk in markers:
         detached = _jumps_ahead(mk, last_value)
-        last_value[mk.style] = mk.value
-        while stack and stack[-1][0] >= mk.rank:
+        last_value[_sequence_key(mk)] = mk.value
+        # a decimal section nests by its depth (5.1 over 5.1.1 and 5.1.2), one sequence a depth
+        rank = mk.rank + 0.01 * mk.label.count(".") if mk.style == "decimal" else mk.rank
+        while stack and stack[-1][0] >= rank:
             stack.pop()
         if detached:
             stack.clear()
@@ -331,14 +333,18 @@ def parse_outline(text: str, start: int = 0, end: int | None = None,
             children=[],
         )
         (parent.children if parent else roots).append(item)
-        stack.append((mk.rank, item))
+        stack.append((rank, item))
     _close_spans(roots, end)
     return roots
 
 
+def _sequence_key(mk: LineMarker) -> str:
+    return f"decimal{mk.label.count('.')}" if mk.style == "decimal" else mk.style
+
+
 def _jumps_ahead(mk: LineMarker, last_value: dict[str, int]) -> bool:
     """An item numbered well past its style's running sequence lost its real parent."""
-    prev = last_value.get(mk.style)
+    prev = last_value.get(_sequence_key(mk))
     return prev is not None and mk.value > prev + 1 and mk.value != 1
 
 

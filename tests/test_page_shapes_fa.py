@@ -409,3 +409,22 @@ def test_a_class_of_places_after_a_body_ends_the_subject():
     要加强城区、县城、乡镇内涝防范" — the centre and every county."""
     assert party_names("市联排联调中心和各县(市)区要加强城区、县城、乡镇内涝防范", "福建省", "福州市", 2018) == \
         ["福州市联排联调中心", "各县市区"]
+
+
+def test_a_plans_section_number_typed_with_spaces():
+    """《国家自然灾害救助应急预案》 page 2 on a spam-prefixed news mirror (m.cec100.cn/news/2006/2006-01-11/8/676667.shtml):
+    "5. 1. 1 根據有關部門提供的災害預警預報信息…" — section 5.1.1, not item 5 with "1. 1" in its text; a list's
+    "1. 2月底前" keeps its space (item 1, then a date)."""
+    text = clean_text("              5. 1 災害預警預報\n\n              5. 1. 1 根據有關部門提供的災害預警預報信息\n1. 2月底前完成\n").mapped.text
+    assert text.splitlines() == ["5.1 灾害预警预报", "5.1.1 根据有关部门提供的灾害预警预报信息", "1. 2月底前完成"]
+
+
+def test_decimal_sections_nest_by_depth():
+    """The same page: "5.1 灾害预警预报" heads 5.1.1 and 5.1.2, which are its items (the heading
+    itself sets no work), and 5.2 follows as 5.1's sibling."""
+    from policykg.ingest.outline import parse_outline
+
+    text = "5.1 灾害预警预报\n5.1.1 根据有关部门提供的灾害预警预报信息\n5.1.2 根据灾情预警\n5.2 灾害信息共享\n"
+    roots = parse_outline(text)
+    assert [r.marker for r in roots] == ["5.1", "5.2"]
+    assert [c.marker for c in roots[0].children] == ["5.1.1", "5.1.2"]
