@@ -62,7 +62,9 @@ _SPLIT_NAMES_RX6 = re.compile(r"[^等]等$")
 _SPLIT_NAMES_RX7 = re.compile(r"等$")
 _DISTRIBUTE_SHARED_RX1 = re.compile(r"^(.{2,12}?)各(?!级)")
 _DISTRIBUTE_SHARED_RX2 = re.compile(r"^(被采访|事发地|事故所在|所属|辖区内|相关|有关|沿[江海河湖线]各)(?=[\u4e00-\u9fff])")
-_DISTRIBUTE_SHARED_RX3 = re.compile(r"^((?:县直|市直|省直|区直|镇直|驻县|驻市)?各(?:有关|相关)?|(?:县直|市直|省直|区直|镇直)(?:有关|相关))(?:部门|单位)$")
+# "directly under a level's government" (县直, 市直, 省直): one shape for every rule reading it
+DIRECT_PLACE = r"(?:省|市|县|区|旗|州|盟)直"
+_DISTRIBUTE_SHARED_RX3 = re.compile(rf"^((?:{DIRECT_PLACE})?各(?:有关|相关)?|{DIRECT_PLACE}(?:有关|相关))(?:部门|单位)$")
 _DISTRIBUTE_SHARED_RX4 = re.compile(r"(机构|部门|单位|处室|厅委办|成员单位)$")
 _PARSE_NAMES_UNCACHED_RX1 = re.compile(r"^(?P<item>.*?)等(?:[0-9一二三四五六七八九十两]+个)?(?P<head>[\u4e00-\u9fff]{0,8}(?:部门|单位|机构|企业|媒体|力量|队伍))$")
 _PARSE_NAMES_UNCACHED_RX2 = re.compile(r"有关|相关|其他|分包|直")
@@ -806,7 +808,7 @@ SUFFIX_LIST_SEP = re.compile(r"(?<=[委办厅局])、(?=[委办厅局](?![\u4e00
 SUFFIX_AFTER = re.compile(r"[委办厅局](?![\u4e00-\u9fff]{2})")
 
 
-DIRECT_MODIFIER = re.compile(r"各?(?:省|市|县|区|旗|州|盟)直(?:各)?")
+DIRECT_MODIFIER = re.compile(rf"各?{DIRECT_PLACE}(?:各)?")
 
 
 def split_names(span: str) -> list[tuple[str, int]]:

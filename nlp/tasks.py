@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..ingest.blocks import Table
+from ..ingest.blocks import Table, column_kind
 from ..ingest.clean import FIELD_LABEL_RX
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document, OutlineItem
+from ..ingest.names import name_kind
 from .vocab import DUTY_YAO
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
@@ -148,9 +149,6 @@ def fields_of_one_piece(kids: list[str]) -> bool:
     """(一)开展…警示教育周活动 / 1.活动时间:… 2.活动内容:… 3.组织单位:…: children that are the labelled
     fields of their item (its time, content, bodies) make one piece of work, not three; a duty
     list's children open on bodies (1.省委宣传部:负责…), not on field labels."""
-    from ..ingest.blocks import column_kind
-    from ..ingest.names import name_kind
-
     labels = [FIELD_LABEL.match(k) for k in kids]
     if len(kids) < 2 or not all(labels):
         return False
