@@ -53,6 +53,8 @@ class Lexicon:
     level_words: dict[str, int]
     grassroots_levels: dict[str, int]  # 社区, 居: levels of a run, never a place prefix
     run_words: tuple[str, ...]  # 开发区, 街…: units a run of levels holds like a level
+    level_governments: tuple[str, ...]  # 人民政府, 政府: what 县、乡镇两级… names at each level
+    level_people: tuple[str, ...]  # 河长, 网格员…: the people 镇、村两级… names at each level
     abbreviations: dict[str, str]
     zones: dict[str, str]
     national: dict[str, str]
@@ -285,6 +287,8 @@ def lexicon() -> Lexicon:
         level_words=dict(data["level"]["words"]),
         grassroots_levels=dict(data["level"]["grassroots"]),
         run_words=tuple(data["level"]["run_words"]["words"]),
+        level_governments=_sorted_longest(data["level"]["shared_heads"]["governments"]),
+        level_people=_sorted_longest(data["level"]["shared_heads"]["people"]),
         abbreviations={k: v for k, v in data["abbreviation"].items() if k != v},
         zones={k: v for k, v in data["zone"].items() if k != v},
         national=dict(data["national"]),

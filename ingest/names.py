@@ -1097,10 +1097,14 @@ DUTY_RELATIVE = re.compile(r"(?:负责|负有|承担|主管)[^,，。;；:：\d�
 RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的" + RELATIVE_HEAD)
 
 
-LEVEL_QUALIFIER = re.compile(r"(?:省|市|县|乡|镇|地|区)级")
+# one level word with 级 (省级和省级以下): a level of one character, or 地 (地级)
+_ONE_CHAR_LEVELS = "".join(sorted(w for w in _LEVEL_NAMES if len(w) == 1))
+LEVEL_QUALIFIER = re.compile(f"[{_ONE_CHAR_LEVELS}地]级")
 # 县、乡镇两级政府 / 省市县三级党委和政府: the governments of each level named, one party a level
-LEVEL_GOVERNMENTS = re.compile(r"^(?P<levels>(?:省|市|州|县|区|乡镇|乡|镇|村)(?:[、和及]?(?:省|市|州|县|区|乡镇|乡|镇|村))+)"
-                               r"[两二三四五]级(?P<head>人民政府|政府|河长|林长|湖长|网格员|干部|责任人)$")
+_SHARED_LEVEL = "|".join(sorted({*_LEVEL_NAMES, "乡镇"}, key=len, reverse=True))
+_SHARED_LEVEL_RX = re.compile(_SHARED_LEVEL)
+LEVEL_GOVERNMENTS = re.compile(f"^(?P<levels>(?:{_SHARED_LEVEL})(?:[、和及]?(?:{_SHARED_LEVEL}))+)[两二三四五]级"
+                               f"(?P<head>{'|'.join((*lexicon().level_governments, *lexicon().level_people))})$")
 
 
 @lru_cache(maxsize=65536)
@@ -1108,9 +1112,9 @@ def _parse_names(span: str, strict: bool) -> tuple[tuple[str, int, str], ...] | 
     levels = LEVEL_GOVERNMENTS.fullmatch(span.strip())
     if levels:
         head = levels.group("head")
-        person = not head.endswith("政府")  # (镇、村两级河长: 镇级河长, 村级河长)
+        person = head in lexicon().level_people  # (镇、村两级河长: 镇级河长, 村级河长)
         return tuple((m.group(0) + ("级" if person else "") + head, m.start(), "person" if person else "org")
-                     for m in re.finditer(r"乡镇|省|市|州|县|区|乡|镇|村", levels.group("levels")))
+                     for m in _SHARED_LEVEL_RX.finditer(levels.group("levels")))
     relative = RELATIVE_CLASS.fullmatch(span)
     if relative and not span.startswith(("对", "向", "与", "为", "把", "将", "按", "根据", "按照")) \
             and not re.search(r"\d", span):  # (6月16日分别到督导地区的企业: a date and what happens on it)
