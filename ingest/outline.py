@@ -133,6 +133,9 @@ MARKER_LOOK = 200  # characters after a position that decide whether a marker op
 ARABIC_ITEM = re.compile(r"\d{1,3}[.、]")
 INLINE_AT = re.compile(r"(?<=[:：。;；!,，])\s*|(?<=[\u4e00-\u9fff。;:])\s+")
 INLINE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "group", "shi")
+# a run's first point written straight after its lead-in (会议要求一是要…;二是要…, 各镇、部门一是要…):
+# 一是 after a character that makes no word with 一 (统一是, 之一是, 第一是 are words)
+FIRST_POINT_UNMARKED = re.compile(r"(?<=[\u4e00-\u9fff])(?<![统唯之第万同单逐划专均])(?=一是[\u4e00-\u9fff])")
 
 
 ATTACHMENT_HEAD = re.compile(r"^\s*附\s*[件表]?\s*[:：]")  # 附件:, 附表:, and a bare 附: (附:1、《…通知》)
@@ -245,8 +248,10 @@ def inline_markers(line: str, pos: int, following: tuple | None, opening: tuple 
     """Markers after a sentence or clause end inside `line` that form a run 1, 2, … (or a 1
     whose 2 opens the next line, or a 2, 3… after the line's own 1: "一、…;二、…;三、…")."""
     cands: list[LineMarker] = []
-    for m in INLINE_AT.finditer(line):
-        at = m.end()
+    starts = [m.end() for m in INLINE_AT.finditer(line)]
+    if "一是" in line:
+        starts = sorted({*starts, *(m.start() for m in FIRST_POINT_UNMARKED.finditer(line))})
+    for at in starts:
         if at == 0 or at >= len(line) - 2 or line[at - 1] in ",，" and line[at] not in "一二三四五六七八九十":
             continue
         # a marker and the checks after it read a few characters: a bounded look keeps a page
