@@ -512,12 +512,27 @@ def _replaced_departments(level: int, municipal: bool) -> dict[str, tuple]:
     return {n: tuple(ds) for n, ds in out.items()}
 
 
+def without_scope(name: str) -> str:
+    """A class named with the area it covers before its quantifier (全市各级政府, 全区各中小学,
+    青州市各级各部门): the class, with no jurisdiction prefix (SCHEMA). A body that owns the class
+    (省安委会各成员单位, 区直各有关部门, 自治区各部门) keeps it."""
+    scope = SCOPE_BEFORE_CLASS.match(name)
+    if scope:
+        return name[scope.end():]
+    if "各级" in name[2:14]:
+        place = gazetteer().place_prefix(name)
+        if place and name.startswith("各级", place[1]) and len(name) > place[1] + 3:
+            return name[place[1]:]
+    return name
+
+
 def _canonical(written: str, jur: Jurisdiction) -> str:
     lex = lexicon()
     name = _CANONICAL_RX1.sub("", tidy(written))
     name = OTHER_NAMES_NOTE.sub("", name)  # 国土资源厅(国土环境资源厅、…): the body, not its other names
     if not name:
         return name
+    name = without_scope(name)
     members = _CANONICAL_RX2.fullmatch(name)
     if members and not _CANONICAL_RX12.match(name):
         owner = members.group("owner")
@@ -1097,6 +1112,8 @@ DUTY_RELATIVE = re.compile(r"(?:负责|负有|承担|主管)[^,，。;；:：\d�
 RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的" + RELATIVE_HEAD)
 
 
+# the whole area of a level before a class of its units (全市各级政府, 全区各中小学)
+SCOPE_BEFORE_CLASS = re.compile(f"^全[{''.join(sorted(w for w in _LEVEL_NAMES if len(w) == 1))}](?=各(?![类种]))")
 # one level word with 级 (省级和省级以下): a level of one character, or 地 (地级)
 _ONE_CHAR_LEVELS = "".join(sorted(w for w in _LEVEL_NAMES if len(w) == 1))
 LEVEL_QUALIFIER = re.compile(f"[{_ONE_CHAR_LEVELS}地]级")
