@@ -63,6 +63,7 @@ class Lexicon:
     departments: tuple[Department, ...]
     stop_openers: tuple[str, ...]
     bad_chars: frozenset[str]
+    bad_words: tuple[str, ...]  # 召开, 我…: words no body name holds
     bad_char_exceptions: tuple[str, ...]
     standalone: frozenset[str]
     verb_endings: tuple[str, ...]
@@ -297,6 +298,7 @@ def lexicon() -> Lexicon:
         departments=depts,
         stop_openers=_sorted_longest(data["shape"]["stop_openers"]),
         bad_chars=frozenset(data["shape"]["bad_chars"]),
+        bad_words=tuple(data["shape"]["bad_words"]),
         bad_char_exceptions=_sorted_longest(data["shape"]["bad_char_exceptions"]),
         standalone=frozenset(data["shape"]["standalone"]),
         verb_endings=_sorted_longest(data["shape"]["verb_endings"]),

@@ -684,6 +684,8 @@ def name_kind(piece: str) -> str | None:
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
     bad = set(probe) & lex.bad_chars
+    if any(w in core for w in lex.bad_words):
+        return None
     relative = False
     if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24 and not core.startswith("的"):
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties
@@ -994,6 +996,8 @@ OWN_LEVEL = re.compile(r"^(?:街道|社区|乡镇|乡|镇|村|苏木|嘎查)")
 
 # a body's own offices, named after 及其 (各级安委会及其办公室): that body's
 OWN_OFFICES = ("办公室", "办事机构", "工作机构", "常设机构")
+# … and its own subordinate units (龙煤集团及其分公司和所属煤矿): that body's, each of them
+OWN_UNITS = re.compile(r"(?:所属|下属|直属)[\u4e00-\u9fff]{1,6}|(?:分|子)公司|分局|分中心")
 
 
 def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = None) -> list[tuple[str, int]]:
@@ -1014,12 +1018,19 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
     quantifier = QUANTIFIER.match(first)
     modifier = _DISTRIBUTE_SHARED_RX2.match(first)
     prev = first
+    its: str | None = None  # the body a 及其 named, whose own units follow
     for k, (p, o) in enumerate(pieces[1:], 1):
         t, written = tidy(p), p
         before, prev = prev, t
         if seps[k] == "及其" and t in OWN_OFFICES:
             out.append((tidy(pieces[k - 1][0]) + p, o))  # 各级安委会及其办公室 -> 各级安委会办公室
             continue
+        if seps[k] == "及其" and OWN_UNITS.fullmatch(t):
+            its = tidy(pieces[k - 1][0])
+        if its and OWN_UNITS.fullmatch(t):
+            out.append((its + p, o))  # 龙煤集团及其分公司和所属煤矿 -> 龙煤集团分公司, 龙煤集团所属煤矿
+            continue
+        its = None
         shared_prev = _DISTRIBUTE_SHARED_RX3.match(before)
         if shared_prev and t in ("部门", "单位"):
             out.append((shared_prev.group(1) + p, o))  # 各地区、各有关部门和单位 -> 各有关单位

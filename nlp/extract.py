@@ -105,6 +105,9 @@ def extract_document(doc: Document) -> dict:
         if ts.item is not None and ts.item.style == "shi":
             if ts.item.marker in ("一", "1"):
                 point_before = None  # 会议要求,一要…: a new run of points, after another run's (会议强调,一要…)
+                subject = run_subject(doc.clean.text, ts.start, ctx)
+                if subject and not any(a.explicit for a in rec["actors"]):
+                    rec["actors"] = subject  # 各镇(乡)、部门一是要…: the first point's subject
             if not rec["actors"] and point_before is not None and point_before[0] is parent:
                 # 一是各镇、各部门要…二是…三是强化…: a point of a speech naming nobody is for those the
                 # points before it named (when nothing else would be inferred)
@@ -147,6 +150,24 @@ def lead_in_of(text: str, start: int) -> str | None:
     m = LEAD_IN_START.search(before)
     clause = before[m.start() + 1:] if m else before
     return clause if clause.rstrip().endswith((":", "：")) else None
+
+
+RUN_SUBJECT = re.compile(r"[^。;；!?\n,，:：]{2,40}$")
+
+
+def run_subject(text: str, start: int, ctx: DocContext) -> list[Actor] | None:
+    """The parties written straight before a run's first point, as its subject (各镇(乡)、部门一是要…;
+    二是要…): the whole clause before 一是 is their names. The later points name nobody and take
+    them as the points before them (inferred)."""
+    m = RUN_SUBJECT.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    clause = m.group(0)
+    parties = [p for p in find_parties(clause + "要", ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
+               if not p.recipient]
+    if not parties or parties[0].start != 0 or max(p.end for p in parties) < len(clause):
+        return None
+    return [Actor(name=p.name, role=p.role, explicit=True, rule="run-subject", written=p.written) for p in parties]
 
 
 def asked_in(lead_in: str, ctx: DocContext) -> list[Actor] | None:

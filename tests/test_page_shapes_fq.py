@@ -52,3 +52,28 @@ def test_a_class_keeps_no_area_or_place_before_its_quantifier():
     qingzhou = party_names("青州市各级各部门立即行动,切实强化责任落实,全力做好防御台风的各项准备工作,"
                            "确保人民群众生命财产安全。", "山东省", "潍坊市青州市", 2011)
     assert qingzhou == ["各级各部门"]
+
+
+def test_the_subject_written_before_a_runs_first_point_acts_in_it():
+    """各鎮(鄉)、部門一是要嚴格按照…: the bodies before 一是 are the first point's subject, named in
+    its text (cltuan.cn/html/2016/11/28/401642.shtml)."""
+    tasks = extract_text(BOZHOU_POINTS)["tasks"]
+    first = next(t for t in tasks if t["path"] == ["一"])
+    assert {a["name"] for a in first["actors"] if a["explicit"]} == {"各镇乡", "各部门"}
+
+
+def test_a_mine_by_its_name_is_a_body_and_the_writer_is_none():
+    """黄冲煤矿立即制定…整改方案…,报我局审核 (a 挂牌督办 letter, www.cs0799.com/portal.php?aid=41997&mod=view):
+    the mine named by its name is the party; 报我局 (a report to the writer) is no body."""
+    named = party_names("二、黄冲煤矿立即制定重大安全隐患整改方案和整改措施,报我局审核同意后进行整改。"[2:],
+                        "江西省", "萍乡市", 2016)
+    assert named == ["黄冲煤矿"]
+    assert party_names("四、重大安全隐患整改进展情况须与我局及时沟通,整改完成后,报我局验收合格后销号。"[2:],
+                       "江西省", "萍乡市", 2016) == []
+
+
+def test_the_units_after_a_body_and_its_are_that_bodys():
+    """龙煤集团及其分公司和所属煤矿要… (黑龙江 煤矿 notice, law.lawtime.cn/d324674329768.html): the
+    group, its branches and its mines — each of the group's own units named with it."""
+    assert party_names("龙煤集团及其分公司和所属煤矿要全面履行安全生产主体责任。", "黑龙江省", None, 2012) == \
+        ["龙煤集团", "龙煤集团分公司", "龙煤集团所属煤矿"]
