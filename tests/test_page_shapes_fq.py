@@ -77,3 +77,22 @@ def test_the_units_after_a_body_and_its_are_that_bodys():
     group, its branches and its mines — each of the group's own units named with it."""
     assert party_names("龙煤集团及其分公司和所属煤矿要全面履行安全生产主体责任。", "黑龙江省", None, 2012) == \
         ["龙煤集团", "龙煤集团分公司", "龙煤集团所属煤矿"]
+
+
+# 河南省落实落细安全生产“三管三必须”若干规定 (2024; ajj.nanyang.gov.cn/2024/08-27/610047.html): its title
+# and 第二条
+HENAN_LEADS = (
+    "河南省落实落细安全生产“三管三必须”若干规定\n"
+    "第二条 根据相关规定,明确下列行业领域场所安全生产工作主管领导和牵头部门:\n"
+    "(一)教育部门管理的各类学校、中小学学科类培训机构等的安全生产工作由省教育厅牵头负责,省政府分管教育工作的副省长为主管领导。\n"
+    "(二)医疗卫生机构安全生产工作由省卫生健康委牵头负责,省政府分管医疗卫生工作的副省长为主管领导。\n"
+    "(三)A级旅游景区、公共文化场馆、KTV、旅游星级饭店、民宿等的安全生产工作由省文化和旅游厅牵头负责,"
+    "省政府分管文化和旅游工作的副省长为主管领导。\n")
+
+
+def test_children_under_a_list_intro_that_each_give_work_to_a_body_are_tasks():
+    """明确下列…牵头部门: then (一)…由省教育厅牵头负责 (二)…由省卫生健康委牵头负责: 下列 announces a
+    list, yet each child gives its own work to its own department: three tasks, not one."""
+    tasks = extract_text(HENAN_LEADS)["tasks"]
+    assert [t["path"][-1] for t in tasks] == ["(一)", "(二)", "(三)"]
+    assert [t["actors"][0]["name"] for t in tasks] == ["河南省教育厅", "河南省卫生健康委员会", "河南省文化和旅游厅"]
