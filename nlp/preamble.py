@@ -17,6 +17,7 @@ import re
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.names import parse_names
 from ..ingest.model import Document
+from ..ingest.lexicon import lexicon
 from .actors import DocContext
 from .deadlines import find_deadlines
 from .parties import DUTY_OPENERS, SAYING, placed, find_parties, mask_quotes
@@ -27,7 +28,7 @@ DUTY = re.compile(DUTY_YAO + r"|(?<![响适相供反对效回答呼感理])应(?
                   r"|要求|部署(?=各|有关|相关)|责成")
 # a body's name followed by what it is to do, with no 要/应 between (a warning notice's
 # "…镇加大辖区河道巡查力度;市水利局密切关注天气…;各单位及时关注预警信息")
-SUBJECT_ACTS = re.compile(r"(?:局|厅|委|办|乡|镇|街道|单位|部门|政府|指挥部|中心|公司|站|所|队|企业)"
+SUBJECT_ACTS = re.compile("(?:" + "|".join((*lexicon().org_suffixes, *lexicon().person_suffixes, "乡", "镇")) + ")"
                           r"(?:加大|加强|密切关注|及时|做好|强化|严格落实|全面排查|切实|立即|迅速|督促|指导"
                           r"|完善|细化|健全|建立|深刻吸取|认真|严格|全面|深入|抓好|落实)")
 # what a report says was done (行动部署开展以来,…各中央企业迅速部署主动作为): no work set

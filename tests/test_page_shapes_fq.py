@@ -96,3 +96,19 @@ def test_children_under_a_list_intro_that_each_give_work_to_a_body_are_tasks():
     tasks = extract_text(HENAN_LEADS)["tasks"]
     assert [t["path"][-1] for t in tasks] == ["(一)", "(二)", "(三)"]
     assert [t["actors"][0]["name"] for t in tasks] == ["河南省教育厅", "河南省卫生健康委员会", "河南省文化和旅游厅"]
+
+
+# 兴海县防指 启动防汛四级应急响应 notice (2024; www.xinghai.gov.cn/xwkb/tzgg/content_1013644361)
+XINGHAI_RESPONSE = (
+    "兴海县人民政府防汛抗旱指挥部关于启动兴海县防汛四级应急响应的通知\n"
+    "各乡镇人民政府,县防汛抗旱各成员单位:\n"
+    "经会商研判,县防汛抗旱指挥部决定自9月2日17时启动兴海县防汛四级应急响应。请各成员单位按照县委、县政府工作部署要求"
+    "和《兴海县防汛抗洪应急预案》规定开展相关工作。各乡镇、各部门防汛行政责任人立即到岗到位,靠前指挥,密切关注雨情、"
+    "水情、汛情变化,强化会商研判,加大重点部位隐患巡查力度。\n")
+
+
+def test_people_named_as_subject_and_acting_at_once_open_a_task():
+    """…防汛行政责任人立即到岗到位: a subject ending in a person's word (责任人) followed by what
+    it is to do with no 要/应 between is work set, a task of its own after the request before it."""
+    tasks = extract_text(XINGHAI_RESPONSE)["tasks"]
+    assert any(t["quote"].startswith("各乡镇、各部门防汛行政责任人立即到岗到位") for t in tasks)
