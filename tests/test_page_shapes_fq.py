@@ -112,3 +112,12 @@ def test_people_named_as_subject_and_acting_at_once_open_a_task():
     it is to do with no 要/应 between is work set, a task of its own after the request before it."""
     tasks = extract_text(XINGHAI_RESPONSE)["tasks"]
     assert any(t["quote"].startswith("各乡镇、各部门防汛行政责任人立即到岗到位") for t in tasks)
+
+
+def test_a_prefectures_county_level_cities_are_a_level():
+    """各辖市、区安监局于6月15日前…报市安监局监管一处 (常州市安监局 2015,
+    yjglj.changzhou.gov.cn/html/ajj/2015/MILFMIEP_0506/20657.html): 辖市 is a level word like 区, and
+    the run 各辖市、区 shares the bureau after it."""
+    named = party_names("各辖市、区安监局于6月15日前将《烟花爆竹零售点“两关闭”情况汇总表》汇总后,报市安监局监管一处。",
+                        "江苏省", "常州市", 2015)
+    assert named[0] == "各辖市区安监局"
