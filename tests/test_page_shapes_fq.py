@@ -121,3 +121,10 @@ def test_a_prefectures_county_level_cities_are_a_level():
     named = party_names("各辖市、区安监局于6月15日前将《烟花爆竹零售点“两关闭”情况汇总表》汇总后,报市安监局监管一处。",
                         "江苏省", "常州市", 2015)
     assert named[0] == "各辖市区安监局"
+
+
+def test_a_kind_of_township_unit_in_a_page_placed_only_by_its_province_gets_no_place():
+    """派出所负责火灾案件的查处 in a 柳林县 township's plan that never names its township
+    (www.liulin.gov.cn/llxxxgk/xzrmzf/ljwx/fgwj_37221/gfxwj_37222/202502/t20250206_1931554.shtml):
+    read as a 山西省 page, the police station is some township's, not 山西省派出所."""
+    assert party_names("派出所负责火灾案件的查处,惩治工作。", "山西省", None, 2025) == ["派出所"]
