@@ -64,6 +64,7 @@ class Lexicon:
     stop_openers: tuple[str, ...]
     bad_chars: frozenset[str]
     bad_words: tuple[str, ...]  # 召开, 我…: words no body name holds
+    local_services: frozenset[str]  # 电视台, 供电公司…: a city's or county's own when written bare
     bad_char_exceptions: tuple[str, ...]
     standalone: frozenset[str]
     verb_endings: tuple[str, ...]
@@ -299,6 +300,7 @@ def lexicon() -> Lexicon:
         stop_openers=_sorted_longest(data["shape"]["stop_openers"]),
         bad_chars=frozenset(data["shape"]["bad_chars"]),
         bad_words=tuple(data["shape"]["bad_words"]),
+        local_services=frozenset(data["shape"]["local_services"]),
         bad_char_exceptions=_sorted_longest(data["shape"]["bad_char_exceptions"]),
         standalone=frozenset(data["shape"]["standalone"]),
         verb_endings=_sorted_longest(data["shape"]["verb_endings"]),

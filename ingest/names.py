@@ -625,6 +625,8 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if company and ENTERPRISE_DIVISION.fullmatch(name):
         return company + name  # 生产技术部, 电力调度中心 in a 上饶供电公司 notice: the company's own
     own = jur.own_place
+    if own and name in lex.local_services and jur.rank >= 2:
+        return own + lex.expand(name)  # 供电公司 in a 博野县 notice: 博野县供电公司
     if own and LOCAL_UNIT_KIND.fullmatch(name) and lex.org_suffix(name) == name and jur.rank < 3:
         return name  # 派出所 in a page placed no lower than its province or city: a township's, unknown which
     if own and _CANONICAL_RX11.search(name) and not name.endswith("人民政府"):

@@ -128,3 +128,11 @@ def test_a_kind_of_township_unit_in_a_page_placed_only_by_its_province_gets_no_p
     (www.liulin.gov.cn/llxxxgk/xzrmzf/ljwx/fgwj_37221/gfxwj_37222/202502/t20250206_1931554.shtml):
     read as a 山西省 page, the police station is some township's, not 山西省派出所."""
     assert party_names("派出所负责火灾案件的查处,惩治工作。", "山西省", None, 2025) == ["派出所"]
+
+
+def test_a_countys_own_utility_or_media_written_bare_is_the_countys():
+    """三、供电公司对潴龙河河道内埋设的地下电缆…立即采取相应安全保护措施 / 四、电视台根据县防办要求… (博野县防办
+    notice, bbs.quantindex.net/showtopic-8065.aspx): the county's power company and TV station."""
+    assert party_names("供电公司对潴龙河河道内埋设的地下电缆(含农用井电缆)等供电设施,立即采取相应安全保护措施,防止发生触电事故。",
+                       "河北省", "保定市博野县", 2020) == ["博野县供电公司"]
+    assert party_names("电视台根据县防办要求,及时做好情况通报、提示等工作。", "河北省", "保定市博野县", 2020)[0] == "博野县电视台"
