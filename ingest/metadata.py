@@ -867,6 +867,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
     if local is not None and local.level == 3 and town is None and meta.issuers \
             and all(i.startswith("市") for i in meta.issuers) and local.parent in g.by_code:
         local = g.by_code[local.parent]  # 市防汛抗旱指挥部 writing of rain in its counties: the city's
+    if local is not None and text:
+        local = county_by_its_towns(local, text)
     if local is not None:
         chain = g.chain(local)
         province = chain[0]
@@ -1133,6 +1135,17 @@ def towns_in(text: str) -> dict[tuple[str, str], int]:
                 counts[key] = counts.get(key, 0) + 1
                 break
     return counts
+
+
+def county_by_its_towns(county: Region, text: str) -> Region:
+    """A county whose name several share (新城区: 呼和浩特's and 西安's) is the one that holds a
+    township the text names (长乐中路街道 is 西安市新城区's)."""
+    g = gazetteer()
+    namesakes = [r for r in g.by_name.get(county.name, []) if r.level == county.level]
+    if len(namesakes) < 2:
+        return county
+    held = {code for code, _town in towns_in(text)} & {r.code for r in namesakes}
+    return g.by_code[held.pop()] if len(held) == 1 else county
 
 
 def county_of_one_town(text: str, levels: str) -> Region | None:

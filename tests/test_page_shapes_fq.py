@@ -136,3 +136,15 @@ def test_a_countys_own_utility_or_media_written_bare_is_the_countys():
     assert party_names("供电公司对潴龙河河道内埋设的地下电缆(含农用井电缆)等供电设施,立即采取相应安全保护措施,防止发生触电事故。",
                        "河北省", "保定市博野县", 2020) == ["博野县供电公司"]
     assert party_names("电视台根据县防办要求,及时做好情况通报、提示等工作。", "河北省", "保定市博野县", 2020)[0] == "博野县电视台"
+
+
+def test_a_district_name_several_cities_share_is_the_one_holding_the_street_named():
+    """为认真贯彻落实新城区委…的通知精神,长乐中路街道办事处迅速安排部署 (a 2014 元宵节 report,
+    m.news.wmxa.cn/n/201402/76129.html): 新城区 is
+    呼和浩特's and 西安's; 长乐中路街道 is 西安市新城区's, so the page is 陕西省's."""
+    text = ("为认真贯彻落实新城区委、政府、区政法委关于做好元宵节期间的安全稳定工作的通知精神,长乐中路街道办事处迅速安排部署、"
+            "深入排查隐患,确保元宵节期间安全稳定。\n"
+            "一、召集辖区社区安全稳定工作大会,传达区委、政府及区政法委关于做好元宵节期间的安全稳定工作的通知,"
+            "要求各社区迅速开展重点区域、人员密集场所安全隐患排查。\n")
+    meta = extract_text(text)["meta"]
+    assert meta["province"] == "陕西省" and meta["locality"].startswith("西安市新城区")
