@@ -148,3 +148,10 @@ def test_a_district_name_several_cities_share_is_the_one_holding_the_street_name
             "要求各社区迅速开展重点区域、人员密集场所安全隐患排查。\n")
     meta = extract_text(text)["meta"]
     assert meta["province"] == "陕西省" and meta["locality"].startswith("西安市新城区")
+
+
+def test_what_a_partner_does_is_not_part_of_its_name():
+    """由公安机关会同有关部门进行查处 (乡宁县公安局 2024 通告, wxredian.com/art?id=1430b48efbaad361977afa3ad9700c6c):
+    the partner is 有关部门; 进行查处 is what they do together, never inside a body's name."""
+    named = party_names("对非法生产、经营、储存、运输和燃放烟花爆竹的,由公安机关会同有关部门进行查处。", "山西省", "临汾市乡宁县", 2024)
+    assert "有关部门" in named and not any("进行" in n for n in named)
