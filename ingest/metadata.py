@@ -697,7 +697,7 @@ ORGAN_CODE = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[〔\[﹝]")
 
 # a page's byline naming the body that published it: 来源: 大庆市让胡路区人民政府林业和草原局
 BYLINE_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([\u4e00-\u9fff()（）]{4,40})")
-MEDIA = re.compile(r"(网|报|台|社|新闻|在线|频道|客户端|公众号|头条|号|网站|门户)$")
+MEDIA = re.compile(r"(网|报|台|社|新闻|在线|频道|客户端|公众号|头条|号|网站|门户|媒体中心|传媒中心|新闻中心)$")  # (舒兰市融媒体中心 too)
 
 
 def issuer_of_byline(page: str, jur: Jurisdiction) -> list[str]:

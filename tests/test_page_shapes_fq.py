@@ -155,3 +155,15 @@ def test_what_a_partner_does_is_not_part_of_its_name():
     the partner is 有关部门; 进行查处 is what they do together, never inside a body's name."""
     named = party_names("对非法生产、经营、储存、运输和燃放烟花爆竹的,由公安机关会同有关部门进行查处。", "山西省", "临汾市乡宁县", 2024)
     assert "有关部门" in named and not any("进行" in n for n in named)
+
+
+def test_a_media_centre_in_the_byline_is_the_publisher_not_the_issuer():
+    """来源:舒兰市融媒体中心 above "水曲柳镇召开专题会议安排部署安全生产大检查工作"
+    (www-sl.jlntv.cn/slnews/2022-06-02/ZBSoYFaLUQqiLw34.html): the county's media centre published
+    the report; the township that held the meeting is who asks."""
+    text = ("舒兰市水曲柳镇部署安全生产大检查工作\n\n时间:2022-06-02 来源:舒兰市融媒体中心\n\n"
+            "日前,水曲柳镇召开专题会议安排部署安全生产大检查工作,包村领导、包村干部,各村村书记参加会议。\n\n"
+            "会议要求,要深刻吸取近期发生的事故教训,认清当前安全生产工作的严峻形势,举一反三,迅速开展安全生产大检查,"
+            "强力推进安全隐患排查治理。\n")
+    issuers = extract_text(text)["meta"]["issuers"]
+    assert len(issuers) == 1 and issuers[0].endswith("水曲柳镇人民政府")
