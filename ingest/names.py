@@ -688,8 +688,8 @@ def name_kind(piece: str) -> str | None:
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
     bad = set(probe) & lex.bad_chars
-    if any(w in core for w in lex.bad_words):
-        return None
+    if "的" not in core and any(w in core for w in lex.bad_words):
+        return None  # (a relative clause may say what its class does: 擅自进行野外用火的个人和单位)
     relative = False
     if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24 and not core.startswith("的"):
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties

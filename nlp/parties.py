@@ -1161,4 +1161,4 @@ def phrase_material(span: str) -> bool:
     probe = lex.abbreviation_rx.sub("", span)
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
-    return bool((set(probe) & lex.bad_chars) - {"的"}) or any(w in span for w in lex.bad_words)
+    return bool((set(probe) & lex.bad_chars) - {"的"}) or "的" not in span and any(w in span for w in lex.bad_words)

@@ -110,7 +110,7 @@ ENUM_INTRO = re.compile(r"(下列|以下|如下)[^。]{0,30}[。:]?\s*$|:\s*$")
 # introduces items of work, each a task, not a list of cases
 WORK_INTRO = re.compile(r"(要求|措施|任务|职责|分工)(?:如下|是)?\s*[:：]\s*$")  # 具体分工如下: too
 # a child that gives its work to a body by name (由省教育厅牵头负责, 牵头单位:…)
-ALLOCATED = re.compile(r"由[^。;；]{2,30}?(?:牵头|负责|承担|组织实施)|(?:牵头|责任|配合)(?:单位|部门)[:：]")
+GIVEN_TO_A_BODY = re.compile(r"由[^。;；]{2,30}?(?:牵头|负责|承担|组织实施)|(?:牵头|责任|配合)(?:单位|部门)[:：]")
 CRITERION_END = re.compile(r"(的|者|等)[;。]?$|;$")
 TAIL_STOP = re.compile(r"^(附件|附表|抄送|抄报|联系人|联系电话|主题词|印发)")
 CLOSING = re.compile(r"^(请(?:各|你|全|有关|相关|省|市|县|区|州)|此次|以上|特此|本通知|本方案|本通告|本意见)")
@@ -132,7 +132,7 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
         return False  # 第一组:…带队,…参加,督查X市: each group is sent with its own work
     own = text[item.start:item.head_end].strip()
     kids = [text[c.start:c.head_end].strip() for c in item.children]
-    if len(kids) >= 2 and all(ALLOCATED.search(k) for k in kids):
+    if len(kids) >= 2 and all(GIVEN_TO_A_BODY.search(k) for k in kids):
         return False  # 明确下列…牵头部门: (一)…由省教育厅牵头负责 (二)…: each child gives its own work to a body
     if ENUM_INTRO.search(own) and not WORK_INTRO.search(own):
         return True
