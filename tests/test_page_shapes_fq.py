@@ -167,3 +167,10 @@ def test_a_media_centre_in_the_byline_is_the_publisher_not_the_issuer():
             "强力推进安全隐患排查治理。\n")
     issuers = extract_text(text)["meta"]["issuers"]
     assert len(issuers) == 1 and issuers[0].endswith("水曲柳镇人民政府")
+
+
+def test_fireworks_named_by_their_kinds_are_the_fireworks_sector():
+    """文水县 通告 (2026): 严禁任何单位和个人…燃放二踢脚(双响炮)、窜天猴(升空类烟花)、孔明灯 — 烟花爆竹, though the
+    phrase 烟花爆竹 never occurs in the item (wenshui.gov.cn/zwdt/tzgg/202602/t20260228_2018426.html)."""
+    from policykg.nlp.sectors import sectors_of
+    assert "烟花爆竹" in sectors_of("严禁任何单位和个人在禁放范围内燃放二踢脚(双响炮)、窜天猴(升空类烟花)、孔明灯(天灯);")
