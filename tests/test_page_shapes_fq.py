@@ -174,3 +174,10 @@ def test_fireworks_named_by_their_kinds_are_the_fireworks_sector():
     phrase 烟花爆竹 never occurs in the item (wenshui.gov.cn/zwdt/tzgg/202602/t20260228_2018426.html)."""
     from policykg.nlp.sectors import sectors_of
     assert "烟花爆竹" in sectors_of("严禁任何单位和个人在禁放范围内燃放二踢脚(双响炮)、窜天猴(升空类烟花)、孔明灯(天灯);")
+
+
+def test_heat_waves_are_weather_hazards():
+    """郑州市减灾委办 heat-risk reminder (zzrb.zynews.cn/html/2023-07/08/content_1385518.htm): "…要落实好高温天气
+    各项防范和应对措施" — heat is a weather hazard (气象灾害)."""
+    from policykg.nlp.sectors import sectors_of
+    assert "气象灾害" in sectors_of("各开发区、区县 (市) 政府和相关部门要落实好高温天气各项防范和应对措施,确保人民群众生产生活安全、平稳、有序。")
