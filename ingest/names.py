@@ -200,7 +200,9 @@ def merge_brackets(name: str) -> str:
 
 
 EACH_ONE = re.compile(r"^各个(?=[\u4e00-\u9fff]{2})")
-WHOLE_PLACE_BEFORE_EACH = re.compile(r"^全(?:省|市|州|县|区|镇|乡|盟|旗)(?=各(?!级))")
+# the whole area of a level before a class of its units (全市各级政府, 全区各中小学; not 全县各类…, a
+# kind of its own)
+WHOLE_PLACE_BEFORE_EACH = re.compile(r"^全(?:省|市|州|县|区|镇|乡|盟|旗)(?=各(?![类种]))")
 
 
 @lru_cache(maxsize=65536)
@@ -513,12 +515,8 @@ def _replaced_departments(level: int, municipal: bool) -> dict[str, tuple]:
 
 
 def without_scope(name: str) -> str:
-    """A class named with the area it covers before its quantifier (全市各级政府, 全区各中小学,
-    青州市各级各部门): the class, with no jurisdiction prefix (SCHEMA). A body that owns the class
-    (省安委会各成员单位, 区直各有关部门, 自治区各部门) keeps it."""
-    scope = SCOPE_BEFORE_CLASS.match(name)
-    if scope:
-        return name[scope.end():]
+    """A class named with the place it covers before 各级 (青州市各级各部门): the class, with no
+    jurisdiction prefix (SCHEMA). (The whole area, 全市各级政府, is dropped by `tidy`.)"""
     if "各级" in name[2:14]:
         place = gazetteer().place_prefix(name)
         if place and name.startswith("各级", place[1]) and len(name) > place[1] + 3:
@@ -1127,8 +1125,6 @@ DUTY_RELATIVE = re.compile(r"(?:负责|负有|承担|主管)[^,，。;；:：\d�
 RELATIVE_CLASS = re.compile(r"[^,，。;；:：()（）《》“”]{3,34}的" + RELATIVE_HEAD)
 
 
-# the whole area of a level before a class of its units (全市各级政府, 全区各中小学)
-SCOPE_BEFORE_CLASS = re.compile(f"^全[{''.join(sorted(w for w in _LEVEL_NAMES if len(w) == 1))}](?=各(?![类种]))")
 # one level word with 级 (省级和省级以下): a level of one character, or 地 (地级)
 _ONE_CHAR_LEVELS = "".join(sorted(w for w in _LEVEL_NAMES if len(w) == 1))
 LEVEL_QUALIFIER = re.compile(f"[{_ONE_CHAR_LEVELS}地]级")
