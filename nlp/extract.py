@@ -157,8 +157,8 @@ RUN_SUBJECT = re.compile(r"[^。;；!?\n,，:：]{2,40}$")
 
 def run_subject(text: str, start: int, ctx: DocContext) -> list[Actor] | None:
     """The parties written straight before a run's first point, as its subject (各镇(乡)、部门一是要…;
-    二是要…): the whole clause before 一是 is their names. The later points name nobody and take
-    them as the points before them (inferred)."""
+    二是要…): the whole clause before 一是 is their names. A later point naming nobody takes them
+    (inferred) only where nothing else would be inferred for it, as for any run of points."""
     m = RUN_SUBJECT.search(text, max(0, start - 40), start)
     if not m:
         return None
