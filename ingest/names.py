@@ -659,7 +659,7 @@ GRASSROOTS = re.compile(r"村|居|社区")
 
 CLAUSE_MARK = re.compile(r"[,，;；。:：!?！？]")
 # how a body acts, never inside its name (…安监站分别部署, 各县(市)区立即以政府…)
-ACTING_ADVERB = re.compile(r"分别|立即|迅速|及时|尽快|马上|认真|切实|务必|积极|严格")
+ACTING_ADVERB = re.compile(r"分别|立即|迅速|及时|尽快|马上|认真|切实|务必|积极|严格|依法(?!治)")
 # a kind of unit every township or county has one of, written bare in its own documents
 # (责任单位:派出所、市场监督管理所、卫生院): a station, office or house by its three-character kind
 LOCAL_UNIT_KIND = re.compile(r"[\u4e00-\u9fff]{2}[所站院]")

@@ -45,6 +45,8 @@ _SNAP_RX4 = re.compile(r"^[\u4e00-\u9fff]{2,12}(新区|开发区|矿区)")
 _SNAP_RX5 = re.compile(r"^[\u4e00-\u9fff]{1,6}?(市|县|区|州|盟|旗)(?!级)")
 _SNAP_RX6 = re.compile(r"^[\u4e00-\u9fff]{1,6}?(市|县|区|州|盟|旗)")
 _RECEIVING_RX1 = re.compile(r"[。;!?\n]")
+# one space between two cells of a flattened table row (市公安局 负责…), not a run of them
+CELL_GAP = re.compile(r"[ \t\u3000](?=[\u4e00-\u9fff])")
 _NAMES_AFTER_RX1 = re.compile(r"[,。;!?:\n]")
 _FOLD_COLLECTIVE_RX1 = re.compile(r"^各|有关|相关|\(.*?\)")
 _SNAP_KEY_RX1 = re.compile(r"^(各级|各)")
@@ -920,6 +922,10 @@ class PartyFinder:
         if note:  # 地质灾害防治工作检查组 (附件1)于6月16日…分赴: the name's note, then its duty
             e = note.end()
         rest = self.masked[e:e + 6]
+        if CELL_GAP.match(rest):
+            # 1 市公安局 负责烟花爆竹运输通行证发放…: a table flattened with a space between its cells,
+            # the body's cell and then its duty's
+            return bool(self.fr.duty_rx.match(self.masked, e + 1))
         if rest[:1] in ",," and _MARKER_AT_RX2.match(rest):
             return True  # "各市州…等15个重点行业部门,按照《…》要求,制定…"
         if self.masked[e - 1:e] == "所" and rest[:1] in "需有在属以谓":
@@ -938,7 +944,8 @@ class PartyFinder:
 
     def role_after(self, e: int) -> tuple[Role, str]:
         note = ATTACHMENT_NOTE.match(self.masked, e)
-        rest = self.masked[note.end() if note else e:][:6]
+        rest = self.masked[note.end() if note else e:][:7]
+        rest = rest[1:] if CELL_GAP.match(rest) else rest[:6]
         for w, role in self.fr.verb_role:
             if rest.startswith(w) or rest.startswith(("要", "应", "须")) and rest[1:].startswith(w):
                 return role, w

@@ -181,3 +181,13 @@ def test_heat_waves_are_weather_hazards():
     各项防范和应对措施" — heat is a weather hazard (气象灾害)."""
     from policykg.nlp.sectors import sectors_of
     assert "气象灾害" in sectors_of("各开发区、区县 (市) 政府和相关部门要落实好高温天气各项防范和应对措施,确保人民群众生产生活安全、平稳、有序。")
+
+
+def test_a_duty_row_flattened_with_a_space_between_its_cells():
+    """石家庄 烟花爆竹安全监管 duty table (序号 涉及部门 职责分工; sjz.hebjgbz.gov.cn, fs14 in bench/firstlook_sources.tsv):
+    "2 市应急管理局 负责…会同有关部门依法查处…" — the body's cell, one space, its duty's cell; the
+    partner is 有关部门 (依法 is how they act, never part of a name)."""
+    named = party_names("市应急管理局 负责烟花爆竹生产、经营、储存单位的安全生产监督管理;负责烟花爆竹厂点四邻安全距离公共安全管理。"
+                        "按照职责分工,会同有关部门依法查处未经许可擅自非法生产、经营、储存烟花爆竹等行为。",
+                        "河北省", "石家庄市", 2023)
+    assert named == ["石家庄市应急管理局", "有关部门"]
