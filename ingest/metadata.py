@@ -173,7 +173,8 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     if date_line is None and not issuer_lines:
         issuer_lines = undated_signature(lines)
     meta.date = parse_cn_date(date_line.text) if date_line else \
-        boxed_date(box) or boxed_date("\n".join(ln.text for ln in head[:8])) or date_beside_number(head, meta.doc_number)
+        boxed_date(box) or boxed_date("\n".join(ln.text for ln in head[:8])) or date_beside_number(head, meta.doc_number) \
+        or date_under_issuer(head)
     heading = issuers_from_heading(head, title_line)
     # a circular with its addressee line (海南省安监局's cover: 各有关市县安监局:…国家安全监管总局办公厅
     # 下发了《…》,现将《通知》转发给你们) is written by its head's body, not by the notice it tells of
@@ -263,6 +264,19 @@ def find_doc_number(head: list[Line]) -> str | None:
         headed = HEADED_NUMBER.search(ln.text)
         if headed and looks_like_org(headed.group("org")):
             return re.sub(r"\s+", "", headed.group("num")).replace("[", "〔").replace("]", "〕")
+    return None
+
+
+BRACKETED_DATE = re.compile(r"^\s*[(（]\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*[)）]\s*$")
+
+
+def date_under_issuer(head: list[Line]) -> str | None:
+    """A plan or rule printed as title / issuer / (2013年7月29日): the bracketed date on its own
+    line under the issuer's is the document's (a gazette's way of printing its signing date)."""
+    for k in range(1, min(len(head), 12)):
+        m = BRACKETED_DATE.match(head[k].text)
+        if m and looks_like_org(head[k - 1].text.strip()):
+            return parse_cn_date(m.group(1))
     return None
 
 

@@ -191,3 +191,15 @@ def test_a_duty_row_flattened_with_a_space_between_its_cells():
                         "按照职责分工,会同有关部门依法查处未经许可擅自非法生产、经营、储存烟花爆竹等行为。",
                         "河北省", "石家庄市", 2023)
     assert named == ["石家庄市应急管理局", "有关部门"]
+
+
+def test_a_bracketed_date_under_the_issuers_line_is_the_documents_date():
+    """山东省国土资源厅 / (2013年7月29日) under a 演练方案's title on a 2021 page
+    (enggeo.org/dizhi_122305): the document's date, so its bodies keep their 2013 names (国土资源厅,
+    not the 自然资源厅 of the page's posting year)."""
+    text = ("地质灾害视频会议汇报\n\n发布时间: 2021-03-11 10:05:50\n\n⑴ 山东省国土资源厅地质灾害应急调查演练方案\n\n"
+            "山东省国土资源厅\n\n(2013年7月29日)\n\n"
+            "进入汛期,我省地质灾害进入高发期,为提高地质灾害应急应对能力,省厅决定省、市、县三级国土资源主管部门联合开展"
+            "地质灾害应急调查实战演练,现制定如下演练方案。\n\n一、演练目的\n\n锻炼地质灾害应急调查队伍,检验应急装备和能力。\n")
+    meta = extract_text(text)["meta"]
+    assert meta["date"] == "2013-07-29" and meta["issuers"] == ["山东省国土资源厅"]
