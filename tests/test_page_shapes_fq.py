@@ -203,3 +203,9 @@ def test_a_bracketed_date_under_the_issuers_line_is_the_documents_date():
             "地质灾害应急调查实战演练,现制定如下演练方案。\n\n一、演练目的\n\n锻炼地质灾害应急调查队伍,检验应急装备和能力。\n")
     meta = extract_text(text)["meta"]
     assert meta["date"] == "2013-07-29" and meta["issuers"] == ["山东省国土资源厅"]
+
+
+def test_the_one_ordered_to_act_is_not_named_with_the_order():
+    """…责令企业针对产品存在的质量安全问题,认真整改 (国家质检总局 notice, ask.fsou.com/html/text/chl/1291/129142_3.html):
+    责令 orders the enterprise; no body is called 责令企业."""
+    assert not any("责令" in n for n in party_names("责令企业针对产品存在的质量安全问题,认真整改,限期复查。", "", None, 2009))
