@@ -200,9 +200,9 @@ def merge_brackets(name: str) -> str:
 
 
 EACH_ONE = re.compile(r"^各个(?=[\u4e00-\u9fff]{2})")
-# the whole area of a level before a class of its units (全市各级政府, 全区各中小学; not 全县各类…, a
-# kind of its own)
-WHOLE_PLACE_BEFORE_EACH = re.compile(r"^全(?:省|市|州|县|区|镇|乡|盟|旗)(?=各(?![类种]))")
+# the whole area of a level before a class of its units (全镇各单位, 全区各中小学); not before 各级 (全区各级
+# 单位 keeps its grade, devset d58) nor 各类 (全县各类应急救援力量, a kind of its own)
+WHOLE_PLACE_BEFORE_EACH = re.compile(r"^全(?:省|市|州|县|区|镇|乡|盟|旗)(?=各(?![级类种]))")
 
 
 @lru_cache(maxsize=65536)
@@ -516,7 +516,7 @@ def _replaced_departments(level: int, municipal: bool) -> dict[str, tuple]:
 
 def without_scope(name: str) -> str:
     """A class named with the place it covers before 各级 (青州市各级各部门): the class, with no
-    jurisdiction prefix (SCHEMA). (The whole area, 全市各级政府, is dropped by `tidy`.)"""
+    jurisdiction prefix (SCHEMA). (全区各级单位, the whole area before 各级, stays: devset d58.)"""
     if "各级" in name[2:14]:
         place = gazetteer().place_prefix(name)
         if place and name.startswith("各级", place[1]) and len(name) > place[1] + 3:
