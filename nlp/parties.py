@@ -1021,6 +1021,8 @@ class PartyFinder:
             cut = first.rfind(sm.group(0))
             span = span[cut:]
             a += cut
+            if t[a - 1:a] in ("与", "同") and KEEPING_IN_TOUCH.match(t, m.end()):
+                continue  # 要与应急管理、水文、气象等部门加强信息沟通: those kept informed, not who acts
             names = parse_names(span, strict=False)
             if names:
                 after = t[m.end():m.end() + 4]
@@ -1032,6 +1034,10 @@ class PartyFinder:
                             for p in self.found)  # 各县(市、区)政府要…组织公安、…等部门: each county's own
                 self.add(a, names, role, "list",
                          quantifier=quantified.group(1) if quantified else "" if owned else None)
+
+
+# what a body does with others named after 与/同 that makes them no actors: keeps in touch
+KEEPING_IN_TOUCH = re.compile(r"(?:加强|保持|建立|做好|强化|密切)?(?:信息)?(?:沟通|联系|衔接|会商|对接|互通)")
 
 
 @lru_cache(maxsize=16384)

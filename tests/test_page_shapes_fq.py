@@ -210,3 +210,9 @@ def test_the_one_ordered_to_act_is_not_named_with_the_order():
     """…责令企业针对产品存在的质量安全问题,认真整改 (国家质检总局 notice, ask.fsou.com/html/text/chl/1291/129142_3.html):
     责令 orders the enterprise; no body is called 责令企业."""
     assert not any("责令" in n for n in party_names("责令企业针对产品存在的质量安全问题,认真整改,限期复查。", "", None, 2009))
+
+
+def test_departments_one_keeps_in_touch_with_are_no_actors():
+    """贵港市 汛期地质灾害 measures (zzndh.com/a/202104/506852.html): "要与应急管理、水文、气象等部门
+    加强信息沟通" — those the bureaus keep informed; the work is the bureaus'."""
+    assert party_names("加强协作配合,要与应急管理、水文、气象等部门加强信息沟通,建立联动机制。", "广西壮族自治区", "贵港市", 2021) == []
