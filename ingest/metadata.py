@@ -881,6 +881,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
     if local is not None and local.level == 3 and town is None and meta.issuers \
             and all(i.startswith("市") for i in meta.issuers) and local.parent in g.by_code:
         local = g.by_code[local.parent]  # 市防汛抗旱指挥部 writing of rain in its counties: the city's
+    if local is not None and local.level == 2 and addressee_line:
+        local = county_addressed(local, addressee_line)
     if local is not None and text:
         local = county_by_its_towns(local, text)
     if local is not None:
@@ -1149,6 +1151,18 @@ def towns_in(text: str) -> dict[tuple[str, str], int]:
                 counts[key] = counts.get(key, 0) + 1
                 break
     return counts
+
+
+def county_addressed(city: Region, addressee_line: str) -> Region:
+    """A notice sent to the townships of one county of the city its text names (各镇人民政府,台城街道
+    办事处,海宴华侨农场: 台城街道 is 台山市's, under 江门市 whose 安委办 it cites) is that county's."""
+    g = gazetteer()
+    counties = g.counties_of_town([p.strip() for p in _LOCATE_RX3.split(addressee_line) if p.strip()])
+    if len(counties) == 1:
+        county = g.by_code.get(counties.pop())
+        if county is not None and county.parent == city.code:
+            return county
+    return city
 
 
 def county_by_its_towns(county: Region, text: str) -> Region:

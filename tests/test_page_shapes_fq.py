@@ -216,3 +216,12 @@ def test_departments_one_keeps_in_touch_with_are_no_actors():
     """贵港市 汛期地质灾害 measures (zzndh.com/a/202104/506852.html): "要与应急管理、水文、气象等部门
     加强信息沟通" — those the bureaus keep informed; the work is the bureaus'."""
     assert party_names("加强协作配合,要与应急管理、水文、气象等部门加强信息沟通,建立联动机制。", "广西壮族自治区", "贵港市", 2021) == []
+
+
+def test_a_notice_to_one_countys_townships_is_that_countys():
+    """台山市 国庆 notice on a template site (1mishu.com/article/lidaojianhua/btts/200811/103271.html): sent to "各镇人民政府,台城街道办事处,
+    海宴华侨农场", citing 江门市安委办 — 台城街道 is 台山市's, so the notice and its 市X局 are 台山市's, not 江门市's."""
+    text = ("节期间安全生产通知\n\n各镇人民政府,台城街道办事处,海宴华侨农场,各有关单位:\n\n"
+            "国庆黄金周将至,恰逢中秋佳节,为确保社会稳定,按照江门市安委办《关于认真做好国庆期间安全生产工作的通知》要求,"
+            "现就有关事项通知如下:\n一、市安监局要加强对危险化学品经营单位的监督检查。\n")
+    assert extract_text(text)["meta"]["locality"] == "江门市台山市"
