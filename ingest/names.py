@@ -666,6 +666,12 @@ LOCAL_UNIT_KIND = re.compile(r"[\u4e00-\u9fff]{2}[所站院]")
 
 
 @lru_cache(maxsize=65536)
+def holds_bad_word(span: str) -> bool:
+    """A word no body name holds (召开, 印发, 我…: lexicon [shape] bad_words) outside a relative
+    clause, which may say what its class does (擅自进行野外用火的个人和单位)."""
+    return "的" not in span and any(w in span for w in lexicon().bad_words)
+
+
 def name_kind(piece: str) -> str | None:
     """`org`, `person`, `class`, `place` or `stem` when `piece` looks like a body (or a
     department class word in a list), else None. Shape only: a suffix, a collective
@@ -686,8 +692,8 @@ def name_kind(piece: str) -> str | None:
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
     bad = set(probe) & lex.bad_chars
-    if "的" not in core and any(w in core for w in lex.bad_words):
-        return None  # (a relative clause may say what its class does: 擅自进行野外用火的个人和单位)
+    if holds_bad_word(core):
+        return None
     relative = False
     if bad == {"的"} and GENERIC_HEAD.search(core) and len(core) <= 24 and not core.startswith("的"):
         bad = set()  # 负有安全监管职责的行业主管部门: a class of parties

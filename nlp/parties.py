@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import (ACTING_ADVERB, DUTY_RELATIVE, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, opens_a_clause, name_kind, parse_names,
+from ..ingest.names import (ACTING_ADVERB, DUTY_RELATIVE, holds_bad_word, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, opens_a_clause, name_kind, parse_names,
                              split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -97,9 +97,10 @@ ATTENDEE_HEAD = re.compile(r"^\s*(?:参加(?:会议)?人员|参会人员|参会�
 # the number of an inline point (一是…二是…, 一要…, 第一,, 其一,) standing before the point's subject
 POINT_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3}[,,、]?|其[一二三四五六七八九十][,,、]?)"
                           r"(?=[\u4e00-\u9fff])")
-ASKING = re.compile(r"(?:近日|日前|再次|进一步|明确)?(?:(?:下发|发出|印发|发布)(?:了)?(?:紧急)?通知[,，]?)?"
-                    r"(?:要求|责成|督促)(?=[\u4e00-\u9fff])")  # (省交通厅下发通知要求各级交通部门要…)
-ISSUED_AND_ASKED = re.compile(r"(?:近日|日前)?(?:下发|发出|印发|发布)(?:了)?(?:紧急)?通知[,，]?(?:要求|责成)(?=[\u4e00-\u9fff])")
+# a body's notice issued before what it asks (省交通厅下发通知要求各级交通部门要…)
+ISSUED_NOTICE = r"(?:下发|发出|印发|发布)(?:了)?(?:紧急)?通知[,，]?"
+ASKING = re.compile(rf"(?:近日|日前|再次|进一步|明确)?(?:{ISSUED_NOTICE})?(?:要求|责成|督促)(?=[\u4e00-\u9fff])")
+ISSUED_AND_ASKED = re.compile(rf"(?:近日|日前)?{ISSUED_NOTICE}(?:要求|责成)(?=[\u4e00-\u9fff])")
 # the verbs a report gives its speaker (会议要求, 通知强调, 县安委办要求,): also preamble.REPORTED_LEAD
 SAYING = r"(?:要求|强调|指出|明确|提出)"
 SPEAKS = re.compile(r"(?:近日|日前|再次|进一步)?(?:要求|强调|指出)[,,:：]")
@@ -1174,4 +1175,4 @@ def phrase_material(span: str) -> bool:
     probe = lex.abbreviation_rx.sub("", span)
     for ok in lex.bad_char_exceptions:
         probe = probe.replace(ok, "")
-    return bool((set(probe) & lex.bad_chars) - {"的"}) or "的" not in span and any(w in span for w in lex.bad_words)
+    return bool((set(probe) & lex.bad_chars) - {"的"}) or holds_bad_word(span)
