@@ -665,13 +665,13 @@ ACTING_ADVERB = re.compile(r"分别|立即|迅速|及时|尽快|马上|认真|�
 LOCAL_UNIT_KIND = re.compile(r"[\u4e00-\u9fff]{2}[所站院]")
 
 
-@lru_cache(maxsize=65536)
 def holds_bad_word(span: str) -> bool:
     """A word no body name holds (召开, 印发, 我…: lexicon [shape] bad_words) outside a relative
     clause, which may say what its class does (擅自进行野外用火的个人和单位)."""
     return "的" not in span and any(w in span for w in lexicon().bad_words)
 
 
+@lru_cache(maxsize=65536)
 def name_kind(piece: str) -> str | None:
     """`org`, `person`, `class`, `place` or `stem` when `piece` looks like a body (or a
     department class word in a list), else None. Shape only: a suffix, a collective

@@ -112,8 +112,12 @@ PLACE_TEXT = st.lists(st.one_of(st.sampled_from(_REGION_NAMES), CJK, PUNCT), max
 def test_mentions_finds_exactly_the_full_names_a_text_holds(text):
     """`mentions` looks names up only where a name's first two characters stand (a speed-up
     for long head lines): it must find the same names as testing every name with `in`."""
+    from policykg.ingest.regions import directly_under
+
     g = gazetteer()
-    expected = {n for n in g.by_name if len(n) >= 3 and n in text}
+    # a name followed by 直 (丁青县直…) is a level opening 县直 'directly under the county', by design
+    expected = {n for n in g.by_name if len(n) >= 3 and any(
+        text.startswith(n, i) and not directly_under(text, i + len(n), n) for i in range(len(text)))}
     assert {r.name for r in g.mentions(text, 1, 3)} == {
         n for n in expected if any(1 <= r.level <= 3 for r in g.by_name[n])}
 
@@ -128,3 +132,15 @@ def test_place_prefix_agrees_with_the_full_lookup(text):
     hit = g.place_prefix(text)
     if full is not None:
         assert hit is not None and hit[1] == full
+
+
+def test_clear_memos_forgets_every_memoised_reading():
+    """The extraction bench reads each document cold through clear_memos; a review that moved
+    name_kind's memo onto a helper broke it (AttributeError) and left name_kind unmemoised.
+    Every function it clears must be memoised, and clearing must empty their memos."""
+    from policykg.ingest import names
+
+    names.name_kind("临沂市应急管理局")
+    names.clear_memos()
+    for fn in (names.canonical_name, names.name_kind, names.has_verb, names._parse_names, names.tidy):
+        assert fn.cache_info().currsize == 0
