@@ -52,6 +52,7 @@ _CANONICAL_RX12 = re.compile(r"^(国务院|各|有关|相关)")
 _CANONICAL_RX13 = re.compile(r"(管理)?部门$")
 _NAME_KIND_RX1 = re.compile(r"[0-9A-Za-z%《》“”\"'‘’:\s]")
 _NAME_KIND_RX2 = re.compile(r"一批|一些|部分|这些|那些|依照|依据|根据|予以")  # a clause, not a name: 公安机关依照…予以处罚
+COLLECTIVE_OPENER = re.compile(r"^(?:各|有关|相关|所有|全体)")
 _NAME_KIND_RX3 = re.compile(r"负责(?!人|同志)|牵头|配合|参与|组织实施")
 _NAME_KIND_RX4 = re.compile(r"^[一二三四五六七八九十第]")
 _SPLIT_NAMES_RX1 = re.compile(r"[(（][^()（）]*[)）]")
@@ -724,7 +725,8 @@ def name_kind(piece: str) -> str | None:
     if person and (not suffix or len(person) > len(suffix)):
         if "的" in core and len(core) <= 24:
             return "person"  # 进入戒严区域的车辆和个人: a class of people by what they do
-        return "person" if len(core) <= 10 and not has_verb(core) else None  # 各级领导干部, 护林员
+        # (相关市州防汛行政责任人: a collective word before the class adds no phrase to it)
+        return "person" if len(COLLECTIVE_OPENER.sub("", core)) <= 10 and not has_verb(core) else None  # 各级领导干部, 护林员
     if suffix:
         if (len(core) == len(suffix) and core not in lex.abbreviations and not LOCAL_UNIT_KIND.fullmatch(core)) \
                 or core in ("人民政府", "政府"):
@@ -896,7 +898,7 @@ def split_names(span: str) -> list[tuple[str, int]]:
             break
         # 各县区各单位 / 各县区各有关部门 / 各地各部门各单位: classes written together
         m2 = _SPLIT_NAMES_RX3.match(tidy(piece))
-        chain = chained_classes(piece) if tidy(piece) == WHOLE_PLACE_BEFORE_EACH.sub("", piece) else None
+        chain = chained_classes(piece) if tidy(piece) == WHOLE_PLACE_BEFORE_EACH.sub("", tidy(piece)) else None
         if chain:
             for n, (g, k) in enumerate(chain):
                 out.append((g, off + k))
@@ -964,9 +966,11 @@ def chained_classes(piece: str) -> list[tuple[str, int]] | None:
             merged.append((g, k))
     if len(merged) < 2:
         return None
-    for g, _ in merged:
+    for n, (g, _) in enumerate(merged):
         graded = g.removeprefix("各级")
-        if not (CHAIN_CLASS.fullmatch(graded) or LEVEL_RUN.fullmatch(g) and place_only(g)):
+        # (after the first, a class of units by its shape: 各地各中小学校(幼儿园))
+        if not (CHAIN_CLASS.fullmatch(graded) or LEVEL_RUN.fullmatch(g) and place_only(g)
+                or n and not g.startswith("各级") and name_kind(g) in ("org", "class")):
             return None
     return merged
 
@@ -1243,10 +1247,12 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         known = lexicon().department_by_stem
         if tail and (tail.group("stem") in known or member_noun(tail.group("stem"))) and \
                 (tail.group("stem") in known or any(BRACKET.sub("", tidy(p)) in known for p, _ in pieces)) and \
-                all(BRACKET.sub("", tidy(p)) in known or member_noun(BRACKET.sub("", p)) for p, _ in pieces[:-1]):
+                all(BRACKET.sub("", tidy(p)) in known or member_noun(BRACKET.sub("", p)) or place_only(p)
+                    for p, _ in pieces[:-1]):
             # 应急管理、自然资源和规划(林业)、综合行政执法部门: one known stem makes it a list of
-            # department classes; the others need only be plain nouns
-            pieces = [(p if tidy(p).endswith(tail.group("head")) else p + tail.group("head"), o)
+            # department classes; the others need only be plain nouns (a class of places before
+            # them is a party of its own: 各乡镇和农牧、林业部门)
+            pieces = [(p if tidy(p).endswith(tail.group("head")) or place_only(p) else p + tail.group("head"), o)
                       for p, o in pieces[:-1]] + [pieces[-1]]  # (林业主管部门、公安部门: both whole)
     if len(pieces) >= 2:
         # 林木、林地经营者 / 林区、牧区住户: short nouns before a person class share its head

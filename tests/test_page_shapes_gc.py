@@ -1,0 +1,55 @@
+"""Shapes of real circulars outside ../shared: public pages of the fresh batches gc and gd of
+the sixteenth session (their addresses in bench/firstlook_sources.tsv), cited by address; a
+few lines each, not the documents."""
+
+from __future__ import annotations
+
+from page_text import extract_text
+
+from policykg.ingest.names import Jurisdiction
+from policykg.nlp.parties import find_parties
+
+
+def party_names(text: str, province: str, locality: str | None, year: int) -> list[str]:
+    """The parties a sentence names, read as in a document of that place and year."""
+    return [p.name for p in find_parties(text, Jurisdiction.of(province, locality, year), False)]
+
+
+def actors_of(text: str) -> list[list[str]]:
+    return [[a["name"] for a in t["actors"]] for t in extract_text(text)["tasks"]]
+
+
+# 青海省防汛抗旱指挥部 level-4 response (viaggibudapest.com/qinghai/tqzx/07/3635562.shtml, a mirror)
+QINGHAI_RESPONSE = (
+    "请省防汛抗旱指挥部各成员单位按照《青海省防汛抗洪应急预案》规定开展相关工作;相关市州防汛行政责任人"
+    "立即到岗到位,密切关注雨情、水情、汛情变化,加强调度指挥,强化重点部位巡查防守。\n")
+
+
+def test_a_collective_word_before_a_class_of_people_adds_no_phrase_to_it():
+    """相关市州防汛行政责任人立即到岗到位: a class of people one word longer than the person-name
+    cap only by its 相关 is still a class of people, and the subject of its own task after the
+    semicolon (one task per party group, SCHEMA)."""
+    assert actors_of(QINGHAI_RESPONSE) == [["省防汛抗旱指挥部各成员单位"], ["相关市州防汛行政责任人"]]
+
+
+def test_a_class_of_places_before_department_stems_keeps_its_own_name():
+    """各乡镇和农牧、林业部门要加强对设施农业…的防护 (西吉县 2018, www.nxxj.gov.cn/xxgk_13648/zfwj/
+    201804/t20180423_741583.html): the townships, and the county's two departments — not
+    各乡镇部门 nor the townships' departments."""
+    names = party_names("各乡镇和农牧、林业部门要加强对设施农业和设施果林的防护和管理。", "宁夏回族自治区",
+                        "固原市西吉县", 2018)
+    assert "各乡镇部门" not in names and "各乡镇农牧部门" not in names
+    assert names[0] in ("各乡镇", "各乡镇人民政府") and len(names) == 3
+    assert all(n.startswith("西吉县") for n in names[1:])
+
+
+def test_classes_of_places_and_of_units_written_together_are_each_a_party():
+    """各地各学校要在放假前对校园进行一次安全隐患排查 (汕头 2021, www.shantou.gov.cn/edu/ymys/tpxw/content/
+    post_969851.html) and 各地各中小学校(幼儿园)务必… (江西 2021, ysh.jxup.com/news-show-20839.html):
+    the places and their schools, each a class (as 各地各部门 is); a class of units is known by
+    its shape, not only from a list of class words. 各地各级有关部门 stays one class."""
+    shantou = party_names("各地各学校要在放假前对校园进行一次安全隐患排查。", "广东省", "汕头市", 2021)
+    assert shantou == ["各地", "各学校"]
+    jiangxi = party_names("各地各中小学校(幼儿园)务必按照方案的通知要求,全力推进校园安防工程建设。", "江西省", None, 2021)
+    assert "各中小学校" in " ".join(jiangxi) and "各地各中小学校" not in " ".join(jiangxi)
+    assert party_names("各地各级有关部门要深入开展矿山安全整治。", "山东省", None, 2022) == ["各地各级有关部门"]
