@@ -813,11 +813,12 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
                                                 for m in re.finditer(re.escape(r.name), line))]
             if hits:
                 # the place the line names first (3月6日,福清市组织收听收看省、福州市…会议: 福清市)
-                r = min(hits, key=lambda x: (line.find(x.name), -x.level))
+                r = written_run_end(line, min(hits, key=lambda x: (line.find(x.name), -x.level)), hits)
                 if r.level == 1:
                     province = r
                 else:
                     local = r
+                    own_town = own_town or town_written_after(line, r)
                 break
     scope = _LOCATE_RX1.search(meta.title or "")
     if local is None and scope and scope.group(1) in "县区":
@@ -892,6 +893,31 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
     elif town:
         meta.locality = town
     meta.province = province.name if province else None
+
+
+def written_run_end(line: str, first: Region, hits: list[Region]) -> Region:
+    """山东省沂水县夏蔚镇及时召开…: a place and the places under it written straight after it are
+    one address; the deepest of the run is the place meant (沂水县, not only 山东省)."""
+    g = gazetteer()
+    at = line.find(first.name) + len(first.name)
+    current = first
+    while True:
+        nxt = next((r for r in hits if line.startswith(r.name, at) and current in g.chain(r) and r is not current), None)
+        if nxt is None:
+            return current
+        current, at = nxt, at + len(nxt.name)
+
+
+def town_written_after(line: str, county: Region) -> str | None:
+    """山东省沂水县夏蔚镇及时召开…: a township of the county written straight after its name."""
+    if county.level != 3:
+        return None
+    m = TOWN_NAME.match(line, line.find(county.name) + len(county.name))
+    if not m:
+        return None
+    name = m.group(1)
+    stem = name[:-2] if name.endswith("街道") else name[:-1]
+    return name if county.code in gazetteer().towns.get(stem, ()) else None
 
 
 # 距离广东省汕尾市偏南方向约190公里 / 位于福建省厦门市以东: a position given from a place

@@ -592,7 +592,8 @@ class PartyFinder:
         right after 由 act; a role verb after them gives their role."""
         t = self.masked
         for m in _BY_FRAMES_RX1.finditer(t):
-            if t[max(0, m.start() - 1):m.start()] in ("理", "自", "缘", "经") or t[m.end():m.end() + 1] in ("于", "此"):
+            # (依法交由公安部门处理: whom the violators are handed to, not who does the work)
+            if t[max(0, m.start() - 1):m.start()] in ("理", "自", "缘", "经", "交") or t[m.end():m.end() + 1] in ("于", "此"):
                 continue
             end = m.end()
             stop = _BY_FRAMES_RX2.search(t[end:])

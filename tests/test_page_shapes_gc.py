@@ -53,3 +53,29 @@ def test_classes_of_places_and_of_units_written_together_are_each_a_party():
     jiangxi = party_names("各地各中小学校(幼儿园)务必按照方案的通知要求,全力推进校园安防工程建设。", "江西省", None, 2021)
     assert "各中小学校" in " ".join(jiangxi) and "各地各中小学校" not in " ".join(jiangxi)
     assert party_names("各地各级有关部门要深入开展矿山安全整治。", "山东省", None, 2022) == ["各地各级有关部门"]
+
+
+# 沂水县夏蔚镇 森林防火 meeting report (chinagu.org/html/show12295p1.htm)
+XIAWEI_MEETING = (
+    "崮文化网讯 今年春季降水较少、空气干燥,随着旅游踏青和农事活动逐步开展,吸烟等野外用火现象将大幅增多,"
+    "森林防火形势异常严峻。为防范森林火灾,山东省沂水县夏蔚镇及时召开森林防火会议。\n"
+    "一是严厉打击野外用火。增加护林员巡逻次数,对发现带火种上山的行为及时劝阻。对执意不听、任意妄为、"
+    "妨害森林安全的,依法交由公安部门处理。二是加强24小时人员值班。镇民兵应急分队保证24小时随叫随到,"
+    "及时处置苗头性的隐患,将火灾发生灭于无形。\n")
+
+
+def test_a_place_and_the_places_under_it_written_together_are_one_address():
+    """山东省沂水县夏蔚镇及时召开…: the deepest place of the run locates the page (the township
+    under its county), not the province alone; its township's own unit is the township's."""
+    record = extract_text(XIAWEI_MEETING)
+    assert record["meta"]["province"] == "山东省"
+    assert record["meta"]["locality"] == "临沂市沂水县夏蔚镇"
+    second = record["tasks"][1]
+    assert [(a["name"], a["explicit"]) for a in second["actors"]] == [("夏蔚镇民兵应急分队", True)]
+
+
+def test_whom_violators_are_handed_to_does_not_do_the_work():
+    """依法交由公安部门处理: the township hands offenders over to the police; the police are no
+    actor of 严厉打击野外用火 (a 由-frame after 交 is a hand-over, not an allocation)."""
+    first = extract_text(XIAWEI_MEETING)["tasks"][0]
+    assert not any("公安" in a["name"] for a in first["actors"])
