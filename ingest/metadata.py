@@ -238,7 +238,15 @@ def document_year(meta: Meta, text: str, page: str = "") -> int | None:
     if posted:
         return int(posted.group(1))
     years = [int(y) for y in YEAR_IN_TEXT.findall(text)]
-    return max(set(years), key=lambda y: (years.count(y), -y)) if years else None
+    if years:
+        return max(set(years), key=lambda y: (years.count(y), -y))
+    # (根据《…通知》(浙教安〔2024〕16 号)…: a page naming no year of its own is not older than the
+    # newest circular it cites, and mostly of its year)
+    cited = [int(m.group(1)) for m in CITED_NUMBER_YEAR.finditer(text)]
+    return max(cited) if cited else None
+
+
+CITED_NUMBER_YEAR = re.compile(r"[〔\[]((?:19[89]|20[0-4])\d)[〕\]]\s?\d{1,5}\s?号")
 
 
 HEADED_NUMBER = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?)文件\s*(?P<num>[\u4e00-\u9fff]{1,8}\s?[〔\[(]\d{4}[〕\])]\s?\d{1,5}\s?号)")

@@ -79,3 +79,19 @@ def test_whom_violators_are_handed_to_does_not_do_the_work():
     actor of 严厉打击野外用火 (a 由-frame after 交 is a hand-over, not an allocation)."""
     first = extract_text(XIAWEI_MEETING)["tasks"][0]
     assert not any("公安" in a["name"] for a in first["actors"])
+
+
+# a college's 校园安全隐患大排查大整治 breakdown, 2024 (qichediban.com/info/1043/3779.html)
+COLLEGE_BREAKDOWN = (
+    "根据《浙江省教育厅关于组织开展全省教育系统校园安全隐患大排查大整治行动的通知》(浙教安〔2024〕16 号)"
+    "文件及附件任务要求,结合我校实际,现将具体工作及任务分解安排如下:\n"
+    "二、任务清单(附后)及说明\n"
+    "1、各责任部门需根据清单要求,开展严格、细致的自查工作,确保无死角、无遗漏地检查各项工作落实情况。\n"
+    "2、请各部门于4月22日前将自查报告,形成文字材料汇总至保卫处,内容包括实施的检查细则、问题清单等。\n")
+
+
+def test_a_page_naming_no_year_takes_the_year_of_the_newest_circular_it_cites():
+    """4月22日前 in a page with no date, number or year of its own: the year of the circular it
+    implements (浙教安〔2024〕16 号), as the gold of such pages reads it."""
+    tasks = extract_text(COLLEGE_BREAKDOWN)["tasks"]
+    assert [d["date"] for d in tasks[-1]["deadlines"]] == ["2024-04-22"]
