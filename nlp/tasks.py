@@ -93,6 +93,25 @@ def is_definition(text: str) -> bool:
     return bool(re.search(rf"(为|是)[^,。;]{{0,30}}(?:{tails})[。.]?$", body))
 
 
+SANCTION = re.compile(r"追究|处罚|处分|查处|罚款")
+# how a penalty clause opens when no body is named before it (应急管理、公安…等部门将依法予以处罚 names one)
+SUBJECTLESS_PENALTY = re.compile(r"^(?:将|一律|严格|从严|坚决|依法|依照|依据|按照|根据|给予|予以|尚|构成|并|均|视情)")
+
+
+def sanction_only(text: str) -> bool:
+    """二、违反上述规定,构成犯罪的,依法追究刑事责任,尚不构成犯罪的,依法给予行政处罚。: an item that
+    says only what befalls offenders, naming no body to impose it, sets no work (with 由公安机关…
+    予以处罚 or 公安…等部门将依法予以处罚 it gives those bodies work, and 对违反…者,严格依法进行处理
+    tells the issuer's people to act: both tasks)."""
+    body = _IS_DEFINITION_RX1.sub("", text.strip())
+    if "由" in body or DUTY_WORD.search(body):
+        return False
+    clauses = [c.strip() for c in re.split(r"[,,;；。]", body) if c.strip()]
+    return bool(clauses) and any(SANCTION.search(c) for c in clauses) and all(
+        c.endswith("的") or c.startswith(("违反", "凡", "对")) or SANCTION.search(c) and SUBJECTLESS_PENALTY.match(c)
+        for c in clauses)
+
+
 # dates and the words joining them (2021年3月7日-3月10日, 5月1日至10月31日, 即日起至2月8日)
 DATES_ONLY = re.compile(r"(?:\d{1,4}[年月日号]|即日|今日|[-—~～至到起止]|\s)+[。.]?")
 
@@ -111,6 +130,7 @@ ENUM_INTRO = re.compile(r"(下列|以下|如下)[^。]{0,30}[。:]?\s*$|:\s*$")
 WORK_INTRO = re.compile(r"(要求|措施|任务|职责|分工)(?:如下|是)?\s*[:：]\s*$")  # 具体分工如下: too
 # a child that gives its work to a body by name (由省教育厅牵头负责, 牵头单位:…)
 GIVEN_TO_A_BODY = re.compile(r"由[^。;；]{2,30}?(?:牵头|负责|承担|组织实施)|(?:牵头|责任|配合)(?:单位|部门)[:：]")
+OWN_DUTY = re.compile(r"严禁|禁止|不得|不准|必须|[要应须](?![求点急])")
 CRITERION_END = re.compile(r"(的|者|等)[;。]?$|;$")
 TAIL_STOP = re.compile(r"^(附件|附表|抄送|抄报|联系人|联系电话|主题词|印发)")
 CLOSING = re.compile(r"^(请(?:各|你|全|有关|相关|省|市|县|区|州)|此次|以上|特此|本通知|本方案|本通告|本意见)")
@@ -142,6 +162,12 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
         # with a limit of their own: 报送内容和时间 (二)各市县每周五下午16时前报送…)
         return True
     if fields_of_one_piece(kids):
+        return True
+    if all(len(k) <= 60 for k in kids) and OWN_DUTY.search(own) and len(kids) >= 2 \
+            and all(k.endswith((";", "；")) for k in kids[:-1]) and kids[-1].endswith("。"):
+        # 一、…严禁一切违法违规野外用火。1、严禁携带火种…; … 5、严禁…焚烧疫木。: one list, its members
+        # closed by semicolons and the last by a full stop, spelling out the work the item itself
+        # sets (under a heading that sets none, 二、禁放内容 / 五、几点要求, each member is a task)
         return True
     return all(len(k) <= 60 and CRITERION_END.search(k) for k in kids)
 
@@ -185,7 +211,8 @@ def select_tasks(doc: Document, opens_with_subject=None) -> list[TaskSpan]:
             for child in item.children:
                 visit(child, excluded, principle)
             return
-        if not excluded and not is_definition(text[item.start:item.end]):
+        if not excluded and not is_definition(text[item.start:item.end]) \
+                and not sanction_only(text[item.start:item.end]):
             leaves.append(item)
 
     for top in doc.outline:

@@ -95,3 +95,32 @@ def test_a_page_naming_no_year_takes_the_year_of_the_newest_circular_it_cites():
     implements (浙教安〔2024〕16 号), as the gold of such pages reads it."""
     tasks = extract_text(COLLEGE_BREAKDOWN)["tasks"]
     assert [d["date"] for d in tasks[-1]["deadlines"]] == ["2024-04-22"]
+
+
+def paths_of(text: str) -> list[list[str]]:
+    return [t["path"] for t in extract_text(text)["tasks"]]
+
+
+# 本溪市森林防灭火指挥部 通告 reposted by 南芬区 (nf.benxi.gov.cn/publicity/qzfxx/tzgg/111972)
+BENXI_BAN = (
+    "关于森林防火紧要期内严禁野外用火的通告\n"
+    "依据《中华人民共和国森林法》《森林防火条例》《辽宁省森林防火实施办法》及有关法律法规,市森林防灭火指挥部"
+    "决定2023年3月10日至5月20日为我市森林防火紧要时期,现就紧要期内禁止野外用火有关事项通告如下:\n"
+    "一、森林防火紧要期内,全市林区及林缘(50米内)严禁一切违法违规野外用火。\n"
+    "1、严禁携带火种及易燃易爆物品进入森林防火区;\n"
+    "2、严禁烧荒、烧田埂草、烧草木灰、烧秸秆;\n"
+    "3、严禁吸烟、野炊和烤火;\n"
+    "4、严禁焚香烧纸、燃放烟花爆竹;\n"
+    "5、严禁未经批准擅自炼山、焚烧疫木。\n"
+    "二、违反上述规定,构成犯罪的,依法追究刑事责任,尚不构成犯罪的,依法给予行政处罚。\n"
+    "三、全市广大干部群众要积极支持和参与森林防火,自觉遵守森林防火法律法规和相关规定,发现违规用火和森林火灾,"
+    "应当立即报警。\n")
+
+
+def test_a_ban_spelled_out_in_a_list_closed_by_a_full_stop_is_one_task():
+    """一、…严禁一切违法违规野外用火。 1、严禁…; … 5、严禁…。: the members spell out the item's own
+    ban (semicolons, the last a full stop) — one task; 二、违反上述规定…依法追究刑事责任 only says
+    what befalls offenders and is none; 三、全市广大干部群众要… names its own party."""
+    record = extract_text(BENXI_BAN)
+    assert [t["path"] for t in record["tasks"]] == [["一"], ["三"]]
+    assert [(a["name"], a["explicit"]) for a in record["tasks"][1]["actors"]] == [("全市广大干部群众", True)]
