@@ -1335,6 +1335,9 @@ def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]
         m = _ISSUERS_FROM_HEADING_RX1.fullmatch(ln.text.replace(" ", ""))
         if m and name_kind(m.group("org")) == "org":
             return [m.group("org")]
+    bracketed = BRACKETED_WRITER.match(title_line.text) if title_line is not None else None
+    if bracketed and name_kind(bracketed.group("org")) == "org":
+        return [bracketed.group("org")]  # 【金阳县防汛防地灾专班】风险预警响应通知单: the writer in its bracket
     # an author's byline opening the page, above any title (◎山西省水利厅水旱灾害防御处, then
     # the work points): a body with its place, on its own line
     first = head[0].text.strip().lstrip(BULLETS) if head else ""
@@ -1365,6 +1368,7 @@ def issuers_from_heading(head: list[Line], title_line: Line | None) -> list[str]
     return []
 
 
+BRACKETED_WRITER = re.compile(r"^\s*【(?P<org>[\u4e00-\u9fff()（）]{4,30})】")
 # an order's or public notice's opening sentence naming the body that issues it
 # (a bracket inside the name is its own: 县安全生产(防灾减灾救灾)委员会决定于4月21日13时启动…,现命令)
 DECIDING_BODY = re.compile(r"(?:^|[,,。;;])(?P<org>(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff]{2,12}[)）]){2,30}?"

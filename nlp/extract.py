@@ -27,7 +27,7 @@ from .pipeline import analyse
 from .records import Actor, ExtractionRecord
 from .sectors import document_domain, sectors_of
 from .practices import find_sections, mechanisms_of
-from .parties import find_parties, mask_quotes, opens_with_subject
+from .parties import bodies_named, find_parties, mask_quotes, opens_with_subject
 from .preamble import preamble_tasks
 from .targets import find_targets
 from .tasks import TaskSpan, select_tasks
@@ -206,7 +206,8 @@ def heading_parties(doc: Document, ctx: DocContext) -> dict[int, list[Actor]]:
         hit = match_marker(head)
         head = head[hit[3]:] if hit else head
         parties = [p for p in find_parties(head, ctx.jur, ctx.national, tuple(ctx.meta.addressees), ctx.pronouns)
-                   if not p.recipient and p.rule in ("subject", "by", "allocation", "labelled")]
+                   if not p.recipient and p.rule in ("subject", "by", "allocation", "labelled")] \
+            or bodies_named(head, ctx.jur, ctx.national, tuple(ctx.meta.addressees))
         if parties:
             out[id(item)] = [Actor(name=p.name, role=p.role, explicit=True) for p in parties]
     return out

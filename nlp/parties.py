@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import (ACTING_ADVERB, DUTY_RELATIVE, holds_bad_word, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, opens_a_clause, name_kind, parse_names,
+from ..ingest.names import (ACTING_ADVERB, DUTY_RELATIVE, holds_bad_word, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, has_verb, opens_a_clause, name_kind, parse_names,
                              split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -1158,6 +1158,18 @@ def word_starts(window: str) -> list[int]:
 def find_parties(text: str, jur: Jurisdiction, national_doc: bool, addressees: tuple[str, ...] = (),
                  pronouns: tuple[str, str] | None = None) -> list[Party]:
     return PartyFinder(text, jur, national_doc, addressees, pronouns).run()
+
+
+def bodies_named(span: str, jur: Jurisdiction, national_doc: bool, addressees: tuple[str, ...] = ()) -> list[Party]:
+    """The bodies of a span that is nothing but their names — a duty list's heading
+    ((一)纬七路街道办事处, then 1.负责…2.…): each is responsible for the items under it."""
+    core = span.strip().rstrip("。.:：;；")
+    names = parse_names(core, strict=True) if core else None
+    if not names or not all(k == "org" and not has_verb(p) for p, _, k in names) or phrase_material(core):
+        return []  # (一、澄城县构建应急管理新格局: a goal whose last word ends in 局, no bureau)
+    finder = PartyFinder(core, jur, national_doc, addressees)
+    finder.add(0, names, Role.RESPONSIBLE, "heading")
+    return finder.found
 
 
 def opens_with_subject(line: str, jur: Jurisdiction) -> bool:

@@ -43,8 +43,9 @@ def subject_acts(s: str) -> bool:
 
 BOILERPLATE = re.compile(r"(现将|现予|现就|特此|通知如下|通告如下|如下[::]|印发给你们|印发你们|转发给你们|函告如下|"
                          r"已经.{1,12}同意|提出如下|决定如下|作如下|做如下)")
-# a forecast or a tally of what happened, opening its sentence (据…预报, 预计…, 今年1至10月份,全省共发生…)
-BACKGROUND = re.compile(r"^\s*(?:(?:据|根据)[^,,。]{0,24}?(?:预报|预测|监测|统计|预计)|预计|[^,,。]{0,12}(?:以来|月份)[,,]"
+# a forecast or a tally of what happened, opening its sentence (据…预报, 预计…, 金阳县气象局预报:…,
+# 今年1至10月份,全省共发生…)
+BACKGROUND = re.compile(r"^\s*(?:(?:据|根据)[^,,。]{0,24}?(?:预报|预测|监测|统计|预计)|预计|[^,,。]{2,24}?(?:预报|预测)[::]|[^,,。]{0,12}(?:以来|月份)[,,]"
                         r"[^。]{0,12}(?:共发生|发生了?))")
 EXHORTATION = re.compile(r"^(请)?[^,。]{0,20}?(认真|切实|遵照|结合实际)?(贯彻执行|遵照执行|贯彻落实|抓好落实|组织实施|执行|落实)[。!]?$")
 SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")

@@ -124,3 +124,41 @@ def test_a_ban_spelled_out_in_a_list_closed_by_a_full_stop_is_one_task():
     record = extract_text(BENXI_BAN)
     assert [t["path"] for t in record["tasks"]] == [["一"], ["三"]]
     assert [(a["name"], a["explicit"]) for a in record["tasks"][1]["actors"]] == [("全市广大干部群众", True)]
+
+
+# 新乡经开区 防汛方案 on a forum archive (bbs.xinxiangshizx.com/archiver/showtopic-6017.aspx)
+XINXIANG_DUTIES = (
+    "新乡经开区年防汛方案\n"
+    "为切实做好年经开区防汛工作,结合我区具体情况,特制定本方案。\n"
+    "二、任务分工\n"
+    "(一)纬七路街道办事处\n"
+    "1.负责村级防汛抢险和防汛物资储备工作,检查各村的防汛物资及排水设施,发现问题,及时处理,确保村域安全度汛。\n"
+    "2.落实乡级河长责任,监管村级河长常态化巡河,及时掌握汛期河道水位变化。\n")
+
+
+def test_a_heading_that_is_only_a_body_gives_it_the_duties_under_it():
+    """(一)纬七路街道办事处 / 1.负责… 2.落实…: a duty list's heading that names nothing but a body;
+    the items under it are that body's. A goal whose last word ends in 局 (一、澄城县构建应急管理
+    新格局, seed 002) is no body."""
+    tasks = extract_text(XINXIANG_DUTIES)["tasks"]
+    assert [t["path"] for t in tasks] == [["二", "(一)", "1"], ["二", "(一)", "2"]]
+    assert all([a["name"] for a in t["actors"]] and all(a["name"].endswith("纬七路街道办事处") for a in t["actors"])
+               for t in tasks)
+
+
+# 金阳县防汛防地灾专班 warning slip (tc.100zst.cn/fenlei/info-1-4192.html)
+JINYANG_SLIP = (
+    "【金阳县防汛防地灾专班】风险预警响应通知单\n"
+    "(8月20期)\n"
+    "金阳县气象局预报:8月20日晚到8月21日白天,阴有中到大雨,部分乡镇有暴雨。降雨时,可能伴有雷电、阵性大风等强对流天气。"
+    "8月20日晚到8月21日白天对全县15个乡镇发布地质灾害橙色、山洪灾害黄色气象风险预警。请各三长两员和相关责任人及时到岗到位。\n"
+    "重点抓好:1.所有涉及点位立即组织受威胁群众安全撤离,并严格管控转移人员;2.及时将预警信息通知到村、组、户、企业;"
+    "3.各行业主管部门及时按要求将预警信息通知到在建工程施工营地、工棚,督促落实好防范措施。\n")
+
+
+def test_the_writer_in_a_titles_bracket_issues_and_a_forecast_sets_no_work():
+    """【金阳县防汛防地灾专班】风险预警响应通知单: the bracket names the writer; 金阳县气象局预报:… is
+    the forecast the slip answers, neither its issuer nor a task."""
+    record = extract_text(JINYANG_SLIP)
+    assert record["meta"]["issuers"] == ["金阳县防汛防地灾专班"]
+    assert not any(t["text"].startswith("金阳县气象局预报") for t in record["tasks"])
