@@ -848,7 +848,7 @@ class PartyFinder:
             ends = sorted(set(ends) | set(runs))
         place = gazetteer().place_prefix(t[s:limit])
         if place and t[s:s + place[1]] == place[0].name:  # 琼海市要立即启动…: a place named in full
-            ends = sorted(set(ends) | {place[1]})
+            ends = sorted(set(ends) | {place[1]} | set(places_listed_after(t, s + place[1], limit, s)))
         # (望广大用户积极配合: 望 is 希望 in a notice's register)
         asked = t[max(0, s - 2):s].endswith(("请", "望", "责成", "要求")) and t[s:s + 1] not in ("示", "假", "教", "求")
         for end in ends:
@@ -1152,6 +1152,24 @@ def word_starts(window: str) -> list[int]:
     for w in jieba.lcut(window, HMM=False):
         out.append(pos)
         pos += len(w)
+    return out
+
+
+def places_listed_after(t: str, at: int, limit: int, s: int) -> list[int]:
+    """普洱市、宁洱县要全力搜救…: the ends (from `s`) of the places named in full that follow the
+    first one in a list, each a possible end of the subject."""
+    out = []
+    while at < limit - 1 and t[at] in "、和及":
+        nxt = gazetteer().place_prefix(t[at + 1:limit])
+        if not nxt:
+            break
+        length = nxt[1]
+        if t[at + 1:at + 1 + length] != nxt[0].name:
+            if t[at + 1 + length:at + 2 + length] not in tuple("市县区旗州盟"):
+                break  # (宁洱县: the county's short name and its level, 宁洱哈尼族彝族自治县)
+            length += 1
+        at += 1 + length
+        out.append(at - s)
     return out
 
 

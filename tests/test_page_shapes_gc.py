@@ -162,3 +162,11 @@ def test_the_writer_in_a_titles_bracket_issues_and_a_forecast_sets_no_work():
     record = extract_text(JINYANG_SLIP)
     assert record["meta"]["issuers"] == ["金阳县防汛防地灾专班"]
     assert not any(t["text"].startswith("金阳县气象局预报") for t in record["tasks"])
+
+
+def test_places_listed_in_full_are_the_subject_of_their_own_duty():
+    """普洱市、宁洱县要全力搜救失联人员 (云南省防指 Ⅳ级 response, 2025,
+    yjglt.yn.gov.cn/html/2025/gsgg_0820/4031509.html): a list of places, each named in full (宁洱县 with its level after
+    the county's short name), opens a new task of its own."""
+    names = party_names("普洱市、宁洱县要全力搜救失联人员,科学组织救援行动,严密防范次生灾害。", "云南省", None, 2025)
+    assert len(names) == 2 and names[0].startswith("普洱市") and names[1].startswith("宁洱")
