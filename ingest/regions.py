@@ -38,6 +38,9 @@ def directly_under(text: str, end: int, piece: str) -> bool:
     return piece[-1] in "县市区旗" and text.startswith("直", end) and not text.startswith(("直属", "直辖"), end)
 
 
+AUTONOMOUS = re.compile(r"自治([县州旗])$")
+
+
 class Gazetteer:
     def __init__(self) -> None:
         self.by_code: dict[str, Region] = {}
@@ -48,6 +51,17 @@ class Gazetteer:
         self.by_name: dict[str, list[Region]] = {}
         for r in self.by_code.values():
             self.by_name.setdefault(r.name, []).append(r)
+        # an autonomous county, prefecture or banner is mostly written by its short name and its
+        # level (镇宁县 for 镇宁布依族苗族自治县, 凉山州, 黔东南州): those written names name it too,
+        # unless another region bears that name
+        written_forms: dict[str, list[Region]] = {}
+        for r in self.by_code.values():
+            auto = AUTONOMOUS.search(r.name)
+            if auto and len(r.short) >= 2:
+                written_forms.setdefault(r.short + auto.group(1), []).append(r)
+        for name, regions in written_forms.items():
+            if name not in self.by_name and len(regions) == 1:
+                self.by_name[name] = regions
         # for `mentions`: each name's place in `by_name`, and the lengths of the full names
         # (3+ characters) that open with each pair of characters
         self._name_rank = {n: i for i, n in enumerate(self.by_name)}

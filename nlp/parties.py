@@ -847,7 +847,7 @@ class PartyFinder:
         if runs:  # 州、市按时间节点…: a class of places as the subject (市联排联调中心和各县(市)区要…: the last)
             ends = sorted(set(ends) | set(runs))
         place = gazetteer().place_prefix(t[s:limit])
-        if place and t[s:s + place[1]] == place[0].name:  # 琼海市要立即启动…: a place named in full
+        if place and t[s:s + place[1]] in gazetteer().by_name:  # 琼海市要立即启动…: a place named in full
             ends = sorted(set(ends) | {place[1]} | set(places_listed_after(t, s + place[1], limit, s)))
         # (望广大用户积极配合: 望 is 希望 in a notice's register)
         asked = t[max(0, s - 2):s].endswith(("请", "望", "责成", "要求")) and t[s:s + 1] not in ("示", "假", "教", "求")
@@ -1164,7 +1164,7 @@ def places_listed_after(t: str, at: int, limit: int, s: int) -> list[int]:
         if not nxt:
             break
         length = nxt[1]
-        if t[at + 1:at + 1 + length] != nxt[0].name:
+        if t[at + 1:at + 1 + length] not in gazetteer().by_name:
             if t[at + 1 + length:at + 2 + length] not in tuple("市县区旗州盟"):
                 break  # (宁洱县: the county's short name and its level, 宁洱哈尼族彝族自治县)
             length += 1
