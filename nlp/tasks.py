@@ -24,7 +24,7 @@ from ..ingest.blocks import Table, column_kind
 from ..ingest.clean import FIELD_LABEL_RX
 from ..ingest.metadata import is_date_line, looks_like_org
 from ..ingest.model import Document, OutlineItem
-from ..ingest.names import name_kind
+from ..ingest.names import name_kind, parse_names
 from .vocab import DUTY_YAO
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
@@ -245,7 +245,7 @@ def split_duty_lines(text: str, span: TaskSpan, opens_with_subject) -> list[Task
     lines = line_spans(text, span.start, span.end)
     if len(lines) < 3:
         return [span]
-    duty = [i for i, (a, b) in enumerate(lines) if i > 0 and opens_with_subject(text[a:b])]
+    duty = [i for i, (a, b) in enumerate(lines) if i > 0 and (opens_with_subject(text[a:b]) or body_label(text[a:b]))]
     if len(duty) < 2:
         return [span]
     out: list[TaskSpan] = []
@@ -261,9 +261,22 @@ def split_duty_lines(text: str, span: TaskSpan, opens_with_subject) -> list[Task
                 continue
             out.append(TaskSpan(span.path, span.title, a, b, span.item))
             continue
-        subject = re.split(r"负责|要|应|须|牵头|参与|配合|根据|按照|及时|立即", body, maxsplit=1)[0]
+        subject = body_label(body) or re.split(r"负责|要|应|须|牵头|参与|配合|根据|按照|及时|立即", body, maxsplit=1)[0]
         out.append(TaskSpan(span.path + [subject[:20]], first_sentence(body), a, b, None))
     return out or [span]
+
+
+BODY_LABEL = re.compile(r"^\s*(?P<body>[^:：,,。;；\s]{2,20})[:：]\s*\S")
+
+
+def body_label(line: str) -> str | None:
+    """商委:协调公安、供销社做好… / 区委宣传部:制订宣传工作方案…: a duty list's line that opens on
+    its body's name and a colon (not a field label such as 责任单位: or 时间:)."""
+    m = BODY_LABEL.match(line)
+    if not m or column_kind(m.group("body")):
+        return None
+    names = parse_names(m.group("body"), strict=True)
+    return m.group("body") if names and all(k == "org" for _, _, k in names) else None
 
 
 def line_spans(text: str, start: int, end: int) -> list[Span]:

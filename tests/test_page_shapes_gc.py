@@ -170,3 +170,20 @@ def test_places_listed_in_full_are_the_subject_of_their_own_duty():
     the county's short name), opens a new task of its own."""
     names = party_names("普洱市、宁洱县要全力搜救失联人员,科学组织救援行动,严密防范次生灾害。", "云南省", None, 2025)
     assert len(names) == 2 and names[0].startswith("普洱市") and names[1].startswith("宁洱")
+
+
+# 海淀区 禁放 work plan (fymate.net/html/text/lar/173991/17399174_1.html)
+HAIDIAN_DUTIES = (
+    "5、各部门要各司其职、恪尽职守,组织好各项禁放工作。其职责分工为:\n"
+    "区委宣传部:制订宣传工作方案,协调新闻单位做好禁放宣传报导,教育群众自觉遵守禁放规定。\n"
+    "建委:负责组织对建筑工地外来人口的禁放宣传。\n"
+    "综治办:负责全区禁放宣传的组织、协调、统计及信息沟通工作。\n"
+    "工商分局:负责烟花爆竹销售的检查,查处违法经营、无照经营,在办理营业执照时宣传禁放规定。\n")
+
+
+def test_a_duty_list_of_bodies_each_followed_by_a_colon_is_one_task_a_body():
+    """区委宣传部:制订… / 建委:负责… / 综治办:… / 工商分局:…: lines that open on a body's name and a
+    colon split the item into one task a body, each naming its own (a field label such as 责任单位:
+    is no body)."""
+    paths = paths_of(HAIDIAN_DUTIES)
+    assert paths[1:] == [["5", "区委宣传部"], ["5", "建委"], ["5", "综治办"], ["5", "工商分局"]]
