@@ -1263,6 +1263,12 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
                     and not lexicon().person_suffix(tidy(p)) and lexicon().org_suffix(tidy(p)) != tidy(p)
                     for p, _ in pieces[:-1]):  # (nor 学校、家长: a school is a unit)
             pieces = [(p + head_word, o) for p, o in pieces[:-1]] + [pieces[-1]]
+        post = next((w for w in lexicon().posts if tidy(pieces[-1][0]).endswith(w)), None)
+        unit = tidy(pieces[-1][0])[:-len(post)] if post else ""
+        if post and unit.startswith("各") and name_kind(unit) and \
+                all(tidy(p).startswith("各") and name_kind(p) in ("org", "place", "class") for p, _ in pieces[:-1]):
+            # 各科室、各社区负责人: the post of each class of units listed (各科室负责人, 各社区负责人)
+            pieces = [(p + post, o) for p, o in pieces[:-1]] + [pieces[-1]]
     if len(pieces) >= 2 and head is None and name_kind(pieces[-1][0]) in ("class", "org") \
             and GENERIC_HEAD.search(tidy(pieces[-1][0])) and len(tidy(pieces[-1][0])) <= 8 \
             and not any(tidy(p).lstrip("省市州县区乡镇") in lexicon().department_by_stem for p, _ in pieces[:-1]) \

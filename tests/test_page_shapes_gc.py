@@ -187,3 +187,13 @@ def test_a_duty_list_of_bodies_each_followed_by_a_colon_is_one_task_a_body():
     is no body)."""
     paths = paths_of(HAIDIAN_DUTIES)
     assert paths[1:] == [["5", "区委宣传部"], ["5", "建委"], ["5", "综治办"], ["5", "工商分局"]]
+
+
+def test_a_post_is_no_duty_verb_and_is_held_in_each_unit_listed():
+    """各科室、各社区负责人作为辖区和本行业消防安全工作第一责任人,必须亲自组织… (杭州道街道 2017,
+    www.tjbh.gov.cn/jz/contents/13244/253972.html): 负责 opening 负责人 is a post, not the duty
+    负责 (the old reading made 各科室、各社区 the subject of '负责'); the post is each unit's, and
+    作为…第一责任人 is how they act."""
+    names = party_names("各科室、各社区负责人作为辖区和本行业消防安全工作第一责任人,必须亲自组织、落实、部署、实地检查。",
+                        "天津市", "滨海新区", 2017)
+    assert names == ["各科室负责人", "各社区负责人"]
