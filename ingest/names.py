@@ -360,7 +360,9 @@ def _slot_places(jur: Jurisdiction) -> dict[str, set[str]]:
     # a county-level city's own document calls itself 市 (绵竹市's 市委组织部 is 中共绵竹市委组织部)
     county_city = jur.rank == 3 and jur.county is not None and jur.county.name.endswith("市")
     return {
-        "prov": {"省", prov.name, prov.short} | ({"自治区", "区"} if prov.name.endswith("自治区") else set()),
+        # (区 is the autonomous region's only where no district writes: 区委 in 南宁市青秀区 is 青秀区's)
+        "prov": {"省", prov.name, prov.short} | ({"自治区"} if prov.name.endswith("自治区") else set())
+        | ({"区"} if prov.name.endswith("自治区") and not (jur.county and jur.county.name.endswith("区")) else set()),
         "city": ({"市"} if not county_city else set()) | ({jur.city.name} if jur.city else set()),
         "county": {"县", "区"} | ({"市"} if county_city else set()) | ({jur.county.name} if jur.county else set()),
     }
@@ -532,6 +534,12 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if not name:
         return name
     name = without_scope(name)
+    named_party = PARTY_ORGAN_IN_FULL.match(name)
+    if named_party and (hit := gazetteer().place_prefix(named_party.group(1))) and \
+            named_party.group(1)[:hit[1]] == hit[0].name:
+        # 中共兰州市委员会, 中共卓资县纪律检查委员会: the place is written in it already (中共兰州市委:
+        # the committee, named in full)
+        return name + "员会" if named_party.group(1)[hit[1]:] == "委" and name == "中共" + named_party.group(1) else name
     members = _CANONICAL_RX2.fullmatch(name)
     if members and not _CANONICAL_RX12.match(name):
         owner = members.group("owner")
@@ -1383,6 +1391,8 @@ def first_piece(span: str) -> str:
 
 
 SCOPE_NOTE = ("含", "包括", "包含", "不含", "除")
+PARTY_ORGAN_IN_FULL = re.compile(r"^中共(.+?(?:委员会|委))")
+LEVEL_COMMITTEE = re.compile(r"(省|自治区|市|州|县|区|旗|镇|乡)(?:党)?委")
 BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "管理委员会", "安委会", "安委办", "应急管理局",
                  "应急局", "安监局")
 
@@ -1603,6 +1613,12 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None], span: 
                     kinds[i] = "org"
                     changed = True
                     break
+            else:
+                committee = LEVEL_COMMITTEE.fullmatch(tidy(prev))
+                if committee:  # 县委、政府: the county's government, after the county's party committee
+                    pieces[i] = (committee.group(1) + p, o)
+                    kinds[i] = "org"
+                    changed = True
     if not changed:
         return None
     keep = [k for k, (piece, _) in enumerate(pieces) if piece]

@@ -197,3 +197,26 @@ def test_a_post_is_no_duty_verb_and_is_held_in_each_unit_listed():
     names = party_names("各科室、各社区负责人作为辖区和本行业消防安全工作第一责任人,必须亲自组织、落实、部署、实地检查。",
                         "天津市", "滨海新区", 2017)
     assert names == ["各科室负责人", "各社区负责人"]
+
+
+def test_a_party_committee_by_its_level_is_named_in_full_and_shares_its_level():
+    """县委、政府将组织督查组进行防火专项督查 (卓资县森林草原防火指挥部 2017, on a mirror:
+    deruichugui.com/html/informationzzzf11439msg2728557197422.html): the county's party committee
+    (中共卓资县委员会, as the gold names it) and the county's government — a bare 政府 after 县委 is
+    the county's, never a nameless 人民政府."""
+    names = party_names("县委、政府将组织督查组进行防火专项督查,期间将适时对督查结果进行通报。", "内蒙古自治区",
+                        "乌兰察布市卓资县", 2017)
+    assert names == ["中共卓资县委员会", "卓资县人民政府"]
+
+
+def test_party_committees_written_in_full_keep_their_place_once():
+    """中共兰州市委 / 中共兰州市委员会 were read as a stranger of the city's (兰州市中共兰州市委员会);
+    区委 in a district of an autonomous region is the district's, not the region's."""
+    from policykg.ingest.names import canonical_name
+
+    lanzhou = Jurisdiction.of("甘肃省", "兰州市", 2020)
+    assert canonical_name("中共兰州市委", lanzhou) == "中共兰州市委员会"
+    assert canonical_name("中共兰州市委员会", lanzhou) == "中共兰州市委员会"
+    assert canonical_name("市委", lanzhou) == "中共兰州市委员会"
+    assert canonical_name("区委", Jurisdiction.of("广西壮族自治区", "南宁市青秀区", 2020)) == "中共青秀区委员会"
+    assert canonical_name("区委", Jurisdiction.of("广西壮族自治区", None, 2020)) == "中共广西壮族自治区委员会"
