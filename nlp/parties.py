@@ -297,8 +297,10 @@ class PartyFinder:
                     and lexicon().org_suffix(name) == name:
                 name = "各" + name  # 各学校、幼儿园: 各 counts every unit of the list (各幼儿园; not 大排档)
             for n in self.snap(name, piece):
-                if kind == "place" and n == name and governed_place(n):
-                    n += "人民政府"  # one place named in full acts through its government (请琼海市立即启动…)
+                if kind in ("place", "member") and n == name and governed_place(n):
+                    # one place named in full acts through its government (请琼海市立即启动…; 宁洱县, the
+                    # autonomous county written short, by the name it bears)
+                    n = gazetteer().by_name[n][0].name + "人民政府"
                 national = n.startswith(("国务院", "中共中央")) or n in lexicon().national.values()
                 party = Party(piece, a, b, n, role, rule, recipient, national, verb)
                 self.found.append(party)
@@ -1078,8 +1080,8 @@ UNIT_END = re.compile(r"[部处科室]")
 def governed_place(name: str) -> bool:
     """Whether a name is one place, named in full, that has a people's government (a province,
     city, county or township: 琼海市, 广西壮族自治区; not 各市县, not a village)."""
-    hit = gazetteer().place_prefix(name)
-    return bool(hit) and hit[1] == len(name) and hit[0].name == name and hit[0].level <= 4 \
+    regions = gazetteer().by_name.get(name, [])
+    return len(regions) == 1 and regions[0].level <= 4 \
         and name.endswith(("省", "市", "县", "区", "旗", "州", "盟", "乡", "镇"))
 
 
