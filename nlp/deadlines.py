@@ -715,6 +715,9 @@ def _default_year(doc_date: Date | None, period: Period | None, year_hint: int |
     return year_hint
 
 
+RANGE_OPENED_IN = re.compile(r"((?:19|20)\d{2})年[^。;；,，]{0,10}?(?:至|到|—|－|～|~)$")
+
+
 def _finish_dates(text: str, cands: list[_Cand], doc_date: Date | None, period: Period | None,
                   sent: list[int], year_hint: int | None = None) -> list[Deadline]:
     """Give every date candidate its year and build the deadlines, in text order.
@@ -744,6 +747,10 @@ def _finish_dates(text: str, cands: list[_Cand], doc_date: Date | None, period: 
             year, roll = base + c.year_offset, False
         if year is None and last_year and last_year[0] == sent[c.start]:
             year, roll = last_year[1], False
+        cue_end = c.start + (1 if text[c.start:c.start + 1] in "至到" else 0)  # (至6月: its cue kept in its text)
+        opened = RANGE_OPENED_IN.search(text, max(0, c.start - 16), cue_end) if year is None else None
+        if opened:  # 2021年5月至6月 / 2021年5月1日—6月30日: the range's second end is in its first end's year
+            year, roll = int(opened.group(1)), False
         if year is None:
             year = base
         if c.year is not None:

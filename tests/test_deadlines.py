@@ -317,3 +317,11 @@ def test_a_month_named_is_no_limit_unless_a_clause_opens_on_it():
     assert find_deadlines("今年6月份是全国第九个“安全生产月”,主题是“安全发展、预防为主”。", dt.date(2010, 5, 28)) == []
     d11 = find_deadlines("6月份每天黄金时段,在吉林卫视播放公益广告。", dt.date(2015, 5, 1))
     assert [x.date for x in d11 if x.type == "date"] == ["2015-06-30"]
+
+
+def test_the_second_end_of_a_range_is_in_the_year_of_its_first() -> None:
+    """工作实施阶段(2024年8月—2025年9月) / 2021年5月至6月: a year-less second end of a range written in
+    a document of another year (a plan dated 2016 scheduling 2021 work) is in its first end's
+    year, not the document's (bug: 2021年5月至6月 in a 2016 text gave 2016-06-30)."""
+    found = find_deadlines("2021年5月至6月开展集中整治", dt.date(2016, 3, 1))
+    assert [d.date for d in found] == ["2021-06-30"]
