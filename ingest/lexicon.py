@@ -208,6 +208,13 @@ class Lexicon:
             return None  # one C-level test first: most names end in no post
         return next(s for s in self.person_suffixes if name.endswith(s))
 
+    def duty_word_rx(self, word: str) -> str:
+        """A duty word as a pattern that does not match where it opens a post (负责 in
+        各社区负责人, 负责同志): the person suffixes and posts that begin with it are excluded after it."""
+        tails = sorted({p[len(word):] for p in (*self.person_suffixes, *self.posts) if p.startswith(word) and p != word},
+                       key=len, reverse=True)
+        return re.escape(word) + (f"(?!{'|'.join(map(re.escape, tails))})" if tails else "")
+
     def collective_prefix(self, name: str) -> str | None:
         if not name.startswith(self.collective_prefixes):
             return None

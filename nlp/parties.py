@@ -144,16 +144,7 @@ EVERY_LEVEL_GOVERNMENT = re.compile(r"(?:各级|地方各级|全省各级)(?:党
                                     r"|[\u4e00-\u9fff]{2,6}?(?:机构|机关)(?:和|及|、))")  # (各级消防救援机构和住建等部门)
 
 
-def not_a_post(word: str) -> str:
-    """A duty word as a pattern that does not match where it opens a post (负责 in 各社区负责人,
-    负责同志): the lexicon's person suffixes and posts that begin with it are excluded after it."""
-    lex = lexicon()
-    tails = sorted({p[len(word):] for p in (*lex.person_suffixes, *lex.posts) if p.startswith(word) and p != word},
-                   key=len, reverse=True)
-    return re.escape(word) + (f"(?!{'|'.join(map(re.escape, tails))})" if tails else "")
-
-
-ROLE_ANCHORS = re.compile("|".join(map(not_a_post, ("牵头", "统筹", "负责", "参与", "参加", "配合", "协助", "协办", "主办"))))
+ROLE_ANCHORS = re.compile("|".join(map(lexicon().duty_word_rx, ("牵头", "统筹", "负责", "参与", "参加", "配合", "协助", "协办", "主办"))))
 POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon().posts)) + "|领导)")
 # 张某局长带队 / 局领导带队: an official of the issuing body leads (an inspection group, a visit).
 LEADER = re.compile(r"(?:^|(?<=[:,;。\s]))(?:[\u4e00-\u9fff]{2,3}?)?(?:" + "|".join(map(re.escape, lexicon().posts)) +
@@ -216,8 +207,8 @@ def frames() -> Frames:
                _longest(w["partner_verbs"]), _longest(w["report_verbs"]), _longest(w["to_verbs"]))
     labels = "|".join(map(re.escape, _longest(label_role)))
     object.__setattr__(f, "label_rx", re.compile(rf"(?P<label>{labels})\s*[::]\s*"))
-    object.__setattr__(f, "verb_rx", re.compile("|".join(not_a_post(w) for w, _ in verb_role)))
-    object.__setattr__(f, "duty_rx", re.compile("|".join(map(not_a_post, f.duty_markers))))
+    object.__setattr__(f, "verb_rx", re.compile("|".join(lexicon().duty_word_rx(w) for w, _ in verb_role)))
+    object.__setattr__(f, "duty_rx", re.compile("|".join(map(lexicon().duty_word_rx, f.duty_markers))))
     object.__setattr__(f, "report_rx", re.compile("|".join(map(re.escape, f.report_verbs))))
     object.__setattr__(f, "opener_rx", re.compile("|".join(re.escape(w) for w in f.subject_triggers if w != "由")))
     scopes = "|".join(map(re.escape, _longest(w["scope_labels"])))
