@@ -213,7 +213,8 @@ class Lexicon:
         各社区负责人, 负责同志): the person suffixes and posts that begin with it are excluded after it."""
         tails = sorted({p[len(word):] for p in (*self.person_suffixes, *self.posts) if p.startswith(word) and p != word},
                        key=len, reverse=True)
-        return re.escape(word) + (f"(?!{'|'.join(map(re.escape, tails))})" if tails else "")
+        # (负责人员培训: 负责 the duty, then 人员 — a post's tail is no post when 员 continues it)
+        return re.escape(word) + (f"(?!(?:{'|'.join(map(re.escape, tails))})(?!员))" if tails else "")
 
     def collective_prefix(self, name: str) -> str | None:
         if not name.startswith(self.collective_prefixes):

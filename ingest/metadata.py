@@ -1113,6 +1113,9 @@ def places_named(text: str) -> tuple[Region | None, Region | None]:
             if total >= 3 and sum(1 for c in inside if g.by_code[c].parent == city) >= 3:
                 return province, g.by_code[city]
         c, v = max(inside.items(), key=lambda kv: (kv[1], g.by_code[kv[0]].level))
+        parent = g.by_code[c].parent
+        if g.by_code[c].level == 3 and inside.get(parent, 0) >= v and relative_city >= 2:
+            c, v = parent, inside[parent]  # (本溪市's plan naming 桓仁县 once, speaking of its 市… bureaus: the city)
         # a page that names its county only once still speaks of it as 县… throughout
         relative = len(RELATIVE_BODY.findall(text))
         only_of_level = sum(1 for x in inside if g.by_code[x].level == g.by_code[c].level) == 1

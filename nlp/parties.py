@@ -924,6 +924,10 @@ class PartyFinder:
         return bool(re.match(r"[\u4e00-\u9fff]", rest)) and not re.match(r"[和及与或、等的之]|以及", rest)
 
     def marker_at(self, e: int) -> bool:
+        head = POST_AFTER.match(self.masked, e)
+        if head and (self.fr.duty_rx.match(self.masked, head.end())
+                     or self.masked.startswith(("是", "作为"), head.end())):
+            return True  # 各乡镇、部门主要负责同志要… / …是第一责任人: the bodies act, through their heads
         note = ATTACHMENT_NOTE.match(self.masked, e)
         if note:  # 地质灾害防治工作检查组 (附件1)于6月16日…分赴: the name's note, then its duty
             e = note.end()

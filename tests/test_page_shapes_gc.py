@@ -191,12 +191,18 @@ def test_a_duty_list_of_bodies_each_followed_by_a_colon_is_one_task_a_body():
 
 def test_a_post_is_no_duty_verb_and_is_held_in_each_unit_listed():
     """各科室、各社区负责人作为辖区和本行业消防安全工作第一责任人,必须亲自组织… (杭州道街道 2017,
-    www.tjbh.gov.cn/jz/contents/13244/253972.html): 负责 opening 负责人 is a post, not the duty
-    负责 (the old reading made 各科室、各社区 the subject of '负责'); the post is each unit's, and
-    作为…第一责任人 is how they act."""
+    www.tjbh.gov.cn/jz/contents/13244/253972.html): 负责 opening 负责人 is a post, not the duty 负责;
+    the post is each unit's (各科室负责人, 各社区负责人), and units whose heads 作为/是 the first
+    responsible act through them — the units are the parties, as the older batches' gold reads
+    …主要负责同志是安全生产第一责任人 (test_page_shapes_fa, test_page_shapes_s)."""
+    from policykg.ingest.names import parse_names
+
+    assert parse_names("各科室、各社区负责人", strict=True) == [("各科室负责人", 0, "person"), ("各社区负责人", 4, "person")]
     names = party_names("各科室、各社区负责人作为辖区和本行业消防安全工作第一责任人,必须亲自组织、落实、部署、实地检查。",
                         "天津市", "滨海新区", 2017)
-    assert names == ["各科室负责人", "各社区负责人"]
+    assert names == ["各科室", "各社区"]
+    # (负责人员培训: 负责 is the duty, 人员 what it is about — not the post 负责人)
+    assert party_names("市应急局负责人员培训工作。", "天津市", None, 2020) == ["天津市应急管理局"]
 
 
 def test_a_party_committee_by_its_level_is_named_in_full_and_shares_its_level():
