@@ -19,7 +19,7 @@ from .model import Meta
 from .lexicon import lexicon, national_issuer
 from .names import Jurisdiction, canonical_name, cut_at, name_kind, parse_names, tidy
 from .outline import cn_to_int
-from .regions import SPECIAL_REGIONS, Region, gazetteer
+from .regions import SPECIAL_REGIONS, TOWN_SUFFIX, Region, gazetteer
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _CITED_AS_PRINTED_RX1 = re.compile(r"《([^》]{2,80})》")
@@ -924,8 +924,7 @@ def town_written_after(line: str, county: Region) -> str | None:
     if not m:
         return None
     name = m.group(1)
-    stem = name[:-2] if name.endswith("街道") else name[:-1]
-    return name if county.code in gazetteer().towns.get(stem, ()) else None
+    return name if county.code in gazetteer().towns.get(town_stem(name), ()) else None
 
 
 # 距离广东省汕尾市偏南方向约190公里 / 位于福建省厦门市以东: a position given from a place
@@ -1173,6 +1172,11 @@ def town_named(text: str, issuers: list[str]) -> tuple[Region, str] | None:
     return (g.by_code[code], name) if code in g.by_code else None
 
 
+def town_stem(name: str) -> str:
+    """A township's name without its kind (夏蔚镇 -> 夏蔚, 台城街道 -> 台城): the gazetteer's key."""
+    return TOWN_SUFFIX.sub("", name)
+
+
 def towns_in(text: str) -> dict[tuple[str, str], int]:
     """(county code, township) -> mentions, for the townships `text` names whose name the
     gazetteer knows in one county only."""
@@ -1180,7 +1184,7 @@ def towns_in(text: str) -> dict[tuple[str, str], int]:
     counts: dict[tuple[str, str], int] = {}
     for m in TOWN_NAME.finditer(text):
         name = m.group(1)
-        stem = name[:-2] if name.endswith("街道") else name[:-1]
+        stem = town_stem(name)
         for k in range(len(stem)):  # 云阳县云安镇: the town's own name is the stem's tail
             codes = g.towns.get(stem[k:])
             if codes and len(set(codes)) == 1 and len(stem) - k >= 2:

@@ -52,7 +52,6 @@ _CANONICAL_RX12 = re.compile(r"^(国务院|各|有关|相关)")
 _CANONICAL_RX13 = re.compile(r"(管理)?部门$")
 _NAME_KIND_RX1 = re.compile(r"[0-9A-Za-z%《》“”\"'‘’:\s]")
 _NAME_KIND_RX2 = re.compile(r"一批|一些|部分|这些|那些|依照|依据|根据|予以")  # a clause, not a name: 公安机关依照…予以处罚
-COLLECTIVE_OPENER = re.compile(r"^(?:各|有关|相关|所有|全体)")
 _NAME_KIND_RX3 = re.compile("|".join(map(lexicon().duty_word_rx, ("负责", "牵头", "配合", "参与", "组织实施"))))
 _NAME_KIND_RX4 = re.compile(r"^[一二三四五六七八九十第]")
 _SPLIT_NAMES_RX1 = re.compile(r"[(（][^()（）]*[)）]")
@@ -734,7 +733,8 @@ def name_kind(piece: str) -> str | None:
         if "的" in core and len(core) <= 24:
             return "person"  # 进入戒严区域的车辆和个人: a class of people by what they do
         # (相关市州防汛行政责任人: a collective word before the class adds no phrase to it)
-        return "person" if len(COLLECTIVE_OPENER.sub("", core)) <= 10 and not has_verb(core) else None  # 各级领导干部, 护林员
+        bare = len(core) - len(lex.collective_prefix(core) or "")
+        return "person" if bare <= 10 and not has_verb(core) else None  # 各级领导干部, 护林员
     if suffix:
         if (len(core) == len(suffix) and core not in lex.abbreviations and not LOCAL_UNIT_KIND.fullmatch(core)) \
                 or core in ("人民政府", "政府"):

@@ -1171,11 +1171,10 @@ def places_listed_after(t: str, at: int, limit: int, s: int) -> list[int]:
         nxt = gazetteer().place_prefix(t[at + 1:limit])
         if not nxt:
             break
-        length = nxt[1]
-        if t[at + 1:at + 1 + length] not in gazetteer().by_name:
-            if t[at + 1 + length:at + 2 + length] not in tuple("市县区旗州盟"):
-                break  # (宁洱县: the county's short name and its level, 宁洱哈尼族彝族自治县)
-            length += 1
+        # (宁洱县: the county's short name and its level, a written name the gazetteer knows)
+        length = next((n for n in (nxt[1], nxt[1] + 1) if t[at + 1:at + 1 + n] in gazetteer().by_name), None)
+        if length is None:
+            break
         at += 1 + length
         out.append(at - s)
     return out
