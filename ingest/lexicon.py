@@ -68,6 +68,8 @@ class Lexicon:
     bad_char_exceptions: tuple[str, ...]
     standalone: frozenset[str]
     verb_endings: tuple[str, ...]
+    extent_endings: tuple[str, ...]  # 大部, 东南部: a part of an area, no unit
+    force_prefixes: tuple[str, ...]  # 公安, 消防…: their 支队/大队 are no civil department's divisions
     domain_bureau: str
     role_markers: tuple[str, ...]
     renamed: tuple[tuple[str, str, int], ...]  # (old, new, since)
@@ -312,6 +314,8 @@ def lexicon() -> Lexicon:
         bad_char_exceptions=_sorted_longest(data["shape"]["bad_char_exceptions"]),
         standalone=frozenset(data["shape"]["standalone"]),
         verb_endings=_sorted_longest(data["shape"]["verb_endings"]),
+        extent_endings=_sorted_longest(data["shape"]["extent_endings"]),
+        force_prefixes=_sorted_longest(data["shape"]["force_prefixes"]),
         domain_bureau=data["domain"]["bureau_stem"],
         role_markers=_sorted_longest(data["shape"]["role_markers"]),
         renamed=tuple((r["old"], r["new"], int(r["since"])) for r in data.get("renamed", [])),

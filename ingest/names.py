@@ -72,6 +72,8 @@ _PARSE_NAMES_UNCACHED_RX3 = re.compile(r"[(（]([^()（）]{2,60})[)）]")
 _PARSE_NAMES_UNCACHED_RX4 = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:管理)?(?P<head>部门)")
 
 LEVEL_CHARS = "省市州县区镇乡村居社区街道旗盟地"
+# the level a list of department stems opens on (市煤炭、安监部门; 各级煤炭、安监部门; 县级…)
+STEM_LIST_LEVEL = re.compile(r"(?:各级|[省市县区乡镇]级|[省市州县区旗乡镇])(?=[\u4e00-\u9fff])")
 BRACKET = re.compile(r"[(（]([^()（）]{0,20})[)）]")
 # 国土资源厅(国土环境资源厅、国土资源和房屋管理局、…): the other names a body goes by elsewhere
 LONG_NOTE = re.compile(r"[(（][^()（）]{0,80}[)）]")
@@ -296,10 +298,14 @@ def resolve_level(place: Place, jur: Jurisdiction) -> tuple[str | None, bool]:
     return jur.place(rank), False
 
 
-def internal_division(rest: str) -> bool:
-    """A division inside a department (煤监一处, 办公室, 宣教办, 教育中心, 监察总队)."""
+def internal_division(rest: str, issuer: str = "") -> bool:
+    """A division inside a department (煤监一处, 办公室, 宣教办, 教育中心, 监察总队) — not a unit
+    of the police or an armed force (公安消防支队 in a 安全监管局 notice is the police's)."""
     lex = lexicon()
     if not re.search(r"(处|科|室|股|中心|办|总队|支队|大队)$", rest) or rest.endswith(("办公厅", "办事处")):
+        return False
+    force = next((f for f in lex.force_prefixes if rest.startswith(f)), None)
+    if force and issuer and force not in issuer:
         return False
     if re.search(r"园区|开发区|新区|街道|乡|镇", rest):
         return False  # 工业园区综合管理服务办公室: a place's office, not the issuer's division
@@ -576,7 +582,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         return special
     issuer = department_issuer(jur)
     m = _CANONICAL_RX6.match(name)
-    if m and issuer and internal_division(name[m.end():]):
+    if m and issuer and internal_division(name[m.end():], issuer):
         return issuer + lex.expand(name[m.end():])  # 局办公室, 省厅地质环境处
     if m and issuer and issuer.endswith(m.group(0)[-1]) and SUBORDINATE_BODY.fullmatch(name[m.end():]):
         return issuer + name[m.end():]  # 厅运输管理局 in a 交通运输厅 document: the department's own bureau
@@ -625,7 +631,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         # in a 寮步镇 report is that town's (it was given its town again: 寮步镇寮步镇…)
         return jur.town + lex.expand(name[len(jur.town):])
     # no place written
-    if issuer and internal_division(name):
+    if issuer and internal_division(name, issuer):
         return issuer + lex.expand(name)
     company = enterprise_issuer(jur)
     if company and ENTERPRISE_DIVISION.fullmatch(name):
@@ -745,6 +751,8 @@ def name_kind(piece: str) -> str | None:
             return None  # 分组, 编组, 小组: a word ending in 组/队/处, no unit (县局, 市委 are)
         if core.endswith(lex.verb_endings) or core.startswith(("带队", "领队")):
             return None  # 督办, 举办, 带队: a verb ending in 办/队, not an office
+        if core.endswith(lex.extent_endings):
+            return None  # 伊宁县域大部, 全市东南部: where weather falls
         if GENERIC_HEAD.search(core) and not leading_place_word(core) and has_verb(core):
             return None  # 倒逼企业, 探索第三方技术服务机构: a verb phrase
         return "org"
@@ -1262,6 +1270,12 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
             # them is a party of its own: 各乡镇和农牧、林业部门)
             pieces = [(p if tidy(p).endswith(tail.group("head")) or place_only(p) else p + tail.group("head"), o)
                       for p, o in pieces[:-1]] + [pieces[-1]]  # (林业主管部门、公安部门: both whole)
+            level = STEM_LIST_LEVEL.match(tidy(pieces[0][0]))
+            stem = BRACKET.sub("", tidy(pieces[0][0])[level.end():-len(tail.group("head"))]) if level else ""
+            if level and (stem in known or member_noun(stem)):
+                # 市煤炭、安监部门 / 各级煤炭、安监部门: the level the list opens on is every stem's
+                pieces = [pieces[0]] + [(p if STEM_LIST_LEVEL.match(tidy(p)) or place_only(p) else level.group(0) + p, o)
+                                        for p, o in pieces[1:]]
     if len(pieces) >= 2:
         # 林木、林地经营者 / 林区、牧区住户: short nouns before a person class share its head
         head_word = lexicon().person_suffix(tidy(pieces[-1][0]))

@@ -58,6 +58,10 @@ ATTACHMENT_NOTE = re.compile(r"\s*[(（]\s*(?:详?见)?附件\s*[\d一二三四�
 WHEN_THEN_DUTY = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:期间|期内|期|节前|节后)(?:要|应当|应|须|必须|务必|一律)")
 TOPIC_THEN_REQUEST = re.compile(r"[\u4e00-\u9fff]{2,10}请于")  # a topic between a party and 请于
 PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
+# a label word that a modal follows is the subject of a sentence, not a column's label
+LABEL_AS_SUBJECT = re.compile(r"要|应|须|必须|务必")
+# how the bodies of a note act, between them and their role verb (镇安委会各成员单位依职责负责)
+BY_THEIR_DUTIES = re.compile(r"(?:依|依照|依据|按|按照|根据)(?:各自|自身)?的?(?:职责|职能)(?:分工)?$")
 # 〔市委组织部牵头,…〕 too; a short note inside stays (各县(区)政府负责)
 _ALLOCATIONS_RX1 = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]{1,8}[)）]){2,200})(?:[)）]|\s*$)|〔([^〔〕]{2,200})〕")
 _BY_FRAMES_RX1 = re.compile(r"由")
@@ -145,7 +149,8 @@ EVERY_LEVEL_GOVERNMENT = re.compile(r"(?:各级|地方各级|全省各级)(?:党
 
 
 ROLE_ANCHORS = re.compile("|".join(map(lexicon().duty_word_rx, ("牵头", "统筹", "负责", "参与", "参加", "配合", "协助", "协办", "主办"))))
-POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon().posts)) + "|领导)")
+# (各级)领导干部 too: 云胶集团所属各企业各级领导干部要提高政治站位 — the units act, through their leaders
+POST_AFTER = re.compile("(?:各级)?(?:" + "|".join(map(re.escape, lexicon().posts)) + "|领导干部|领导班子|领导)")
 # 张某局长带队 / 局领导带队: an official of the issuing body leads (an inspection group, a visit).
 LEADER = re.compile(r"(?:^|(?<=[:,;。\s]))(?:[\u4e00-\u9fff]{2,3}?)?(?:" + "|".join(map(re.escape, lexicon().posts)) +
                     r")(?:带队|牵头)")
@@ -276,10 +281,15 @@ class PartyFinder:
             b = a + len(piece)
             if not self.free(a, b) or MASK in piece:
                 continue  # a span over a quoted title or slogan (全国“两会”期间…) names no body
-            if self.fr.label_role.get(tidy(piece)) in (Role.LEAD, Role.PARTICIPANT):
+            if self.fr.label_role.get(tidy(piece)) in (Role.LEAD, Role.PARTICIPANT) \
+                    and not (rule == "subject" and LABEL_AS_SUBJECT.match(self.masked, b)):
                 # 牵头单位, 配合单位: a column's or field's label (a flattened header row), no body
-                # (责任单位 is also a generic class in prose: devset d27)
+                # (责任单位 is also a generic class in prose: devset d27; and so is 牵头部门 in
+                # "牵头部门要加强协调,相关部门要密切配合": the lead of each task, whoever it is,
+                # in the role its label names)
                 continue
+            own_role = self.fr.label_role.get(tidy(piece)) if rule == "subject" else None
+            piece_role = own_role if own_role in (Role.LEAD, Role.PARTICIPANT) else role
             name = quantifier + tidy(piece) + "部门" if quantifier is not None and kind == "stem" \
                 else self.canonical(piece, kind)
             if not name:
@@ -293,7 +303,7 @@ class PartyFinder:
                     # autonomous county written short, by the name it bears)
                     n = gazetteer().by_name[n][0].name + "人民政府"
                 national = n.startswith(("国务院", "中共中央")) or n in lexicon().national.values()
-                party = Party(piece, a, b, n, role, rule, recipient, national, verb)
+                party = Party(piece, a, b, n, piece_role, rule, recipient, national, verb)
                 self.found.append(party)
                 added.append(party)
         for p in added:
@@ -553,6 +563,8 @@ class PartyFinder:
                 continue
             m = self.fr.verb_rx.search(seg)
             names_span = seg[: m.start()] if m else seg
+            if m:
+                names_span = BY_THEIR_DUTIES.sub("", names_span)
             names_span = re.sub(r"^(由|请)", lambda x: MASK * len(x.group(0)), names_span)
             lead_in = len(names_span) - len(names_span.lstrip(MASK))
             joint = PARTNER_IN_NOTE.search(names_span) if m else None

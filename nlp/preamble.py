@@ -20,7 +20,7 @@ from ..ingest.model import Document
 from ..ingest.lexicon import lexicon
 from .actors import DocContext
 from .deadlines import find_deadlines
-from .parties import DUTY_OPENERS, SAYING, placed, find_parties, mask_quotes
+from .parties import DUTY_OPENERS, SAYING, Role, placed, find_parties, mask_quotes
 from .tasks import TaskSpan, first_sentence
 from .vocab import DUTY_YAO
 
@@ -181,6 +181,10 @@ def region_tasks(doc: Document, ctx: DocContext, start: int, end: int, dated_onl
             own = {p.name for p in parties if ca <= p.start < cb and p.rule in OPENING_RULES}
             if k and s[ca:cb].lstrip().startswith(("以及", "及", "和")):
                 seen |= own  # 请各乡(镇)人民政府、街道办事处,以及县防指成员单位密切关注…: one list of parties
+                continue
+            if k and openers and own and all(p.role == Role.PARTICIPANT for p in parties
+                                             if ca <= p.start < cb and p.rule in OPENING_RULES):
+                seen |= own  # 牵头部门要加强协调,相关部门要密切配合: those who take part in the work before
                 continue
             if own and not own <= seen:
                 openers.append(k)

@@ -1,0 +1,93 @@
+"""Shapes of real circulars outside ../shared: public pages of the fresh batches gp and gq of
+the seventeenth session (their addresses in bench/firstlook_sources.tsv), cited by address; a
+few lines each, not the documents."""
+
+from __future__ import annotations
+
+from page_text import extract_text
+
+from policykg.ingest.clean import clean_text
+from policykg.ingest.names import Jurisdiction, canonical_name, name_kind
+from policykg.nlp.parties import Role, find_parties
+
+
+def parties(text: str, province: str, locality: str | None, year: int | None,
+            issuers: tuple[str, ...] = ()) -> list:
+    return find_parties(text, Jurisdiction.of(province, locality, year, issuers), False)
+
+
+def test_bodies_of_a_note_that_act_by_their_duties_take_their_role():
+    """(镇安委办牵头,镇安委会各成员单位依职责负责) (徐闻县新寮镇 2023 工作要点, www.xuwen.gov.cn/
+    zfxxgk/zjsxwxxzzrmzf/content/post_1852157.html): 依职责 says how the members act, between
+    them and their verb; they take part beside the lead (as with 按职责分工负责)."""
+    found = parties("研究出台落实举措。(镇安委办牵头,镇安委会各成员单位依职责负责)", "广东省", "湛江市徐闻县新寮镇", 2023)
+    roles = {p.written: p.role for p in found}
+    assert roles == {"镇安委办": Role.LEAD, "镇安委会各成员单位": Role.PARTICIPANT}
+
+
+def test_a_part_of_an_area_is_no_body():
+    """伊宁县域大部将出现7~8级偏东大风 (伊宁县应急管理局 2025 大风蓝色预警, www.chhwxxw.com/xjyn/
+    c113730/202504/da78b96d6e7947249aa111223001dd0b.shtml): 大部 ends in 部 but is where the wind
+    falls; 预计 opens a forecast, not a name."""
+    assert name_kind("伊宁县域大部") is None and name_kind("全市东南部") is None
+    text = "预计11日下午至12日白天,伊宁县域大部将出现7~8级偏东大风,局地可达9级,请注意防范。"
+    assert parties(text, "新疆维吾尔自治区", "伊犁哈萨克自治州伊宁县", 2025) == []
+
+
+def test_the_level_a_list_of_department_stems_opens_on_is_each_stems():
+    """市煤炭、安监部门每季度至少召开一次…调度会,召集县级煤炭、安监部门主要领导… and 各级煤炭、
+    安监部门除按规定的周期进行安全检查外,平时不定期开展督查 (a Guizhou city's coal-mine plan,
+    www.fsou.com.cn/html/text/lar/172637/17263782_5.html): the city's two department classes, and
+    every level's — not the province's 安监 bureau; 除…外 sits between the subject and its duty."""
+    city = parties("市煤炭、安监部门每季度至少召开一次煤炭安全生产调度会。", "贵州省", None, 2011)
+    assert [p.written for p in city] == ["市煤炭部门", "市安监部门"]
+    assert not any(p.name.startswith("贵州省") for p in city)
+    every = parties("各级煤炭、安监部门除按规定的周期进行安全检查外,平时不定期开展督查、突击检查和重点检查。",
+                    "贵州省", None, 2011)
+    assert [p.name for p in every] == ["各级煤炭部门", "各级安监部门"]
+
+
+def test_a_police_unit_is_no_division_of_the_issuing_department():
+    """公安消防支队牵头 in a report whose issuer reads as 开封市安全生产监督管理局 (开封 2016,
+    kaifeng.yuduxx.com/minsheng/514642.html): the police's fire brigade of the city, not a
+    division of the safety bureau (which 教育中心, 监察总队 of a 安监局's own notice are)."""
+    jur = Jurisdiction.of("河南省", "开封市", 2016, ("开封市安全生产监督管理局",))
+    assert canonical_name("公安消防支队", jur) == "开封市公安消防支队"
+    assert canonical_name("教育中心", jur) == "开封市安全生产监督管理局教育中心"
+
+
+def test_a_sites_disclaimer_ends_the_page():
+    """豫都网版权与免责声明 and its numbered clauses under the article (kaifeng.yuduxx.com/minsheng/
+    514642.html): 1、未经豫都网…许可,任何人不得… is the site's terms, not the notice's items."""
+    page = ("发布时间:2016-12-02 11:59 我要投稿\n"
+            "全媒体记者鲁振虎报道 为确保全市安全生产形势持续稳定,从12月1日开始,我市集中开展十大重点行业领域安全生产专项整治行动。\n"
+            "此次专项行动时间为2016年12月1日至2017年2月28日。\n"
+            "市安全监管局牵头,负责组织开展对危险化学品和烟花爆竹领域的专项整治工作。"
+            "市公安局牵头,负责组织开展对道路交通领域的专项整治工作。市住房和城乡建设局牵头,负责组织开展对建筑施工领域的专项整治工作。"
+            "市城管局牵头,负责组织开展对公用事业领域的专项整治工作。市质监局牵头,负责组织开展对特种设备领域的专项整治工作。"
+            "市教育局牵头,负责组织开展对校园安全领域的专项整治工作。\n"
+            "豫都网版权与免责声明\n"
+            "1、未经豫都网(以下简称本网)许可,任何人不得非法使用本网自有版权作品。\n"
+            "2、本网转载其他媒体之稿件,以及由用户发表上传的作品,不代表本网赞同其观点和对其真实性负责。\n")
+    cleaned = clean_text(page)
+    assert "免责" not in cleaned.mapped.text and "本网" not in cleaned.mapped.text
+    assert "市教育局牵头" in cleaned.mapped.text
+
+
+def test_units_act_through_their_leaders_of_every_level():
+    """在總結講話(huà)中李思軍強調,云膠集團所屬各企業(yè)各級領(lǐng)導干部要提高政治站位 (云南天然橡胶
+    产业集团 2023, www.metaverseusc.com/cnPc/yjxw/11040.html; traditional, with pinyin): the
+    group's enterprises act, through their leaders of every level."""
+    text = "在總結講話(huà)中李思軍強調,云膠集團所屬各企業(yè)各級領(lǐng)導干部要提高政治站位,牢固樹(shù)立安全環(huán)保高于一切的觀(guān)念。\n"
+    actors = [a["name"] for t in extract_text(text)["tasks"] for a in t["actors"]]
+    assert actors == ["云胶集团所属各企业"]
+
+
+def test_the_lead_and_those_who_take_part_in_one_sentence_are_one_task():
+    """同一项工作涉及多个部门的,牵头部门要加强协调,相关部门要密切配合。 (山东省政府办公厅 2010
+    分工方案, www.110.com/fagui/law_372788.html): 牵头部门 is a subject here (a modal follows it),
+    not a column's label, and leads; 相关部门 take part in the same work — one task, not two."""
+    text = "同一项工作涉及多个部门的,牵头部门要加强协调,相关部门要密切配合。\n"
+    tasks = extract_text(text)["tasks"]
+    assert len(tasks) == 1
+    assert {a["name"]: a["role"] for a in tasks[0]["actors"]} == {"牵头部门": "lead", "相关部门": "participant"}
