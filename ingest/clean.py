@@ -118,6 +118,13 @@ def normalise_space(c: Cleaner) -> None:
 NUMBERED_CRUMB = re.compile(r"^\d{1,2}\.\s*\S{1,10}$")  # one step of a numbered breadcrumb list
 
 
+def prose_follows(simple: list[str], i: int) -> bool:
+    """Whether a paragraph of the article comes after line `i`: a tail marker (相关阅读:) over
+    the article itself is an empty widget under a long menu (武进区 2020, www.wj.gov.cn/html/czwj/
+    2020/FAOHPMEF_1014/349806.html), not the start of the page's trailer."""
+    return any(len(s) >= 50 and "。" in s and s.count(",") + s.count("，") >= 2 for s in simple[i + 1:])
+
+
 def remove_furniture(c: Cleaner) -> None:
     convert = t2s()
     lines = c.mt.text.split("\n")
@@ -136,7 +143,7 @@ def remove_furniture(c: Cleaner) -> None:
         for name, scope, rx in furniture_rules():
             if not rx.search(s):
                 continue
-            if scope == "tail" and i >= n * 0.5:
+            if scope == "tail" and i >= n * 0.5 and not prose_follows(simple, i):
                 tail_from = i if tail_from is None else min(tail_from, i)
             elif scope == "line":
                 drop.append(i)

@@ -664,7 +664,8 @@ def named_after_place(norm: str, at: int) -> bool:
     return False
 
 
-RANGE_FOLLOWS = re.compile(r"\s*(?:至|到|—|－|-|~|～)")
+# (至少/至多 is "at least/at most": 每季度至少组织研究1次 is a cadence, not a season)
+RANGE_FOLLOWS = re.compile(r"\s*(?:至(?![少多今于])|到|—|－|-|~|～)")
 MONTH_AT_CLAUSE = re.compile(rf"(?<![0-9年月日{_CN_DIGIT}十])(?P<m>{_MONTH_NUM})月(?:份)?(?P<part>中下旬|上中旬|上旬|中旬|下旬)?"
                              rf"(?![0-9{_CN_DIGIT}十日号底末])(?=[\u4e00-\u9fff])")
 DOTTED = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|[1-9])\.(?P<d>3[01]|[12][0-9]|[1-9])(?![0-9.])(?=(?:[\u4e00-\u9fff]{0,10}?)(?:期间|前|之前|当天|完成))")

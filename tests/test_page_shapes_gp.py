@@ -91,3 +91,34 @@ def test_the_lead_and_those_who_take_part_in_one_sentence_are_one_task():
     tasks = extract_text(text)["tasks"]
     assert len(tasks) == 1
     assert {a["name"]: a["role"] for a in tasks[0]["actors"]} == {"牵头部门": "lead", "相关部门": "participant"}
+
+
+def test_at_least_so_often_is_a_cadence_not_a_season():
+    """推动我镇主要负责人每季度至少组织研究 1 次安全生产突出问题 (徐闻县新寮镇 2023, www.xuwen.gov.cn/
+    zfxxgk/zjsxwxxzzrmzf/content/post_1852157.html): 至少 is "at least", not the 至 of a range
+    (每年10月1日至次年5月31日 is a season, no limit)."""
+    from datetime import date
+
+    from policykg.nlp.deadlines import find_deadlines
+
+    found = find_deadlines("推动我镇主要负责人每季度至少组织研究 1 次安全生产突出问题。", date(2023, 11, 2))
+    assert [(d.type, d.freq) for d in found] == [("recurring", "quarterly")]
+    assert not find_deadlines("每年10月1日至次年5月31日为全市森林防火期。", date(2023, 11, 2))
+
+
+def test_a_related_reading_widget_above_the_article_is_no_trailer():
+    """相关阅读: with nothing under it, between a long site menu and the article (武进区 2020 燃气
+    推进会, www.wj.gov.cn/html/czwj/2020/FAOHPMEF_1014/349806.html): the article after it is the
+    page's text, its two requirements tasks (年底全面完成: the year's end)."""
+    menu = "".join(f"  • {w}\n" for w in ("今天是", "登录个人中心", "繁體中文", "无障碍浏览", "英文版", "智能问答",
+                                           "移动端应用", "首页", "政务动态", "政府信息公开", "服务大厅", "政民互动",
+                                           "走进武进", "数据开放"))
+    page = (menu + "\n您当前的位置:首页> 政务动态> 政务要闻> 内容\n\n城镇燃气安全专项整治工作推进\n"
+            "发布日期: 2020-10-14    来源:武进日报  浏览次数:  字号:〖大 中 小〗\n \n\n相关阅读:\n\n \n\n"
+            "10月13日,我区召开城镇燃气安全专项整治工作推进会,部署下一阶段工作,要求各级各部门进一步整治突出风险、"
+            "压实工作责任,筑牢安全生产防线。\n\n"
+            "下一步,各级各部门将正视问题、快速整改,挂图作战、加强联动,严格全过程管理,细化各类方案,压实责任,"
+            "确保全区4770户餐饮燃气用户整改工作年底全面完成。\n\n副区长是峰参加会议。\n")
+    tasks = extract_text(page)["tasks"]
+    assert [[a["name"] for a in t["actors"]] for t in tasks] == [["各级各部门"], ["各级各部门"]]
+    assert tasks[1]["deadlines"][0]["date"] == "2020-12-31"
