@@ -601,6 +601,11 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         if _CANONICAL_RX10.fullmatch(rest):
             return target + "人民政府应急管理办公室"  # 县应急办, 省政府应急办: the government's emergency office
         special = apply_special(rest, jur) if rest in ("军区", "武警总队") else None
+        stem = level_department(name)
+        dept = lex.department(stem, jur.year, local=True) if stem and not special else None
+        region = gazetteer().by_name.get(target, [None])[0] if dept is not None else None
+        if region is not None:  # 省国土资源 (in a list of stems): the department itself, at that level
+            return target + dept.name_at(region.level, is_municipality(region))
         return special or target + lex.expand(rest)
     if place is not None:
         region = place.region
@@ -765,6 +770,16 @@ def name_kind(piece: str) -> str | None:
     return None
 
 
+LEVEL_STEM = re.compile(r"(?P<level>[省市县区州旗])(?P<stem>[\u4e00-\u9fff]{2,8})")
+
+
+def level_department(name: str) -> str | None:
+    """The department stem of a level word and a stem written bare (省国土资源、安监…等部门: 省国土资源
+    is the province's land department), or None."""
+    m = LEVEL_STEM.fullmatch(name)
+    return m["stem"] if m and m["stem"] in lexicon().department_by_stem else None
+
+
 def special_shaped(name: str) -> bool:
     """Whether a [special] lexicon key matches `name` whole with a level word or a place's
     name in its place slots (区应急, 市委办, 武警河北总队)."""
@@ -887,7 +902,10 @@ def split_names(span: str) -> list[tuple[str, int]]:
         while j + 1 < len(raw):
             nxt, _, nsep = raw[j + 1]
             joined = piece + ("" if nsep == "、" else nsep) + nxt
-            if LEVEL_RUN.match(tidy(piece)) and nxt.strip() and (
+            # (各县(市、区)、市安委会有关成员单位: a class whose note spells out its levels is closed;
+            # the 市 after it opens a body of its own)
+            closed = piece.rstrip().endswith((")", "）")) and nsep == "、" and "、" in piece[piece.rfind("("):]
+            if LEVEL_RUN.match(tidy(piece)) and nxt.strip() and not closed and (
                     same_rank_run(tidy(piece), tidy(BRACKET.sub("", nxt)))
                     or (nsep in ("及", "以及", "和") and region_named_at_start(tidy(nxt)))
                     or (nsep in ("及", "以及", "和") and LEVEL_RUN.match(tidy(piece).lstrip("各"))
@@ -1334,16 +1352,16 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
     named = any(k in ("org", "class", "place", "person") for k in kinds)
     out: list[tuple[str, int, str]] = []
     for idx, ((p, o), k) in enumerate(zip(pieces, kinds)):
-        if k is None and idx > 0 and named and member_noun(p) and (head is not None or strict or p.startswith("各")):
-            k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
-        elif k is None and head is not None and (head[0] == "部门" and (kinds.count("stem") >= 2
-                                                                         or kinds.count("stem") and "等" in span)
-                                                 or head[0].endswith("部门") and len(pieces) == 1) \
+        if k is None and head is not None and (head[0] == "部门" and (kinds.count("stem") >= 2
+                                                                    or kinds.count("stem") and "等" in span)
+                                               or head[0].endswith("部门") and len(pieces) == 1) \
                 and member_noun(p) and 2 <= len(tidy(p)) <= 6 and not leading_place_word(tidy(p)):
             # 商务、旅游、园林绿化、文化…、民防等部门: among department stems a plain noun the lexicon
             # does not know is a department's stem too (open world; the lexicon only names it) —
             # and so is the one noun a department class is exemplified by (安全监管监察等各有关部门)
             k = "stem"
+        elif k is None and idx > 0 and named and member_noun(p) and (head is not None or strict or p.startswith("各")):
+            k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
         if k is None or (k == "stem" and head is None):
             if strict:
                 return None

@@ -122,3 +122,40 @@ def test_a_related_reading_widget_above_the_article_is_no_trailer():
     tasks = extract_text(page)["tasks"]
     assert [[a["name"] for a in t["actors"]] for t in tasks] == [["各级各部门"], ["各级各部门"]]
     assert tasks[1]["deadlines"][0]["date"] == "2020-12-31"
+
+
+def test_every_stem_before_a_department_head_is_a_department():
+    """各级政府和省国土资源、安监、煤炭、煤监、公安、监委等部门都要设立专门的举报电话 (山西 2005,
+    news.sina.com.cn/o/2005-03-31/18445519869s.shtml): 煤炭, 煤监 are departments' stems the
+    lexicon does not know, not members named bare (煤炭 is no party), and 省国土资源 — a level
+    and a known stem written bare — is the province's land department of the day."""
+    names = [p.name for p in parties("各级政府和省国土资源、安监、煤炭、煤监、公安、监委等部门都要设立专门的举报电话。",
+                                     "山西省", None, 2005)]
+    assert "煤炭" not in names and "煤监" not in names and "煤炭部门" in names
+    assert "山西省国土资源厅" in names
+
+
+def test_a_modal_or_a_verb_opening_a_span_names_no_body():
+    """…其企业负责人在2019年6月1日至6月30日期间,须带队检查本企业…(省外企业可委托驻闽机构实施) (福建
+    2019, www.kcsjgcsw.com/news/71.html): 须 and 可 are modals no body name holds (许可 aside:
+    未取得安全生产许可证的煤矿, news.sina.com.cn/o/2005-03-31/18445519869s.shtml); 发动全市各级各单位
+    (苏州, ask.fsou.com/html/text/lar/173460/17346089_2.html) and 特成立…领导小组 (黎平县平寨乡 2024,
+    www.lp.gov.cn/newsite/zwgk/gzjg/xzjdbsc/pzx/zcwj_5658780/202407/t20240708_85075463.html) open
+    on a verb."""
+    fujian = [p.name for p in parties("凡在我省辖区内有在建房屋建筑和市政基础设施工程的建筑施工企业,其企业负责人在2019年6月1日至"
+                                      "6月30日期间,须带队检查本企业至少一个在建项目安全生产情况(省外企业可委托驻闽机构实施)。",
+                                      "福建省", None, 2019)]
+    assert not any("须" in n or "可委托" in n for n in fujian)
+    assert [p.name for p in parties("未取得安全生产许可证的煤矿立即全部停产;", "山西省", None, 2005)] == \
+        ["未取得安全生产许可证的煤矿"]
+    assert name_kind("发动全市各级各单位") is None and name_kind("特成立地质灾害防治工作领导小组") is None
+
+
+def test_a_class_whose_note_spells_out_its_levels_is_closed():
+    """《通知》要求,各县(市、区)、市安委会有关成员单位一要紧盯… (延安市安委办 2025, a WeChat repost,
+    wxredian.com/art?id=29de59879196704664117e52c9aa988b): the counties, and the city committee's
+    members — not one class 各县市区市安委会…; 各县(市)、区人民政府 stays one."""
+    from policykg.ingest.names import split_names
+
+    assert [p for p, _ in split_names("各县(市、区)、市安委会有关成员单位")] == ["各县(市、区)", "市安委会有关成员单位"]
+    assert len(split_names("各县(市)、区人民政府")) == 1
