@@ -232,8 +232,43 @@ def line_markers(text: str, start: int = 0, end: int | None = None,
             inline = [m for m in inline if m.style != "shi"]
         found.extend(inline)
         pos += len(line) + 1
+    marked = {m.line_start for m in found}
+    found.extend(m for m in bare_runs(text, start, lines, skip) if m.line_start not in marked)
     found.sort(key=lambda m: m.line_start)
     return found
+
+
+BARE_RUN_MIN = 3  # lines numbered 1, 2, 3… (or 一, 二, 三…) with the mark after the number lost
+BARE_LINE_MIN = 15  # characters of such a line: an item's sentence, not a sign-off (一审:李慧)
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def bare_runs(text: str, start: int, lines: list[str], skip: list[tuple[int, int]] | None) -> list[LineMarker]:
+    """Items whose number lost its 、 or . in a scraped copy (1亡人火灾起数…/2具有行政审批职能的
+    部门…/48月底前修订…, 宜春 2018; 一强化责任落实。/二强化宣传引导。…, 广元市朝天区): lines that open on
+    the next number of a run 1, 2, 3… straight before a character, at least three of them in
+    order. The number expected reads the line (48月底前 is item 4, then 8月)."""
+    out: list[LineMarker] = []
+    for arabic in (True, False):
+        run: list[LineMarker] = []
+        pos = start
+        for line in lines:
+            body = line.lstrip(" \u3000\t")
+            lead = len(line) - len(body)
+            want = len(run) + 1
+            label = str(want) if arabic else (_CN_NUMERALS[want - 1] if want <= 10 else "")
+            inside = skip and any(a <= pos < b for a, b in skip)
+            if label and not inside and body.startswith(label) and len(body) >= BARE_LINE_MIN \
+                    and re.match(r"[\u4e00-\u9fff0-9]", body[len(label):len(label) + 1] or "。") \
+                    and not re.match(r".{0,3}[:：]", body[len(label):]) \
+                    and not (arabic and re.match(r"\d{2,}[年.]|[年月日号.]", body[len(label):])) \
+                    and (arabic or body[len(label)] not in "是要审级"):
+                run.append(LineMarker("arabic" if arabic else "cn", ARABIC_RANK if arabic else 1, label, want,
+                                      pos + lead, pos + lead + len(label)))
+            pos += len(line) + 1
+        if len(run) >= BARE_RUN_MIN:
+            out.extend(run)
+    return out
 
 
 def drop_lone_dash(found: list[LineMarker], text: str) -> list[LineMarker]:

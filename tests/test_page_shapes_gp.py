@@ -159,3 +159,24 @@ def test_a_class_whose_note_spells_out_its_levels_is_closed():
 
     assert [p for p, _ in split_names("各县(市、区)、市安委会有关成员单位")] == ["各县(市、区)", "市安委会有关成员单位"]
     assert len(split_names("各县(市)、区人民政府")) == 1
+
+
+def test_items_whose_numbers_lost_their_mark_are_items():
+    """一强化责任落实。…/二强化宣传引导。…/三…/四… (广元市朝天区 2021, www.gyct.gov.cn/gongkai/show/
+    20210315171855731.html) and 1亡人火灾起数…/2具有行政审批职能的部门…/3将消防产品… (宜春 2018,
+    xxgk.yichun.gov.cn/ycszfbgs/xxgk/fgwj/qtygwj/201807/t20180704_550562.html): a scraped copy lost
+    the 、 after each number; three lines or more opening on the next number of a run are items.
+    A sign-off (一审:李慧 / 二审:… / 三审:…) and a year (2018年…) are not."""
+    from policykg.ingest.outline import find_markers
+
+    gy = ("一强化责任落实。通过专题召开党委会、镇村干部会、村干部会议等严格落实“六包”责任制,明确工作任务、压实工作责任。\n"
+          "二强化宣传引导。加强森林防灭火宣传氛围营造,在公路沿线、各村阵地、交通路口、森林入口等重点位置和场所设置森林防灭火宣传标语。\n"
+          "三强化资料管理。由镇分管领导统筹、林业站业务指导,将镇村森林防灭火资料全方位收集整理归档,形成专卷。\n")
+    assert [m.label for m in find_markers(gy)] == ["一", "二", "三"]
+    yc = ("一、火灾预防方面\n"
+          "1亡人火灾起数和火灾亡人数不高于前三年平均值,严防亡人火灾,杜绝较大以上火灾事故,压降火灾总量。\n"
+          "2具有行政审批职能的部门,对涉及消防安全的事项要依法严格审批,凡不符合法定条件的,不得核发相关许可证照或批准开办。\n"
+          "3将消防产品监督检查经费纳入地方消防经费,组织公安、市场和质量监督、消防管理部门开展消防产品质量专项整治。\n")
+    assert [m.label for m in find_markers(yc)] == ["一", "1", "2", "3"]
+    assert find_markers("一审:李 慧\n二审:吕艳娜\n三审:董树雄\n") == []
+    assert find_markers("2018年全市消防工作目标任务已经市政府同意,现印发给你们。\n") == []
