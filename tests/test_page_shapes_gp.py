@@ -180,3 +180,14 @@ def test_items_whose_numbers_lost_their_mark_are_items():
     assert [m.label for m in find_markers(yc)] == ["一", "1", "2", "3"]
     assert find_markers("一审:李 慧\n二审:吕艳娜\n三审:董树雄\n") == []
     assert find_markers("2018年全市消防工作目标任务已经市政府同意,现印发给你们。\n") == []
+
+
+def test_kinds_of_units_written_bare_are_classes():
+    """此外,河南省还要求各地确保安全教育课程每学年不少于12个课时,中小学校每月至少要开展一次应急疏散演练,
+    幼儿园每季度至少要开展一次应急疏散演练。 (a news report of 河南's school-safety opinion, 大风车考试网,
+    m.wljyyjy.com/JiaoYuXinWen/496055.html): 幼儿园, 学校 written bare are every such unit, the
+    subject of their own clause."""
+    found = parties("此外,河南省还要求各地确保安全教育课程每学年不少于12个课时,中小学校每月至少要开展一次应急疏散演练,"
+                    "幼儿园每季度至少要开展一次应急疏散演练。", "河南省", None, None)
+    assert [p.name for p in found][-2:] == ["中小学校", "幼儿园"]
+    assert name_kind("学校") == "class" and name_kind("幼儿园") == "class"
