@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
+# a worker named after the work (排查员, 监督员): two characters, then 员 — not a verb ending in 员
+# (动员, 复员, 裁员, 减员, 满员, 增员, 超员, 缺员) nor 全员 (everyone)
+WORKER = re.compile(r"[\u4e00-\u9fff]{2}(?<![动复裁减满增超缺全])员$")
+
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _INIT_RX1 = re.compile(r"[(（]")
 _INIT_RX2 = re.compile(r"[)）]")
@@ -176,6 +180,9 @@ class Lexicon:
                 if (people or w not in person) and text.endswith(w, 0, i + 1) and not POST_AFTER.match(text, i + 1):
                     ends.append(i + 1)
                     break
+            else:
+                if people and ch == "员" and WORKER.search(text, 0, i + 1) and not POST_AFTER.match(text, i + 1):
+                    ends.append(i + 1)  # 排查员: a worker by its shape
         return ends
 
     @cached_property
@@ -192,7 +199,8 @@ class Lexicon:
         by_char = self._ends_by_char
         for m in self._last_chars_rx.finditer(text):
             i = m.end()
-            if text.endswith(by_char[m.group()], 0, i) and not POST_AFTER.match(text, i):
+            if (text.endswith(by_char[m.group()], 0, i) or m.group() == "员" and WORKER.search(text, 0, i)) \
+                    and not POST_AFTER.match(text, i):
                 ends.append(i)
         # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;
         # 琼海、万宁…等市县: so may the levels of a list of places
@@ -206,9 +214,14 @@ class Lexicon:
         return m.group(0) if m else None
 
     def person_suffix(self, name: str) -> str | None:
-        if not name.endswith(self.person_suffixes):
-            return None  # one C-level test first: most names end in no post
-        return next(s for s in self.person_suffixes if name.endswith(s))
+        """The person word a name ends in: one of the lexicon's, or by its shape a worker named
+        after the work (排查员, 监督员, 讲解员: two characters and 员) — the list only names the
+        common ones, it does not decide what a person class is."""
+        if name.endswith(self.person_suffixes):
+            return next(s for s in self.person_suffixes if name.endswith(s))
+        if name.endswith("员") and WORKER.search(name):
+            return name[-3:]
+        return None
 
     def duty_word_rx(self, word: str) -> str:
         """A duty word as a pattern that does not match where it opens a post (负责 in

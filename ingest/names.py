@@ -724,9 +724,11 @@ def name_kind(piece: str) -> str | None:
     if NUMBERED_DIVISION.fullmatch(core) and len(core) <= 8 and not _NAME_KIND_RX4.match(core):
         return "org"
     opener = core.startswith(lex.stop_openers) and next(o for o in lex.stop_openers if core.startswith(o))
-    if opener and (core[len(opener):] in DIVISION_SUFFIXES + ("部门", "部", "机构")
+    if opener and core[len(opener):] == "员":
+        return "person"  # 排查员, 监督员, 宣传员: a worker named after the work, not a verb phrase
+    if opener and (core[len(opener):] in DIVISION_SUFFIXES + ("部门", "部", "机构", "组", "小组")
                    or LOCAL_UNIT_KIND.fullmatch(core) and lex.org_suffix(core) == core):
-        return "org"  # 协调处, 督查处, 宣传科, 宣传部门, 组织部, 培训机构, 派出所: a unit named after its work, not a verb phrase
+        return "org"  # 协调处, 督查处, 宣传科, 宣传部门, 组织部, 培训机构, 派出所, 检查组: a unit named after its work, not a verb phrase
     if not relative and (core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core)):
         return None
     if any(core[m.end():] not in DIVISION_SUFFIXES + ("部门", "部", "组")
@@ -840,8 +842,9 @@ def opens_a_clause(name: str) -> bool:
     if len(words) < 2:
         return False
     (w0, f0), (w1, f1) = words[0], words[1]
+    # (被检查单位: the units inspected — 被 opens a passive class, no clause)
     return w0 == "望" or (f0 == "v" and f1 == "v" and len(w0) >= 2 and w1 not in ("有关", "相关")) \
-        or any(f == "p" for _, f in words[:-1])
+        or any(f == "p" and not (k == 0 and w == "被") for k, (w, f) in enumerate(words[:-1]))
 
 
 def place_only(name: str) -> bool:

@@ -1073,15 +1073,17 @@ def opens_on_verb(rest: str) -> bool:
 
 
 def unit_named_after_work(head: str) -> bool:
-    """宣传部门和电视台要…, 组织部牵头…: a clause opening on a verb that is the start of a unit's
-    name (宣传部门, 组织部, 协调处) has that unit as its subject."""
+    """宣传部门和电视台要…, 组织部牵头…, 检查组应当…, 排查员每星期五…: a clause opening on a verb that
+    is the start of a unit's or a worker's name (宣传部门, 组织部, 协调处, 检查组, 排查员) has it as
+    its subject."""
     if not UNIT_END.search(head):
         return False  # (most verb-opening clauses hold no such unit: one search spares the name reading)
-    return any(name_kind(head[:e]) == "org" and head[:e].endswith(("部门", "部", "处", "科", "室"))
-               for e in lexicon().name_ends(head, people=False))
+    return any(name_kind(head[:e]) == "org" and head[:e].endswith(("部门", "部", "处", "科", "室", "组"))
+               or name_kind(head[:e]) == "person" and head[:e].endswith("员")
+               for e in lexicon().name_ends(head))
 
 
-UNIT_END = re.compile(r"[部处科室]")
+UNIT_END = re.compile(r"[部处科室组员]")
 
 
 def governed_place(name: str) -> bool:

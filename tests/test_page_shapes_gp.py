@@ -191,3 +191,18 @@ def test_kinds_of_units_written_bare_are_classes():
                     "幼儿园每季度至少要开展一次应急疏散演练。", "河南省", None, None)
     assert [p.name for p in found][-2:] == ["中小学校", "幼儿园"]
     assert name_kind("学校") == "class" and name_kind("幼儿园") == "class"
+
+
+def test_groups_and_workers_named_after_their_work_are_parties():
+    """2.检查组定于7月5日—8日开展实地安全生产大检查; / 5.被检查单位应提前准备书面汇报材料 (西藏地勘局
+    2017, dkj.xizang.gov.cn/zwgk/tzgg/201707/t20170717_204072.html) and 房屋排查员每星期五将排查进度报
+    乡村镇站 (柳林县 2025, www.liulin.gov.cn/llxxxgk/xzrmzf/sxx/fgwj_37195/gfxwj_37196/202508/
+    t20250827_1975819.shtml): a group or a worker named after the work (检查组, 排查员 — by its shape,
+    not only the lexicon's 巡查员), and the units a passive names (被检查单位), are subjects; a verb
+    ending in 员 (动员) is none."""
+    assert [p.name for p in parties("检查组定于7月5日—8日开展实地安全生产大检查;", "西藏自治区", None, 2017)] == ["检查组"]
+    assert [p.name for p in parties("被检查单位应提前准备书面汇报材料,一般不超过3000字。", "西藏自治区", None, 2017)] == \
+        ["被检查单位"]
+    found = parties("房屋排查员每星期五将排查进度报乡村镇站。", "山西省", "吕梁市柳林县", 2025)
+    assert [p.name for p in found if not p.recipient] == ["房屋排查员"]
+    assert name_kind("排查员") == "person" and name_kind("广泛动员") is None and name_kind("全员") is None
