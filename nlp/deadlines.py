@@ -369,6 +369,32 @@ def _calendar_candidates(norm: str, v: _Vocab, phrase: bool) -> Iterator[_Cand]:
         if cues and cues[2]:
             yield _Cand(cues[0], cues[1], "date", 2, year=y, roll=False,
                         make=lambda yy, mo=mo, da=da: _safe_date(yy, mo, da))
+    for m in MARKS_LOST.finditer(norm):
+        md = _month_day_of_digits(m["md"], with_year=bool(m["y"]))
+        cues = _date_cues(norm, m.start(), m.end(), v, phrase) if md else None
+        if cues and cues[2]:
+            y = int(m["y"]) if m["y"] else None
+            yield _Cand(cues[0], cues[1], "date", 2, year=y, roll=not y,
+                        make=lambda yy, mo=md[0], da=md[1]: _safe_date(yy, mo, da))
+
+
+# a date whose 月 (and 年) a copy lost: 力增在1230日前完成 (12月30日前), 2025825日 (2025年8月25日) —
+# digits straight before 日 that make no day alone (gu01, gu03 of the seventeenth session's batches)
+MARKS_LOST = re.compile(r"(?<![0-9.年月/\-])(?:(?P<y>(?:19|20)\d{2})(?=\d{2,4}日))?(?P<md>\d{2,4})日")
+
+
+def _month_day_of_digits(digits: str, with_year: bool) -> tuple[int, int] | None:
+    """(month, day) of digits whose 月 was lost: 630 -> 6/30, 1230 -> 12/30; two digits only after
+    a year (84 -> 8/4); a day of the month alone (30日) is no such date."""
+    if len(digits) == 2 and not with_year:
+        return None
+    if len(digits) == 2:
+        mo, da = int(digits[0]), int(digits[1])
+    elif len(digits) == 3:
+        mo, da = int(digits[0]), int(digits[1:])
+    else:
+        mo, da = int(digits[:2]), int(digits[2:])
+    return (mo, da) if 1 <= mo <= 12 and 1 <= da <= 31 else None
 
 
 @lru_cache(maxsize=4)

@@ -206,3 +206,17 @@ def test_groups_and_workers_named_after_their_work_are_parties():
     found = parties("房屋排查员每星期五将排查进度报乡村镇站。", "山西省", "吕梁市柳林县", 2025)
     assert [p.name for p in found if not p.recipient] == ["房屋排查员"]
     assert name_kind("排查员") == "person" and name_kind("广泛动员") is None and name_kind("全员") is None
+
+
+def test_a_date_whose_month_mark_was_lost_is_still_a_limit():
+    """力增在1230日前完成机械通风任务 (安康市安监局 2007 on a mirror, veget8.com/Content-161572.html) and
+    并于2023625日前和1225日前分别将上半年和全年工作完成情况报送… (新疆 2023, yjgl.xinjiang.gov.cn/
+    xjyjgl/c113084/202302/919156ed186d4d4cb9bce96228f6b54d.shtml): the copies lost 年 and 月; digits
+    straight before 日 that make no day alone are a month and a day (30日前 stays a day)."""
+    from datetime import date
+
+    from policykg.nlp.deadlines import find_deadlines
+
+    assert [d.date for d in find_deadlines("力增在1230日前完成机械通风任务。", date(2007, 11, 20))] == ["2007-12-30"]
+    found = find_deadlines("并于2023625日前和1225日前分别将上半年和全年工作完成情况报送自治区安委会办公室。", date(2023, 2, 1))
+    assert [d.date for d in found] == ["2023-06-25", "2023-12-25"]
