@@ -91,8 +91,24 @@ def split_lines(text: str) -> list[Line]:
 TIME_OF_DAY = re.compile(r"(?<=日)\s*\d{1,2}\s*[时時:：]\s*(?:\d{1,2}\s*分?)?$")
 
 
+# a signature date whose 年 and 月 a copy lost (2023217 for 2023年2月17日; fn04, gj05, gk01, gp09 of
+# the fresh batches): read only where one split into a month and a day is valid
+MARKS_LOST_DATE = re.compile(r"((?:19|20)\d{2})(\d{2,4})日?")
+
+
+def month_day_split(digits: str) -> tuple[int, int] | None:
+    """The one valid (month, day) of 2–4 digits (217 -> 2/17, 1225 -> 12/25), else None."""
+    splits = {(int(digits[:k]), int(digits[k:])) for k in (1, 2) if 0 < k < len(digits) and digits[k] != "0"}
+    valid = [(mo, d) for mo, d in splits if 1 <= mo <= 12 and 1 <= d <= 31 and len(str(mo)) + len(str(d)) == len(digits)]
+    return valid[0] if len(valid) == 1 else None
+
+
 def parse_cn_date(s: str) -> str | None:
     s = TIME_OF_DAY.sub("", s.strip())
+    lost = MARKS_LOST_DATE.fullmatch(s.strip())
+    if lost:
+        md = month_day_split(lost.group(2))
+        return f"{int(lost.group(1)):04d}-{md[0]:02d}-{md[1]:02d}" if md else None
     m = DATE.fullmatch(s.strip()) or DATE_NO_DAY_WORD.fullmatch(s.strip())
     if m:
         y, mo, d = map(int, m.groups())

@@ -220,3 +220,13 @@ def test_a_date_whose_month_mark_was_lost_is_still_a_limit():
     assert [d.date for d in find_deadlines("力增在1230日前完成机械通风任务。", date(2007, 11, 20))] == ["2007-12-30"]
     found = find_deadlines("并于2023625日前和1225日前分别将上半年和全年工作完成情况报送自治区安委会办公室。", date(2023, 2, 1))
     assert [d.date for d in found] == ["2023-06-25", "2023-12-25"]
+
+
+def test_a_signature_date_whose_marks_were_lost_is_the_documents_date():
+    """2019102 under the issuer of 国务院安委会's 挂牌督办通知书 (devset d51) and 2023217 under 新疆's 2023
+    notice (yjgl.xinjiang.gov.cn/xjyjgl/c113084/202302/919156ed186d4d4cb9bce96228f6b54d.shtml): the
+    copies lost 年/月/日; the one valid split of the digits is the date (2018111 has two: none)."""
+    from policykg.ingest.metadata import parse_cn_date
+
+    assert parse_cn_date("2023217") == "2023-02-17" and parse_cn_date("2019102") == "2019-10-02"
+    assert parse_cn_date("2018111") is None and parse_cn_date("2023") is None
