@@ -207,6 +207,11 @@ EACH_ONE = re.compile(r"^各个(?=[\u4e00-\u9fff]{2})")
 WHOLE_PLACE_BEFORE_EACH = re.compile(r"^全(?:省|市|州|县|区|镇|乡|盟|旗)(?=各(?![级类种]))")
 
 
+# the area a warning covers, before the bodies in it (預警地區主流媒體、基礎電信運營企業…, 吉林 2025;
+# 预报区内各县市区, 湖南 2024); not before 各 (预警地区各级政府 is the class as written)
+WARNED_AREA = re.compile(r"^(?:预警|预报|受影响)(?:地区|区域|区)内?(?=[\u4e00-\u9fff]{2})(?!各|内)")
+
+
 @lru_cache(maxsize=65536)
 def tidy(name: str) -> str:
     """Spaces, counts (七个乡镇 -> 乡镇) and 政府 -> 人民政府 (not after 级: 各级政府 stays);
@@ -214,6 +219,7 @@ def tidy(name: str) -> str:
     name = _TIDY_RX1.sub("", name)
     name = EACH_ONE.sub("各", name)  # 各个乡镇街道 -> 各乡镇街道
     name = WHOLE_PLACE_BEFORE_EACH.sub("", name)  # 全镇各单位 -> 各单位: the scope is the document's own
+    name = WARNED_AREA.sub("", name)  # 预警地区应急部门 -> 应急部门: where the warning holds, not who acts
     name = SUFFIX_LIST_SEP.sub("", name)  # 省直各委、办、厅、局 -> 省直各委办厅局
     name = _TIDY_RX2.sub("各", name)
     name = _TIDY_RX3.sub("行业主管部门", name)  # one class, however qualified

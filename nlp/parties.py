@@ -1045,6 +1045,8 @@ class PartyFinder:
             a += cut
             if t[a - 1:a] in ("与", "同") and KEEPING_IN_TOUCH.match(t, m.end()):
                 continue  # 要与应急管理、水文、气象等部门加强信息沟通: those kept informed, not who acts
+            if t[max(0, a - 2):a] in ("争取", "寻求", "请求"):
+                continue  # (学校要)争取公安、交通…等部门积极配合: whose help is sought, not who acts
             names = parse_names(span, strict=False)
             if names:
                 after = t[m.end():m.end() + 4]

@@ -230,3 +230,18 @@ def test_a_signature_date_whose_marks_were_lost_is_the_documents_date():
 
     assert parse_cn_date("2023217") == "2023-02-17" and parse_cn_date("2019102") == "2019-10-02"
     assert parse_cn_date("2018111") is None and parse_cn_date("2023") is None
+
+
+def test_the_warned_area_is_where_its_bodies_act_and_sought_help_is_no_duty():
+    """5.預警地區主流媒體、基礎電信運營企業通過廣播…及時更新 and 4.…暫時關閉涉山涉水旅游景區,暫停旅行社等企業…
+    (吉林 2025 地灾预警, m.zbldwx.com/jilin/content/2025-07/28/content_10022178.html): the media of the
+    warned area are the media (its area is where, not who), and 暂时关闭…/暂停… open on a verb; 争取
+    公安、交通、安监、农机、司法等部门积极配合 (南宁 school-safety notice, www.fymate.com/html/text/lar/173056/
+    17305663.html) is help the schools seek, not the departments' duty."""
+    media = [p.name for p in parties("预警地区主流媒体、基础电信运营企业通过广播、电视、电子屏等媒体及时更新信息。", "吉林省", None, 2025)]
+    assert media == ["主流媒体", "基础电信运营企业"]
+    closing = parties("情况紧急时,暂时关闭涉山涉水旅游景区,暂停旅行社等企业在危险区域内开展旅游业务。", "吉林省", None, 2025)
+    assert not any(p.name.startswith("暂") for p in closing)
+    sought = parties("学校要精心组织一次全面、系统的安全教育和应急演练,争取公安、交通、安监、农机、司法等部门积极配合开展好教育活动。",
+                     "广西壮族自治区", "南宁市", 2012)
+    assert [p.name for p in sought] == ["学校"]
