@@ -181,7 +181,7 @@ class Lexicon:
                     ends.append(i + 1)
                     break
             else:
-                if people and ch == "员" and WORKER.search(text, 0, i + 1) and not POST_AFTER.match(text, i + 1):
+                if people and ch == "员" and WORKER.search(text, max(0, i - 2), i + 1) and not POST_AFTER.match(text, i + 1):
                     ends.append(i + 1)  # 排查员: a worker by its shape
         return ends
 
@@ -199,7 +199,7 @@ class Lexicon:
         by_char = self._ends_by_char
         for m in self._last_chars_rx.finditer(text):
             i = m.end()
-            if (text.endswith(by_char[m.group()], 0, i) or m.group() == "员" and WORKER.search(text, 0, i)) \
+            if (text.endswith(by_char[m.group()], 0, i) or m.group() == "员" and WORKER.search(text, max(0, i - 3), i)) \
                     and not POST_AFTER.match(text, i):
                 ends.append(i)
         # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;

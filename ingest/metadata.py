@@ -1170,7 +1170,8 @@ def town_under(county: Region, issuers: list[str]) -> str | None:
     return None
 
 
-TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?:人民政府|办事处|党委)")
+# (温州市鹿城区人民政府南郊街道办事处: a sub-district office named as its district government's agency)
+TOWN_AFTER_COUNTY = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?:人民政府|办事处|党委)")
 
 
 def town_named(text: str, issuers: list[str]) -> tuple[Region, str] | None:

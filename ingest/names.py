@@ -205,6 +205,9 @@ EACH_ONE = re.compile(r"^各个(?=[\u4e00-\u9fff]{2})")
 # the whole area of a level before a class of its units (全镇各单位, 全区各中小学); not before 各级 (全区各级
 # 单位 keeps its grade, devset d58) nor 各类 (全县各类应急救援力量, a kind of its own)
 WHOLE_PLACE_BEFORE_EACH = re.compile(r"^全(?:省|市|州|县|区|镇|乡|盟|旗)(?=各(?![级类种]))")
+# levels written before a class of their units (市、区县各专兼职抗洪抢险应急救援队伍, 重庆 2018): every
+# level's units, one class as 各… is
+LEVELS_BEFORE_EACH = re.compile(r"^(?:[省市州县区乡镇旗]、?){2,4}(?=各(?![级类种]))")
 
 
 # the area a warning covers, before the bodies in it (預警地區主流媒體、基礎電信運營企業…, 吉林 2025;
@@ -420,6 +423,7 @@ def national_name(name: str) -> str | None:
 def canonical_name(written: str, jur: Jurisdiction) -> str:
     """The canonical name of a body written `written` in a document of `jur`."""
     written = without_province(written)
+    written = LEVELS_BEFORE_EACH.sub("", written)  # 市、区县各…队伍 -> 各…队伍
     own = own_bureau(written, jur)
     if own is not None:
         return own

@@ -245,3 +245,20 @@ def test_the_warned_area_is_where_its_bodies_act_and_sought_help_is_no_duty():
     sought = parties("学校要精心组织一次全面、系统的安全教育和应急演练,争取公安、交通、安监、农机、司法等部门积极配合开展好教育活动。",
                      "广西壮族自治区", "南宁市", 2012)
     assert [p.name for p in sought] == ["学校"]
+
+
+def test_levels_before_a_class_of_their_units_are_one_class():
+    """市、区县各专兼职抗洪抢险应急救援队伍立即进入24小时备战备勤状态 (重庆市防指 2018, a news report,
+    m.lc123.net/e/public/GotoNext/?classid=142&enews=next&id=329556): the city's and the districts' teams, one class 各…队伍."""
+    found = parties("市、区县各专兼职抗洪抢险应急救援队伍立即进入24小时备战备勤状态。", "重庆市", None, 2018)
+    assert [p.name for p in found] == ["各专兼职抗洪抢险应急救援队伍"]
+
+
+def test_a_sub_district_office_named_as_its_district_governments_agency_places_the_page():
+    """温州市鹿城区人民政府南郊街道办事处 signing 温鹿南郊办〔2017〕144号 (鹿城区南郊街道 2017,
+    nbxinxi.com/a/luchengqu/20210529/107074.html): the page is 南郊街道's, under 鹿城区 — the district
+    government in the office's name is no part of the township's."""
+    from policykg.ingest.metadata import TOWN_AFTER_COUNTY
+
+    m = TOWN_AFTER_COUNTY.match("温州市鹿城区人民政府南郊街道办事处", len("温州市鹿城区"))
+    assert m and m.group(1) == "南郊街道"
