@@ -262,3 +262,13 @@ def test_a_sub_district_office_named_as_its_district_governments_agency_places_t
 
     m = TOWN_AFTER_COUNTY.match("温州市鹿城区人民政府南郊街道办事处", len("温州市鹿城区"))
     assert m and m.group(1) == "南郊街道"
+
+
+def test_a_verb_of_sanction_or_a_transfer_names_no_body():
+    """公安部门要对县城区开展巡逻检查,制止和查处在禁放区域…燃放烟花爆竹行为 (大竹县 2010, www.dazhu.gov.cn/
+    xxgk-show-1175.html): 查处 ends in 处 but is a verb, not a division; 新城市政公司作为防汛突击队,今年
+    划归园林公司,园林公司要高度重视 (南京河西集团 2021 on a mirror, flexglobal.com.cn/c947/20210519/i463.shtml):
+    划归 transfers a company, no body name holds it."""
+    assert name_kind("制止和查处") is None and name_kind("查处") is None
+    found = parties("新城市政公司作为防汛突击队,今年划归园林公司,园林公司要高度重视,提前做好防汛应急准备。", "江苏省", "南京市", 2021)
+    assert not any("划归" in p.name for p in found)
