@@ -782,14 +782,12 @@ def name_kind(piece: str) -> str | None:
     return None
 
 
-LEVEL_STEM = re.compile(r"(?P<level>[省市县区州旗])(?P<stem>[\u4e00-\u9fff]{2,8})")
-
-
 def level_department(name: str) -> str | None:
     """The department stem of a level word and a stem written bare (省国土资源、安监…等部门: 省国土资源
-    is the province's land department), or None."""
-    m = LEVEL_STEM.fullmatch(name)
-    return m["stem"] if m and m["stem"] in lexicon().department_by_stem else None
+    is the province's land department), or None; the level words are those a list of stems opens on."""
+    m = STEM_LIST_LEVEL.match(name)
+    stem = name[m.end():] if m and len(m.group(0)) == 1 else ""
+    return stem if stem in lexicon().department_by_stem else None
 
 
 def special_shaped(name: str) -> bool:

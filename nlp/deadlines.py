@@ -33,6 +33,7 @@ from typing import Any
 
 from ..ingest.regions import gazetteer
 from ..ingest.blocks import column_kind
+from ..ingest.metadata import month_day_split
 from .cnnum import parse_number, to_halfwidth
 
 DATA_FILE = Path(__file__).parent / "data" / "deadline_patterns.toml"
@@ -384,17 +385,10 @@ MARKS_LOST = re.compile(r"(?<![0-9.年月/\-])(?:(?P<y>(?:19|20)\d{2})(?=\d{2,4}
 
 
 def _month_day_of_digits(digits: str, with_year: bool) -> tuple[int, int] | None:
-    """(month, day) of digits whose 月 was lost: 630 -> 6/30, 1230 -> 12/30; two digits only after
-    a year (84 -> 8/4); a day of the month alone (30日) is no such date."""
-    if len(digits) == 2 and not with_year:
-        return None
-    if len(digits) == 2:
-        mo, da = int(digits[0]), int(digits[1])
-    elif len(digits) == 3:
-        mo, da = int(digits[0]), int(digits[1:])
-    else:
-        mo, da = int(digits[:2]), int(digits[2:])
-    return (mo, da) if 1 <= mo <= 12 and 1 <= da <= 31 else None
+    """(month, day) of digits whose 月 was lost (630 -> 6/30, 1230 -> 12/30), by the one split the
+    metadata reads a signature with; two digits only after a year (84 -> 8/4): a day of the month
+    alone (30日) is no such date."""
+    return None if len(digits) == 2 and not with_year else month_day_split(digits)
 
 
 @lru_cache(maxsize=4)
