@@ -297,6 +297,16 @@ LISTED_AFTER_DATE = re.compile(r"(?:于|前)[^,,。;；]{0,16}\d{1,2}日(?:前)?
 FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*$")
 
 
+# a sentence that tells its act as done (参加了会议, 召开了…, 已于…): a report, not a schedule
+TOLD_AS_DONE = re.compile(r"[\u4e00-\u9fff]了(?![解结])")
+
+
+def _sentence_end(norm: str, at: int) -> int:
+    """Where the sentence holding `at` ends (its 。, ; or line end)."""
+    ends = [k for k in (norm.find(c, at) for c in "。;；\n") if k >= 0]
+    return min(ends) if ends else len(norm)
+
+
 def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tuple[int, int, bool] | None:
     """(new start, new end, has a cue) around a calendar expression, or None if it is no limit."""
     d = v.raw["date"]
@@ -318,9 +328,11 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
     if not (suf or pre) and LISTED_AFTER_DATE.search(norm[max(0, start - 24):start]):
         return start, end, True  # 于2025年6月30日和12月20日分别…: the second of a list of dates
     if not (suf or pre) and DAY_AT_CLAUSE_START.match(norm, start, end) \
-            and (start == 0 or norm[start - 1] in ",,;;:: \n") and re.match(r"[\u4e00-\u9fff]", after):
+            and (start == 0 or norm[start - 1] in ",,;;:: \n") and re.match(r"[\u4e00-\u9fff]", after) \
+            and not TOLD_AS_DONE.search(norm, end, _sentence_end(norm, end)):
         # "…分别负责,6月16日分别到督导地区的企业参加宣讲": a clause that opens on its day is
-        # scheduled for it
+        # scheduled for it — unless its sentence tells it as done (2月27日上午,淡水街道…召开…会议,…
+        # 约200人参加了会议: the day a report tells of, no limit)
         return start, end, True
     if not (suf or pre) and norm[start:end].endswith("月份") and (start == 0 or norm[start - 1] in ",,;;::。 \n") \
             and re.match(r"[\u4e00-\u9fff]", after) and after[:1] not in "是的为起":

@@ -272,3 +272,16 @@ def test_a_verb_of_sanction_or_a_transfer_names_no_body():
     assert name_kind("制止和查处") is None and name_kind("查处") is None
     found = parties("新城市政公司作为防汛突击队,今年划归园林公司,园林公司要高度重视,提前做好防汛应急准备。", "江苏省", "南京市", 2021)
     assert not any("划归" in p.name for p in found)
+
+
+def test_a_day_a_report_tells_of_is_no_limit():
+    """2月27日上午,淡水街道在街道五楼会议室召开…工作会议,街道领导班子…约200人参加了会议 (惠阳区淡水街道 2017
+    meeting report, www.meinu8.com/zwgk/yjgl/content/post_3721253.html): a clause opening on its day is
+    scheduled for it (…,6月16日分别到督导地区的企业参加宣讲) unless its sentence tells the act as done."""
+    from policykg.nlp.deadlines import find_deadlines
+
+    report = find_deadlines("2月27日上午,淡水街道在街道五楼会议室召开安全生产工作会议,街道领导班子约200人参加了会议。",
+                            None, None, 2017)
+    assert not any(d.text == "2月27日" for d in report)
+    plan = find_deadlines("市安监局、市公安局分别负责,6月16日分别到督导地区的企业参加宣讲。", None, None, 2017)
+    assert [d.date for d in plan] == ["2017-06-16"]
