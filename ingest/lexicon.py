@@ -18,6 +18,11 @@ from importlib import resources
 # (动员, 复员, 裁员, 减员, 满员, 增员, 超员, 缺员) nor 全员 (everyone)
 WORKER = re.compile(r"[\u4e00-\u9fff]{2}(?<![动复裁减满增超缺全])员$")
 
+
+def ends_in_worker(text: str, end: int) -> bool:
+    """Whether `text[:end]` ends in a worker's word by its shape (its last three characters only)."""
+    return text.endswith("员", 0, end) and WORKER.search(text, max(0, end - 3), end) is not None
+
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _INIT_RX1 = re.compile(r"[(（]")
 _INIT_RX2 = re.compile(r"[)）]")
@@ -181,7 +186,7 @@ class Lexicon:
                     ends.append(i + 1)
                     break
             else:
-                if people and ch == "员" and WORKER.search(text, max(0, i - 2), i + 1) and not POST_AFTER.match(text, i + 1):
+                if people and ends_in_worker(text, i + 1) and not POST_AFTER.match(text, i + 1):
                     ends.append(i + 1)  # 排查员: a worker by its shape
         return ends
 
@@ -199,7 +204,7 @@ class Lexicon:
         by_char = self._ends_by_char
         for m in self._last_chars_rx.finditer(text):
             i = m.end()
-            if (text.endswith(by_char[m.group()], 0, i) or m.group() == "员" and WORKER.search(text, max(0, i - 3), i)) \
+            if (text.endswith(by_char[m.group()], 0, i) or ends_in_worker(text, i)) \
                     and not POST_AFTER.match(text, i):
                 ends.append(i)
         # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;
@@ -219,7 +224,7 @@ class Lexicon:
         common ones, it does not decide what a person class is."""
         if name.endswith(self.person_suffixes):
             return next(s for s in self.person_suffixes if name.endswith(s))
-        if name.endswith("员") and WORKER.search(name):
+        if ends_in_worker(name, len(name)):
             return name[-3:]
         return None
 

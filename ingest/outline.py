@@ -100,6 +100,7 @@ class LineMarker:
 
 ITEM_BEFORE_DATE = re.compile(r"(\d{1,3})\.(?=(?:\d{1,2}月(?!份?\d)|\d{4}年|\d{1,2}日前))")
 ARABIC_RANK = next(rank for style, rank, _ in MARKERS if style == "arabic")
+CN_RANK = next(rank for style, rank, _ in MARKERS if style == "cn")
 # whether any marker can open here, in one match: most positions asked (every clause end of
 # every line) open none, and trying each style in turn was most of the outline's time
 ANY_MARKER = re.compile("|".join(f"(?:{rx.pattern})" for rx in [ITEM_BEFORE_DATE, *(rx for _, _, rx in MARKERS)]))
@@ -263,7 +264,7 @@ def bare_runs(text: str, start: int, lines: list[str], skip: list[tuple[int, int
                     and not re.match(r".{0,3}[:：]", body[len(label):]) \
                     and not (arabic and re.match(r"\d{2,}[年.]|[年月日号.]", body[len(label):])) \
                     and (arabic or body[len(label)] not in "是要审级"):
-                run.append(LineMarker("arabic" if arabic else "cn", ARABIC_RANK if arabic else 1, label, want,
+                run.append(LineMarker("arabic" if arabic else "cn", ARABIC_RANK if arabic else CN_RANK, label, want,
                                       pos + lead, pos + lead + len(label)))
             pos += len(line) + 1
         if len(run) >= BARE_RUN_MIN:
