@@ -19,9 +19,17 @@ from importlib import resources
 WORKER = re.compile(r"[\u4e00-\u9fff]{2}(?<![动复裁减满增超缺全])员$")
 
 
+# the head of a unit named by the unit's kind (矿长, 站长, 所长, 校长, 队长): the unit's last character
+# and 长 — not where the two characters close another word (场所长期, 网站长, 团队长, 学校长效, 医院长)
+UNIT_HEAD = re.compile(r"(?<![场网团学医])[矿校院站所队厂组班科股]长$")
+
+
 def ends_in_worker(text: str, end: int) -> bool:
-    """Whether `text[:end]` ends in a worker's word by its shape (its last three characters only)."""
-    return text.endswith("员", 0, end) and WORKER.search(text, max(0, end - 3), end) is not None
+    """Whether `text[:end]` ends in a worker's or a unit head's word by its shape (its last three
+    characters only)."""
+    if text.endswith("员", 0, end):
+        return WORKER.search(text, max(0, end - 3), end) is not None
+    return text.endswith("长", 0, end) and UNIT_HEAD.search(text, max(0, end - 3), end) is not None
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _INIT_RX1 = re.compile(r"[(（]")
@@ -90,7 +98,10 @@ class Lexicon:
         """A body's suffix followed by a verb that opens a clause (住房和城乡建设局督导燃气企业):
         a clause, not one name."""
         verbs = "|".join(map(re.escape, self.stop_openers))
-        return re.compile(rf"(?:局|厅|委员会|管委会|办公室|中心|站)(?:{verbs})")
+        # (安监站负责人: 负责 opens the unit's post there, no clause)
+        posts = "|".join(map(re.escape, sorted({p for p in (*self.person_suffixes, *self.posts)
+                                                 if p.startswith(tuple(self.stop_openers))}, key=len, reverse=True)))
+        return re.compile(rf"(?:局|厅|委员会|管委会|办公室|中心|站)" + (rf"(?!{posts})" if posts else "") + rf"(?:{verbs})")
 
     @cached_property
     def abbreviation_rx(self) -> re.Pattern[str]:
@@ -210,6 +221,9 @@ class Lexicon:
         # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;
         # 琼海、万宁…等市县: so may the levels of a list of places
         noted = [m.end() for rx in (NOTE_END, LEVELS_END, PLACE_CLASS_END, GRASSROOTS_END) for m in rx.finditer(text)]
+        # 县应急管理局(县地方煤矿安全监督管理局)要…: a body's other nameplate in its note closes it too,
+        # however long (one office under two names)
+        noted += [m.end() for m in OTHER_NAMEPLATE.finditer(text) if self.org_suffix(m.group(1))]
         if noted:
             ends = sorted(set(ends).union(noted))
         return ends, BracketDepth(text)
@@ -225,7 +239,7 @@ class Lexicon:
         if name.endswith(self.person_suffixes):
             return next(s for s in self.person_suffixes if name.endswith(s))
         if ends_in_worker(name, len(name)):
-            return name[-3:]
+            return name[-3:] if name.endswith("员") else name[-2:]
         return None
 
     def duty_word_rx(self, word: str) -> str:
@@ -277,6 +291,8 @@ GRASSROOTS_LEVELS = r"村|社区|村居|居委会|村委会"
 # 各乡镇、林场、村要…: a grassroots level closing a list (not 村民, 社区居民)
 GRASSROOTS_END = re.compile(rf"(?<=、)(?:{GRASSROOTS_LEVELS})(?![民居])")
 NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff、,,]{1,8}[)）]")
+# a name's note that is itself a body's name (应急管理局(地方煤矿安全监督管理局), 农业局(林业局))
+OTHER_NAMEPLATE = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff]{2,20})[)）]")
 
 
 class BracketDepth:

@@ -290,8 +290,9 @@ def resolve_level(place: Place, jur: Jurisdiction) -> tuple[str | None, bool]:
     enclosing place, below -> the class of all such places."""
     rank = place.rank
     own = jur.rank
-    # 市X in a county-level city's notice is the city itself (宜城市防指)
-    if place.written == "市" and own == 3 and jur.county and jur.county.name.endswith("市"):
+    # 市X in a county-level city's notice is the city itself (宜城市防指), and in a notice of one of its
+    # townships too (吕合镇 forwarding 楚雄市's rules: 市人民政府 is 楚雄市's, not 楚雄州's)
+    if place.written == "市" and own >= 3 and jur.county and jur.county.name.endswith("市"):
         return jur.county.name, False
     # 市X in a municipality's notice (北京市, its districts) is the municipality, which is a province
     if place.written == "市" and own >= 1 and jur.municipal:
@@ -372,7 +373,7 @@ def _special_tails() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _slot_places(jur: Jurisdiction) -> dict[str, set[str]]:
     prov = jur.province
     # a county-level city's own document calls itself 市 (绵竹市's 市委组织部 is 中共绵竹市委组织部)
-    county_city = jur.rank == 3 and jur.county is not None and jur.county.name.endswith("市")
+    county_city = jur.rank >= 3 and jur.county is not None and jur.county.name.endswith("市")
     return {
         # (区 is the autonomous region's only where no district writes: 区委 in 南宁市青秀区 is 青秀区's)
         "prov": {"省", prov.name, prov.short} | ({"自治区"} if prov.name.endswith("自治区") else set())
@@ -742,7 +743,7 @@ def name_kind(piece: str) -> str | None:
     if not relative and (core.startswith(lex.stop_openers) or _NAME_KIND_RX3.search(core)):
         return None
     if any(core[m.end():] not in DIVISION_SUFFIXES + ("部门", "部", "组")
-           for m in lex.verb_after_body_rx.finditer(core, 0, len(core) - 1)):
+           for m in lex.verb_after_body_rx.finditer(core) if m.end() < len(core)):
         return None  # 延吉市住房和城乡建设局督导燃气企业: a body, then what it does (市局指导科 is a division)
     if ZONE.fullmatch(core) or LEVEL_RUN.match(core):
         if place_only(core):
@@ -897,8 +898,13 @@ def split_names(span: str) -> list[tuple[str, int]]:
         if m.group(0) in ("和", "及", "与") and (
                 spans_known_name(span, m.start()) or (name_kind(left) is None and not LEVEL_RUN.match(tidy(left))
                                                        and not (member_noun(left, lenient=True)
-                                                                and name_kind(first_piece(span[m.end():]))))):
-            continue  # 发展和改革委员会, 住房和城乡建设厅: a conjunction inside one name
+                                                                and name_kind(first_piece(span[m.end():]))
+                                                                and not (m.group(0) == "与" and sep == "、" and raw
+                                                                         and name_kind(raw[-1][0]) == "org"
+                                                                         and lex.org_suffix(tidy(left)) is None)))):
+            # 发展和改革委员会, 住房和城乡建设厅: a conjunction inside one name; so is 与 after a plain noun
+            # listed after a body (气候中心、生态与农业气象中心, as 应急与减灾处: 与 joins a unit's fields)
+            continue
         raw.append((left, pos, sep))
         pos, sep = m.end(), m.group(0)
     raw.append((span[pos:], pos, sep))
@@ -1371,7 +1377,8 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
             # does not know is a department's stem too (open world; the lexicon only names it) —
             # and so is the one noun a department class is exemplified by (安全监管监察等各有关部门)
             k = "stem"
-        elif k is None and idx > 0 and named and member_noun(p) and (head is not None or strict or p.startswith("各")):
+        elif k is None and idx > 0 and named and member_noun(p) and (head is not None or strict or p.startswith("各")) \
+                and not opens_on_short_form(p):
             k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
         if k is None or (k == "stem" and head is None):
             if strict:
@@ -1392,6 +1399,9 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
                 inner = parse_names(bm.group(1), strict=True)
                 if inner and all(qk == "place" or q in ("社区", "村", "居", "街道") for q, _, qk in inner):
                     continue  # 各县(市、区): a note on the level, not bodies of its own
+                if inner and len(inner) == 1 and inner[0][0] == bm.group(1) and p[:bm.start()].endswith(NAMEPLATES) \
+                        and bm.group(1).endswith(NAMEPLATES):
+                    continue  # 朔城区应急管理局(地方煤矿安全监督管理局): one office under two names, no body more
                 for q, qo, qk in inner or []:
                     out.append((q, o + bm.start(1) + qo, qk))
     return out or None
@@ -1429,6 +1439,14 @@ def member_noun(piece: str, lenient: bool = False) -> bool:
         and not re.search(r"[0-9A-Za-z]", p) and not ACTING_ADVERB.search(p) and (lenient or not has_verb(p))
 
 
+def opens_on_short_form(piece: str) -> bool:
+    """Whether a piece is a body's known short form and more (减灾委分类 in 安委会、减灾委分类统筹: a
+    body and how it acts, no plain noun listed among bodies)."""
+    p = tidy(piece)
+    m = lexicon().abbreviation_rx.match(p)
+    return m is not None and 0 < m.end() < len(p)
+
+
 def first_piece(span: str) -> str:
     return SEPARATORS.split(span, maxsplit=1)[0]
 
@@ -1436,6 +1454,9 @@ def first_piece(span: str) -> str:
 SCOPE_NOTE = ("含", "包括", "包含", "不含", "除")
 PARTY_ORGAN_IN_FULL = re.compile(r"^中共(.+?(?:委员会|委))")
 LEVEL_COMMITTEE = re.compile(r"(省|自治区|市|州|县|区|旗|镇|乡)(?:党)?委")
+# the heads of a government office: a note of one such name after another is the office's other
+# nameplate (应急管理局(地方煤矿安全监督管理局), 农业局(林业局), 安委办(应急局)), not a body of its own
+NAMEPLATES = ("局", "厅", "委", "委员会", "办", "办公室")
 BARE_SUFFIXES = ("人民政府", "政府", "党委", "党工委", "管委会", "管理委员会", "安委会", "安委办", "应急管理局",
                  "应急局", "安监局")
 

@@ -149,10 +149,13 @@ def file_title(title: str) -> bool:
     from .clean import TITLE_END
 
     title = title.strip("》>》 ")
-    return bool(TITLE_END.search(title) or ATTACHED_FORM.search(title))
+    return bool(TITLE_END.search(title) or ATTACHED_FORM.search(title) or TITLE_SHAPE.fullmatch(title))
 
 
 ATTACHED_FORM = re.compile(r"(名单|表)$")
+# any title by its shape: a name with no clause in it (楚雄市地质灾害分级负责制度, …守则, …标准) — the
+# kind words above only name common ones
+TITLE_SHAPE = re.compile(r"《?[^,，。;；:：!！?？、]{4,40}》?")
 
 
 def attachment_lists(text: str) -> list[tuple[int, int]]:

@@ -307,6 +307,12 @@ def _sentence_end(norm: str, at: int) -> int:
     return min(ends) if ends else len(norm)
 
 
+def _clause_end(norm: str, at: int) -> int:
+    """Where the clause holding `at` ends (its comma, or the sentence's end)."""
+    ends = [k for k in (norm.find(c, at) for c in ",，") if k >= 0]
+    return min([*ends, _sentence_end(norm, at)])
+
+
 def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tuple[int, int, bool] | None:
     """(new start, new end, has a cue) around a calendar expression, or None if it is no limit."""
     d = v.raw["date"]
@@ -325,6 +331,8 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
     if pre in ("至", "到") and (PERIOD_DEFINED.search(norm[max(0, start - 40):start])
                                or PERIOD_NAMED_AFTER.match(norm, end)):
         return None  # 森林防火期时间为2023年11月1日至2024年5月31日 / …至2023年5月31日为禁火期: a period's end
+    if pre == "于" and not suf and TOLD_AS_DONE.search(norm, end, _clause_end(norm, end)):
+        return None  # 市应急管理局…于2023年9月19日对…进行了复产验收: the day a reply tells of, no limit
     if not (suf or pre) and LISTED_AFTER_DATE.search(norm[max(0, start - 24):start]):
         return start, end, True  # 于2025年6月30日和12月20日分别…: the second of a list of dates
     if not (suf or pre) and DAY_AT_CLAUSE_START.match(norm, start, end) \

@@ -140,6 +140,7 @@ BODY_HEADING = re.compile(r"^\s*(?:(?:\(?[一二三四五六七八九十\d]{1,3}
                           r"(?P<name>[^\s,,。;；:：!?“”《》]{2,30})[:：](?=\S)")
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
+WHEN_BEFORE_PRONOUN = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:以后|以来|期间|后|前|时)(?=你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:(?:[、和及]|[(（]|[)）]、?)?(?:省|市|州|县|区|乡|镇|街道))+[)）]?")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
@@ -527,6 +528,11 @@ class PartyFinder:
         names = parse_names(m.group("name"), strict=True)
         if names and all(k in ("org", "class") for _, _, k in names):
             self.add(m.start("name"), names, Role.RESPONSIBLE, "subject")
+        elif names and re.match(DUTY_OPENERS, t[m.end():]) and all(
+                k in ("org", "class", "person") or k == "place" and LEVEL_RUN.fullmatch(tidy(p)) for p, _, k in names):
+            # 乡镇(街道)和村委会(社区):负责… / 地质灾害监测员:负责…: the levels of places (not a named
+            # region, a roundup's 重庆:) and classes of people a duty list gives duties to
+            self.add(m.start("name"), names, Role.RESPONSIBLE, "subject")
 
     def allocations(self) -> None:
         """A bracketed note that allocates the task: (X牵头,Y配合), (X负责), (X、Y分工负责;…)."""
@@ -815,6 +821,9 @@ class PartyFinder:
         place = LOCATIVE_OPENER.match(t, s)
         if place:  # 在戒严区域任何单位和个人禁止… / 在河长制工作方面要求各位河长要…: the subject after where
             s = place.end()
+        when = WHEN_BEFORE_PRONOUN.match(t, s)
+        if when:  # 复产后你局要…: when, then the addressee (a pronoun opens no longer name)
+            s = when.end()
         m = self.fr.opener_rx.match(t, s)
         if m and not (m.group() == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
             return m.end()  # 请示/请假/请教 are verbs of their own, not a request to a party
