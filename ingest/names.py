@@ -201,6 +201,15 @@ def merge_brackets(name: str) -> str:
     return BRACKET.sub(repl, name)
 
 
+# 各 and a short noun: each unit of that kind (各系, 各矿, 各校区) — not 各 before a measure or a
+# determiner (各类, 各项, 各级, 各自, 各方面, 各位, 各界, 各阶段, 各环节), nor an idiom's 各负其责, nor
+# 各组/各部/各厅 alone (a document's own groups and parts, its addressees' offices: read back by their
+# context), nor places (各地民政:
+# a place class and a department stem)
+EACH_UNIT = re.compile(r"各((?![类项种级自方个位界样式阶环时季期次批负尽司得地省市州县区乡镇村旗盟])(?!(?:组|部|厅|局|委|办|处|室|科|股)$)(?:(?!其)[\u4e00-\u9fff]){1,3})")
+# a sub-district has no people's government: its office is its government (大明宫街道 召开…会: the
+# 大明宫街道办事处), as each level's own name for it says
+STREET_GOVERNMENT = re.compile(r"(?<=街道)(?<![乡镇、]街道)(?:人民)?政府$")
 EACH_ONE = re.compile(r"^各个(?=[\u4e00-\u9fff]{2})")
 # the whole area of a level before a class of its units (全镇各单位, 全区各中小学); not before 各级 (全区各级
 # 单位 keeps its grade, devset d58) nor 各类 (全县各类应急救援力量, a kind of its own)
@@ -231,7 +240,7 @@ def tidy(name: str) -> str:
     name = SET_UNDER.sub("", name)
     if not name.startswith(("各级", "县级", "市级", "省级")):
         name = GOVERNMENT.sub("人民政府", name)
-    return name
+    return STREET_GOVERNMENT.sub("办事处", name)
 
 
 def is_collective(name: str) -> bool:
@@ -1352,10 +1361,15 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         # 各乡镇、林场、村要…: grassroots units after a class of places are classes too (每个林场, 每个村)
         pieces = [pieces[0]] + [("各" + p if GRASSROOTS_MEMBER.fullmatch(tidy(p)) else p, o) for p, o in pieces[1:]]
     if len(pieces) >= 2 and tidy(pieces[0][0]).startswith("各") \
-            and lexicon().org_suffix(tidy(pieces[0][0])[1:]) == tidy(pieces[0][0])[1:]:
+            and (lexicon().org_suffix(tidy(pieces[0][0])[1:]) == tidy(pieces[0][0])[1:]
+                 or each_unit(pieces[0][0]) and not GENERIC_HEAD.search(pieces[-1][0])):
+        # (各行业、系统主管部门: the head the list shares, which expand_shared gives back to 各行业)
         # 各中小学、幼儿园(含民办): a kind of unit after a class of units is each such unit too
-        pieces = [pieces[0]] + [("各" + p if lexicon().org_suffix(BRACKET.sub("", tidy(p))) == BRACKET.sub("", tidy(p))
-                                 and name_kind(p) in (None, "class") else p, o) for p, o in pieces[1:]]
+        # (各处室、校区、分院(部): so is a short noun listed after it, whatever the kind — 各校区, 各分院)
+        pieces = [pieces[0]] + [("各" + p if len(BRACKET.sub("", tidy(p))) >= 2 and (lexicon().org_suffix(BRACKET.sub("", tidy(p))) == BRACKET.sub("", tidy(p))
+                                              and name_kind(p) in (None, "class")
+                                              or name_kind(p) is None and each_unit("各" + p)
+                                              and member_noun(p)) else p, o) for p, o in pieces[1:]]
     kinds = [name_kind(p) for p, _ in pieces]
     if len(pieces) >= 2 and all(k in (None, "place") for k in kinds) and None in kinds \
             and all(TOWNSHIP_SHAPE.fullmatch(tidy(p)) for p, _ in pieces):
@@ -1380,6 +1394,11 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         elif k is None and idx > 0 and named and member_noun(p) and (head is not None or strict or p.startswith("各")) \
                 and not opens_on_short_form(p):
             k = "member"  # 广播、电视、报刊 in "…和广播、电视、报刊、新媒体等公共媒体": members of a class
+        elif k is None and each_unit(p) and "等" not in span \
+                and not (len(pieces) == 2 and idx == 0 and GENERIC_HEAD.search(pieces[1][0])
+                         and not span[pieces[1][1]:].startswith("各")):
+            # (…等公众聚集场所, 各行业、系统主管部门: kinds under a head the list shares)
+            k = "class"  # 各系(分院), 各矿, 各校区, 各班级: 各 and a kind of unit, whatever the kind
         if k is None or (k == "stem" and head is None):
             if strict:
                 return None
@@ -1437,6 +1456,15 @@ def member_noun(piece: str, lenient: bool = False) -> bool:
     p = tidy(piece)
     return 2 <= len(p) <= 8 and not (set(p) & lex.bad_chars) and not p.startswith(lex.stop_openers) \
         and not re.search(r"[0-9A-Za-z]", p) and not ACTING_ADVERB.search(p) and (lenient or not has_verb(p))
+
+
+def each_unit(piece: str) -> bool:
+    """各 and a short noun no other reading took (各系(分院), 各班级, 各矿): each unit of that kind.
+    Levels of places (各市州, 各县市区) and zones keep their own readings (they share what follows)."""
+    p = merge_brackets(tidy(piece))
+    each = EACH_UNIT.fullmatch(p)
+    return bool(each) and not LEVEL_RUN.match(p) and not ZONE_WORD.search(p) \
+        and not each.group(1).startswith(lexicon().stop_openers) and not has_verb(each.group(1))
 
 
 def opens_on_short_form(piece: str) -> bool:
@@ -1611,7 +1639,11 @@ def expand_shared(pieces: list[tuple[str, int]], kinds: list[str | None], span: 
                 kinds[i], kinds[i + 1] = "class", None
                 changed = True
                 continue
-            if mod and len(p) > len(mod) + 1:
+            shared = p[: len(p) - len(mod)]
+            # (the part before the modifier is what both share: a collective and levels — 各县区 of
+            # 各县区安监、质监部门 — never a cut through a name or its note: 各系(分院)、职能部门)
+            if mod and len(p) > len(mod) + 1 and not re.search(r"[()（）]", p[len(shared):]) \
+                    and (shared == lexicon().collective_prefix(p) or LEVEL_RUN.match(tidy(shared))):
                 pieces[i] = (p + head.group(0), o)
                 pieces[i + 1] = (p[: len(p) - len(mod)] + q, qo)
                 kinds[i] = kinds[i + 1] = "class"

@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..ingest.lexicon import PLACE_CLASS_END, lexicon
 from ..ingest.metadata import RECENT_DAY
-from ..ingest.names import (ACTING_ADVERB, DUTY_RELATIVE, holds_bad_word, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, has_verb, opens_a_clause, name_kind, parse_names,
+from ..ingest.names import (ACTING_ADVERB, DUTY_RELATIVE, each_unit, holds_bad_word, LEVEL_RUN, LEVEL_WORDS_RX, MASK, RELATIVE_HEAD, Jurisdiction, canonical_name, cut_at, has_verb, opens_a_clause, name_kind, parse_names,
                              split_names, tidy)
 from ..ingest.regions import gazetteer
 from .records import Role
@@ -55,7 +55,8 @@ _MASK_QUOTES_RX1 = re.compile(r"《[^《》]*》|“[^“”]{0,40}”")
 _CANONICAL_RX1 = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:行政)?(?:主管|管理)?(?:部门|机关)")
 ATTACHMENT_NOTE = re.compile(r"\s*[(（]\s*(?:详?见)?附件\s*[\d一二三四五六七八九十]*\s*[)）]\s*")
 # a time between a party and its duty (禁火期要, 汛期要, 节日期间要, 春节前要)
-WHEN_THEN_DUTY = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:期间|期内|期|节前|节后)(?:要|应当|应|须|必须|务必|一律)")
+WHEN_THEN_DUTY = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:期间|期内|期|节前|节后|之前|以前|前|之后|以后|后|时)"
+                            r"(?:要|应当|应|须|必须|务必|一律|不要|不得)")
 TOPIC_THEN_REQUEST = re.compile(r"[\u4e00-\u9fff]{2,10}请于")  # a topic between a party and 请于
 PARTNER_IN_NOTE = re.compile(r"会同|联合|协同")
 # a label word that a modal follows is the subject of a sentence, not a column's label
@@ -117,6 +118,7 @@ EACH_OPENS = re.compile(r"各(?!有关|相关|级|类|种)[\u4e00-\u9fff]")  # �
 CADENCE_OPENER = re.compile(r"每(?:年度|年|半年|季度|季|月|周|旬|日|天)(?:至少)?(?=[\u4e00-\u9fff])")
 COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?=[\u4e00-\u9fff]{4})")
 SAID = re.compile(r"(?:强调|指出|明确|提出)[,,:：]?")  # (要求 is read as the opener that asks)
+SAID_BEFORE = re.compile(r"(?:要求|强调)[,,:：]\s*$")  # (指出 tells what is, not what is asked)
 # a report's speaker before what it asks: 会议要求各村准备好… / 会议强调各村要… / 通知要求,…
 REPORTED_SPEAKER = re.compile(r"(?:会议|会上|大会|通知|《通知》|意见|方案)(?:上)?(?=" + SAYING + ")")
 # a sanction after the parties it falls on, and the 对 that opened their clause earlier in the sentence
@@ -869,6 +871,10 @@ class PartyFinder:
         best = None
         ends = self.window_ends(s, limit)
         runs = [m.end() - s for m in LEVEL_LIST.finditer(t, s, limit)] if "各" in t[s:limit] or LEVEL_LIST.match(t, s, limit) else []
+        if t.startswith("各", s) and not any(e <= 6 for e in ends):
+            # 各班级须召开…: 各 and a kind of unit the suffixes do not know (not where a name ends
+            # near: 各地仍要…, 各责任领导要…)
+            runs += [k for k in (2, 3, 4) if each_unit(t[s:s + k]) and cut_at(t, s + k)]
         if runs:  # 州、市按时间节点…: a class of places as the subject (市联排联调中心和各县(市)区要…: the last)
             ends = sorted(set(ends) | set(runs))
         place = gazetteer().place_prefix(t[s:limit])
@@ -909,6 +915,17 @@ class PartyFinder:
                     if names:
                         best = (e, names)
                         break
+        if best is None and not asked and SAID_BEFORE.search(t, max(0, s - 4), s):
+            # 会议强调,各行政村(社区)、镇直各单位,高度重视…: after what a speaker stresses, bodies set off
+            # by a comma and then what they are to do (bodies only: no phrase before the comma)
+            for end in reversed(ends):
+                e = s + end
+                if t[e:e + 1] in ",，" and self.verb_follows(e + 1) and not phrase_material(t[s:e]):
+                    names = parse_names(t[s:e], strict=True)
+                    if names and all(k in ("org", "class") or k == "place" and p.startswith("各") for p, _, k in names) \
+                            and not any(opens_a_clause(p) for p, _, _ in names):
+                        best = (e, names)
+                    break
         if best is None and asked and t.startswith("各", s):
             # 请各分会场提前做好…: what a request asks 各 of is a class of parties, whatever its noun
             # (请各校认真贯彻执行: 各校, then how it is to act — the class ends where a word does)

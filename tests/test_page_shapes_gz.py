@@ -133,3 +133,45 @@ def test_the_reply_page_reads_its_addressee_and_tasks():
     assert record["meta"]["addressees"] == ["朔城区应急管理局"]
     assert [[a["name"] for a in t["actors"]] for t in record["tasks"]] == [["朔城区应急管理局"], ["朔城区应急管理局"]]
     assert all(not t["deadlines"] for t in record["tasks"])
+
+
+def test_each_and_a_kind_of_unit_is_a_class_whatever_the_kind():
+    """各系(分院)、职能部门、直属单位 and 各系(分院)、各部门放假前要认真进行安全检查 (宁波职业技术学院 2012,
+    htxy.webs.nbpt.edu.cn/2012/0328/c2468a115611/page.htm); 各处室、校区、分院(部) (a Chengdu college
+    2020, www.taccbaby.com/bwc/info/1003/1024.html): 各 and a unit the lexicon does not know (系,
+    校区, 分院) is each such unit, and 各 reaches the kinds listed after it. Not 各 before a measure
+    or an idiom (各项工作, 各负其责), nor a list's words cut through (各系(分 and 职能部门 were two
+    made-up classes)."""
+    assert [n for n, _, _ in parse_names("各系(分院)、职能部门、直属单位", strict=True)] == ["各系(分院)", "职能部门", "直属单位"]
+    assert [n for n, _, _ in parse_names("各处室、校区、分院(部)", strict=True)] == ["各处室", "各校区", "各分院(部)"]
+    found = parties("各系(分院)、各部门放假前要认真进行安全检查。", "浙江省", "宁波市", 2012)
+    assert [p.name for p in found] == ["各系", "各部门"]
+    assert parties("各司其职,各负其责,要加强巡查。", "浙江省", "宁波市", 2012) == []
+    assert parse_names("各项工作", strict=True) is None
+
+
+def test_a_subject_set_off_after_what_a_meeting_stressed():
+    """会议强调,各行政村(社区)、镇直各单位,高度重视安全生产工作 (襄城县紫云镇 2024, www.xiangchengxian.gov.cn/
+    jrxc/001002/20240115/f37c54bd-0a40-48c4-b0f4-b174fe1e33d9.html): after 强调, the bodies and a
+    comma, then their duty (the items 一要…四要 under it are theirs). 指出 tells what is: 戴道晋指出,
+    省委、省政府高度重视… names no one asked."""
+    found = parties("会议强调,各行政村(社区)、镇直各单位,高度重视安全生产工作,切实履行安全生产职责。", "河南省", "许昌市襄城县紫云镇", 2024)
+    assert [p.written for p in found] == ["各行政村(社区)", "镇直各单位"]
+
+
+def test_a_sub_district_acts_through_its_office():
+    """2024年7月24日大明宫街道召开防汛工作专题调度会 (www.weiyang.gov.cn/zwgk/shgysy/jzjz/
+    1816764861589819394.html): a 街道 has no people's government; the meeting's convener and the
+    page's issuer is the 大明宫街道办事处 (a township's 乡镇(街道)政府 keeps its government)."""
+    jur = Jurisdiction.of("陕西省", "西安市未央区大明宫街道", 2024, ())
+    assert canonical_name("大明宫街道人民政府", jur) == "大明宫街道办事处"
+    assert canonical_name("各乡镇(街道)政府", jur) == "各乡镇街道人民政府"
+
+
+def test_a_time_before_the_modal_and_a_ban_by_bu_yao():
+    """财务部门放假期间不要超量留存现金 (htxy.webs.nbpt.edu.cn/2012/0328/c2468a115611/page.htm) and 各班級須
+    召開安全主題班會 (a Nanchang college 2018, m.dk2dk.cn/xinwenzhongxin/tongzhigonggao/2018-09-29/6605.html,
+    traditional): when (放假期间, 放假前) between a body and its modal; 不要 binds as 不得 does; 各班级
+    is each class of students."""
+    assert [p.name for p in parties("财务部门放假期间不要超量留存现金。", "浙江省", "宁波市", 2012)] == ["财务部门"]
+    assert [p.name for p in parties("各班级须召开安全主题班会。", "江西省", "南昌市", 2018)] == ["各班级"]
