@@ -769,8 +769,8 @@ def name_kind(piece: str) -> str | None:
         bare = len(core) - len(lex.collective_prefix(core) or "")
         return "person" if bare <= 10 and not has_verb(core) else None  # 各级领导干部, 护林员
     if suffix:
-        if (len(core) == len(suffix) and core not in lex.abbreviations and not LOCAL_UNIT_KIND.fullmatch(core)) \
-                or core in ("人民政府", "政府"):
+        if (len(core) == len(suffix) and core not in lex.abbreviations and not LOCAL_UNIT_KIND.fullmatch(core)
+                and core not in department_names()) or core in ("人民政府", "政府"):
             return None  # a bare suffix names nobody (政府主要负责同志…); 应消站, 安委办 do, and so
             # does a kind of unit a place has one of (派出所, 卫生院: the township's own)
         if len(core) == 2 and len(suffix) == 1 and core[0] not in LEVEL_CHARS and core not in lex.abbreviations \
@@ -790,6 +790,13 @@ def name_kind(piece: str) -> str | None:
     if special_shaped(core):
         return "org"  # 区应急 (牵头单位:区应急): a body the lexicon names from its place and stem
     return None
+
+
+@lru_cache(maxsize=1)
+def department_names() -> frozenset[str]:
+    """Every department's name at some level (交通运输局, 农业农村局): written bare, a department of
+    the document's place, though the suffix list holds it to find longer names' ends."""
+    return frozenset(n for d in lexicon().departments for n in d.names.values())
 
 
 def level_department(name: str) -> str | None:
@@ -829,7 +836,11 @@ def cut_at(text: str, *positions: int) -> bool:
 
 def leading_place_word(name: str) -> bool:
     # (自治区有关部门 in 新疆's plan opens on its own level word, as 省有关部门 does)
-    return bool(re.match(r"^(各|省|自治区|市|县|区|乡|镇|旗|盟|州)", name)) or gazetteer().place_prefix(name) is not None
+    if re.match(r"^(各|省|自治区|市|县|区|乡|镇|旗|盟|州)", name):
+        return True
+    hit = gazetteer().place_prefix(name)
+    # (公安局 opens on 公安县's short form, but 公安 is the police's stem there: no place)
+    return hit is not None and not (name[:hit[1]] != hit[0].name and name[:hit[1]] in lexicon().department_by_stem)
 
 
 @lru_cache(maxsize=65536)
@@ -908,7 +919,8 @@ def split_names(span: str) -> list[tuple[str, int]]:
                 spans_known_name(span, m.start()) or (name_kind(left) is None and not LEVEL_RUN.match(tidy(left))
                                                        and not (member_noun(left, lenient=True)
                                                                 and name_kind(first_piece(span[m.end():]))
-                                                                and not (m.group(0) == "与" and sep == "、" and raw
+                                                                and not ((m.group(0) == "与" or first_piece(span[m.end():]).endswith(NAMEPLATES))
+                                                                         and sep == "、" and raw
                                                                          and name_kind(raw[-1][0]) == "org"
                                                                          and lex.org_suffix(tidy(left)) is None)))):
             # 发展和改革委员会, 住房和城乡建设厅: a conjunction inside one name; so is 与 after a plain noun
@@ -1570,7 +1582,7 @@ def _shorts_share_suffix(pieces: list[tuple[str, int]], kinds: list[str | None])
 
 
 # the places a collective name opens with: 各省、自治区、直辖市及新疆生产建设兵团, 各县(区), 各乡镇
-SHARED_LEVELS = re.compile(r"^各(?:自治区|自治州|自治县|直辖市|设区市|县级市|新疆生产建设兵团|街道|社区|[省市州县区乡镇旗盟]"
+SHARED_LEVELS = re.compile(r"^各(?:地级以上市|设区的市|自治区|自治州|自治县|直辖市|设区市|县级市|新疆生产建设兵团|街道|社区|[省市州县区乡镇旗盟]"
                            r"|[、()（）]|及(?=[\u4e00-\u9fff]{0,2}[省市州县区乡镇旗盟]|新疆))+")
 
 

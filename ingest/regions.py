@@ -121,7 +121,14 @@ class Gazetteer:
     def written(self, chain: list[Region]) -> str:
         """A chain of places as a name is written: 海南省陵水黎族自治县, without the dataset's
         bookkeeping levels (省直辖行政区划, 市直辖行政区划) that no document names."""
-        return "".join(r.name for r in chain if not r.name.endswith("直辖行政区划"))
+        out, prev = "", ""
+        for r in chain:
+            if r.name.endswith("直辖行政区划"):
+                continue
+            # (新乡市平原城乡一体化示范区 under 新乡市: a zone named with its city is written once)
+            out += r.name[len(prev):] if prev and r.name.startswith(prev) else r.name
+            prev = r.name
+        return out
 
     def province_by_abbr(self, ch: str) -> Region | None:
         name = self.abbr.get(ch)

@@ -175,3 +175,34 @@ def test_a_time_before_the_modal_and_a_ban_by_bu_yao():
     is each class of students."""
     assert [p.name for p in parties("财务部门放假期间不要超量留存现金。", "浙江省", "宁波市", 2012)] == ["财务部门"]
     assert [p.name for p in parties("各班级须召开安全主题班会。", "江西省", "南昌市", 2018)] == ["各班级"]
+
+
+def test_bare_departments_after_a_class_of_places_bodies_share_its_levels():
+    """各地级以上市安全生产监督管理局、发展改革局(委)、经济和信息化主管部门、财政局(委)… (粤安监〔2015〕121号,
+    a mirror at guangzhou.baogaosu.com, the 全国尾矿库 plan forwarded): every city's bureaus, not
+    the province's — and 公安局, 交通局 after 各县应急局 are each county's (公安 is the police's stem
+    there, not 公安县's short name; 交通局 is a department though the suffix list holds it)."""
+    names = [n for n, _, _ in parse_names("各地级以上市安全生产监督管理局、发展改革局(委)、经济和信息化主管部门、财政局(委)", strict=False)]
+    assert names == ["各地级以上市安全生产监督管理局", "各地级以上市发展改革局", "各地级以上市经济和信息化主管部门", "各地级以上市财政局"]
+    assert [n for n, _, _ in parse_names("各县应急局、公安局、交通局", strict=False)] == ["各县应急局", "各县公安局", "各县交通局"]
+    assert name_kind("交通局") == "org"
+
+
+def test_he_before_a_bureau_joins_its_fields():
+    """…民政、农业农村、住建、供销、气象、供电、文化体育广播电视和旅游等部门 and the bureau it names (伊宁市
+    2025, www.yining.gov.cn/yining/c123668/202511/bcee9c29d5d647f5b1036c68623c6319.shtml): in a list
+    of bodies, a plain noun, 和 and a bureau is one bureau (文化体育广播电视和旅游局), as 与 joins a
+    unit's fields."""
+    names = [n for n, _, _ in parse_names("市民政局、文化体育广播电视和旅游局、市气象局", strict=False)]
+    assert names == ["市民政局", "文化体育广播电视和旅游局", "市气象局"]
+
+
+def test_a_zone_named_with_its_city_is_written_once_in_a_place():
+    """祝楼乡党政办 signing a 2011 清明 notice (pysfq.xinxiang.gov.cn/htmls/bumendongtai/20110404/
+    818499be0656439e8b07ecb85c790b1d.html): 祝楼乡 lies in 新乡市平原城乡一体化示范区, whose name holds its
+    city; the page's place is not 新乡市新乡市…."""
+    from policykg.ingest.regions import gazetteer
+
+    g = gazetteer()
+    zone = g.by_name["新乡市平原城乡一体化示范区"][0]
+    assert g.written(g.chain(zone)[1:]) == "新乡市平原城乡一体化示范区"
