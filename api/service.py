@@ -360,11 +360,18 @@ class Service:
             rows = Q.deadlines(self.store, self.written_out(self.filters(f)), limit)
         except StoreError as exc:
             raise self._failure(exc) from exc
-        facts = self.task_facts([r["task_id"] for r in rows])
+        # the limit and the rest of its clause stand for the task's text (the row carries no more
+        # of it: graph/queries.DEADLINE_RETURN); a limit its task writes twice is read in the text
+        twice = self.task_facts([r["task_id"] for r in rows if r.get("limit_twice")])
         for r in rows:
             r["region"] = (r.get("province") or "") + (r.get("locality") or "") or None
-            r["recipients"] = recipient_names(facts.get(r["task_id"], {}).get("recipients") or [])
-            limits = time_limits([r], facts.get(r["task_id"], {}).get("text") or "", phrases=False)
+            r["recipients"] = recipient_names(r.get("recipients") or [])
+            after = r.pop("text_after", None)
+            if r.pop("limit_twice", None):
+                near = twice.get(r["task_id"], {}).get("text") or ""
+            else:
+                near = (r.get("text") or "") + after if after is not None else ""
+            limits = time_limits([r], near, phrases=False)
             r["time_limit"] = limits[0].as_dict() if limits else None
         return {"total": len(rows), "items": rows}
 

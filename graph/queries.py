@@ -456,10 +456,21 @@ def deadline_queries(f: Filters) -> tuple[str, str]:
     return probe, page
 
 
+# The row carries what its wording needs (api/wording.time_limits: the limit and the rest of its
+# clause in the task's text, `text_after`, cut at a separator — split, not substring: FalkorDB's
+# substring counts bytes and cut a character in two) and the task's report recipients, so the page
+# is one read: fetching 500 tasks' whole texts for that was a second read as long as the page's
+# own. A limit its task writes twice (`limit_twice`: the rest would end at the second) is read apart.
 DEADLINE_RETURN = """MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN x.id AS deadline_id, x.type AS type, x.date AS date, x.duration AS duration, x.anchor AS anchor,
        x.freq AS freq, x.rrule AS rrule, x.text AS text, x.start AS start, x.end AS end,
        t.id AS task_id, t.title AS title, t.path AS path,
+       x.text <> '' AND size(split(t.text, x.text)) > 2 AS limit_twice,
+       CASE WHEN x.text IS NULL OR x.text = '' THEN null
+            ELSE split(split(split(split(split(split(t.text, x.text)[1], '，')[0], ',')[0], '。')[0], '；')[0], ';')[0]
+            END AS text_after,
+       CASE WHEN coalesce(t.recipient_count, 1) > 0
+            THEN [(t)-[rr:REPORTS_TO]->(rb) | {name: rb.name, start: rr.start}] ELSE [] END AS recipients,
        [(t)<-[ra:RESPONSIBLE_FOR]-(ba) | ba.name] AS bodies,
        d.id AS document_id, d.title AS document_title, d.date AS doc_date, d.period_start AS period_start,
        d.province AS province, d.locality AS locality, k AS sort_key, s AS sort_str

@@ -204,8 +204,7 @@ def merge_brackets(name: str) -> str:
 # 各 and a short noun: each unit of that kind (各系, 各矿, 各校区) — not 各 before a measure or a
 # determiner (各类, 各项, 各级, 各自, 各方面, 各位, 各界, 各阶段, 各环节), nor an idiom's 各负其责, nor
 # 各组/各部/各厅 alone (a document's own groups and parts, its addressees' offices: read back by their
-# context), nor places (各地民政:
-# a place class and a department stem)
+# context), nor places (各地民政: a place class and a department stem)
 EACH_UNIT = re.compile(r"各((?![类项种级自方个位界样式阶环时季期次批负尽司得地省市州县区乡镇村旗盟])(?!(?:组|部|厅|局|委|办|处|室|科|股)$)(?:(?!其)[\u4e00-\u9fff]){1,3})")
 # a sub-district has no people's government: its office is its government (大明宫街道 召开…会: the
 # 大明宫街道办事处), as each level's own name for it says
@@ -1378,10 +1377,7 @@ def _parse_names_uncached(span: str, strict: bool) -> list[tuple[str, int, str]]
         # (各行业、系统主管部门: the head the list shares, which expand_shared gives back to 各行业)
         # 各中小学、幼儿园(含民办): a kind of unit after a class of units is each such unit too
         # (各处室、校区、分院(部): so is a short noun listed after it, whatever the kind — 各校区, 各分院)
-        pieces = [pieces[0]] + [("各" + p if len(BRACKET.sub("", tidy(p))) >= 2 and (lexicon().org_suffix(BRACKET.sub("", tidy(p))) == BRACKET.sub("", tidy(p))
-                                              and name_kind(p) in (None, "class")
-                                              or name_kind(p) is None and each_unit("各" + p)
-                                              and member_noun(p)) else p, o) for p, o in pieces[1:]]
+        pieces = [pieces[0]] + [("各" + p if kind_of_unit_after_each(p) else p, o) for p, o in pieces[1:]]
     kinds = [name_kind(p) for p, _ in pieces]
     if len(pieces) >= 2 and all(k in (None, "place") for k in kinds) and None in kinds \
             and all(TOWNSHIP_SHAPE.fullmatch(tidy(p)) for p, _ in pieces):
@@ -1468,6 +1464,17 @@ def member_noun(piece: str, lenient: bool = False) -> bool:
     p = tidy(piece)
     return 2 <= len(p) <= 8 and not (set(p) & lex.bad_chars) and not p.startswith(lex.stop_openers) \
         and not re.search(r"[0-9A-Za-z]", p) and not ACTING_ADVERB.search(p) and (lenient or not has_verb(p))
+
+
+def kind_of_unit_after_each(piece: str) -> bool:
+    """A piece listed after 各 and a kind of unit that is a kind of unit too (幼儿园(含民办) after
+    各中小学; 校区, 分院(部) after 各处室): a suffix written alone, or a short noun no reading took."""
+    bare = BRACKET.sub("", tidy(piece))
+    if len(bare) < 2:
+        return False  # (各分中心、办: the start of 办事处, no kind)
+    if lexicon().org_suffix(bare) == bare and name_kind(piece) in (None, "class"):
+        return True
+    return name_kind(piece) is None and each_unit("各" + piece) and member_noun(piece)
 
 
 def each_unit(piece: str) -> bool:

@@ -141,8 +141,9 @@ CLAUSE_END = "。;!?:\n"
 BODY_HEADING = re.compile(r"^\s*(?:(?:\(?[一二三四五六七八九十\d]{1,3}[)）.、．]|[一二三四五六七八九十]{1,3}、)\s*)?"
                           r"(?P<name>[^\s,,。;；:：!?“”《》]{2,30})[:：](?=\S)")
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
-PRONOUN = re.compile(r"(?P<you>你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
-WHEN_BEFORE_PRONOUN = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:以后|以来|期间|后|前|时)(?=你(?:省|市|县|区|局|厅|委|办|单位|部门|公司))")
+_YOU = r"你(?:省|市|县|区|局|厅|委|办|单位|部门|公司)"
+PRONOUN = re.compile(rf"(?P<you>{_YOU})")
+WHEN_BEFORE_PRONOUN = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?(?:以后|以来|期间|后|前|时)(?={_YOU})")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:(?:[、和及]|[(（]|[)）]、?)?(?:省|市|州|县|区|乡|镇|街道))+[)）]?")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
 POST_WORDS = re.compile("(" + "|".join(map(re.escape, lexicon().posts)) +
@@ -528,12 +529,10 @@ class PartyFinder:
         if not m or self.fr.label_rx.match(t, m.start("name")):
             return
         names = parse_names(m.group("name"), strict=True)
-        if names and all(k in ("org", "class") for _, _, k in names):
-            self.add(m.start("name"), names, Role.RESPONSIBLE, "subject")
-        elif names and re.match(DUTY_OPENERS, t[m.end():]) and all(
-                k in ("org", "class", "person") or k == "place" and LEVEL_RUN.fullmatch(tidy(p)) for p, _, k in names):
-            # 乡镇(街道)和村委会(社区):负责… / 地质灾害监测员:负责…: the levels of places (not a named
-            # region, a roundup's 重庆:) and classes of people a duty list gives duties to
+        # (乡镇(街道)和村委会(社区):负责… / 地质灾害监测员:负责…: before a duty, levels of places — not a
+        # named region, a roundup's 重庆: — and classes of people are given the line's duties too)
+        if names and (all(k in ("org", "class") for _, _, k in names) or re.match(DUTY_OPENERS, t[m.end():]) and all(
+                k in ("org", "class", "person") or k == "place" and LEVEL_RUN.fullmatch(tidy(p)) for p, _, k in names)):
             self.add(m.start("name"), names, Role.RESPONSIBLE, "subject")
 
     def allocations(self) -> None:

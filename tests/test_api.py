@@ -372,6 +372,28 @@ def test_rows_carry_time_limits_and_recipients_in_text_order(api_client):
     assert any(x["recipients"] for x in items)
 
 
+def test_a_deadline_rows_wording_and_recipients_come_from_its_one_read(corpus_service):
+    """Issue 13: the deadline page read 500 tasks' whole texts and recipients a second time to word
+    each limit. The row now carries the few characters after its limit and the recipients of tasks
+    that have any (Task.recipient_count); the wording and recipients are those the whole text and
+    the REPORTS_TO walk give, row for row, on the seed corpus."""
+    from policykg.api.service import recipient_names
+    from policykg.api.wording import time_limits
+
+    svc = corpus_service
+    rows = svc.deadlines({}, 500)["items"]
+    facts = svc.task_facts([r["task_id"] for r in rows])
+    assert rows and any(r["recipients"] for r in rows)
+    for r in rows:
+        fact = facts[r["task_id"]]
+        whole = time_limits([r], fact["text"] or "", phrases=False)
+        assert r["time_limit"] == (whole[0].as_dict() if whole else None)
+        assert r["recipients"] == recipient_names(fact["recipients"] or [])
+    counts = {x["id"]: x["n"] for x in svc.store.read(
+        "MATCH (t:Task) WHERE t.id IN $ids RETURN t.id AS id, t.recipient_count AS n", {"ids": list(facts)})}
+    assert all(counts[i] == len(facts[i]["recipients"] or []) for i in facts)
+
+
 def test_a_county_body_whose_key_holds_slashes_is_found_by_its_quoted_key(api_client):
     """Bug found by the 10k load run (bench/README.md, issue 15): /bodies listed
     陕西省/渭南市/澄城县|澄城县应急管理局 but /bodies/<its key quoted> answered 404, because the
