@@ -206,3 +206,13 @@ def test_a_zone_named_with_its_city_is_written_once_in_a_place():
     g = gazetteer()
     zone = g.by_name["新乡市平原城乡一体化示范区"][0]
     assert g.written(g.chain(zone)[1:]) == "新乡市平原城乡一体化示范区"
+
+
+def test_schools_by_their_grade_are_units():
+    """请各中心小学(中心学校)抓紧与当地镇政府(街道办)联系 (博罗县教育局 2018 校车 notice on a spam mirror,
+    www.lowongankerja-keluarnegeri.com/bmzb/xjyj/zwgk/bmwj/tzgg/content/post_431930.html) and 各中心校,高中
+    (渭南市临渭区教育局 2023, b2b-partner.com/zfxxgk/fdzdgknr/zfjg/zfbm/qjyj/wjzq/1677136515060338690.html):
+    a school named by its grade (小学, 高中, 中心校) is a unit like 幼儿园 — not 各中心 and a stray 小学."""
+    found = parties("请各中心小学(中心学校)抓紧与当地镇政府(街道办)联系。", "广东省", "惠州市博罗县", 2018)
+    assert [p.name for p in found][:1] == ["各中心小学"]
+    assert name_kind("各高中") is not None and name_kind("各中心校") is not None
