@@ -234,8 +234,9 @@ class Lexicon:
 
     def person_suffix(self, name: str) -> str | None:
         """The person word a name ends in: one of the lexicon's, or by its shape a worker named
-        after the work (排查员, 监督员, 讲解员: two characters and 员) — the list only names the
-        common ones, it does not decide what a person class is."""
+        after the work (排查员, 监督员, 讲解员: two characters and 员) or the head of a unit named by
+        its kind (矿长, 站长: `ends_in_worker`) — the list only names the common ones, it does not
+        decide what a person class is."""
         if name.endswith(self.person_suffixes):
             return next(s for s in self.person_suffixes if name.endswith(s))
         if ends_in_worker(name, len(name)):

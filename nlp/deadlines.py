@@ -302,9 +302,9 @@ TOLD_AS_DONE = re.compile(r"[\u4e00-\u9fff]了(?![解结])")
 
 
 def _sentence_end(norm: str, at: int) -> int:
-    """Where the sentence holding `at` ends (its 。, ; or line end)."""
-    ends = [k for k in (norm.find(c, at) for c in "。;；\n") if k >= 0]
-    return min(ends) if ends else len(norm)
+    """Where the sentence holding `at` ends (the module's one sentence end, `_SENTENCE_END`)."""
+    m = _SENTENCE_END.search(norm, at)
+    return m.start() if m else len(norm)
 
 
 def _clause_end(norm: str, at: int) -> int:
