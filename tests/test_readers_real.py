@@ -104,6 +104,27 @@ def test_f04_pdf_catalogue_one_table_over_115_pages():
     assert len(merged_groups(table)) > 50
 
 
+def test_f04_cells_are_keyed_by_their_page_not_by_an_object_id():
+    """Bug (one clean-clone run in seven lost 12 of f04's 2,828 rows): a cell's key held the id
+    of pdfplumber's table object, which Python reuses once that object is freed, so a page's
+    cell could take the span of the cell at the same place on the page before. Keys now name
+    the page: the same page read twice gives the same keys, two pages never share one."""
+    import pdfplumber
+
+    from policykg.ingest.readers.pdf import PdfTable, read_page
+
+    def keys(pdf, number: int) -> set:
+        page = pdf.pages[number - 1]
+        content = read_page(page, number)
+        page.close()
+        return {cell.key for t in content.items if isinstance(t, PdfTable) for row in t.grid for cell in row if cell}
+
+    with pdfplumber.open(REAL / "f04.pdf") as pdf:
+        first, second, first_again = keys(pdf, 5), keys(pdf, 6), keys(pdf, 5)
+    assert first and second and not first & second
+    assert first == first_again
+
+
 def test_f05_pdf_noisy_layer_joined_and_tables_per_part():
     raw = read("f05.pdf")
     text = raw.text

@@ -248,8 +248,14 @@ def _index(points: list[float], v: float) -> int:
     return min(range(len(points)), key=lambda i: abs(points[i] - v))
 
 
-def table_from(tb, chars: list[dict]) -> PdfTable | None:
-    """A pdfplumber table as a grid; cells covering several grid positions share one Cell."""
+def table_from(tb, chars: list[dict], where: tuple[int, int]) -> PdfTable | None:
+    """A pdfplumber table as a grid; cells covering several grid positions share one Cell.
+
+    `where` (page number, table's place on the page) names the table in its cells' keys: a
+    table continued over pages is written by one writer that merges cells by key, and the
+    object id used before could be reused by the next page's table once the first was freed,
+    so a cell of page 9 took the span of the cell of page 8 at the same position (f04 lost
+    rows in one run of seven)."""
     boxes = [tuple(map(float, c)) for c in tb.cells]
     if not boxes:
         return None
@@ -268,7 +274,7 @@ def table_from(tb, chars: list[dict]) -> PdfTable | None:
     for b in boxes:
         c0, c1 = _index(xs, b[0]), _index(xs, b[2])
         r0, r1 = _index(ys, b[1]), _index(ys, b[3])
-        cell = Cell(key=("pdf", id(tb), b), text=join_wrapped([t for _, t in glyph_lines(inside[b])]))
+        cell = Cell(key=("pdf", *where, b), text=join_wrapped([t for _, t in glyph_lines(inside[b])]))
         for r in range(r0, max(r1, r0 + 1)):
             for c in range(c0, max(c1, c0 + 1)):
                 if r < len(grid) and c < len(grid[r]):
@@ -321,8 +327,8 @@ def read_page(page, number: int) -> PageContent:
             content.needs_ocr = True
             return content
     tables = []
-    for tb in page.find_tables():
-        t = table_from(tb, [c for c in chars if _in_bbox(c, tb.bbox)])
+    for k, tb in enumerate(page.find_tables()):
+        t = table_from(tb, [c for c in chars if _in_bbox(c, tb.bbox)], (number, k))
         if t is not None:
             tables.append((tb.bbox, t))
     prose = [c for c in chars if not any(_in_bbox(c, bbox) for bbox, _ in tables)]
