@@ -118,7 +118,8 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
         if not m:
             continue
         rest = line[m.end():]
-        if not rest or rest[0] in "%年月日号个项条万元.":
+        marked = style == "circled" or (style in MARKED_STYLES and MARK_AFTER.search(m.group(0)))
+        if not marked and (not rest or rest[0] in "%年月日号个项条万元."):
             continue  # "1.5倍", "2021年", bare number: not an outline number
         if style == "decimal" and (_MATCH_MARKER_RX1.match(line) or (m.group(1).count(".") == 1 and not line[m.end(1):m.end(1) + 1].isspace())):
             continue  # 2021.3 is a date; 1.5倍 a number: a one-dot section number stands apart from its title
@@ -130,6 +131,10 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
     return None
 
 
+# a number closed by its mark (3、 / (一) / ①) is an item whatever follows: 2、个人不得… is no count
+# of 个, and a 3、 alone on its line heads the items below it (①…②… on the next lines)
+MARKED_STYLES = {"cn", "paren_cn", "arabic", "paren_arabic"}
+MARK_AFTER = re.compile(r"[、)]\s*$")
 MARKER_LOOK = 200  # characters after a position that decide whether a marker opens there
 ARABIC_ITEM = re.compile(r"\d{1,3}[.、]")
 INLINE_AT = re.compile(r"(?<=[:：。;；!,，])\s*|(?<=[\u4e00-\u9fff。;:])\s+")
@@ -341,7 +346,7 @@ ANNOUNCED = re.compile(r"如下[:：]\s*$")
 
 def lead_sentence(text: str) -> str:
     """Title of an item: its text up to the first 。 (or the whole first line)."""
-    first_line = text.split("\n", 1)[0]
+    first_line = text.lstrip(" \u3000\t\n").split("\n", 1)[0]  # a number alone on its line: the next line
     m = _LEAD_SENTENCE_RX1.search(first_line)
     title = first_line[: m.start()] if m else first_line
     return title.strip().rstrip(",:;")

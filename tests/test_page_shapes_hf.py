@@ -1,0 +1,36 @@
+"""Shapes of real circulars outside ../shared: public pages of the fresh batches hf and hg of
+the nineteenth session (their addresses in bench/firstlook_sources.tsv), cited by address; a
+few lines each, not the documents."""
+
+from __future__ import annotations
+
+from page_text import extract_text
+
+from policykg.ingest.outline import find_markers, parse_outline
+
+
+def test_a_numbered_item_is_an_item_whatever_word_opens_it():
+    """…“三无”小区内。1、我县对烟花爆竹燃放也作出要求…。2、个人不得燃放礼花弹…。3、倡议… (岫岩满族自治县
+    春节烟花爆竹 通告 2025, wxredian.com/art?id=e39a9c51db1eaa216a4495c071f04505): 2、 closes its
+    number, so 个人 is no count "2个" — the ban lost items 2–6 to the preamble."""
+    line = ("无物业管理、无主要部门、无人防物的“三无”小区内。1、我县对烟花爆竹燃放也作出要求,不得举办焰火晚会。"
+            "2、个人不得燃放礼花弹、小礼花类。3、倡议自觉践行绿色生活方式,不放或少放烟花爆竹。")
+    assert [m.label for m in find_markers(line)] == ["1", "2", "3"]
+    # a number with no mark stays a count
+    assert find_markers("2个乡镇完成排查任务并上报结果。") == []
+
+
+def test_a_number_alone_on_its_line_heads_the_points_below_it():
+    """3、 alone on a line, then ① 做好防暑降温工作… ② 防止食物中毒; … (北京华可实工程技术有限公司
+    安全防汛 通知 2010, huakecy.com/index.php?m=content&c=index&a=show&catid=17&id=176): the four
+    points are items of 3 — they were lost, and item 2 took their 每天 as its cadence."""
+    text = ("2、要求各项目部所有员工不得在禁止游泳的地方游泳。\n\n3、\n\n① 做好防暑降温工作,有条件的项目部应每天为员工准备绿豆汤解暑;\n\n"
+            "② 防止食物中毒;\n\n③ 搞好营地周边的环境卫生,生活垃圾及时清理;\n\n4、 各项目经理为施工现场防汛安全第一责任人。\n")
+    roots = parse_outline(text)
+    assert [r.marker for r in roots] == ["2", "3", "4"]
+    assert [(c.marker, c.title) for c in roots[1].children] == [
+        ("①", "做好防暑降温工作,有条件的项目部应每天为员工准备绿豆汤解暑"), ("②", "防止食物中毒"),
+        ("③", "搞好营地周边的环境卫生,生活垃圾及时清理")]
+    tasks = extract_text("公司各项目部:\n\n" + text)["tasks"]
+    swim = next(t for t in tasks if t["path"] == ["2"])
+    assert swim["deadlines"] == []
