@@ -316,6 +316,24 @@ def resolve_level(place: Place, jur: Jurisdiction) -> tuple[str | None, bool]:
     return jur.place(rank), False
 
 
+def own_level_body(name: str, jur: Jurisdiction) -> str | None:
+    """乡级防汛指挥部 in a township's duty list (巨浦乡, 青田县 2020s): the body of the document's own
+    level is the document's own body (巨浦乡防汛指挥部). Only at the document's own county or
+    township level, where one place has one such body; 县级人民政府 in a province's notice stays
+    the class it names."""
+    m = LEVEL_ADJECTIVE.match(name)
+    if not m or not jur.own_place or jur.rank < 3:
+        return None
+    rest = name[m.end():]
+    rank = lexicon().level_words.get(m.group(1))
+    if rank != jur.rank or not lexicon().org_suffix(rest) or rest.endswith(("部门", "单位")):
+        return None
+    return jur.own_place + lexicon().expand(rest)
+
+
+LEVEL_ADJECTIVE = re.compile(r"(乡|镇|县|区|街道)级(?=[\u4e00-\u9fff]{2})")
+
+
 def internal_division(rest: str, issuer: str = "") -> bool:
     """A division inside a department (煤监一处, 办公室, 宣教办, 教育中心, 监察总队) — not a unit
     of the police or an armed force (公安消防支队 in a 安全监管局 notice is the police's)."""
@@ -570,6 +588,9 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
         lvl = _CANONICAL_RX7.match(owner)
         k = lvl.end() if lvl else 0
         return owner[:k] + lex.expand(owner[k:]) + members.group("cls")  # 省安委会各成员单位 -> 省安全生产委员会各成员单位
+    own_level = own_level_body(name, jur)
+    if own_level:
+        return own_level
     if is_collective(name) or _CANONICAL_RX8.search(name):
         # SCHEMA: collective classes stay as written (各级安委办); a class of places' bodies spells
         # its short form out (各县(市、区)防办 -> 各县市区防汛抗旱指挥部办公室, devset d35/d36/d46)

@@ -326,6 +326,10 @@ class PartyFinder:
                 return stem + "部门"  # (a province writing to 各市州…: every level's departments, a class)
             dept = lex.department(stem, self.jur.year, local=self.jur.rank >= 1)
             place = self.jur.own_place
+            if self.jur.rank == 4:  # a township has no bureaus: its 民政、建设等部门 are its county's
+                if not self.jur.county:
+                    return stem + "部门"
+                place = self.jur.county.name
             if dept is None:
                 # a department the lexicon does not know (园林绿化, 民防): a city's or
                 # municipality's bureau; a province's may be a 厅 or a 局, so it stays a class

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from page_text import extract_text
 
+from policykg.ingest.names import Jurisdiction, canonical_name
 from policykg.ingest.outline import find_markers, parse_outline
+from policykg.nlp.parties import find_parties
 
 
 def test_a_numbered_item_is_an_item_whatever_word_opens_it():
@@ -34,3 +36,17 @@ def test_a_number_alone_on_its_line_heads_the_points_below_it():
     tasks = extract_text("公司各项目部:\n\n" + text)["tasks"]
     swim = next(t for t in tasks if t["path"] == ["2"])
     assert swim["deadlines"] == []
+
+
+def test_a_townships_own_level_and_its_countys_bureaus():
+    """一、乡级防汛指挥部主要职责 … (5)按照上级要求,配合民政、建设等部门开展农村住房防灾能力调查 (巨浦乡防汛抗旱工作职责,
+    青田县, www.qingtian.gov.cn): 乡级 in the township's own list is the township's headquarters, and a
+    township has no bureaus — 民政、建设等部门 are its county's (青田县民政局), not "巨浦乡民政局"."""
+    town = Jurisdiction.of("浙江省", "丽水市青田县巨浦乡", 2020)
+    assert canonical_name("乡级防汛指挥部", town) == "巨浦乡防汛指挥部"
+    assert canonical_name("乡级领导", town) == "乡级领导"  # people, no body
+    county = Jurisdiction.of("浙江省", "丽水市青田县", 2020)
+    assert canonical_name("乡级防汛指挥部", county) == "乡级防汛指挥部"  # every township's: a class
+    found = find_parties("按照上级要求,配合民政、建设等部门开展农村住房防灾能力调查。", town, False, (), None)
+    assert {p.name for p in found} >= {"青田县民政局"}
+    assert not any(p.name.startswith("巨浦乡") and p.name.endswith("局") for p in found)
