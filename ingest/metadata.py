@@ -868,6 +868,8 @@ def locate(meta: Meta, head: list[Line], addressee_line: str, text: str = "", fu
     if province is None and local is None and not national and text:
         province, local = places_named(text)
         if province is None and local is None:
+            local = county_shared_by_towns(text)
+        if province is None and local is None:
             local = dateline_city(text)
         if province is None and local is None and meta.issuers and all(i.startswith("省") for i in meta.issuers):
             province = dateline_province(text)  # 广州日报讯…省三防办、省应急管理厅发布…: the paper's province
@@ -1192,6 +1194,27 @@ def town_named(text: str, issuers: list[str]) -> tuple[Region, str] | None:
 def town_stem(name: str) -> str:
     """A township's name without its kind (夏蔚镇 -> 夏蔚, 台城街道 -> 台城): the gazetteer's key."""
     return TOWN_SUFFIX.sub("", name)
+
+
+def county_shared_by_towns(text: str) -> Region | None:
+    """A county's page that names no place in full but its townships (东至新州镇五里桥村…旧州镇冷水河,
+    黄平县's fireworks 通告 signed 黔东南一县): each township name is found in several counties, and
+    only one county holds them all. Two different townships at least; one alone proves nothing."""
+    g = gazetteer()
+    shared: set[str] | None = None
+    names: set[str] = set()
+    for m in TOWN_NAME.finditer(text):
+        stem = town_stem(m.group(1))
+        codes = next((set(g.towns[stem[k:]]) for k in range(len(stem) - 1) if stem[k:] in g.towns), None)
+        if not codes or stem in names:
+            continue
+        names.add(stem)
+        shared = codes if shared is None else shared & codes
+        if not shared:
+            return None
+    if len(names) < 2 or not shared or len(shared) != 1:
+        return None
+    return g.by_code.get(shared.pop())
 
 
 def towns_in(text: str) -> dict[tuple[str, str], int]:

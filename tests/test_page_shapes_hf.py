@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from page_text import extract_text
 
+from policykg.ingest.metadata import county_shared_by_towns
 from policykg.ingest.names import Jurisdiction, canonical_name
 from policykg.ingest.outline import find_markers, parse_outline
 from policykg.nlp.parties import find_parties
@@ -50,3 +51,17 @@ def test_a_townships_own_level_and_its_countys_bureaus():
     found = find_parties("按照上级要求,配合民政、建设等部门开展农村住房防灾能力调查。", town, False, (), None)
     assert {p.name for p in found} >= {"青田县民政局"}
     assert not any(p.name.startswith("巨浦乡") and p.name.endswith("局") for p in found)
+
+
+def test_a_county_found_by_the_townships_it_names():
+    """黔东南一县关于春节期间安全规范燃放烟花爆竹的通告: 1.新州城区:东至新州镇五里桥村、西至新州镇黑窑榜… 2.旧州城区:东至
+    旧州镇冷水河… (www.kailiren.net/archiver/tid-162793.html, a forum repost of 黄平县's 通告): 新州镇 is a township of four counties
+    and 旧州镇 of six; only 黄平县 has both, so the page is placed in 贵州省黔东南州黄平县."""
+    head = "黔东南一县关于春节期间安全规范燃放烟花爆竹的通告\n"
+    body = ("现就在全县范围内燃放烟花爆竹的事项通告如下: 一、禁放区域、时间 (一)禁放区域: 1.新州城区:东至新州镇五里桥村、"
+            "西至新州镇黑窑榜为烟花爆竹禁止燃放区域。 2.旧州城区:东至旧州镇冷水河、西至旧州镇飞机场为烟花爆竹禁止燃放区域。\n")
+    assert county_shared_by_towns(body).name == "黄平县"
+    meta = extract_text(head + body)["meta"]
+    assert (meta["province"], meta["locality"]) == ("贵州省", "黔东南苗族侗族自治州黄平县")
+    # one township alone proves nothing (新州镇 is in four counties)
+    assert county_shared_by_towns("东至新州镇五里桥村、西至新州镇黑窑榜。") is None
