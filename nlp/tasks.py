@@ -124,7 +124,11 @@ ALLOCATED = re.compile(r"[(（][^()（）]{2,60}(?:负责|牵头)[^()（）]{0,4
 DATED_GOAL = re.compile(r"(\d{4}年(底|末)|\d{4}年\d{1,2}月(底|末)?)(前|以前)?")
 
 
-ENUM_INTRO = re.compile(r"(下列|以下|如下)[^。]{0,30}[。:]?\s*$|:\s*$")
+ENUM_INTRO = re.compile(r"(下列|以下|如下)[^。]{0,30}[。:]?\s*$")
+# a heading closed by a colon lists cases when its children are labelled (禁放区域: 1.新州城区:东至…
+# 2.旧州城区:…); under 二、宣传到位: the children 1.致全乡农民朋友的一封信必须发放… are its work
+COLON_INTRO = re.compile(r":\s*$")
+LABELLED_CHILD = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])?\s*[^,，。;；:：\s]{1,10}[:：]")
 # "三、封山禁火要求:1、严禁…2、…" / "工作措施:": a heading that announces requirements or measures
 # introduces items of work, each a task, not a list of cases
 WORK_INTRO = re.compile(r"(要求|措施|任务|职责|分工)(?:如下|是)?\s*[:：]\s*$")  # 具体分工如下: too
@@ -155,6 +159,8 @@ def is_enumeration(item: OutlineItem, text: str) -> bool:
     if len(kids) >= 2 and all(GIVEN_TO_A_BODY.search(k) for k in kids):
         return False  # 明确下列…牵头部门: (一)…由省教育厅牵头负责 (二)…: each child gives its own work to a body
     if ENUM_INTRO.search(own) and not WORK_INTRO.search(own):
+        return True
+    if COLON_INTRO.search(own) and not WORK_INTRO.search(own) and all(LABELLED_CHILD.match(k) for k in kids):
         return True
     if any(item.title.strip().startswith(h) for h in item_kinds()["criteria_headings"]) \
             and all(len(k) <= 80 for k in kids) and not any(sets_a_limit(k) for k in kids):

@@ -65,3 +65,18 @@ def test_a_county_found_by_the_townships_it_names():
     assert (meta["province"], meta["locality"]) == ("贵州省", "黔东南苗族侗族自治州黄平县")
     # one township alone proves nothing (新州镇 is in four counties)
     assert county_shared_by_towns("东至新州镇五里桥村、西至新州镇黑窑榜。") is None
+
+
+def test_a_heading_closed_by_a_colon_heads_work_unless_its_items_are_labelled():
+    """二、宣传到位: 1.致全乡农民朋友的一封信必须发放到每家每户…; 2.每个村民小组在醒目的地方刷写一条永久性的宣传标语; …
+    4.各学校每周上好一堂森林防火宣传课。 (a township's 加强森林防火通知 on a document-selling site,
+    m.baogao8.com/p-62147.html): a heading closed by a colon is no list of cases — its items are its work. Items
+    that open on a label are cases still (禁放区域: 1.新州城区:东至… 2.旧州城区:…, kailiren.net 黄平县 通告)."""
+    work = ("一、责任到位 各村蹲点领导为此次森林防火所在村监管责任人。\n二、宣传到位:\n1.致全乡农民朋友的一封信必须发放到每家每户,并张贴在墙上;\n"
+            "2.每个村民小组在醒目的地方刷写一条永久性的宣传标语;\n3.督促“痴、呆、傻”人员监护人加强监管;\n4.各学校每周上好一堂森林防火宣传课。\n"
+            "三、巡查到位:\n当火险等达到1-2级时,村干部要组织专人每天进行巡查。\n")
+    paths = [t["path"] for t in extract_text(work)["tasks"]]
+    assert [p for p in paths if p[0] == "二"] == [["二", "1"], ["二", "2"], ["二", "3"], ["二", "4"]]
+    cases = ("一、禁放区域、时间\n(一)禁放区域:\n1.新州城区:东至新州镇五里桥村、西至新州镇黑窑榜为烟花爆竹禁止燃放区域。\n"
+             "2.旧州城区:东至旧州镇冷水河、西至旧州镇飞机场为烟花爆竹禁止燃放区域。\n(二)禁放时间:除每年除夕之外,其他时间均为禁放时间。\n")
+    assert not any(len(t["path"]) > 2 for t in extract_text(cases)["tasks"])  # the areas are no tasks
