@@ -143,6 +143,8 @@ BODY_HEADING = re.compile(r"^\s*(?:(?:\(?[一二三四五六七八九十\d]{1,3}
 _CLAUSE_OR_COMMA = re.compile("[" + re.escape(CLAUSE_END) + ",]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 _YOU = r"你(?:省|市|县|区|局|厅|委|办|单位|部门|公司)"
 PRONOUN = re.compile(rf"(?P<you>{_YOU})")
+# a time a sentence opens on before its subject (寒假前, 强降雨期间, 会后): the shortest such phrase
+WHEN_OPENER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:期间|之前|以前|前|之后|以后|后)(?=[\u4e00-\u9fff])")
 WHEN_BEFORE_PRONOUN = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?(?:以后|以来|期间|后|前|时)(?={_YOU})")
 LEVEL_LIST = re.compile(r"(?:各)?(?:省|市|州|县|区|乡|镇|街道)(?:(?:[、和及]|[(（]|[)）]、?)?(?:省|市|州|县|区|乡|镇|街道))+[)）]?")
 # a person's post after the body they belong to (由省安全监管局分管副局长…组成): the body acts
@@ -829,12 +831,29 @@ class PartyFinder:
         when = WHEN_BEFORE_PRONOUN.match(t, s)
         if when:  # 复产后你局要…: when, then the addressee (a pronoun opens no longer name)
             s = when.end()
+        when = WHEN_OPENER.match(t, s)
+        if when and self.body_opens(when.end()):
+            s = when.end()  # 寒假前总务处负责检查… / 强降雨期间矿山停产: when, then who
+
         m = self.fr.opener_rx.match(t, s)
         if m and not (m.group() == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
-            return m.end()  # 请示/请假/请教 are verbs of their own, not a request to a party
+            s = m.end()  # 请示/请假/请教 are verbs of their own, not a request to a party
+            when = WHEN_OPENER.match(t, s)
+            if when and self.body_opens(when.end()):
+                s = when.end()  # 要求强降雨期间矿山停产: asked, when, then who
         return s
 
 
+
+    def body_opens(self, s: int) -> bool:
+        """Whether a body's name (not a class of people or a bare word) opens at `s` and ends
+        before the clause does: the test that a time word before it is no part of its name."""
+        window = self.masked[s:s + 24]
+        for end in lexicon().name_ends(window, people=False):
+            names = parse_names(window[:end], strict=True)
+            if names and len(names) == 1 and names[0][2] in ("org", "class", "place") and names[0][1] == 0:
+                return True
+        return False
 
     def pronoun_at(self, s: int) -> bool:
         """你省要… / 由你省负责… / 你省安委会负责…: the one addressee of a letter, or a body of

@@ -7,7 +7,7 @@ from __future__ import annotations
 from page_text import extract_text
 
 from policykg.ingest.metadata import county_shared_by_towns
-from policykg.ingest.names import Jurisdiction, canonical_name
+from policykg.ingest.names import Jurisdiction, canonical_name, parse_names
 from policykg.ingest.outline import find_markers, parse_outline
 from policykg.nlp.parties import find_parties
 
@@ -80,3 +80,25 @@ def test_a_heading_closed_by_a_colon_heads_work_unless_its_items_are_labelled():
     cases = ("一、禁放区域、时间\n(一)禁放区域:\n1.新州城区:东至新州镇五里桥村、西至新州镇黑窑榜为烟花爆竹禁止燃放区域。\n"
              "2.旧州城区:东至旧州镇冷水河、西至旧州镇飞机场为烟花爆竹禁止燃放区域。\n(二)禁放时间:除每年除夕之外,其他时间均为禁放时间。\n")
     assert not any(len(t["path"]) > 2 for t in extract_text(cases)["tasks"])  # the areas are no tasks
+
+
+def test_a_time_before_the_subject_is_no_part_of_its_name():
+    """三、开展一次校园消防安全大检查。寒假前总务处负责检查学校所有的消防器材 (东营市第一中学 2014, www.dyyz.net/f//view-156775-42372.html) and
+    …提出具体工作要求,要求强降雨期间矿山停产 (长白县 2019, bid.caigoupt.com/info-113724761.html): 寒假前
+    says when, 总务处 acts; 期间 is in no body's name ("强降雨期间矿" was a body)."""
+    school = Jurisdiction.of("山东省", "东营市", 2014, ("东营市第一中学",))
+    found = find_parties("寒假前总务处负责检查学校所有的消防器材、应急照明设备是否完整好用。", school, False, (), None)
+    assert [p.written for p in found] == ["总务处"]
+    rain = find_parties("要求强降雨期间矿山停产;所有建筑工地全部停工。", Jurisdiction.of("吉林省", "白山市长白朝鲜族自治县", 2019),
+                        False, (), None)
+    assert [p.written for p in rain] == ["所有建筑工地"]
+    # a place opening a name is no time word (前郭县), nor is 后勤 (后勤处)
+    assert [p.written for p in find_parties("前郭县应急管理局要加强值守。", Jurisdiction.of("吉林省", None, 2019),
+                                            False, (), None)] == ["前郭县应急管理局"]
+
+
+def test_pupils_and_family_members_are_two_classes_of_people():
+    """1.学生和家庭成员共同开展家庭消防安全自查活动 (the same school notice): 学生 is a class of people of its
+    own, and 家庭成员's head is 成员 — the list made "学生庭成员"."""
+    assert parse_names("学生和家庭成员", strict=True) == [("学生", 0, "person"), ("家庭成员", 3, "person")]
+    assert parse_names("林木、林地经营者", strict=True) == [("林木经营者", 0, "person"), ("林地经营者", 3, "person")]
