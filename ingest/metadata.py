@@ -200,7 +200,7 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     meta.issuers = written_issuers
     locate(meta, head, addressee_line or "", text, box)  # may infer the issuer of a township's plan
     jur = Jurisdiction.of(meta.province, meta.locality, document_year(meta, text, page))
-    meta.issuers = [issuer_name(x, jur) for x in meta.issuers if x]
+    meta.issuers = [issuer_name(x, jur) for x in joint_issuers(meta.issuers) if x]
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
     meta.addressees = split_addressees(addressee_line, meta) if addressee_line else []
@@ -783,6 +783,19 @@ def meeting_convener(head: list[Line], jur: Jurisdiction) -> list[str]:
             # below a city (villages are in no gazetteer)
             return [m.group("org") + "村民委员会"]
     return []
+
+
+def joint_issuers(issuers: list[str]) -> list[str]:
+    """Issuers a page wrote as one list (秭归县公安局、县应急管理局近日特地发布…公告): each body its own
+    issuer, the second named with the first one's place by the canonical name."""
+    out: list[str] = []
+    for written in issuers:
+        names = parse_names(written, strict=True) if "、" in written else None
+        if names and len(names) >= 2 and all(kind == "org" for _, _, kind in names):
+            out.extend(name for name, _, _ in names)
+        else:
+            out.append(written)
+    return out
 
 
 def issuer_name(written: str, jur: Jurisdiction) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from page_text import extract_text
 
-from policykg.ingest.metadata import county_shared_by_towns
+from policykg.ingest.metadata import county_shared_by_towns, joint_issuers
 from policykg.ingest.names import Jurisdiction, canonical_name, parse_names
 from policykg.ingest.outline import find_markers, parse_outline
 from policykg.nlp.parties import find_parties
@@ -102,3 +102,13 @@ def test_pupils_and_family_members_are_two_classes_of_people():
     own, and 家庭成员's head is 成员 — the list made "学生庭成员"."""
     assert parse_names("学生和家庭成员", strict=True) == [("学生", 0, "person"), ("家庭成员", 3, "person")]
     assert parse_names("林木、林地经营者", strict=True) == [("林木经营者", 0, "person"), ("林地经营者", 3, "person")]
+
+
+def test_two_bodies_that_issue_together_are_two_issuers():
+    """为此,秭归县公安局、县应急管理局近日特地发布禁止燃放烟花爆竹的公告 (三峡秭归 2023,
+    www.sxzg.cn/content/show?catid=331997&newsid=893112): two issuers, each named in full — not one body "秭归县公安局、县应急管理局"."""
+    page = ("当前位置:首页 > 公告 > 正文\n县公安局、县应急管理局发布公告:禁止燃放烟花爆竹\n\n发布时间:2023-01-16\n\n"
+            "三峡秭归讯:春节即将来临。为此,秭归县公安局、县应急管理局近日特地发布禁止燃放烟花爆竹的公告。公告指出,\n\n"
+            "二、禁放区内严禁设置烟花爆竹零售点。\n")
+    assert joint_issuers(["秭归县公安局、县应急管理局"]) == ["秭归县公安局", "县应急管理局"]
+    assert extract_text(page)["meta"]["issuers"] == ["秭归县公安局", "秭归县应急管理局"]
