@@ -106,8 +106,16 @@ CN_RANK = next(rank for style, rank, _ in MARKERS if style == "cn")
 ANY_MARKER = re.compile("|".join(f"(?:{rx.pattern})" for rx in [ITEM_BEFORE_DATE, *(rx for _, _, rx in MARKERS)]))
 
 
+STRAY_CLOSE = re.compile(r"[。;；]+(?=[一二三四五六七八九十\d(（])")
+
+
 def match_marker(line: str) -> tuple[str, int, str, int] | None:
-    """(style, rank, raw number, marker length) when the line opens with an outline number."""
+    """(style, rank, raw number, marker length) when the line opens with an outline number —
+    also after the full stop the line before lost to this one (…特别重大事故,\n。二、工作任务)."""
+    stray = STRAY_CLOSE.match(line)
+    if stray:
+        hit = match_marker(line[stray.end():])
+        return (*hit[:3], hit[3] + stray.end()) if hit else None
     if not ANY_MARKER.match(line):
         return None
     dated = ITEM_BEFORE_DATE.match(line)
@@ -135,6 +143,16 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
 # of 个, and a 3、 alone on its line heads the items below it (①…②… on the next lines)
 MARKED_STYLES = {"cn", "paren_cn", "arabic", "paren_arabic"}
 MARK_AFTER = re.compile(r"[、)]\s*$")
+def points_after_full_stop(line: str, pos: int, inline: list[LineMarker]) -> bool:
+    """Whether the run of 一是/一要 points in `line` opens after a full stop (its item's lead
+    sentence closed) rather than after a colon that announces them, each point a sentence."""
+    points = [m for m in inline if m.style == "shi" and m.value in (1, 2)]
+    if [m.value for m in points[:2]] != [1, 2]:
+        return False
+    # each point a sentence of its own (…。一是加强隐患排查。…。二是…), not clauses of one (一要…;二要…)
+    return all(line[:m.line_start - pos].rstrip().endswith("。") for m in points[:2])
+
+
 MARKER_LOOK = 200  # characters after a position that decide whether a marker opens there
 ARABIC_ITEM = re.compile(r"\d{1,3}[.、]")
 INLINE_AT = re.compile(r"(?<=[:：。;；!,，])\s*|(?<=[\u4e00-\u9fff。;:])\s+")
@@ -235,9 +253,10 @@ def line_markers(text: str, start: int = 0, end: int | None = None,
                                     pos + length))
         following = hit_of(k + 1) if k + 1 < len(lines) else None
         inline = inline_markers(line, pos, following, hit)
-        if any(m.style != "shi" for m in found):
-            # 一是…二是… run inside a numbered item are points of that item (its criteria);
-            # only in prose before any outline (a meeting report: 一要…二要…) are they its items
+        if any(m.style != "shi" for m in found) and not points_after_full_stop(line, pos, inline):
+            # 一是…二是… run inside a numbered item after a colon are points of that item (做到
+            # "五落实":一是…, its criteria); after a full stop each is a piece of work of its own
+            # (一、落实属地责任…。一是加强隐患排查。二是加快损毁修复。…: 奉节县 2021)
             inline = [m for m in inline if m.style != "shi"]
         found.extend(inline)
         pos += len(line) + 1

@@ -112,3 +112,25 @@ def test_two_bodies_that_issue_together_are_two_issuers():
             "二、禁放区内严禁设置烟花爆竹零售点。\n")
     assert joint_issuers(["秭归县公安局、县应急管理局"]) == ["秭归县公安局", "县应急管理局"]
     assert extract_text(page)["meta"]["issuers"] == ["秭归县公安局", "秭归县应急管理局"]
+
+
+def test_points_each_a_sentence_after_an_items_lead_are_its_tasks():
+    """一、落实属地责任,做好入汛准备 / 各乡镇人民政府…要深入研判年度趋势…。一是加强隐患排查。通过…。二是加快损毁修复。…
+    (奉节县减灾委办公室 2021, www.cqfj.gov.cn/zwgk_168/fdzdgknr/yjgl/ydqk/202104/t20210409_9098199.html): points that are sentences of their own after the item's lead are
+    four pieces of work; 做到“五落实”:一是…;二是… (devset d18) and clauses of one sentence (…活动。一要加强
+    路面交通管控…;二要加强客运安全…, 成都 2011, dexun.net.cn/fanwen/gongzuozongjie/2751.html) stay one task."""
+    own = ("一、落实属地责任,做好入汛准备\n各乡镇人民政府、街道办事处要深入研判年度趋势,确保汛前整改落实到位。一是加强隐患排查。通过“走山走水”"
+           "认真排查风险隐患。二是加快损毁修复。加快因灾损毁工程修复。三是开展汛前检查。组织开展全覆盖的汛前综合检查。\n二、压实属事责任\n"
+           "各乡镇人民政府要切实履行好自然灾害防治主体责任。\n")
+    assert [r.marker for r in parse_outline(own)[0].children] == ["一", "二", "三"]
+    clauses = ("二、工作任务\n(二)扎实开展“成都市交通安全年”\n扎实开展“成都市交通安全年”活动。一要加强路面交通管控,从严查处交通违法行为;"
+               "二要加强客运安全,落实企业安全生产责任制;三要加大隐患力度,改善通行条件。\n")
+    assert parse_outline(clauses)[0].children[0].children == []
+
+
+def test_a_number_after_the_full_stop_its_line_took_from_the_line_before():
+    """3.确保不发生国务院认定的特别重大事故,\\n。二、工作任务 (成都 2011 安全生产工作 通知, dexun.net.cn/fanwen/gongzuozongjie/2751.html): the full
+    stop the scrape moved onto the next line hides no item — 二、 opens it (all its tasks were lost
+    under 一、工作目标)."""
+    text = "一、工作目标\n1.全市各类事故死亡人数控制在目标以内;\n2.确保不发生特别重大事故,\n。二、工作任务\n(一)狠抓安全生产落实\n切实落实安全生产责任。\n"
+    assert [r.marker for r in parse_outline(text)] == ["一", "二"]
