@@ -203,6 +203,9 @@ def parse_metadata(text: str, first_item_start: int | None, box: str = "", page:
     meta.issuers = [issuer_name(x, jur) for x in joint_issuers(meta.issuers) if x]
     if not meta.issuers and meta.title:
         meta.issuers = infer_issuer_from_title(meta)
+    elif not meta.issuers and head:
+        # a page without its head opening on its plan (2025年全市应急管理工作总体要求是:…, 武汉市)
+        meta.issuers = infer_issuer_from_title(meta, head[0].text[:40])
     meta.addressees = split_addressees(addressee_line, meta) if addressee_line else []
     if not meta.addressees and news and news.to and not issuer_lines:
         meta.addressees = split_addressees(news.to, meta)  # a reported notice's addressees
@@ -1543,9 +1546,10 @@ def issuer_above_addressees(addressee_line: str, text: str, jur: Jurisdiction) -
     return []
 
 
-def infer_issuer_from_title(meta: Meta) -> list[str]:
-    """A signature lost to scraping: 全县应急管理工作要点 -> that county's 应急管理局."""
-    m = re.search(r"全(省|市|县|区|州)(.{0,12}?)工作", meta.title or "")
+def infer_issuer_from_title(meta: Meta, title: str | None = None) -> list[str]:
+    """A signature lost to scraping: 全县应急管理工作要点 -> that county's 应急管理局. `title`: the
+    line that stands for a title the page lost (its first line)."""
+    m = re.search(r"全(省|市|县|区|州)(.{0,12}?)工作", title if title is not None else meta.title or "")
     if not m:
         return []
     level = m.group(1)

@@ -134,3 +134,15 @@ def test_a_number_after_the_full_stop_its_line_took_from_the_line_before():
     under 一、工作目标)."""
     text = "一、工作目标\n1.全市各类事故死亡人数控制在目标以内;\n2.确保不发生特别重大事故,\n。二、工作任务\n(一)狠抓安全生产落实\n切实落实安全生产责任。\n"
     assert [r.marker for r in parse_outline(text)] == ["一", "二"]
+
+
+def test_a_plan_without_its_head_is_issued_by_the_department_its_first_line_names():
+    """2025年全市应急管理工作总体要求是:以习近平新时代…思想为指导… / 一、聚焦控增减存… (武汉市 2025 应急管理工作要点,
+    yjj.wuhan.gov.cn/zfxxgk/fdzdgk/ghjh/ndjh/202504/t20250414_2566668.shtml): the page lost title and signature; 全市应急管理工作 is the city's 应急管理局's plan, so
+    its tasks that name nobody are that bureau's."""
+    page = ("2025年全市应急管理工作总体要求是:以习近平新时代中国特色社会主义思想为指导,认真落实市委、市政府工作部署,为奋力谱写中国式现代化武汉篇章贡献应急力量。\n"
+            "一、聚焦控增减存,着力提升安全生产治理效能\n(一)推动安全生产责任落实。落实地方党政领导干部安全生产责任制。\n"
+            "(二)深入开展治本攻坚三年行动。聚焦短板弱项,扎实开展重大事故隐患动态清零。\n")
+    record = extract_text(page)
+    assert record["meta"]["issuers"] == ["武汉市应急管理局"]
+    assert {a["name"] for t in record["tasks"] for a in t["actors"]} == {"武汉市应急管理局"}
