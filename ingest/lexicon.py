@@ -19,9 +19,9 @@ from importlib import resources
 WORKER = re.compile(r"[\u4e00-\u9fff]{2}(?<![动复裁减满增超缺全])员$")
 
 
-# the head of a unit named by the unit's kind (矿长, 站长, 所长, 校长, 队长): the unit's last character
-# and 长 — not where the two characters close another word (场所长期, 网站长, 团队长, 学校长效, 医院长)
-UNIT_HEAD = re.compile(r"(?<![场网团学医])[矿校院站所队厂组班科股]长$")
+# the head of a unit named by the unit's kind (矿长, 站长, 所长, 校长, 队长, 班主任): the unit's last
+# character and 长 or 主任 — not where the two characters close another word (场所长期, 网站长, 团队长, 学校长效, 医院长)
+UNIT_HEAD = re.compile(r"(?<![场网团学医])[矿校院站所队厂组班科股](?:长|主任)$")
 
 
 def ends_in_worker(text: str, end: int) -> bool:
@@ -29,7 +29,7 @@ def ends_in_worker(text: str, end: int) -> bool:
     characters only)."""
     if text.endswith("员", 0, end):
         return WORKER.search(text, max(0, end - 3), end) is not None
-    return text.endswith("长", 0, end) and UNIT_HEAD.search(text, max(0, end - 3), end) is not None
+    return text.endswith(("长", "主任"), 0, end) and UNIT_HEAD.search(text, max(0, end - 4), end) is not None
 
 # precompiled: these run per name or per sentence (re's own cache lookup cost ~5% of extraction)
 _INIT_RX1 = re.compile(r"[(（]")
@@ -203,8 +203,9 @@ class Lexicon:
 
     @cached_property
     def _last_chars_rx(self) -> re.Pattern[str]:
-        """The last characters of the suffixes: the only places where a name may end."""
-        return re.compile("[" + re.escape("".join(sorted(self._ends_by_char))) + "]")
+        """The last characters of the suffixes and of the shapes `ends_in_worker` reads (员, 长,
+        主任): the only places where a name may end."""
+        return re.compile("[" + re.escape("".join(sorted(set(self._ends_by_char) | set("员长任")))) + "]")
 
     def suffix_ends(self, text: str) -> tuple[list[int], "BracketDepth"]:
         """Every position in `text` right after an organisation or post suffix (whatever the
@@ -215,7 +216,7 @@ class Lexicon:
         by_char = self._ends_by_char
         for m in self._last_chars_rx.finditer(text):
             i = m.end()
-            if (text.endswith(by_char[m.group()], 0, i) or ends_in_worker(text, i)) \
+            if (text.endswith(by_char.get(m.group(), ()), 0, i) or ends_in_worker(text, i)) \
                     and not POST_AFTER.match(text, i):
                 ends.append(i)
         # 各乡(镇), 各县(区), 县直(驻县)有关单位: a short bracketed note may close a name;
@@ -240,7 +241,7 @@ class Lexicon:
         if name.endswith(self.person_suffixes):
             return next(s for s in self.person_suffixes if name.endswith(s))
         if ends_in_worker(name, len(name)):
-            return name[-3:] if name.endswith("员") else name[-2:]
+            return name[-3:] if name.endswith(("员", "主任")) else name[-2:]
         return None
 
     def duty_word_rx(self, word: str) -> str:

@@ -146,3 +146,15 @@ def test_a_plan_without_its_head_is_issued_by_the_department_its_first_line_name
     record = extract_text(page)
     assert record["meta"]["issuers"] == ["武汉市应急管理局"]
     assert {a["name"] for t in record["tasks"] for a in t["actors"]} == {"武汉市应急管理局"}
+
+
+
+def test_heads_of_classes_and_projects_are_people_by_their_shape():
+    """三、班主任要做到: 1.班主任向学生宣传上级有关文件精神… (孙岗乡中心小学 防溺水安全工作责任追究制度, www.ahyeji.gov.cn/public/6625171/25306764.html) and
+    1、要求各项目经理组织对已经安装埋设的监测仪器进行全面检查 (huakecy.com/index.php?m=content&c=index&a=show&catid=17&id=176): 班主任 is the head of a class as 校长
+    is of a school (a unit's kind and 长 or 主任), and 经理 a person's word — the duties are theirs, not
+    the school's by default, and not a made-up unit 各项目经理组."""
+    town = Jurisdiction.of("安徽省", "六安市叶集区孙岗乡", 2020)
+    assert [p.name for p in find_parties("班主任要做到:", town, False, (), None)] == ["班主任"]
+    assert parse_names("各项目经理", strict=True) == [("各项目经理", 0, "person")]
+    assert parse_names("办公室主任", strict=True) is None  # a post of a body, no class of people
