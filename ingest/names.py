@@ -921,6 +921,10 @@ SUFFIX_AFTER = re.compile(r"[委办厅局](?![\u4e00-\u9fff]{2})")
 DIRECT_MODIFIER = re.compile(rf"各?{DIRECT_PLACE}(?:各)?")
 
 
+# a company's or an office's division by its kind (行政部, 财务科, 教务处, 综合室): short, no place
+JOINED_DIVISION = re.compile(r"[\u4e00-\u9fff]{1,3}(?:部|科|室|处)")
+
+
 def split_names(span: str) -> list[tuple[str, int]]:
     """The pieces of a list of names, each with its offset in `span`.
 
@@ -942,9 +946,12 @@ def split_names(span: str) -> list[tuple[str, int]]:
                                                                 and not ((m.group(0) == "与" or first_piece(span[m.end():]).endswith(NAMEPLATES))
                                                                          and sep == "、" and raw
                                                                          and name_kind(raw[-1][0]) == "org"
-                                                                         and lex.org_suffix(tidy(left)) is None)))):
+                                                                         and lex.org_suffix(tidy(left)) is None))
+                                                       or m.group(0) != "与" and JOINED_DIVISION.fullmatch(first_piece(span[m.end():]))
+                                                       and len(tidy(left)) <= 6 and lex.org_suffix(tidy(left)) is None)):
             # 发展和改革委员会, 住房和城乡建设厅: a conjunction inside one name; so is 与 after a plain noun
-            # listed after a body (气候中心、生态与农业气象中心, as 应急与减灾处: 与 joins a unit's fields)
+            # listed after a body (气候中心、生态与农业气象中心, as 应急与减灾处: 与 joins a unit's fields),
+            # and 及/和 before a short division (人力资源及行政部: one department of two fields)
             continue
         raw.append((left, pos, sep))
         pos, sep = m.end(), m.group(0)

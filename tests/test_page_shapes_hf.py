@@ -158,3 +158,12 @@ def test_heads_of_classes_and_projects_are_people_by_their_shape():
     assert [p.name for p in find_parties("班主任要做到:", town, False, (), None)] == ["班主任"]
     assert parse_names("各项目经理", strict=True) == [("各项目经理", 0, "person")]
     assert parse_names("办公室主任", strict=True) is None  # a post of a body, no class of people
+
+
+
+def test_a_division_named_by_two_fields_is_one_division():
+    """(二)人力資源及行政部負責落實安全生產責任制… / 具體落實由安全技術部、人力資源及行政部共同負責 (a company's safety
+    rules on a traditional/pinyin mirror, jycdxd.com/Manage/System/Common/201103/176574.shtml): 及 before a short division after a plain noun joins
+    one department's two fields — not 人力资源 and 行政部. A unit before it stays a unit (学校及总务处)."""
+    assert parse_names("安全技术部、人力资源及行政部", strict=True) == [("安全技术部", 0, "org"), ("人力资源及行政部", 6, "org")]
+    assert [n for n, _, _ in parse_names("学校及总务处", strict=True)] == ["学校", "总务处"]
