@@ -1111,6 +1111,12 @@ OWN_OFFICES = ("办公室", "办事机构", "工作机构", "常设机构")
 OWN_UNITS = re.compile(r"(?:所属|下属|直属)[\u4e00-\u9fff]{1,6}|(?:分|子)公司|分局|分中心")
 
 
+def levels_only(name: str) -> bool:
+    """各镇乡(街道办), 各县区: a class of places (and the sub-districts' offices), no body's word —
+    a bare 部门 after it is every department, not the places' (各镇乡部门)."""
+    return bool(LEVEL_RUN.match(name) or LEVEL_RUN.match(re.sub(r"(?:办事处|办)$", "", name)))
+
+
 def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = None) -> list[tuple[str, int]]:
     """What a list's first member says once holds for the bare members after it:
     各牵头单位和责任单位 -> 各责任单位; 各镇人民政府、街道办事处 -> 各街道办事处;
@@ -1152,7 +1158,7 @@ def distribute_shared(pieces: list[tuple[str, int]], seps: list[str] | None = No
         shared = _DISTRIBUTE_SHARED_RX3.match(first)
         if shared and t in ("部门", "单位"):
             p = shared.group(1) + p  # 各有关部门和单位 -> 各有关单位
-        elif quantifier and t in ("部门", "单位") and quantifier.group(1) == "各":
+        elif quantifier and t in ("部门", "单位") and (quantifier.group(1) == "各" or levels_only(first)):
             # 各乡镇、部门主要负责同志: a bare 部门 is no party; it is every department (and every
             # one concerned after 各有关: 各有关市、县(市、区)和单位 -> 各有关单位)
             p = (first[:3] if first.startswith(("各有关", "各相关")) else "各") + p

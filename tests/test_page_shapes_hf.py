@@ -167,3 +167,12 @@ def test_a_division_named_by_two_fields_is_one_division():
     one department's two fields — not 人力资源 and 行政部. A unit before it stays a unit (学校及总务处)."""
     assert parse_names("安全技术部、人力资源及行政部", strict=True) == [("安全技术部", 0, "org"), ("人力资源及行政部", 6, "org")]
     assert [n for n, _, _ in parse_names("学校及总务处", strict=True)] == ["学校", "总务处"]
+
+
+
+def test_a_bare_department_after_townships_and_their_offices_is_every_department():
+    """副区长付文怀在会上指出,各镇乡(街道办)、部门要切实抓好全国“两会”期间安全生产工作 (播州区 2017, guiyang.baogaosu.com/xinwen/%E5%8C%BA%E5%8F%AC%E5%BC%80%E5%85%A8%E5%9B%BD%E4%B8%A4%E4%BC%9A%E6%9C%9F%E9%97%B4%E5%AE%89%E5%85%A8%E7%94%9F%E4%BA%A7%E5%B7%A5%E4%BD%9C/55491976): 部门
+    after a class of places is every department (各部门), as after 各乡镇 — the sub-districts' offices
+    in the note made it "各镇乡部门"."""
+    assert parse_names("各镇乡(街道办)、部门", strict=True) == [("各镇乡(街道办)", 0, "place"), ("各部门", 9, "org")]
+    assert parse_names("各乡镇、部门", strict=True) == [("各乡镇", 0, "place"), ("各部门", 4, "org")]
