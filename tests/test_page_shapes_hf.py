@@ -176,3 +176,13 @@ def test_a_bare_department_after_townships_and_their_offices_is_every_department
     in the note made it "各镇乡部门"."""
     assert parse_names("各镇乡(街道办)、部门", strict=True) == [("各镇乡(街道办)", 0, "place"), ("各部门", 9, "org")]
     assert parse_names("各乡镇、部门", strict=True) == [("各乡镇", 0, "place"), ("各部门", 4, "org")]
+
+
+
+def test_mass_organisations_are_bodies():
+    """省红十字会、省慈善总会:负责国内外红十字会或慈善组织救灾捐赠款物的接收和管理 (a province's disaster-relief
+    plan, its duty list, www.fymate.net/html/text/lar/168236/16823675_4.html): the Red Cross, a charity federation, 科协, 残联 are bodies as 妇联 and
+    总工会 are — the line's duty was lost."""
+    assert parse_names("省红十字会、省慈善总会", strict=True) == [("省红十字会", 0, "org"), ("省慈善总会", 6, "org")]
+    assert parse_names("县残联", strict=True) == [("县残联", 0, "org")]
+    assert parse_names("大会", strict=True) is None
