@@ -285,7 +285,10 @@ DAY_AT_CLAUSE_START = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
 
 
 # a period stated as a range after what it is (防火期为…至, 禁火期:…至, 时间为…至): its end is no limit
-PERIOD_DEFINED = re.compile(r"(?:期|时间|期限|时段)(?:时间)?(?:为|是|:|：)\s*[^,,。;；]{0,16}\d{1,2}月\d{1,2}日(?:\d{1,2}时)?[至到]$")
+# (not an activity's time: 活动时间:6月1日至6月7日 is when the activity is to be done by)
+PERIOD_DEFINED = re.compile(r"(?:期|(?<!活动)时间|期限|时段)(?:时间)?(?:为|是|:|：)\s*[^,,。;；]{0,16}\d{1,2}月\d{1,2}日(?:\d{1,2}时)?[至到—－-]$")
+# a range between two days written with a dash (自查自纠阶段(7月16日-8月20日)): its end is read as after 至
+DAY_DASH_BEFORE = re.compile(r"\d{1,2}月\d{1,2}日[—－-]$")
 
 
 PERIOD_NAMED_AFTER = re.compile(r"(?:止)?为[^,,。;；]{0,12}期")
@@ -324,6 +327,8 @@ def _date_cues(norm: str, start: int, end: int, v: _Vocab, phrase: bool) -> tupl
         return None
     suf = _startswith_any(after, d["suffix_cues"])
     pre = _endswith_any(before, d["prefix_cues"])
+    if not pre and DAY_DASH_BEFORE.search(norm, max(0, start - 12), start):
+        pre = "至"
     field = FIELD_LABEL.search(norm, max(0, start - 10), start)
     if field and column_kind(field.group(1)) == "deadline" and not field.group(1).endswith(("时间", "日期")):
         # (a label ending in 时间 is as often a page's stamp: 更新时间:2022-03-19)

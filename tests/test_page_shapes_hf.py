@@ -186,3 +186,21 @@ def test_mass_organisations_are_bodies():
     assert parse_names("省红十字会、省慈善总会", strict=True) == [("省红十字会", 0, "org"), ("省慈善总会", 6, "org")]
     assert parse_names("县残联", strict=True) == [("县残联", 0, "org")]
     assert parse_names("大会", strict=True) is None
+
+
+
+def test_a_phase_or_an_activity_ends_by_its_last_day():
+    """(二)自查自纠阶段(7月16日-8月20日) (思蒙镇 百日攻坚 方案 2025, www.xp.gov.cn/xp/c110528/202510/0069294759ca48499e528df3bfe5bd2c.shtml) and 1.活动时间:6月1日至6月7日。
+    (望江县 安全生产月 方案, yuwenmi.com/fanwen/wenmi/216524_2.html): the last day of a phase or an activity, with 至 or a dash, is when
+    it is to be done; a season's or a ban's time (森林防火期时间为…至…, 禁放时间:2月1日-2月20日) is none."""
+    from datetime import date
+
+    from policykg.nlp.deadlines import find_deadlines
+
+    def days(s):
+        return [d.date for d in find_deadlines(s, date(2025, 7, 1))]
+
+    assert days("(二)自查自纠阶段(7月16日-8月20日)") == ["2025-08-20"]
+    assert days("1.活动时间:6月1日至6月7日。") == ["2025-06-07"]
+    assert days("森林防火期时间为2023年11月1日至2024年5月31日。") == []
+    assert days("禁放时间:2月1日-2月20日。") == []
