@@ -497,7 +497,8 @@ def find_title(head: list[Line], own_cited: list[str], page: str = "", numbered:
     # a news page's headline stands right above its time stamp (…巡查 / 2018-11-04 01:57:33 信息来源:…),
     # under whatever slogan its site prints first (欢迎关注…网站艾森网!)
     above_stamps = stamped_lines(page)
-    stamped = [ln for ln in headlines if ln.text.strip() in above_stamps]
+    # (below a menu of many lines too: 学术研究 / 儒学动态 / … / 国务院安委办印发紧急通知… / 来源:… 更新时间:…)
+    stamped = [ln for ln in head[:20] if ln.text.strip() in above_stamps and headline_like(ln.text)]
     # (a headline the cleaning ran into what was left of its stamp line: 湖北省政府办公厅紧急通知要求防范
     # 10年一遇暴雨中央政府门户网站 www.…, once 2008年06月06日 来源:… was cut as furniture)
     stamped += [Line(h, ln.start, ln.start + len(h)) for ln in head[:6] for h in above_stamps
@@ -523,7 +524,9 @@ def stamped_lines(page: str) -> set[str]:
 # a news page's time stamp under its headline (2018-11-04 01:57:33 信息来源:…, 发布时间:2021-03-02)
 # (or a portal's line of site, date and source: 中央政府门户网站 www.… 2008年06月06日 来源:湖北省人民政府)
 NEWS_STAMP = re.compile(r"^\s*(?:(?:发布|更新|发表|发稿|录入|上传|添加)?(?:时间|日期)[:：]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
-                        r"|^[^。,,]{0,60}?(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[^。,,]{0,20}?(?:来源|來源)\s*[:：]")
+                        r"|^[^。,,]{0,60}?(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[^。,,]{0,20}?(?:来源|來源)\s*[:：]"
+                        # (or its source first: 来源:…官网  更新时间:2024-05-08 19:51:24)
+                        r"|^\s*(?:来源|來源)\s*[:：][^。,,]{0,60}?(?:时间|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}")
 
 
 def comma_headline(t: str) -> bool:

@@ -204,3 +204,15 @@ def test_a_phase_or_an_activity_ends_by_its_last_day():
     assert days("1.活动时间:6月1日至6月7日。") == ["2025-06-07"]
     assert days("森林防火期时间为2023年11月1日至2024年5月31日。") == []
     assert days("禁放时间:2月1日-2月20日。") == []
+
+
+
+def test_a_headline_above_its_stamp_under_a_long_menu():
+    """学术研究 学术研究 / 儒学动态 / … (a menu of eighteen lines) / 国务院安委办印发紧急通知部署做好当前安全防范工作 /
+    来源:…官网  更新时间:2024-05-08 19:51:24 (a spam-hijacked site's copy of the news, www.ysxghj.com/fxsmm/670391596.html): the
+    headline is the line above the stamp, however long the menu above it, and a stamp may open on its
+    source — the title was the menu's first line."""
+    menu = "".join(f"栏目{n}\n" for n in "一二三四五六七八九十") + "学术研究 学术研究\n儒学动态\n专家观点\n"
+    page = (menu + "\n国务院安委办印发紧急通知部署做好当前安全防范工作\n\n来源:某某官网  更新时间:2024-05-08 19:51:24\n\n"
+            "北京5月2日电 记者2日从应急管理部获悉,国务院安委会办公室近日印发紧急通知,部署各地区、各有关部门和中央企业切实做好当前安全防范工作。\n")
+    assert extract_text(page)["meta"]["title"] == "国务院安委办印发紧急通知部署做好当前安全防范工作"
