@@ -569,6 +569,11 @@ def without_scope(name: str) -> str:
     return name
 
 
+# "all"/"each" before a class (所有建筑工地, 每个村民): the class is its name (the annotated practice,
+# ho16/hn11/hh04); 全体 stays (全体包村联席会领导), as do 任何 and 各, which the schema keeps
+EVERY_ONE = re.compile(r"^(?:所有的?|每个|每一个)(?=[\u4e00-\u9fff]{2})")
+
+
 def _canonical(written: str, jur: Jurisdiction) -> str:
     lex = lexicon()
     name = _CANONICAL_RX1.sub("", tidy(written))
@@ -576,6 +581,7 @@ def _canonical(written: str, jur: Jurisdiction) -> str:
     if not name:
         return name
     name = without_scope(name)
+    name = EVERY_ONE.sub("", name)  # 所有煤矿企业 -> 煤矿企业, 每个村民 -> 村民: the class itself
     named_party = PARTY_ORGAN_IN_FULL.match(name)
     if named_party and (hit := gazetteer().place_prefix(named_party.group(1))) and \
             named_party.group(1)[:hit[1]] == hit[0].name:

@@ -216,3 +216,15 @@ def test_a_headline_above_its_stamp_under_a_long_menu():
     page = (menu + "\n国务院安委办印发紧急通知部署做好当前安全防范工作\n\n来源:某某官网  更新时间:2024-05-08 19:51:24\n\n"
             "北京5月2日电 记者2日从应急管理部获悉,国务院安委会办公室近日印发紧急通知,部署各地区、各有关部门和中央企业切实做好当前安全防范工作。\n")
     assert extract_text(page)["meta"]["title"] == "国务院安委办印发紧急通知部署做好当前安全防范工作"
+
+
+
+def test_all_or_each_before_a_class_is_the_class():
+    """所有煤矿企业要… (国务院安委会办公室's coal-mine flooding notice on a company site, czkszx.com/news/8_184) and 每个村民都有
+    森林防火的义务 (a village's forest-fire rules, rishikeshbazar.com/p-48618911.html): the class is 煤矿企业, 村民 — 全体, 任何 and 各
+    stay as written (the schema's 任何单位和个人, 各级安委办)."""
+    jur = Jurisdiction.of(None, None, 2021)
+    assert canonical_name("所有煤矿企业", jur) == "煤矿企业"
+    assert canonical_name("每个村民", jur) == "村民"
+    assert canonical_name("任何单位和个人", jur) == "任何单位和个人"
+    assert canonical_name("全体包村联席会领导", jur) == "全体包村联席会领导"
