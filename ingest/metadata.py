@@ -968,13 +968,17 @@ def town_written_after(line: str, county: Region) -> str | None:
 BODY_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:委员会|办公室|人民政府|指挥部|管理局|局|厅|委)")
 GEO_POSITION = re.compile(r"(距离|距|位于)([\u4e00-\u9fff]{2,14}?)(?=偏?[东南西北]{1,2}(?:方向|方|部|侧|约|\d)|以[东南西北]|约?\d+(?:\.\d+)?(?:公里|千米|海里))"
                           # 洺河上游武安市有大到暴雨: a place up or down a river from the writer's
-                          r"|(上游|下游|中游)([\u4e00-\u9fff]{2,8}?[市县区旗])")
+                          r"|(上游|下游|中游)([\u4e00-\u9fff]{2,8}?[市县区旗])"
+                          # a storm's track (将逐步靠近台湾东部,于9日擦过或登陆台湾北部: a Fujian report)
+                          r"|(靠近|登陆|擦过|穿过|经过|移入|进入|掠过)([\u4e00-\u9fff]{2,8}?)(?=[东南西北中]部|沿海|附近|一带)")
 
 
 def without_positions(text: str) -> str:
     """`text` with the places that only locate something blanked (same length)."""
-    return GEO_POSITION.sub(lambda m: (m.group(1) + "\u3000" * len(m.group(2))) if m.group(1)
-                            else (m.group(3) + "\u3000" * len(m.group(4))), text)
+    def blank(m: re.Match[str]) -> str:
+        k = next(i for i in (1, 3, 5) if m.group(i))
+        return m.group(k) + "\u3000" * len(m.group(k + 1))
+    return GEO_POSITION.sub(blank, text)
 
 
 PROVINCE_COMPANY = re.compile(r"([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘陇青蒙桂藏宁新渝沪津京])"

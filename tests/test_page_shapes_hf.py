@@ -228,3 +228,14 @@ def test_all_or_each_before_a_class_is_the_class():
     assert canonical_name("每个村民", jur) == "村民"
     assert canonical_name("任何单位和个人", jur) == "任何单位和个人"
     assert canonical_name("全体包村联席会领导", jur) == "全体包村联席会领导"
+
+
+
+def test_a_storms_track_does_not_place_the_page():
+    """预计“利奇马”将逐步靠近台湾东部,于9日擦过或登陆台湾北部后向闽浙沿海靠近,给我省带来明显风浪影响 (福州新闻网
+    2019, fujiansannong.cn/info/45925): where the typhoon goes is geography — the page was placed in 台湾省 and its 省防指 made
+    台湾省防汛抗旱指挥部 (so was a 兴宁市 township's typhoon report)."""
+    from policykg.ingest.metadata import places_named
+
+    text = "预计“利奇马”将逐步靠近台湾东部,于9日擦过或登陆台湾北部后向闽浙沿海靠近,强度逐渐加强,给我省带来明显风浪影响。"
+    assert places_named(text)[0] is None
