@@ -143,6 +143,8 @@ def match_marker(line: str) -> tuple[str, int, str, int] | None:
 # of 个, and a 3、 alone on its line heads the items below it (①…②… on the next lines)
 MARKED_STYLES = {"cn", "paren_cn", "arabic", "paren_arabic"}
 MARK_AFTER = re.compile(r"[、)]\s*$")
+
+
 def points_after_full_stop(line: str, pos: int, inline: list[LineMarker]) -> bool:
     """Whether the run of 一是/一要 points in `line` opens after a full stop (its item's lead
     sentence closed) rather than after a colon that announces them, each point a sentence."""

@@ -831,23 +831,21 @@ class PartyFinder:
         when = WHEN_BEFORE_PRONOUN.match(t, s)
         if when:  # 复产后你局要…: when, then the addressee (a pronoun opens no longer name)
             s = when.end()
-        when = WHEN_OPENER.match(t, s)
-        if when and self.body_opens(when.end()):
-            s = when.end()  # 寒假前总务处负责检查… / 强降雨期间矿山停产: when, then who
-
+        s = self.after_when(s)  # 寒假前总务处负责检查…: when, then who
         m = self.fr.opener_rx.match(t, s)
         if m and not (m.group() == "请" and t[s + 1:s + 2] in ("示", "假", "教", "求")):
-            s = m.end()  # 请示/请假/请教 are verbs of their own, not a request to a party
-            when = WHEN_OPENER.match(t, s)
-            if when and self.body_opens(when.end()):
-                s = when.end()  # 要求强降雨期间矿山停产: asked, when, then who
+            # (请示/请假/请教 are verbs of their own, not a request to a party)
+            s = self.after_when(m.end())  # 要求强降雨期间矿山停产: asked, when, then who
         return s
 
-
+    def after_when(self, s: int) -> int:
+        """Past a time the clause opens on (寒假前, 强降雨期间) when a body's name follows it."""
+        when = WHEN_OPENER.match(self.masked, s)
+        return when.end() if when and self.body_opens(when.end()) else s
 
     def body_opens(self, s: int) -> bool:
-        """Whether a body's name (not a class of people or a bare word) opens at `s` and ends
-        before the clause does: the test that a time word before it is no part of its name."""
+        """Whether one body's name, a class or a class of places (not people, not a bare word)
+        opens at `s`: the test that a time word before it is no part of its name."""
         window = self.masked[s:s + 24]
         for end in lexicon().name_ends(window, people=False):
             names = parse_names(window[:end], strict=True)
