@@ -1228,10 +1228,12 @@ def county_shared_by_towns(text: str) -> Region | None:
     names: set[str] = set()
     for m in TOWN_NAME.finditer(text):
         stem = town_stem(m.group(1))
-        codes = next((set(g.towns[stem[k:]]) for k in range(len(stem) - 1) if stem[k:] in g.towns), None)
-        if not codes or stem in names:
+        # the township's own name is the stem's tail (召开寮步镇: 寮步), one name however often written
+        town = next((stem[k:] for k in range(len(stem) - 1) if stem[k:] in g.towns), None)
+        if town is None or town in names:
             continue
-        names.add(stem)
+        codes = set(g.towns[town])
+        names.add(town)
         shared = codes if shared is None else shared & codes
         if not shared:
             return None

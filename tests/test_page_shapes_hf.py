@@ -63,8 +63,10 @@ def test_a_county_found_by_the_townships_it_names():
     assert county_shared_by_towns(body).name == "黄平县"
     meta = extract_text(head + body)["meta"]
     assert (meta["province"], meta["locality"]) == ("贵州省", "黔东南苗族侗族自治州黄平县")
-    # one township alone proves nothing (新州镇 is in four counties)
+    # one township alone proves nothing (新州镇 is in four counties), however its name is run into the
+    # words before it (…寮步镇设分会场…主持召开寮步镇安全生产…: 寮步 once, not 寮步 and 召开寮步)
     assert county_shared_by_towns("东至新州镇五里桥村、西至新州镇黑窑榜。") is None
+    assert county_shared_by_towns("寮步镇设分会场。镇长主持召开寮步镇安全生产工作会议。") is None
 
 
 def test_a_heading_closed_by_a_colon_heads_work_unless_its_items_are_labelled():
